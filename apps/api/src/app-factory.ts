@@ -1,0 +1,112 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { createValidationPipe } from './common/validation.js';
+import { createRequestLogger, createRootLogger } from './common/request-logger.js';
+import type { AppConfig } from './config/app-config.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
+import { seedDemo, type DemoLogins } from './database/seed/demo-seed.js';
+
+export interface RunningApp {
+  app: INestApplication;
+  databaseUrl: string;
+  embedded: EmbeddedPostgres | null;
+  demoLogins: DemoLogins | null;
+  close(): Promise<void>;
+}
+
+/** Builds the whole API: database (embedded when no DATABASE_URL), migrations, seed, middleware, docs, web app. */
+export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<RunningApp> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  const rootLogger = createRootLogger(options.logger === false ? 'silent' : config.logLevel);
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, poolSizeFor(config, embedded !== null)), {
+    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    bodyParser: false,
+  });
+  if (config.trustProxy) app.set('trust proxy', 1);
+  app.disable('x-powered-by');
+  app.use(createRequestLogger(rootLogger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: config.cookieSecure,
+    }),
+  );
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.use(cookieParser());
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const dataSource = app.get(DataSource);
+  await dataSource.runMigrations({ transaction: 'each' });
+  const demoLogins = config.seedDemo ? await seedDemo(dataSource) : null;
+
+  const document = SwaggerModule.createDocument(app, buildOpenApiConfig());
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  serveWebApp(app, config.webDistDir);
+
+  return {
+    app,
+    databaseUrl,
+    embedded,
+    demoLogins,
+    async close() {
+      await app.close();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** PGlite serves one session: more than one pooled connection would interleave protocol messages. */
+export function poolSizeFor(config: AppConfig, embedded: boolean): number {
+  return config.databasePoolSize ?? (embedded ? 1 : 10);
+}
+
+export function buildOpenApiConfig() {
+  return new DocumentBuilder()
+    .setTitle('Respeta API')
+    .setDescription('Training on responding to gender-based violence against sex workers, with pre/post evaluation.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+}
+
+/** The built web app is served at `/`; any non-API GET falls back to index.html so client routes work on reload. */
+function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
+  const indexHtml = resolve(webDistDir, 'index.html');
+  if (!existsSync(indexHtml)) {
+    new Logger('Web').warn(`No built web app at ${webDistDir}; run "npm run build:web". Serving the API only.`);
+    return;
+  }
+  app.useStaticAssets(webDistDir, { index: false, maxAge: '1y', immutable: true, setHeaders: (res, path) => {
+    if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+  } });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexHtml);
+  });
+}

@@ -1,0 +1,48 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthController } from './auth/auth.controller.js';
+import { JwtAuthGuard, RolesGuard } from './auth/auth.guards.js';
+import { AuthService } from './auth/auth.service.js';
+import { JwtStrategy } from './auth/jwt.strategy.js';
+import { LocalStrategy } from './auth/local.strategy.js';
+import { LoginThrottle } from './auth/login-throttle.service.js';
+import { PasswordHasher } from './auth/password-hasher.service.js';
+import { TokenService } from './auth/token.service.js';
+import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { HealthController } from './health/health.controller.js';
+import { UsersController } from './users/users.controller.js';
+import { UsersService } from './users/users.service.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string, poolSize: number): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, poolSize), retryAttempts: 3, retryDelay: 500 }),
+        PassportModule,
+        JwtModule.register({}),
+      ],
+      controllers: [HealthController, AuthController, UsersController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        // Order matters: authenticate first, then check roles. Both deny unless a route opts out with @Public.
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        PasswordHasher,
+        LoginThrottle,
+        TokenService,
+        AuthService,
+        LocalStrategy,
+        JwtStrategy,
+        UsersService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import type { Role } from '../users/user.entity.js';
+
+/** What guards attach to `request.user` after a valid access token. */
+export interface AuthUser {
+  id: string;
+  role: Role;
+  sessionId: string;
+}
+
+export interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+  role: Role;
+  ver: number;
+}

@@ -1,0 +1,13 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Role } from '../users/user.entity.js';
+import type { AuthUser } from './auth-user.js';
+
+export const IS_PUBLIC = 'respeta:isPublic';
+export const ROLES = 'respeta:roles';
+
+/** Opens a route to anonymous callers. Everything else needs a valid access token. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** The roles allowed on a route. A protected route without @Roles is refused: deny by default. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest().user);

@@ -1,0 +1,54 @@
+import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { AppException } from '../common/app-exception.js';
+import type { Role } from '../users/user.entity.js';
+import { IS_PUBLIC, ROLES } from './auth.decorators.js';
+import type { AuthUser } from './auth-user.js';
+
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  canActivate(context: ExecutionContext) {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    return super.canActivate(context);
+  }
+
+  handleRequest<T>(err: unknown, user: T): T {
+    if (err || !user) throw new AppException(401, 'UNAUTHENTICATED', 'Please sign in to continue.');
+    return user;
+  }
+}
+
+@Injectable()
+export class RolesGuard implements CanActivate {
+  private readonly logger = new Logger(RolesGuard.name);
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (!roles) {
+      this.logger.error(`Route ${context.getClass().name}.${context.getHandler().name} declares no @Roles: denied.`);
+      throw forbidden();
+    }
+    const user = context.switchToHttp().getRequest().user as AuthUser | undefined;
+    if (!user || !roles.includes(user.role)) throw forbidden();
+    return true;
+  }
+}
+
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  handleRequest<T>(err: unknown, user: T): T {
+    if (err) throw err;
+    if (!user) throw new AppException(400, 'VALIDATION_FAILED', 'email and password are required.');
+    return user;
+  }
+}
+
+const forbidden = () => new AppException(403, 'FORBIDDEN', 'You do not have permission to do this.');

@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { AccessTokenPayload, AuthUser } from './auth-user.js';
+
+/**
+ * Accepts only HS256 tokens signed with our secret (so `alg: none` and algorithm swaps fail), then checks in one
+ * indexed query that the account is enabled, its token version is current and the session is not revoked — so
+ * logout, password change and disabling take effect immediately, not when the token expires.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
+    if (typeof payload?.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.ver !== 'number') return false;
+    if (!UUID.test(payload.sub) || !UUID.test(payload.sid)) return false;
+    const rows: { role: AuthUser['role'] }[] = await this.db.query(
+      `SELECT u.role FROM users u JOIN auth_sessions s ON s.user_id = u.id
+        WHERE u.id = $1 AND s.id = $2 AND u.disabled_at IS NULL AND u.token_version = $3 AND s.revoked_at IS NULL`,
+      [payload.sub, payload.sid, payload.ver],
+    );
+    if (!rows[0]) return false;
+    return { id: payload.sub, role: rows[0].role, sessionId: payload.sid };
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

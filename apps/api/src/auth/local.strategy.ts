@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
+import { Strategy } from 'passport-local';
+import { AppException } from '../common/app-exception.js';
+import { AuthService } from './auth.service.js';
+
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
+  constructor(private readonly auth: AuthService) {
+    super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
+  }
+
+  async validate(req: Request, email: string, password: string) {
+    if (typeof email !== 'string' || typeof password !== 'string' || email.length > 254 || password.length > 1024) {
+      throw new AppException(400, 'VALIDATION_FAILED', 'email and password are required text fields.');
+    }
+    return this.auth.verifyCredentials(email, password, req.ip ?? 'unknown');
+  }
+}

@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AppException } from '../common/app-exception.js';
+import type { UserEntity } from '../users/user.entity.js';
+import type { AccessTokenPayload } from './auth-user.js';
+
+export interface IssuedTokens {
+  userId: string;
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** Short-lived JWT access tokens plus rotating opaque refresh tokens grouped in session families. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async startSession(user: Pick<UserEntity, 'id' | 'role' | 'tokenVersion'>, manager: EntityManager = this.db.manager): Promise<IssuedTokens> {
+    const [session]: { id: string }[] = await manager.query(`INSERT INTO auth_sessions (user_id) VALUES ($1) RETURNING id`, [user.id]);
+    return this.issue(user, session.id, manager);
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. A token that was already used means it leaked (or a race lost):
+   * the whole family is revoked, so a thief and the victim are both logged out.
+   */
+  async rotate(refreshToken: string): Promise<IssuedTokens> {
+    // The reuse revocation must commit, so the transaction returns an outcome and the throw happens after it.
+    const outcome = await this.db.transaction((manager) => this.rotateWithin(manager, sha256(refreshToken)));
+    if (outcome.kind !== 'rotated') throw sessionExpired();
+    return outcome.tokens;
+  }
+
+  private async rotateWithin(manager: EntityManager, tokenHash: string): Promise<{ kind: 'rotated'; tokens: IssuedTokens } | { kind: 'invalid' | 'reused' }> {
+    const [row]: { id: string; session_id: string; used_at: Date | null; expires_at: Date; revoked_at: Date | null; user_id: string; role: UserEntity['role']; token_version: number; disabled_at: Date | null }[] =
+      await manager.query(
+        `SELECT t.id, t.session_id, t.used_at, t.expires_at, s.revoked_at, u.id AS user_id, u.role, u.token_version, u.disabled_at
+           FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id JOIN users u ON u.id = s.user_id
+          WHERE t.token_hash = $1 FOR UPDATE OF t, s`,
+        [tokenHash],
+      );
+    if (!row || row.revoked_at || row.disabled_at || row.expires_at.getTime() <= Date.now()) return { kind: 'invalid' };
+    if (row.used_at) {
+      await manager.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'refresh_token_reuse' WHERE id = $1`, [row.session_id]);
+      return { kind: 'reused' };
+    }
+    await manager.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [row.id]);
+    const tokens = await this.issue({ id: row.user_id, role: row.role, tokenVersion: row.token_version }, row.session_id, manager);
+    return { kind: 'rotated', tokens };
+  }
+
+  async revokeSessionByRefreshToken(refreshToken: string): Promise<void> {
+    await this.db.query(
+      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'logout'
+        WHERE revoked_at IS NULL AND id = (SELECT session_id FROM refresh_tokens WHERE token_hash = $1)`,
+      [sha256(refreshToken)],
+    );
+  }
+
+  async revokeSession(sessionId: string, reason: string): Promise<void> {
+    await this.db.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
+  }
+
+  async revokeAllSessions(userId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
+  }
+
+  private async issue(user: Pick<UserEntity, 'id' | 'role' | 'tokenVersion'>, sessionId: string, manager: EntityManager): Promise<IssuedTokens> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
+    await manager.query(`INSERT INTO refresh_tokens (session_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [sessionId, sha256(refreshToken), refreshExpiresAt]);
+    const payload: AccessTokenPayload = { sub: user.id, sid: sessionId, role: user.role, ver: user.tokenVersion };
+    const accessToken = await this.jwt.signAsync(payload, {
+      secret: this.config.jwtSecret,
+      algorithm: 'HS256',
+      expiresIn: this.config.accessTokenTtlSeconds,
+    });
+    return { userId: user.id, accessToken, expiresIn: this.config.accessTokenTtlSeconds, refreshToken, refreshExpiresAt };
+  }
+}
+
+const sessionExpired = () => new AppException(401, 'SESSION_EXPIRED', 'Your session has ended. Please sign in again.');

@@ -1,0 +1,76 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import type { ErrorCode } from './error-codes.js';
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVER_BUSY',
+};
+
+/** Every error leaves as `{ statusCode, code, message }`; nothing internal (stack, SQL) reaches the client. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error({ msg: 'request failed', reqId: (req as { id?: unknown }).id, path: req.path, err: describe(exception) });
+    }
+    if (res.headersSent) return;
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): { statusCode: number; code: ErrorCode; message: string; details?: unknown } {
+    // body-parser errors carry `type` and `status`; Nest wraps them in an HttpException with the original as cause.
+    const parserError = ((exception as { cause?: unknown })?.cause ?? exception) as { type?: string; status?: number };
+    if (parserError?.type === 'entity.too.large') {
+      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+    }
+    if (parserError?.type === 'entity.parse.failed') {
+      return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response && 'code' in response) {
+        return response as { statusCode: number; code: ErrorCode; message: string };
+      }
+      const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? exception.message);
+      return { statusCode: status, code: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED'), message };
+    }
+    if (parserError?.status && parserError.status >= 400 && parserError.status < 500) {
+      return { statusCode: parserError.status, code: 'VALIDATION_FAILED', message: 'The request could not be read.' };
+    }
+    if (isDatabaseDown(exception)) {
+      return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; please try again shortly.' };
+    }
+    if (exception instanceof QueryFailedError && (exception as { code?: string }).code === '22P02') {
+      return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'A value in the request has the wrong format.' };
+    }
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' };
+  }
+}
+
+function isDatabaseDown(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  if (!err) return false;
+  if (['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003'].includes(err.code ?? '')) return true;
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(err.message ?? '');
+}
+
+function describe(e: unknown): unknown {
+  if (e instanceof Error) return { name: e.name, message: e.message, stack: e.stack };
+  return e;
+}

@@ -1,0 +1,25 @@
+/** Stable, machine-readable error codes. The web app translates them; never rename one that has shipped. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'SESSION_EXPIRED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'EMAIL_TAKEN',
+  'INVITE_CODE_INVALID',
+  'INVITE_CODE_EXPIRED',
+  'INVITE_CODE_EXHAUSTED',
+  'PASSWORD_TOO_SHORT',
+  'PASSWORD_TOO_LONG',
+  'PASSWORD_TOO_COMMON',
+  'PASSWORD_SAME_AS_EMAIL',
+  'CONFLICT',
+  'TOO_MANY_REQUESTS',
+  'SERVER_BUSY',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

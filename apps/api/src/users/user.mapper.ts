@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { LOCALES, POSITION_TYPES, REGIONS, ROLES, type UserEntity } from './user.entity.js';
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) role: UserEntity['role'];
+  @ApiProperty({ enum: LOCALES, enumName: 'Locale' }) locale: UserEntity['locale'];
+  @ApiProperty({ enum: POSITION_TYPES, enumName: 'PositionType', nullable: true, type: String }) positionType: UserEntity['positionType'];
+  @ApiProperty({ nullable: true, type: String }) institution: string | null;
+  @ApiProperty({ enum: REGIONS, enumName: 'Region', nullable: true, type: String }) region: UserEntity['region'];
+  @ApiProperty() disabled: boolean;
+}
+
+export function toUserDto(user: UserEntity): UserDto {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    locale: user.locale,
+    positionType: user.positionType,
+    institution: user.institution,
+    region: user.region,
+    disabled: user.disabledAt !== null,
+  };
+}

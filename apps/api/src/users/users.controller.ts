@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { UserDto } from './user.mapper.js';
+import { CreateStaffDto, UpdateProfileDto } from './users.dto.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Roles('learner', 'trainer', 'admin')
+  @Patch('me')
+  @ApiOkResponse({ type: UserDto })
+  updateMe(@CurrentUser() actor: AuthUser, @Body() dto: UpdateProfileDto): Promise<UserDto> {
+    return this.users.updateProfile(actor.id, dto);
+  }
+
+  @Roles('admin')
+  @Get()
+  @ApiOkResponse({ type: [UserDto] })
+  list(): Promise<UserDto[]> {
+    return this.users.list();
+  }
+
+  @Roles('admin')
+  @Post()
+  @ApiCreatedResponse({ type: UserDto })
+  create(@Body() dto: CreateStaffDto): Promise<UserDto> {
+    return this.users.createStaff(dto);
+  }
+
+  @Roles('admin')
+  @Post(':id/disable')
+  @ApiOkResponse({ type: UserDto })
+  disable(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return this.users.setDisabled(actor.id, id, true);
+  }
+
+  @Roles('admin')
+  @Post(':id/enable')
+  @ApiOkResponse({ type: UserDto })
+  enable(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return this.users.setDisabled(actor.id, id, false);
+  }
+}
