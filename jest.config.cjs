@@ -23,10 +23,12 @@ const shared = {
   rootDir: __dirname,
 };
 module.exports = {
+  // Starts a throwaway embedded PostgreSQL when DATABASE_URL is not set (shared by the api and browser projects).
+  globalSetup: '<rootDir>/test/support/global-setup.cjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.cjs',
   projects: [
     { ...shared, displayName: 'libs', testEnvironment: 'node', testMatch: ['<rootDir>/libs/**/*.spec.ts'] },
-    { ...shared, displayName: 'api', testEnvironment: 'node', testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts', '<rootDir>/apps/api/**/*.spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.cjs', globalTeardown: '<rootDir>/test/support/global-teardown.cjs' },
+    { ...shared, displayName: 'api', testEnvironment: 'node', testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts', '<rootDir>/apps/api/**/*.spec.ts'] },
     { ...shared, displayName: 'web', testEnvironment: 'jsdom', testMatch: ['<rootDir>/apps/web/**/*.spec.tsx', '<rootDir>/apps/web/**/*.spec.ts'],
       setupFiles: ['<rootDir>/test/support/jsdom-setup.cjs'] },
     { ...shared, displayName: 'browser', testEnvironment: 'node', testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'] },

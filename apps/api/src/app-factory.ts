@@ -11,6 +11,7 @@ import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/validation.js';
+import { ErrorResponseDto } from './common/error-response.dto.js';
 import { createRequestLogger, createRootLogger } from './common/request-logger.js';
 import type { AppConfig } from './config/app-config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
@@ -64,7 +65,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   await dataSource.runMigrations({ transaction: 'each' });
   const demoLogins = config.seedDemo ? await seedDemo(dataSource) : null;
 
-  const document = SwaggerModule.createDocument(app, buildOpenApiConfig());
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
   serveWebApp(app, config.webDistDir);
 
@@ -85,7 +86,12 @@ export function poolSizeFor(config: AppConfig, embedded: boolean): number {
   return config.databasePoolSize ?? (embedded ? 1 : 10);
 }
 
-export function buildOpenApiConfig() {
+/** ErrorResponse is listed explicitly so the web client gets the ErrorCode enum it translates. */
+export function createOpenApiDocument(app: INestApplication) {
+  return SwaggerModule.createDocument(app, buildOpenApiConfig(), { extraModels: [ErrorResponseDto] });
+}
+
+function buildOpenApiConfig() {
   return new DocumentBuilder()
     .setTitle('Respeta API')
     .setDescription('Training on responding to gender-based violence against sex workers, with pre/post evaluation.')

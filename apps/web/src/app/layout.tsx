@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { LANGUAGES, type Language } from '../lib/i18n';
+import { useSession } from '../lib/session';
+
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <header className="site-header">
+        <Link to="/" className="brand">{t('app.name')}</Link>
+        <nav aria-label={t('nav.main')} className="site-nav">
+          <label className="language-switch">
+            <span className="visually-hidden">{t('language.label')}</span>
+            <select
+              value={i18n.language}
+              onChange={(e) => void session.setLocale(e.target.value as Language)}
+              aria-label={t('language.label')}
+            >
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>{t(`language.${l}`)}</option>
+              ))}
+            </select>
+          </label>
+          {session.status === 'signedIn' && (
+            <button type="button" className="link-button" onClick={() => void session.signOut().then(() => navigate('/login', { state: { signedOut: true } }))}>
+              {t('nav.signOut')}
+            </button>
+          )}
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

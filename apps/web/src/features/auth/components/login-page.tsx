@@ -1,0 +1,42 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useSession } from '../../../lib/session';
+import { FormError } from './form-error';
+import { FormField } from './form-field';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      await session.signIn(String(form.get('email')), String(form.get('password')));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card narrow" aria-labelledby="login-title">
+      <h1 id="login-title">{t('auth.loginTitle')}</h1>
+      {(location.state as { signedOut?: boolean } | null)?.signedOut && <p role="status">{t('auth.signedOut')}</p>}
+      <form onSubmit={onSubmit} noValidate={false}>
+        <FormField label={t('auth.email')}>{(p) => <input {...p} name="email" type="email" autoComplete="username" required maxLength={254} />}</FormField>
+        <FormField label={t('auth.password')}>{(p) => <input {...p} name="password" type="password" autoComplete="current-password" required maxLength={128} />}</FormField>
+        <FormError error={error} />
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('auth.submitting') : t('auth.submitLogin')}</button>
+      </form>
+      <p><Link to="/register">{t('auth.noAccount')}</Link></p>
+    </section>
+  );
+}

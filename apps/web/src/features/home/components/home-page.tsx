@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../../lib/session';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  if (!user) return null;
+  const rows: [string, string][] = [
+    [t('home.role'), t(`roles.${user.role}`)],
+    [t('home.positionType'), user.positionType ? t(`positionTypes.${user.positionType}`) : t('home.notSet')],
+    [t('home.institution'), user.institution ?? t('home.notSet')],
+    [t('home.region'), user.region ? t(`regions.${user.region}`) : t('home.notSet')],
+  ];
+  return (
+    <section className="card" aria-labelledby="home-title">
+      <h1 id="home-title">{t('home.greeting', { name: user.displayName })}</h1>
+      <p>{t('home.signedInAs', { email: user.email })}</p>
+      <dl className="profile">
+        {rows.map(([k, v]) => (
+          <div key={k}><dt>{k}</dt><dd>{v}</dd></div>
+        ))}
+      </dl>
+    </section>
+  );
+}

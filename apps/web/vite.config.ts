@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = resolve(import.meta.dirname);
+const repo = resolve(root, '../..');
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '#journey': resolve(repo, 'libs/journey/src/index.ts'),
+      '#evaluation': resolve(repo, 'libs/evaluation/src/index.ts'),
+    },
+  },
+  build: { outDir: resolve(root, 'dist'), emptyOutDir: true, sourcemap: false, target: 'es2022' },
+  server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
+});

@@ -1,0 +1,57 @@
+// Mean and sample SD (n − 1), with the same "null plus a reason" contract as the tests.
+
+import { finiteOrNull, type ReasonCode } from './reasons.js';
+
+/** Arithmetic mean; null for an empty array or one holding a non-finite value. */
+export function mean(values: readonly number[]): number | null {
+  if (values.length === 0 || !values.every(Number.isFinite)) return null;
+  let sum = 0;
+  for (const v of values) sum += v;
+  const m = sum / values.length;
+  // One refinement pass (as R's mean() does) so large offsets do not cost precision.
+  let resid = 0;
+  for (const v of values) resid += v - m;
+  return finiteOrNull(m + resid / values.length);
+}
+
+/** Sample standard deviation (denominator n − 1); null for fewer than 2 values or a non-finite value. */
+export function sd(values: readonly number[]): number | null {
+  const m = mean(values);
+  if (m === null || values.length < 2) return null;
+  // Corrected two-pass algorithm: Σ(x − m)² − (Σ(x − m))²/n.
+  let ss = 0;
+  let s = 0;
+  for (const v of values) {
+    const dev = v - m;
+    ss += dev * dev;
+    s += dev;
+  }
+  const variance = (ss - (s * s) / values.length) / (values.length - 1);
+  return finiteOrNull(Math.sqrt(Math.max(variance, 0)));
+}
+
+export type DescriptiveField = 'mean' | 'sd';
+
+export interface Descriptives {
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  undefinedReasons: Partial<Record<DescriptiveField, ReasonCode>>;
+}
+
+export function describe(values: readonly number[]): Descriptives {
+  const undefinedReasons: Partial<Record<DescriptiveField, ReasonCode>> = {};
+  if (!values.every(Number.isFinite)) {
+    return { n: values.length, mean: null, sd: null, undefinedReasons: { mean: 'non_finite_value', sd: 'non_finite_value' } };
+  }
+  const m = mean(values);
+  const s = sd(values);
+  if (m === null) undefinedReasons.mean = values.length === 0 ? 'too_few_values' : 'numerical_error';
+  if (s === null) undefinedReasons.sd = values.length < 2 ? 'too_few_values' : 'numerical_error';
+  return { n: values.length, mean: m, sd: s, undefinedReasons };
+}
+
+/** Descriptives of each wave, e.g. the complete pairs returned by describePairs. */
+export function describeWaves(pre: readonly number[], post: readonly number[]): { pre: Descriptives; post: Descriptives } {
+  return { pre: describe(pre), post: describe(post) };
+}

@@ -1,0 +1,53 @@
+// Public API of libs/evaluation: pure pre/post statistics for trainers (no I/O).
+// Distributions come from @stdlib; every undefined statistic is null with a stable reason code, never NaN.
+
+export { EvaluationInputError, type InputErrorCode, type ReasonCode } from './reasons.js';
+export { describe, describeWaves, mean, sd, type DescriptiveField, type Descriptives } from './descriptive.js';
+export { describePairs, type PairsDescription } from './describe-pairs.js';
+export { knowledgePercent, LIKERT_MAX, LIKERT_MIN, rekey, SUBSCALE_MIN_ANSWERED, subscaleScore } from './scoring.js';
+export {
+  averageRanks,
+  WILCOXON_EXACT_BELOW_N,
+  wilcoxonSignedRank,
+  type WilcoxonMethod,
+  type WilcoxonSignedRank,
+} from './wilcoxon-signed-rank.js';
+export {
+  isCompletePairedComparison,
+  pairedComparison,
+  type CompletePairedComparison,
+  type PairedComparison,
+  type PairedField,
+} from './paired-comparison.js';
+export { programmeEffect, responseShift, retention, thenTest } from './then-test.js';
+export {
+  cronbachAlpha,
+  isCompleteCronbachAlpha,
+  type CompleteCronbachAlpha,
+  type CronbachAlpha,
+  type CronbachField,
+} from './cronbach-alpha.js';
+export {
+  MIN_GROUP_N,
+  suppressBreakdown,
+  suppressGroups,
+  type GroupInput,
+  type SuppressedBreakdown,
+  type SuppressedGroup,
+  type SuppressionOutcome,
+  type SuppressionReason,
+  type VisibleGroup,
+} from './suppression.js';
+export {
+  ALPHA_THRESHOLD,
+  describeAlpha,
+  describeChange,
+  effectSizeLabel,
+  formatP,
+  SIGNIFICANCE_LEVEL,
+  SMALL_SAMPLE_N,
+  type ChangeScale,
+  type DescribeChangeOptions,
+  type EffectSizeLabel,
+  type Locale,
+} from './interpretation.js';

@@ -1,0 +1,46 @@
+// Scores per learner and wave: Likert re-keying, subscale means under the 75 % rule, knowledge percent.
+
+import { assertSameLength, EvaluationInputError } from './reasons.js';
+
+export const LIKERT_MIN = 1;
+export const LIKERT_MAX = 5;
+/** A subscale score needs at least this share of its items answered. */
+export const SUBSCALE_MIN_ANSWERED = 0.75;
+
+function assertLikert(value: number): void {
+  if (!Number.isInteger(value) || value < LIKERT_MIN || value > LIKERT_MAX) {
+    throw new EvaluationInputError('invalid_scale_value', `Likert answer must be an integer ${LIKERT_MIN}..${LIKERT_MAX}, got ${value}`);
+  }
+}
+
+/**
+ * Re-keys a 1..5 Likert answer: reverse-keyed items become 6 − x so that higher always means "more
+ * rights-respecting". Throws EvaluationInputError for a value off the scale (validation should have caught it).
+ */
+export function rekey(value: number, reverse: boolean): number {
+  assertLikert(value);
+  return reverse ? LIKERT_MIN + LIKERT_MAX - value : value;
+}
+
+/**
+ * Mean of the re-keyed answered items, or null when fewer than 75 % of the subscale's items are answered
+ * (never zero, never carried over). `values[i]` is null when item i was not answered.
+ */
+export function subscaleScore(values: readonly (number | null)[], reverseFlags: readonly boolean[]): number | null {
+  assertSameLength('subscaleScore(values, reverseFlags)', values, reverseFlags);
+  const k = values.length;
+  const answered: number[] = [];
+  values.forEach((value, i) => {
+    if (value !== null) answered.push(rekey(value, reverseFlags[i]!));
+  });
+  // Integer comparison (answered/k ≥ 3/4) so 3 of 4 counts and floating point cannot move the boundary.
+  if (k === 0 || answered.length * 4 < k * 3) return null;
+  return answered.reduce((sum, v) => sum + v, 0) / answered.length;
+}
+
+/** Percent correct (0..100) of all items on the test; unanswered (null) counts as wrong. Null for an empty test. */
+export function knowledgePercent(correctFlags: readonly (boolean | null)[]): number | null {
+  if (correctFlags.length === 0) return null;
+  const correct = correctFlags.filter((flag) => flag === true).length;
+  return (100 * correct) / correctFlags.length;
+}

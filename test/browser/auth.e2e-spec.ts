@@ -1,0 +1,78 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { spawnApp, type SpawnedApp } from '../support/spawn-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+jest.setTimeout(120_000);
+
+describe('browser: register, switch language, sign out and in', () => {
+  let db: TestDatabase;
+  let app: SpawnedApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), NODE_ENV: 'test', SEED_DEMO: 'true', JWT_SECRET: 'browser-test-secret-browser-test-secret-01' });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await db?.drop();
+  });
+
+  it('a learner registers with the demo invite code in Spanish, switches to English, signs out and signs in', async () => {
+    await page.goto(`${app.url}/register`);
+    await expect(page.getByRole('heading', { name: 'Crear tu cuenta' }).isVisible()).resolves.toBe(true);
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+
+    await page.getByLabel('Código de invitación').fill('demo-2026');
+    await page.getByLabel('Nombre con el que quieres que te llamen').fill('Valeria Ríos');
+    await page.getByLabel('Correo electrónico').fill('valeria.rios@pnp.gob.pe');
+    await page.getByLabel('Contraseña').fill('mi turno empieza a las seis');
+    await page.getByLabel('Tipo de cargo').selectOption('police');
+    await page.getByLabel('Departamento donde trabajas').selectOption('piura');
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await page.getByRole('heading', { name: 'Hola, Valeria Ríos' }).waitFor();
+    expect(await page.getByText('Policía (PNP)').isVisible()).toBe(true);
+
+    await page.getByLabel('Idioma').selectOption('en');
+    await page.getByRole('heading', { name: 'Hello, Valeria Ríos' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+
+    // The choice persists across a reload (and the session is restored from the refresh cookie).
+    await page.reload();
+    await page.getByRole('heading', { name: 'Hello, Valeria Ríos' }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Respeta' }).waitFor();
+
+    await page.getByLabel('E-mail').fill('valeria.rios@pnp.gob.pe');
+    await page.getByLabel('Password').fill('wrong password here');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The e-mail or password is not correct.' }).waitFor();
+
+    await page.getByLabel('Password').fill('mi turno empieza a las seis');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Hello, Valeria Ríos' }).waitFor();
+  });
+
+  it('shows a translated error for an unknown invite code', async () => {
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    await fresh.goto(`${app.url}/register`);
+    await fresh.evaluate(() => localStorage.setItem('respeta.lang', 'es'));
+    await fresh.reload();
+    await fresh.getByLabel('Código de invitación').fill('NO-EXISTE');
+    await fresh.getByLabel('Nombre con el que quieres que te llamen').fill('Prueba');
+    await fresh.getByLabel('Correo electrónico').fill('prueba@muni.gob.pe');
+    await fresh.getByLabel('Contraseña').fill('una frase bastante larga');
+    await fresh.getByLabel('Tipo de cargo').selectOption('municipal_official');
+    await fresh.getByLabel('Departamento donde trabajas').selectOption('junin');
+    await fresh.getByRole('button', { name: 'Crear cuenta' }).click();
+    await fresh.getByRole('alert').filter({ hasText: 'Ese código de invitación no existe' }).waitFor();
+    await context.close();
+  });
+});
