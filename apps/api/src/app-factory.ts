@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
@@ -16,6 +16,7 @@ import { createRequestLogger, createRootLogger } from './common/request-logger.j
 import type { AppConfig } from './config/app-config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
 import { seedDemo, type DemoLogins } from './database/seed/demo-seed.js';
+import { ContentImporter } from './curriculum/content-import.service.js';
 
 export interface RunningApp {
   app: INestApplication;
@@ -55,6 +56,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       strictTransportSecurity: config.cookieSecure,
     }),
   );
+  // A whole course document is large; only the authoring route that replaces one accepts more than the default.
+  app.use(/^\/api\/course-versions\/[^/]+\/content$/, json({ limit: '5mb' }));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.use(cookieParser());
   app.setGlobalPrefix('api');
@@ -63,6 +66,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
 
   const dataSource = app.get(DataSource);
   await dataSource.runMigrations({ transaction: 'each' });
+  if (config.importContent) await app.get(ContentImporter).importDirectory(config.contentDir);
   const demoLogins = config.seedDemo ? await seedDemo(dataSource) : null;
 
   const document = createOpenApiDocument(app);

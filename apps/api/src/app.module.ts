@@ -17,6 +17,16 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthController } from './health/health.controller.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
+import { AuthoringController } from './curriculum/authoring.controller.js';
+import { AuthoringService } from './curriculum/authoring.service.js';
+import { ContentImporter } from './curriculum/content-import.service.js';
+import { CourseCatalog } from './curriculum/course-catalog.service.js';
+import { LearnerContentController } from './curriculum/learner-content.controller.js';
+import { LearnerContentService } from './curriculum/learner-content.service.js';
+import { JourneyController } from './journey/journey.controller.js';
+import { JourneyService } from './journey/journey.service.js';
+import { CertificatesController } from './certificates/certificates.controller.js';
+import { CertificatesService } from './certificates/certificates.service.js';
 
 @Module({})
 export class AppModule {
@@ -28,7 +38,7 @@ export class AppModule {
         PassportModule,
         JwtModule.register({}),
       ],
-      controllers: [HealthController, AuthController, UsersController],
+      controllers: [HealthController, AuthController, UsersController, LearnerContentController, AuthoringController, JourneyController, CertificatesController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         // Order matters: authenticate first, then check roles. Both deny unless a route opts out with @Public.
@@ -42,6 +52,12 @@ export class AppModule {
         LocalStrategy,
         JwtStrategy,
         UsersService,
+        CourseCatalog,
+        ContentImporter,
+        LearnerContentService,
+        AuthoringService,
+        JourneyService,
+        CertificatesService,
       ],
     };
   }

@@ -79,7 +79,14 @@ export class AuthService {
         tokenVersion: 0,
       });
       await manager.getRepository(UserEntity).insert(user);
-      await manager.query(`INSERT INTO enrolments (cohort_id, user_id) VALUES ($1, $2)`, [code.cohort_id, user.id]);
+      // The enrolment pins the course version it will be taken on: the cohort's, else the latest published one.
+      await manager.query(
+        `INSERT INTO enrolments (cohort_id, user_id, course_version_id)
+         SELECT $1, $2, coalesce(c.course_version_id,
+           (SELECT id FROM course_versions WHERE status = 'published' ORDER BY published_at DESC, version DESC LIMIT 1))
+         FROM cohorts c WHERE c.id = $1`,
+        [code.cohort_id, user.id],
+      );
       await manager.query(`UPDATE invite_codes SET uses = uses + 1 WHERE id = $1`, [code.id]);
       const saved = await manager.getRepository(UserEntity).findOneByOrFail({ id: user.id });
       return { tokens: await this.tokens.startSession(saved, manager), user: toUserDto(saved) };

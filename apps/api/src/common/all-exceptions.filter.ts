@@ -56,6 +56,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (isDatabaseDown(exception)) {
       return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; please try again shortly.' };
     }
+    // A uniqueness race the service did not foresee is still a conflict, not a crash.
+    if (exception instanceof QueryFailedError && (exception as { code?: string }).code === '23505') {
+      return { statusCode: 409, code: 'CONFLICT', message: 'This was already recorded.' };
+    }
     if (exception instanceof QueryFailedError && (exception as { code?: string }).code === '22P02') {
       return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'A value in the request has the wrong format.' };
     }

@@ -24,8 +24,11 @@ const envSchema = z.object({
   BODY_LIMIT: z.string().default('200kb'),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
+  CONTENT_DIR: z.string().default('libs/curriculum/content/gbv-response'),
+  IMPORT_CONTENT: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export interface AppConfig {
@@ -47,8 +50,13 @@ export interface AppConfig {
   bodyLimit: string;
   seedDemo: boolean;
   webDistDir: string;
+  /** The course files imported on start when they changed. */
+  contentDir: string;
+  importContent: boolean;
   logLevel: string;
   trustProxy: boolean;
+  /** Base URL printed on certificates (QR code); unset: taken from the request. */
+  publicUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -88,8 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: e.BODY_LIMIT,
     seedDemo: production ? false : e.SEED_DEMO !== 'false',
     webDistDir: resolve(e.WEB_DIST_DIR),
+    contentDir: resolve(e.CONTENT_DIR),
+    importContent: e.IMPORT_CONTENT === 'true',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
+    publicUrl: e.PUBLIC_URL,
   };
 }
 

@@ -47,7 +47,11 @@ export async function seedDemo(db: DataSource): Promise<DemoLogins | null> {
     ]);
     await m.query(`INSERT INTO invite_codes (cohort_id, code) VALUES ($1, $2)`, [cohort.id, DEMO_INVITE_CODE]);
     for (const a of DEMO_ACCOUNTS.filter((x) => x.role === 'learner')) {
-      await m.query(`INSERT INTO enrolments (cohort_id, user_id) VALUES ($1, $2)`, [cohort.id, ids[a.email]]);
+      await m.query(
+        `INSERT INTO enrolments (cohort_id, user_id, course_version_id)
+         VALUES ($1, $2, (SELECT id FROM course_versions WHERE status = 'published' ORDER BY published_at DESC, version DESC LIMIT 1))`,
+        [cohort.id, ids[a.email]],
+      );
       await m.query(`UPDATE invite_codes SET uses = uses + 1 WHERE code = $1`, [DEMO_INVITE_CODE]);
     }
     return true;

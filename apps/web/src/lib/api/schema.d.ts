@@ -180,6 +180,502 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enrolments/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearnerContentController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/outline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearnerContentController_outline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/lessons/{lessonKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearnerContentController_lesson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/modules/{moduleKey}/quiz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearnerContentController_quiz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/knowledge-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearnerContentController_knowledgeTest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/attitude-instrument": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearnerContentController_attitudeInstrument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/scenarios/{scenarioKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearnerContentController_scenario"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/scenarios/{scenarioKey}/nodes/{nodeKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearnerContentController_scenarioNode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthoringController_courses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{courseId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthoringController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{courseId}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthoringController_createDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthoringController_version"];
+        put?: never;
+        post?: never;
+        delete: operations["AuthoringController_discard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-versions/{versionId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AuthoringController_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-versions/{versionId}/lessons/{lessonKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AuthoringController_updateLesson"];
+        trace?: never;
+    };
+    "/api/course-versions/{versionId}/questions/{questionKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AuthoringController_updateQuestion"];
+        trace?: never;
+    };
+    "/api/course-versions/{versionId}/attitude-items/{itemKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AuthoringController_updateItem"];
+        trace?: never;
+    };
+    "/api/course-versions/{versionId}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthoringController_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-versions/{versionId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthoringController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/journey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["JourneyController_state"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["JourneyController_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["JourneyController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/assessments/{wave}/{part}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["JourneyController_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/lessons/{lessonKey}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["JourneyController_completeLesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/modules/{moduleKey}/quiz-attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["JourneyController_quiz"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/scenarios/{scenarioKey}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["JourneyController_scenarioRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/scenarios/{scenarioKey}/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["JourneyController_choose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["JourneyController_followUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/drafts/{target}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["JourneyController_getDraft"];
+        put: operations["JourneyController_saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificatesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificatesController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificatesController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -259,14 +755,380 @@ export interface components {
             region?: "amazonas" | "ancash" | "apurimac" | "arequipa" | "ayacucho" | "cajamarca" | "callao" | "cusco" | "huancavelica" | "huanuco" | "ica" | "junin" | "la_libertad" | "lambayeque" | "lima" | "loreto" | "madre_de_dios" | "moquegua" | "pasco" | "piura" | "puno" | "san_martin" | "tacna" | "tumbes" | "ucayali";
             institution?: string;
         };
+        LearnerOptionDto: {
+            key: string;
+            text: string;
+        };
+        ScenarioDecisionNodeDto: {
+            key: string;
+            /** @enum {string} */
+            kind: "decision";
+            situation: string;
+            choices: components["schemas"]["LearnerOptionDto"][];
+        };
+        ScenarioEndingNodeDto: {
+            key: string;
+            /** @enum {string} */
+            kind: "ending";
+            /** @enum {string} */
+            outcome: "good" | "mixed" | "poor";
+            summary: string;
+        };
+        MyEnrolmentDto: {
+            /** Format: uuid */
+            id: string;
+            cohortName: string;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            /** Format: uuid */
+            courseVersionId: string | null;
+            courseTitle: string | null;
+            version: number | null;
+        };
+        OutlineLessonDto: {
+            key: string;
+            title: string;
+        };
+        OutlineQuizDto: {
+            key: string;
+            passMark: number;
+            maxAttempts: number;
+            questionCount: number;
+        };
+        OutlineScenarioRefDto: {
+            key: string;
+            title: string;
+        };
+        OutlineModuleDto: {
+            key: string;
+            title: string;
+            summary: string;
+            estimatedMinutes: number;
+            objectives: string[];
+            lessons: components["schemas"]["OutlineLessonDto"][];
+            quiz: components["schemas"]["OutlineQuizDto"];
+            scenario: components["schemas"]["OutlineScenarioRefDto"] | null;
+        };
+        OutlineScenarioDto: {
+            key: string;
+            title: string;
+            /** @enum {string} */
+            audience: "police" | "municipal" | "all";
+        };
+        OutlineInstrumentDto: {
+            key: string;
+            title: string;
+            itemCount: number;
+        };
+        ConsentDto: {
+            title: string;
+            /** @description Markdown */
+            body: string;
+        };
+        CourseOutlineDto: {
+            /** Format: uuid */
+            courseVersionId: string;
+            version: number;
+            key: string;
+            title: string;
+            description: string;
+            hours: number;
+            modules: components["schemas"]["OutlineModuleDto"][];
+            scenarios: components["schemas"]["OutlineScenarioDto"][];
+            knowledgeTest: components["schemas"]["OutlineInstrumentDto"];
+            attitudeInstrument: components["schemas"]["OutlineInstrumentDto"];
+            consent: components["schemas"]["ConsentDto"];
+        };
+        SourceDto: {
+            citation: string;
+            url?: string;
+            /** @example 2026-11-01 */
+            reviewedOn: string;
+            /** @enum {string} */
+            certainty: "firm" | "uncertain";
+        };
+        LearnerLessonDto: {
+            key: string;
+            title: string;
+            /** @description Markdown; render sanitised */
+            body: string;
+            sources: components["schemas"]["SourceDto"][];
+        };
+        LearnerQuestionDto: {
+            key: string;
+            /** @enum {string} */
+            type: "single" | "multiple" | "trueFalse";
+            prompt: string;
+            options: components["schemas"]["LearnerOptionDto"][];
+        };
+        LearnerQuizDto: {
+            key: string;
+            /** @description Share of questions to answer correctly, 0–1 */
+            passMark: number;
+            maxAttempts: number;
+            questions: components["schemas"]["LearnerQuestionDto"][];
+        };
+        LearnerKnowledgeTestDto: {
+            key: string;
+            title: string;
+            instructions: string;
+            items: components["schemas"]["LearnerQuestionDto"][];
+        };
+        ScalePointDto: {
+            value: number;
+            label: string;
+        };
+        AttitudeItemViewDto: {
+            key: string;
+            text: string;
+        };
+        LearnerAttitudeInstrumentDto: {
+            key: string;
+            title: string;
+            instructions: string;
+            thenTestInstructions?: string;
+            scale: components["schemas"]["ScalePointDto"][];
+            items: components["schemas"]["AttitudeItemViewDto"][];
+        };
+        LearnerScenarioDto: {
+            key: string;
+            title: string;
+            /** @enum {string} */
+            audience: "police" | "municipal" | "all";
+            intro: string;
+            start: string;
+        };
+        CourseVersionSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            courseKey: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            version: number | null;
+            contentHash: string;
+            /** @enum {string} */
+            source: "import" | "authoring";
+            /** Format: uuid */
+            basedOnId: string | null;
+            createdAt: string;
+            publishedAt: string | null;
+        };
+        CourseSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            title: string;
+            latestPublished: components["schemas"]["CourseVersionSummaryDto"] | null;
+            draft: components["schemas"]["CourseVersionSummaryDto"] | null;
+        };
+        CourseVersionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            courseKey: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            version: number | null;
+            contentHash: string;
+            /** @enum {string} */
+            source: "import" | "authoring";
+            /** Format: uuid */
+            basedOnId: string | null;
+            createdAt: string;
+            publishedAt: string | null;
+            /** @description Full content including answer keys (staff only) */
+            content: {
+                [key: string]: unknown;
+            };
+        };
+        ReplaceContentDto: {
+            /** @description A whole course in the libs/curriculum schema */
+            content: {
+                [key: string]: unknown;
+            };
+        };
+        LocalizedTextDto: {
+            es: string;
+            en: string;
+        };
+        UpdateLessonDto: {
+            title?: components["schemas"]["LocalizedTextDto"];
+            body?: components["schemas"]["LocalizedTextDto"];
+        };
+        UpdateOptionTextDto: {
+            key: string;
+            text?: components["schemas"]["LocalizedTextDto"];
+            feedback?: components["schemas"]["LocalizedTextDto"];
+        };
+        UpdateQuestionDto: {
+            prompt?: components["schemas"]["LocalizedTextDto"];
+            options?: components["schemas"]["UpdateOptionTextDto"][];
+        };
+        UpdateItemDto: {
+            text: components["schemas"]["LocalizedTextDto"];
+        };
+        ProblemDto: {
+            /** @example modules[2].quiz.questions[0].options */
+            path: string;
+            message: string;
+            file?: string;
+        };
+        ValidationReportDto: {
+            valid: boolean;
+            problems: components["schemas"]["ProblemDto"][];
+        };
+        JourneyStateDto: {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            /** @enum {string} */
+            stage: "consent" | "preAssessment" | "learning" | "postAssessment" | "completed" | "followUp" | "done" | "withdrawn";
+            percentComplete: number;
+            /** @description The persisted XState snapshot; hydrate libs/journey with it */
+            snapshot: {
+                [key: string]: unknown;
+            };
+        };
+        IdempotentDto: {
+            /** @description Client-generated key (e.g. a UUID); a replay returns the first result and creates nothing */
+            idempotencyKey: string;
+        };
+        OptionFeedbackDto: {
+            optionKey: string;
+            correct: boolean;
+            text: string;
+        };
+        QuestionFeedbackDto: {
+            key: string;
+            answered: boolean;
+            correct: boolean;
+            /** @description Feedback on each option the learner chose */
+            options: components["schemas"]["OptionFeedbackDto"][];
+            /** @description Only once the quiz is passed or the test is the post-test */
+            correctOptionKeys?: string[];
+        };
+        GradeFeedbackDto: {
+            /** @description 0–100 */
+            percent: number;
+            correctCount: number;
+            questionCount: number;
+            passed?: boolean;
+            /** @description Quiz attempts left in this round */
+            attemptsLeft?: number;
+            questions: components["schemas"]["QuestionFeedbackDto"][];
+        };
+        SubmissionResultDto: {
+            journey: components["schemas"]["JourneyStateDto"];
+            grade?: components["schemas"]["GradeFeedbackDto"];
+        };
+        SubmitAnswersDto: {
+            /** @description Client-generated key (e.g. a UUID); a replay returns the first result and creates nothing */
+            idempotencyKey: string;
+            /** @description Knowledge/quiz: item key → selected option keys (string[]). Attitude/then: item key → 1..5. */
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        ScenarioStepDto: {
+            nodeKey: string;
+            choiceKey: string;
+            choiceText: string;
+            feedback: string;
+            /** @description 0 harmful … 2 rights-respecting */
+            points: number;
+        };
+        ScenarioNodeViewDto: {
+            key: string;
+            /** @enum {string} */
+            kind: "decision" | "ending";
+            situation?: string;
+            choices?: Record<string, never>[];
+            /** @enum {string} */
+            outcome?: "good" | "mixed" | "poor";
+            summary?: string;
+        };
+        ScenarioRunDto: {
+            scenarioKey: string;
+            title: string;
+            intro: string;
+            steps: components["schemas"]["ScenarioStepDto"][];
+            current: components["schemas"]["ScenarioNodeViewDto"];
+            finished: boolean;
+            score: number;
+            maxScore: number;
+        };
+        ScenarioChoiceDto: {
+            /** @description Client-generated key (e.g. a UUID); a replay returns the first result and creates nothing */
+            idempotencyKey: string;
+            nodeKey: string;
+            choiceKey: string;
+        };
+        ScenarioChoiceResultDto: {
+            scenarioKey: string;
+            title: string;
+            intro: string;
+            steps: components["schemas"]["ScenarioStepDto"][];
+            current: components["schemas"]["ScenarioNodeViewDto"];
+            finished: boolean;
+            score: number;
+            maxScore: number;
+            journey: components["schemas"]["JourneyStateDto"];
+        };
+        FollowUpDto: {
+            /** @description Client-generated key (e.g. a UUID); a replay returns the first result and creates nothing */
+            idempotencyKey: string;
+            /** @description Knowledge item key → selected option keys */
+            knowledge: {
+                [key: string]: unknown;
+            };
+            /** @description Attitude item key → 1..5 */
+            attitude: {
+                [key: string]: unknown;
+            };
+        };
+        DraftDto: {
+            answers: {
+                [key: string]: unknown;
+            };
+            updatedAt: string | null;
+        };
+        SaveDraftDto: {
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        CertificateDto: {
+            valid: boolean;
+            learnerName: string;
+            courseTitle: string;
+            completedAt: string;
+            code: string;
+            courseVersion: number;
+            hours: number;
+            verifyUrl: string;
+        };
+        CertificateVerificationDto: {
+            valid: boolean;
+            learnerName: string;
+            courseTitle: string;
+            completedAt: string;
+        };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "VERSION_PUBLISHED" | "DRAFT_INVALID" | "CONTENT_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "ENROLMENT_CLOSED" | "SCENARIO_STEP_MISMATCH" | "INVALID_EVENT" | "UNKNOWN_ITEM" | "EVENT_NOT_ALLOWED" | "MODULE_LOCKED" | "LESSONS_NOT_READ" | "QUIZ_NOT_PASSED" | "QUIZ_ALREADY_PASSED" | "QUIZ_ATTEMPTS_EXHAUSTED" | "FOLLOW_UP_NOT_OPEN" | "ALREADY_SUBMITTED" | "WITHDRAWN" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorResponseDto: {
             /** @example 400 */
             statusCode: number;
             code: components["schemas"]["ErrorCode"];
             /** @example email must be an email */
             message: string;
+            /** @description e.g. { problems: [{ path, message }] } or { fields: [...] } */
+            details?: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
@@ -529,6 +1391,802 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    LearnerContentController_mine: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyEnrolmentDto"][];
+                };
+            };
+        };
+    };
+    LearnerContentController_outline: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseOutlineDto"];
+                };
+            };
+        };
+    };
+    LearnerContentController_lesson: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+                lessonKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerLessonDto"];
+                };
+            };
+        };
+    };
+    LearnerContentController_quiz: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+                moduleKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerQuizDto"];
+                };
+            };
+        };
+    };
+    LearnerContentController_knowledgeTest: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerKnowledgeTestDto"];
+                };
+            };
+        };
+    };
+    LearnerContentController_attitudeInstrument: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerAttitudeInstrumentDto"];
+                };
+            };
+        };
+    };
+    LearnerContentController_scenario: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+                scenarioKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerScenarioDto"];
+                };
+            };
+        };
+    };
+    LearnerContentController_scenarioNode: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+                scenarioKey: string;
+                nodeKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioDecisionNodeDto"] | components["schemas"]["ScenarioEndingNodeDto"];
+                };
+            };
+        };
+    };
+    AuthoringController_courses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseSummaryDto"][];
+                };
+            };
+        };
+    };
+    AuthoringController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionSummaryDto"][];
+                };
+            };
+        };
+    };
+    AuthoringController_createDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open draft (created from the latest published version if none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+        };
+    };
+    AuthoringController_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+        };
+    };
+    AuthoringController_discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Draft discarded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthoringController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceContentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+        };
+    };
+    AuthoringController_updateLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+                lessonKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLessonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+        };
+    };
+    AuthoringController_updateQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+                questionKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuestionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+        };
+    };
+    AuthoringController_updateItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+                itemKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+        };
+    };
+    AuthoringController_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationReportDto"];
+                };
+            };
+        };
+    };
+    AuthoringController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+        };
+    };
+    JourneyController_state: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyStateDto"];
+                };
+            };
+        };
+    };
+    JourneyController_consent: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdempotentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionResultDto"];
+                };
+            };
+        };
+    };
+    JourneyController_withdraw: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdempotentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionResultDto"];
+                };
+            };
+        };
+    };
+    JourneyController_assessment: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+                part: "knowledge" | "attitude" | "then";
+                wave: "pre" | "post";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAnswersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionResultDto"];
+                };
+            };
+        };
+    };
+    JourneyController_completeLesson: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+                lessonKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdempotentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionResultDto"];
+                };
+            };
+        };
+    };
+    JourneyController_quiz: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+                moduleKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAnswersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionResultDto"];
+                };
+            };
+        };
+    };
+    JourneyController_scenarioRun: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+                scenarioKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioRunDto"];
+                };
+            };
+        };
+    };
+    JourneyController_choose: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+                scenarioKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScenarioChoiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioChoiceResultDto"];
+                };
+            };
+        };
+    };
+    JourneyController_followUp: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionResultDto"];
+                };
+            };
+        };
+    };
+    JourneyController_getDraft: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+                target: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDto"];
+                };
+            };
+        };
+    };
+    JourneyController_saveDraft: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+                target: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_mine: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_pdf: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate as PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CertificatesController_verify: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerificationDto"];
                 };
             };
         };

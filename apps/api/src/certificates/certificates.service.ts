@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Locale } from '#curriculum';
+import { AppException, notFound } from '../common/app-exception.js';
+import type { CertificateDto, CertificateVerificationDto } from './certificates.dto.js';
+import { renderCertificatePdf } from './certificate-pdf.js';
+
+interface CertificateRow {
+  code: string;
+  learner_name: string;
+  course_title: { es: string; en: string };
+  course_version: number;
+  hours: string;
+  completed_at: Date;
+}
+
+const CODE = /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
+
+@Injectable()
+export class CertificatesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async mine(userId: string, enrolmentId: string, locale: Locale, baseUrl: string): Promise<CertificateDto> {
+    const row = await this.ownRow(userId, enrolmentId);
+    return { ...this.toPublic(row, locale), code: row.code, courseVersion: row.course_version, hours: Number(row.hours), verifyUrl: verifyUrl(baseUrl, row.code) };
+  }
+
+  async pdf(userId: string, enrolmentId: string, locale: Locale, baseUrl: string): Promise<Buffer> {
+    const row = await this.ownRow(userId, enrolmentId);
+    return renderCertificatePdf({
+      learnerName: row.learner_name, courseTitle: row.course_title[locale], courseVersion: row.course_version, hours: Number(row.hours),
+      completedAt: row.completed_at, code: row.code, verifyUrl: verifyUrl(baseUrl, row.code), locale,
+    });
+  }
+
+  /** Public: confirms name, course and date — nothing else about the person. */
+  async verify(code: string, locale: Locale): Promise<CertificateVerificationDto> {
+    const normalised = code.trim().toUpperCase();
+    const [row]: CertificateRow[] = CODE.test(normalised) ? await this.db.query(`SELECT * FROM certificates WHERE code = $1`, [normalised]) : [];
+    if (!row) throw new AppException(404, 'NOT_FOUND', 'No certificate has this code. Check that it was typed exactly as printed.');
+    return this.toPublic(row, locale);
+  }
+
+  private async ownRow(userId: string, enrolmentId: string): Promise<CertificateRow> {
+    const [row]: CertificateRow[] = await this.db.query(
+      `SELECT c.* FROM certificates c JOIN enrolments e ON e.id = c.enrolment_id WHERE e.id = $1 AND e.user_id = $2`,
+      [enrolmentId, userId],
+    );
+    if (!row) throw notFound('Certificate');
+    return row;
+  }
+
+  private toPublic(row: CertificateRow, locale: Locale): CertificateVerificationDto {
+    return { valid: true, learnerName: row.learner_name, courseTitle: row.course_title[locale], completedAt: row.completed_at.toISOString() };
+  }
+}
+
+const verifyUrl = (baseUrl: string, code: string) => `${baseUrl.replace(/\/$/, '')}/verify/${code}`;

@@ -1,0 +1,97 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Locale } from '#curriculum';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { notFound } from '../common/app-exception.js';
+import {
+  CourseSummaryDto, CourseVersionDto, CourseVersionSummaryDto, ReplaceContentDto, UpdateItemDto, UpdateLessonDto, UpdateQuestionDto,
+  ValidationReportDto,
+} from './authoring.dto.js';
+import { AuthoringService } from './authoring.service.js';
+import { RequestLocale } from './request-locale.js';
+
+const KEY = /^[a-z0-9][a-z0-9.-]{0,79}$/;
+function key(value: string): string {
+  if (!KEY.test(value)) throw notFound('Item');
+  return value;
+}
+
+@ApiTags('authoring')
+@ApiBearerAuth()
+@Roles('trainer', 'admin')
+@Controller()
+export class AuthoringController {
+  constructor(private readonly authoring: AuthoringService) {}
+
+  @Get('courses')
+  @ApiOkResponse({ type: [CourseSummaryDto] })
+  courses(@RequestLocale() locale: Locale): Promise<CourseSummaryDto[]> {
+    return this.authoring.listCourses(locale);
+  }
+
+  @Roles('admin')
+  @Get('courses/:courseId/versions')
+  @ApiOkResponse({ type: [CourseVersionSummaryDto] })
+  history(@Param('courseId', ParseUUIDPipe) courseId: string): Promise<CourseVersionSummaryDto[]> {
+    return this.authoring.history(courseId);
+  }
+
+  @Post('courses/:courseId/draft')
+  @ApiOkResponse({ type: CourseVersionDto, description: 'The open draft (created from the latest published version if none)' })
+  @HttpCode(200)
+  createDraft(@CurrentUser() actor: AuthUser, @Param('courseId', ParseUUIDPipe) courseId: string): Promise<CourseVersionDto> {
+    return this.authoring.createDraft(courseId, actor.id);
+  }
+
+  @Get('course-versions/:versionId')
+  @ApiOkResponse({ type: CourseVersionDto })
+  version(@Param('versionId', ParseUUIDPipe) versionId: string): Promise<CourseVersionDto> {
+    return this.authoring.getVersion(versionId);
+  }
+
+  @Put('course-versions/:versionId/content')
+  @ApiOkResponse({ type: CourseVersionDto })
+  replace(@Param('versionId', ParseUUIDPipe) versionId: string, @Body() dto: ReplaceContentDto): Promise<CourseVersionDto> {
+    return this.authoring.replaceContent(versionId, dto.content);
+  }
+
+  @Patch('course-versions/:versionId/lessons/:lessonKey')
+  @ApiOkResponse({ type: CourseVersionDto })
+  updateLesson(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('lessonKey') lessonKey: string, @Body() dto: UpdateLessonDto): Promise<CourseVersionDto> {
+    return this.authoring.updateLesson(versionId, key(lessonKey), dto);
+  }
+
+  @Patch('course-versions/:versionId/questions/:questionKey')
+  @ApiOkResponse({ type: CourseVersionDto })
+  updateQuestion(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('questionKey') questionKey: string, @Body() dto: UpdateQuestionDto): Promise<CourseVersionDto> {
+    return this.authoring.updateQuestion(versionId, key(questionKey), dto);
+  }
+
+  @Patch('course-versions/:versionId/attitude-items/:itemKey')
+  @ApiOkResponse({ type: CourseVersionDto })
+  updateItem(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('itemKey') itemKey: string, @Body() dto: UpdateItemDto): Promise<CourseVersionDto> {
+    return this.authoring.updateAttitudeItem(versionId, key(itemKey), dto);
+  }
+
+  @Post('course-versions/:versionId/validate')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ValidationReportDto })
+  validate(@Param('versionId', ParseUUIDPipe) versionId: string): Promise<ValidationReportDto> {
+    return this.authoring.validate(versionId);
+  }
+
+  @Post('course-versions/:versionId/publish')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CourseVersionDto })
+  publish(@Param('versionId', ParseUUIDPipe) versionId: string): Promise<CourseVersionDto> {
+    return this.authoring.publish(versionId);
+  }
+
+  @Delete('course-versions/:versionId')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Draft discarded' })
+  discard(@Param('versionId', ParseUUIDPipe) versionId: string): Promise<void> {
+    return this.authoring.discardDraft(versionId);
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Course } from '#curriculum';
+import { AppException } from '../common/app-exception.js';
+
+/**
+ * Reads course content by version. Published versions never change (a trigger enforces it), so they are cached in
+ * memory for the life of the process — the learner's hot path never re-parses a large jsonb document.
+ */
+@Injectable()
+export class CourseCatalog {
+  private readonly published = new Map<string, Course>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async publishedContent(versionId: string): Promise<Course> {
+    const cached = this.published.get(versionId);
+    if (cached) return cached;
+    const [row]: { content: Course; status: string }[] = await this.db.query(`SELECT content, status FROM course_versions WHERE id = $1`, [versionId]);
+    if (!row || row.status !== 'published') throw new AppException(404, 'CONTENT_UNAVAILABLE', 'This course version is not available.');
+    this.published.set(versionId, row.content);
+    return row.content;
+  }
+
+  async latestPublishedVersionId(courseKey?: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT v.id FROM course_versions v JOIN courses c ON c.id = v.course_id
+        WHERE v.status = 'published' AND ($1::text IS NULL OR c.key = $1)
+        ORDER BY v.published_at DESC, v.version DESC LIMIT 1`,
+      [courseKey ?? null],
+    );
+    return rows[0]?.id ?? null;
+  }
+}

@@ -1,0 +1,78 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Locale } from '#curriculum';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import {
+  CourseOutlineDto, LearnerAttitudeInstrumentDto, LearnerKnowledgeTestDto, LearnerLessonDto, LearnerQuizDto, LearnerScenarioDto,
+  MyEnrolmentDto, SCENARIO_NODE_SCHEMA, ScenarioDecisionNodeDto, ScenarioEndingNodeDto,
+} from './learner-content.dto.js';
+import { LearnerContentService } from './learner-content.service.js';
+import { RequestLocale } from './request-locale.js';
+
+const KEY = /^[a-z0-9][a-z0-9.-]{0,79}$/;
+const keyParam = (value: string) => (KEY.test(value) ? value : '__invalid__');
+
+@ApiTags('learning')
+@ApiBearerAuth()
+@ApiQuery({ name: 'lang', required: false, enum: ['es', 'en'] })
+@ApiExtraModels(ScenarioDecisionNodeDto, ScenarioEndingNodeDto)
+@Roles('learner')
+@Controller('enrolments')
+export class LearnerContentController {
+  constructor(private readonly content: LearnerContentService) {}
+
+  @Get('mine')
+  @ApiOkResponse({ type: [MyEnrolmentDto] })
+  mine(@CurrentUser() user: AuthUser, @RequestLocale() locale: Locale): Promise<MyEnrolmentDto[]> {
+    return this.content.myEnrolments(user.id, locale);
+  }
+
+  @Get(':enrolmentId/outline')
+  @ApiOkResponse({ type: CourseOutlineDto })
+  outline(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @RequestLocale() locale: Locale) {
+    return this.content.outline(user.id, id, locale);
+  }
+
+  @Get(':enrolmentId/lessons/:lessonKey')
+  @ApiOkResponse({ type: LearnerLessonDto })
+  lesson(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('lessonKey') key: string, @RequestLocale() locale: Locale) {
+    return this.content.lesson(user.id, id, keyParam(key), locale);
+  }
+
+  @Get(':enrolmentId/modules/:moduleKey/quiz')
+  @ApiOkResponse({ type: LearnerQuizDto })
+  quiz(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('moduleKey') key: string, @RequestLocale() locale: Locale) {
+    return this.content.quiz(user.id, id, keyParam(key), locale);
+  }
+
+  @Get(':enrolmentId/knowledge-test')
+  @ApiOkResponse({ type: LearnerKnowledgeTestDto })
+  knowledgeTest(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @RequestLocale() locale: Locale) {
+    return this.content.knowledgeTest(user.id, id, locale);
+  }
+
+  @Get(':enrolmentId/attitude-instrument')
+  @ApiOkResponse({ type: LearnerAttitudeInstrumentDto })
+  attitudeInstrument(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @RequestLocale() locale: Locale) {
+    return this.content.attitudeInstrument(user.id, id, locale);
+  }
+
+  @Get(':enrolmentId/scenarios/:scenarioKey')
+  @ApiOkResponse({ type: LearnerScenarioDto })
+  scenario(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('scenarioKey') key: string, @RequestLocale() locale: Locale) {
+    return this.content.scenario(user.id, id, keyParam(key), locale);
+  }
+
+  @Get(':enrolmentId/scenarios/:scenarioKey/nodes/:nodeKey')
+  @ApiOkResponse({ schema: SCENARIO_NODE_SCHEMA })
+  scenarioNode(
+    @CurrentUser() user: AuthUser,
+    @Param('enrolmentId', ParseUUIDPipe) id: string,
+    @Param('scenarioKey') scenarioKey: string,
+    @Param('nodeKey') nodeKey: string,
+    @RequestLocale() locale: Locale,
+  ) {
+    return this.content.scenarioNode(user.id, id, keyParam(scenarioKey), keyParam(nodeKey), locale);
+  }
+}

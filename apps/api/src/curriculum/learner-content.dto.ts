@@ -1,0 +1,151 @@
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import type {
+  CourseOutline, CourseOutlineModule, LearnerAttitudeInstrument, LearnerKnowledgeTest, LearnerLesson, LearnerQuestion, LearnerQuiz,
+  LearnerScenarioIntro,
+} from '#curriculum';
+
+// OpenAPI shapes of the learner views built in libs/curriculum; `implements` keeps them in step with the library.
+
+export class LearnerOptionDto {
+  @ApiProperty() key: string;
+  @ApiProperty() text: string;
+}
+
+export class LearnerQuestionDto implements LearnerQuestion {
+  @ApiProperty() key: string;
+  @ApiProperty({ enum: ['single', 'multiple', 'trueFalse'] }) type: LearnerQuestion['type'];
+  @ApiProperty() prompt: string;
+  @ApiProperty({ type: [LearnerOptionDto] }) options: LearnerOptionDto[];
+}
+
+export class LearnerQuizDto implements LearnerQuiz {
+  @ApiProperty() key: string;
+  @ApiProperty({ description: 'Share of questions to answer correctly, 0–1' }) passMark: number;
+  @ApiProperty() maxAttempts: number;
+  @ApiProperty({ type: [LearnerQuestionDto] }) questions: LearnerQuestionDto[];
+}
+
+export class LearnerKnowledgeTestDto implements LearnerKnowledgeTest {
+  @ApiProperty() key: string;
+  @ApiProperty() title: string;
+  @ApiProperty() instructions: string;
+  @ApiProperty({ type: [LearnerQuestionDto] }) items: LearnerQuestionDto[];
+}
+
+export class ScalePointDto {
+  @ApiProperty() value: number;
+  @ApiProperty() label: string;
+}
+
+export class AttitudeItemViewDto {
+  @ApiProperty() key: string;
+  @ApiProperty() text: string;
+}
+
+export class LearnerAttitudeInstrumentDto implements LearnerAttitudeInstrument {
+  @ApiProperty() key: string;
+  @ApiProperty() title: string;
+  @ApiProperty() instructions: string;
+  @ApiPropertyOptional() thenTestInstructions?: string;
+  @ApiProperty({ type: [ScalePointDto] }) scale: ScalePointDto[];
+  @ApiProperty({ type: [AttitudeItemViewDto] }) items: AttitudeItemViewDto[];
+}
+
+export class SourceDto {
+  @ApiProperty() citation: string;
+  @ApiPropertyOptional() url?: string;
+  @ApiProperty({ example: '2026-11-01' }) reviewedOn: string;
+  @ApiProperty({ enum: ['firm', 'uncertain'] }) certainty: 'firm' | 'uncertain';
+}
+
+export class LearnerLessonDto implements LearnerLesson {
+  @ApiProperty() key: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'Markdown; render sanitised' }) body: string;
+  @ApiProperty({ type: [SourceDto] }) sources: SourceDto[];
+}
+
+export class ScenarioDecisionNodeDto {
+  @ApiProperty() key: string;
+  @ApiProperty({ enum: ['decision'] }) kind: 'decision';
+  @ApiProperty() situation: string;
+  @ApiProperty({ type: [LearnerOptionDto] }) choices: LearnerOptionDto[];
+}
+
+export class ScenarioEndingNodeDto {
+  @ApiProperty() key: string;
+  @ApiProperty({ enum: ['ending'] }) kind: 'ending';
+  @ApiProperty({ enum: ['good', 'mixed', 'poor'] }) outcome: 'good' | 'mixed' | 'poor';
+  @ApiProperty() summary: string;
+}
+
+export const SCENARIO_NODE_SCHEMA = { oneOf: [{ $ref: getSchemaPath(ScenarioDecisionNodeDto) }, { $ref: getSchemaPath(ScenarioEndingNodeDto) }] };
+
+export class LearnerScenarioDto implements LearnerScenarioIntro {
+  @ApiProperty() key: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['police', 'municipal', 'all'] }) audience: LearnerScenarioIntro['audience'];
+  @ApiProperty() intro: string;
+  @ApiProperty() start: string;
+}
+
+class OutlineLessonDto {
+  @ApiProperty() key: string;
+  @ApiProperty() title: string;
+}
+class OutlineQuizDto {
+  @ApiProperty() key: string;
+  @ApiProperty() passMark: number;
+  @ApiProperty() maxAttempts: number;
+  @ApiProperty() questionCount: number;
+}
+class OutlineScenarioRefDto {
+  @ApiProperty() key: string;
+  @ApiProperty() title: string;
+}
+class OutlineScenarioDto extends OutlineScenarioRefDto {
+  @ApiProperty({ enum: ['police', 'municipal', 'all'] }) audience: 'police' | 'municipal' | 'all';
+}
+class OutlineInstrumentDto {
+  @ApiProperty() key: string;
+  @ApiProperty() title: string;
+  @ApiProperty() itemCount: number;
+}
+class ConsentDto {
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'Markdown' }) body: string;
+}
+
+export class OutlineModuleDto implements CourseOutlineModule {
+  @ApiProperty() key: string;
+  @ApiProperty() title: string;
+  @ApiProperty() summary: string;
+  @ApiProperty() estimatedMinutes: number;
+  @ApiProperty({ type: [String] }) objectives: string[];
+  @ApiProperty({ type: [OutlineLessonDto] }) lessons: OutlineLessonDto[];
+  @ApiProperty({ type: OutlineQuizDto }) quiz: OutlineQuizDto;
+  @ApiProperty({ type: OutlineScenarioRefDto, nullable: true }) scenario: OutlineScenarioRefDto | null;
+}
+
+export class CourseOutlineDto implements CourseOutline {
+  @ApiProperty({ format: 'uuid' }) courseVersionId: string;
+  @ApiProperty() version: number;
+  @ApiProperty() key: string;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty() hours: number;
+  @ApiProperty({ type: [OutlineModuleDto] }) modules: OutlineModuleDto[];
+  @ApiProperty({ type: [OutlineScenarioDto] }) scenarios: OutlineScenarioDto[];
+  @ApiProperty({ type: OutlineInstrumentDto }) knowledgeTest: OutlineInstrumentDto;
+  @ApiProperty({ type: OutlineInstrumentDto }) attitudeInstrument: OutlineInstrumentDto;
+  @ApiProperty({ type: ConsentDto }) consent: ConsentDto;
+}
+
+export class MyEnrolmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() cohortName: string;
+  @ApiProperty({ enum: ['active', 'withdrawn'] }) status: 'active' | 'withdrawn';
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) courseVersionId: string | null;
+  @ApiProperty({ nullable: true, type: String }) courseTitle: string | null;
+  @ApiProperty({ nullable: true, type: Number }) version: number | null;
+}

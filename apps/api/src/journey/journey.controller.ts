@@ -1,0 +1,114 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Locale } from '#curriculum';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { notFound } from '../common/app-exception.js';
+import { RequestLocale } from '../curriculum/request-locale.js';
+import {
+  AssessmentParams, DraftDto, FollowUpDto, IdempotentDto, JourneyStateDto, SaveDraftDto, ScenarioChoiceDto, ScenarioChoiceResultDto,
+  ScenarioRunDto, SubmissionResultDto, SubmitAnswersDto,
+} from './journey.dto.js';
+import { JourneyService } from './journey.service.js';
+
+const KEY = /^[a-z0-9][a-z0-9.-]{0,79}$/;
+const DRAFT_TARGET = /^((pre|post|followup)-(knowledge|attitude|then)|quiz-[a-z0-9][a-z0-9.-]{0,79})$/;
+function key(value: string, what: string): string {
+  if (!KEY.test(value)) throw notFound(what);
+  return value;
+}
+
+@ApiTags('journey')
+@ApiBearerAuth()
+@ApiQuery({ name: 'lang', required: false, enum: ['es', 'en'] })
+@Roles('learner')
+@Controller('enrolments/:enrolmentId')
+export class JourneyController {
+  constructor(private readonly journey: JourneyService) {}
+
+  @Get('journey')
+  @ApiOkResponse({ type: JourneyStateDto })
+  state(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string): Promise<JourneyStateDto> {
+    return this.journey.state(user.id, id);
+  }
+
+  @Post('consent')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SubmissionResultDto })
+  consent(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Body() dto: IdempotentDto) {
+    return this.journey.consent(user.id, id, dto.idempotencyKey);
+  }
+
+  @Post('withdraw')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SubmissionResultDto })
+  withdraw(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Body() dto: IdempotentDto) {
+    return this.journey.withdraw(user.id, id, dto.idempotencyKey);
+  }
+
+  @Post('assessments/:wave/:part')
+  @HttpCode(200)
+  @ApiParam({ name: 'wave', enum: ['pre', 'post'] })
+  @ApiParam({ name: 'part', enum: ['knowledge', 'attitude', 'then'] })
+  @ApiOkResponse({ type: SubmissionResultDto })
+  assessment(
+    @CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param() params: AssessmentParams,
+    @Body() dto: SubmitAnswersDto, @RequestLocale() locale: Locale,
+  ) {
+    return this.journey.submitAssessment(user.id, id, params.wave, params.part, dto.answers, dto.idempotencyKey, locale);
+  }
+
+  @Post('lessons/:lessonKey/complete')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SubmissionResultDto })
+  completeLesson(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('lessonKey') lessonKey: string, @Body() dto: IdempotentDto) {
+    return this.journey.completeLesson(user.id, id, key(lessonKey, 'Lesson'), dto.idempotencyKey);
+  }
+
+  @Post('modules/:moduleKey/quiz-attempts')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SubmissionResultDto })
+  quiz(
+    @CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('moduleKey') moduleKey: string,
+    @Body() dto: SubmitAnswersDto, @RequestLocale() locale: Locale,
+  ) {
+    return this.journey.submitQuiz(user.id, id, key(moduleKey, 'Module'), dto.answers, dto.idempotencyKey, locale);
+  }
+
+  @Get('scenarios/:scenarioKey/run')
+  @ApiOkResponse({ type: ScenarioRunDto })
+  scenarioRun(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('scenarioKey') scenarioKey: string, @RequestLocale() locale: Locale) {
+    return this.journey.scenarioRun(user.id, id, key(scenarioKey, 'Scenario'), locale);
+  }
+
+  @Post('scenarios/:scenarioKey/choices')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ScenarioChoiceResultDto })
+  choose(
+    @CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('scenarioKey') scenarioKey: string,
+    @Body() dto: ScenarioChoiceDto, @RequestLocale() locale: Locale,
+  ) {
+    return this.journey.chooseInScenario(user.id, id, key(scenarioKey, 'Scenario'), dto.nodeKey, dto.choiceKey, dto.idempotencyKey, locale);
+  }
+
+  @Post('follow-up')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SubmissionResultDto })
+  followUp(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Body() dto: FollowUpDto, @RequestLocale() locale: Locale) {
+    return this.journey.submitFollowUp(user.id, id, dto.knowledge, dto.attitude, dto.idempotencyKey, locale);
+  }
+
+  @Get('drafts/:target')
+  @ApiOkResponse({ type: DraftDto })
+  getDraft(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('target') target: string) {
+    if (!DRAFT_TARGET.test(target)) throw notFound('Draft');
+    return this.journey.getDraft(user.id, id, target);
+  }
+
+  @Put('drafts/:target')
+  @ApiOkResponse({ type: DraftDto })
+  saveDraft(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('target') target: string, @Body() dto: SaveDraftDto) {
+    if (!DRAFT_TARGET.test(target)) throw notFound('Draft');
+    return this.journey.saveDraft(user.id, id, target, dto.answers);
+  }
+}

@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsObject, IsString, IsUUID, Matches } from 'class-validator';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,80}$/;
+const ITEM_KEY = /^[a-z0-9][a-z0-9.-]{0,79}$/;
+
+export class IdempotentDto {
+  @ApiProperty({ description: 'Client-generated key (e.g. a UUID); a replay returns the first result and creates nothing' })
+  @IsString() @Matches(IDEMPOTENCY_KEY, { message: 'idempotencyKey must be 8–80 letters, digits, - or _' })
+  idempotencyKey: string;
+}
+
+export class SubmitAnswersDto extends IdempotentDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Knowledge/quiz: item key → selected option keys (string[]). Attitude/then: item key → 1..5.',
+  })
+  @IsObject()
+  answers: Record<string, unknown>;
+}
+
+export class FollowUpDto extends IdempotentDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Knowledge item key → selected option keys' })
+  @IsObject()
+  knowledge: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Attitude item key → 1..5' })
+  @IsObject()
+  attitude: Record<string, unknown>;
+}
+
+export class ScenarioChoiceDto extends IdempotentDto {
+  @ApiProperty() @IsString() @Matches(ITEM_KEY) nodeKey: string;
+  @ApiProperty() @IsString() @Matches(ITEM_KEY) choiceKey: string;
+}
+
+export class SaveDraftDto {
+  @ApiProperty({ type: 'object', additionalProperties: true }) @IsObject() answers: Record<string, unknown>;
+}
+
+export const ASSESSMENT_WAVES = ['pre', 'post'] as const;
+export const ASSESSMENT_PARTS = ['knowledge', 'attitude', 'then'] as const;
+
+export class AssessmentParams {
+  @IsUUID() enrolmentId: string;
+  @IsIn(ASSESSMENT_WAVES) wave: (typeof ASSESSMENT_WAVES)[number];
+  @IsIn(ASSESSMENT_PARTS) part: (typeof ASSESSMENT_PARTS)[number];
+}
+
+export class JourneyStateDto {
+  @ApiProperty({ format: 'uuid' }) enrolmentId: string;
+  @ApiProperty({ format: 'uuid' }) courseVersionId: string;
+  @ApiProperty({ enum: ['consent', 'preAssessment', 'learning', 'postAssessment', 'completed', 'followUp', 'done', 'withdrawn'] }) stage: string;
+  @ApiProperty() percentComplete: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The persisted XState snapshot; hydrate libs/journey with it' })
+  snapshot: Record<string, unknown>;
+}
+
+export class OptionFeedbackDto {
+  @ApiProperty() optionKey: string;
+  @ApiProperty() correct: boolean;
+  @ApiProperty() text: string;
+}
+
+export class QuestionFeedbackDto {
+  @ApiProperty() key: string;
+  @ApiProperty() answered: boolean;
+  @ApiProperty() correct: boolean;
+  @ApiProperty({ type: [OptionFeedbackDto], description: 'Feedback on each option the learner chose' }) options: OptionFeedbackDto[];
+  @ApiPropertyOptional({ type: [String], description: 'Only once the quiz is passed or the test is the post-test' }) correctOptionKeys?: string[];
+}
+
+export class GradeFeedbackDto {
+  @ApiProperty({ description: '0–100' }) percent: number;
+  @ApiProperty() correctCount: number;
+  @ApiProperty() questionCount: number;
+  @ApiPropertyOptional() passed?: boolean;
+  @ApiPropertyOptional({ description: 'Quiz attempts left in this round' }) attemptsLeft?: number;
+  @ApiProperty({ type: [QuestionFeedbackDto] }) questions: QuestionFeedbackDto[];
+}
+
+export class SubmissionResultDto {
+  @ApiProperty({ type: JourneyStateDto }) journey: JourneyStateDto;
+  @ApiPropertyOptional({ type: GradeFeedbackDto }) grade?: GradeFeedbackDto;
+}
+
+export class ScenarioNodeViewDto {
+  @ApiProperty() key: string;
+  @ApiProperty({ enum: ['decision', 'ending'] }) kind: 'decision' | 'ending';
+  @ApiPropertyOptional() situation?: string;
+  @ApiPropertyOptional({ type: [Object] }) choices?: { key: string; text: string }[];
+  @ApiPropertyOptional({ enum: ['good', 'mixed', 'poor'] }) outcome?: 'good' | 'mixed' | 'poor';
+  @ApiPropertyOptional() summary?: string;
+}
+
+export class ScenarioStepDto {
+  @ApiProperty() nodeKey: string;
+  @ApiProperty() choiceKey: string;
+  @ApiProperty() choiceText: string;
+  @ApiProperty() feedback: string;
+  @ApiProperty({ description: '0 harmful … 2 rights-respecting' }) points: number;
+}
+
+export class ScenarioRunDto {
+  @ApiProperty() scenarioKey: string;
+  @ApiProperty() title: string;
+  @ApiProperty() intro: string;
+  @ApiProperty({ type: [ScenarioStepDto] }) steps: ScenarioStepDto[];
+  @ApiProperty({ type: ScenarioNodeViewDto }) current: ScenarioNodeViewDto;
+  @ApiProperty() finished: boolean;
+  @ApiProperty() score: number;
+  @ApiProperty() maxScore: number;
+}
+
+export class ScenarioChoiceResultDto extends ScenarioRunDto {
+  @ApiProperty({ type: JourneyStateDto }) journey: JourneyStateDto;
+}
+
+export class DraftDto {
+  @ApiProperty({ type: 'object', additionalProperties: true }) answers: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String }) updatedAt: string | null;
+}

@@ -1,0 +1,386 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  type Answers, type Course, type Locale, type Problem, gradeKnowledgeTest, gradeQuestion, gradeQuiz, localize, toLearnerScenarioNode,
+  validateAnswers, validateLikertAnswers, walkScenario,
+} from '#curriculum';
+import { type JourneyEvent, type PersistedJourney, applyJourneyEvent, describeJourney, startJourney } from '#journey';
+import { AppException, notFound } from '../common/app-exception.js';
+import type { ErrorCode } from '../common/error-codes.js';
+import { CourseCatalog } from '../curriculum/course-catalog.service.js';
+import type { DraftDto, GradeFeedbackDto, JourneyStateDto, ScenarioChoiceResultDto, ScenarioRunDto, SubmissionResultDto } from './journey.dto.js';
+import { outlineOf } from './journey-outline.js';
+
+interface EnrolmentRow {
+  id: string;
+  status: 'active' | 'withdrawn';
+  course_version_id: string;
+  journey: PersistedJourney | null;
+  follow_up_days: number;
+  display_name: string;
+}
+
+/** Everything one submission needs, inside its transaction, with the enrolment row locked. */
+interface Tx {
+  m: EntityManager;
+  enrolment: EnrolmentRow;
+  course: Course;
+  journey: PersistedJourney;
+  at: number;
+  locale: Locale;
+  /** Feeds the machine; a rejected event aborts the whole submission with 409 and the machine's reason. */
+  apply(event: JourneyEvent): void;
+}
+
+const requestHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+const problemsError = (problems: Problem[]) =>
+  new AppException(400, 'VALIDATION_FAILED', problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; '), { problems });
+
+/**
+ * The server is the authority on the learner's path. Every submission runs in one transaction with the enrolment
+ * row locked: replay check → validate and grade the answers here (the client never sends a score) → feed the shared
+ * XState machine → 409 if it refuses → store attempt, responses and the new snapshot → remember the answer under the
+ * idempotency key so a retry returns it unchanged and creates nothing.
+ */
+@Injectable()
+export class JourneyService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly catalog: CourseCatalog,
+  ) {}
+
+  async state(userId: string, enrolmentId: string): Promise<JourneyStateDto> {
+    return this.db.transaction(async (m) => {
+      const enrolment = await this.lock(m, userId, enrolmentId);
+      const course = await this.catalog.publishedContent(enrolment.course_version_id);
+      let journey = enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days));
+      // Nothing else opens the follow-up: a tick on read moves a completed journey on once its delay has passed.
+      const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: Date.now() });
+      if (tick.accepted) journey = tick.snapshot;
+      if (tick.accepted || !enrolment.journey) await this.saveJourney(m, enrolment.id, journey, null);
+      return toState(enrolment.id, journey);
+    });
+  }
+
+  consent(userId: string, enrolmentId: string, key: string) {
+    return this.submit(userId, enrolmentId, key, { action: 'consent' }, 'es', async (tx) => {
+      tx.apply({ type: 'consent.given', at: tx.at });
+      return {};
+    });
+  }
+
+  withdraw(userId: string, enrolmentId: string, key: string) {
+    return this.submit(userId, enrolmentId, key, { action: 'withdraw' }, 'es', async (tx) => {
+      tx.apply({ type: 'consent.withdrawn', at: tx.at });
+      await tx.m.query(`UPDATE enrolments SET consent_withdrawn_at = now() WHERE id = $1`, [tx.enrolment.id]);
+      return {};
+    });
+  }
+
+  completeLesson(userId: string, enrolmentId: string, lessonKey: string, key: string) {
+    return this.submit(userId, enrolmentId, key, { action: 'lesson', lessonKey }, 'es', async (tx) => {
+      const module = tx.course.modules.find((mod) => mod.lessons.some((l) => l.key === lessonKey));
+      if (!module) throw notFound('Lesson');
+      tx.apply({ type: 'lesson.completed', moduleKey: module.key, lessonKey, at: tx.at });
+      return {};
+    });
+  }
+
+  submitAssessment(userId: string, enrolmentId: string, wave: 'pre' | 'post', part: 'knowledge' | 'attitude' | 'then', answers: unknown, key: string, locale: Locale) {
+    if (wave === 'pre' && part === 'then') throw notFound('Assessment');
+    return this.submit(userId, enrolmentId, key, { action: 'assessment', wave, part, answers }, locale, async (tx) => {
+      const event: JourneyEvent = wave === 'pre' ? { type: 'pre.submitted', part: part as 'knowledge' | 'attitude', at: tx.at } : { type: 'post.submitted', part, at: tx.at };
+      // The machine decides first; answers are stored only for a step it accepts.
+      tx.apply(event);
+      if (part === 'knowledge') {
+        const grade = await this.storeKnowledge(tx, wave, answers);
+        await this.clearDraft(tx, `${wave}-knowledge`);
+        // The pre-test shows no answers (it would teach the post-test); the post-test explains every item.
+        return { grade: wave === 'post' ? grade : { ...grade, questions: [] } };
+      }
+      await this.storeAttitude(tx, part === 'then' ? 'then' : wave, answers, { requireAll: false });
+      await this.clearDraft(tx, `${wave}-${part}`);
+      return {};
+    });
+  }
+
+  submitFollowUp(userId: string, enrolmentId: string, knowledge: unknown, attitude: unknown, key: string, locale: Locale) {
+    return this.submit(userId, enrolmentId, key, { action: 'followup', knowledge, attitude }, locale, async (tx) => {
+      tx.apply({ type: 'followup.submitted', at: tx.at });
+      const grade = await this.storeKnowledge(tx, 'followup', knowledge);
+      await this.storeAttitude(tx, 'followup', attitude, { requireAll: false });
+      await this.clearDraft(tx, 'followup-knowledge');
+      await this.clearDraft(tx, 'followup-attitude');
+      return { grade };
+    });
+  }
+
+  submitQuiz(userId: string, enrolmentId: string, moduleKey: string, answers: unknown, key: string, locale: Locale) {
+    return this.submit(userId, enrolmentId, key, { action: 'quiz', moduleKey, answers }, locale, async (tx) => {
+      const module = tx.course.modules.find((mod) => mod.key === moduleKey);
+      if (!module) throw notFound('Module');
+      const problems = validateAnswers(module.quiz.questions, answers);
+      if (problems.length) throw problemsError(problems);
+      const grade = gradeQuiz(module.quiz, answers as Answers, tx.locale);
+      tx.apply({ type: 'quiz.graded', moduleKey, passed: grade.passed, score: grade.score, at: tx.at });
+      const [attempt] = await tx.m.query(
+        `INSERT INTO attempts (enrolment_id, course_version_id, kind, module_key, target_key, score, passed, result)
+         VALUES ($1, $2, 'quiz', $3, $4, $5, $6, $7) RETURNING id`,
+        [tx.enrolment.id, tx.enrolment.course_version_id, moduleKey, module.quiz.key, grade.score, grade.passed, JSON.stringify({ correctCount: grade.correctCount })],
+      );
+      await this.insertResponses(tx.m, attempt.id, grade.perQuestion.map((q) => ({ itemKey: q.questionKey, value: q.selectedOptionKeys, correct: q.correct })));
+      await this.clearDraft(tx, `quiz-${moduleKey}`);
+      const progress = describeJourney(tx.journey).modules.find((mod) => mod.key === moduleKey);
+      const feedback: GradeFeedbackDto = {
+        percent: Math.round(grade.score * 1000) / 10,
+        correctCount: grade.correctCount,
+        questionCount: grade.questionCount,
+        passed: grade.passed,
+        attemptsLeft: progress?.quiz.attemptsLeft ?? 0,
+        // Correct keys are revealed only once passed, so a failed attempt teaches through feedback, not an answer list.
+        questions: grade.perQuestion.map((q) => ({
+          key: q.questionKey, answered: q.answered, correct: q.correct,
+          options: q.feedback.map((f) => ({ optionKey: f.optionKey, correct: f.correct, text: f.feedback })),
+          ...(grade.passed ? { correctOptionKeys: q.correctOptionKeys } : {}),
+        })),
+      };
+      return { grade: feedback };
+    });
+  }
+
+  async scenarioRun(userId: string, enrolmentId: string, scenarioKey: string, locale: Locale): Promise<ScenarioRunDto> {
+    const [enrolment] = await this.db.query(`SELECT id, course_version_id FROM enrolments WHERE id = $1 AND user_id = $2`, [enrolmentId, userId]);
+    if (!enrolment) throw notFound('Enrolment');
+    const course = await this.catalog.publishedContent(enrolment.course_version_id);
+    const [run] = await this.db.query(`SELECT choices FROM scenario_runs WHERE enrolment_id = $1 AND scenario_key = $2`, [enrolmentId, scenarioKey]);
+    return this.describeRun(course, scenarioKey, (run?.choices as string[]) ?? [], locale);
+  }
+
+  /** One decision at a time; the run is kept on the server so a reload or another device resumes where it was. */
+  chooseInScenario(userId: string, enrolmentId: string, scenarioKey: string, nodeKey: string, choiceKey: string, key: string, locale: Locale): Promise<ScenarioChoiceResultDto> {
+    return this.submit(userId, enrolmentId, key, { action: 'scenario', scenarioKey, nodeKey, choiceKey }, locale, async (tx) => {
+      const module = tx.course.modules.find((mod) => mod.scenario === scenarioKey);
+      const scenario = tx.course.scenarios.find((s) => s.key === scenarioKey);
+      if (!module || !scenario) throw notFound('Scenario');
+      // Ask the machine, without committing anything, whether finishing this scenario would be allowed now.
+      const probe = applyJourneyEvent(tx.journey, { type: 'scenario.finished', moduleKey: module.key, scenarioKey, outcome: 'good', at: tx.at });
+      if (!probe.accepted) throw new AppException(409, probe.reason as ErrorCode, rejectionMessage(probe.reason));
+      const [run] = await tx.m.query(`SELECT choices, finished_at FROM scenario_runs WHERE enrolment_id = $1 AND scenario_key = $2 FOR UPDATE`, [tx.enrolment.id, scenarioKey]);
+      const previous: string[] = run?.choices ?? [];
+      const before = walkScenario(scenario, previous, tx.locale);
+      const current = before.path[before.path.length - 1];
+      if (current !== nodeKey) {
+        throw new AppException(409, 'SCENARIO_STEP_MISMATCH', `This decision was already made (the scenario is now at "${current}"). Reload to continue.`);
+      }
+      const walk = walkScenario(scenario, [...previous, choiceKey], tx.locale);
+      if (!walk.valid) throw problemsError(walk.problems.map((p) => ({ ...p, path: 'choiceKey' })));
+      const choices = [...previous, choiceKey];
+      await tx.m.query(
+        `INSERT INTO scenario_runs (enrolment_id, scenario_key, choices, finished_at, updated_at) VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (enrolment_id, scenario_key) DO UPDATE SET choices = excluded.choices, finished_at = excluded.finished_at, updated_at = now()`,
+        [tx.enrolment.id, scenarioKey, JSON.stringify(choices), walk.complete ? new Date(tx.at) : null],
+      );
+      if (walk.complete && walk.ending) {
+        tx.apply({ type: 'scenario.finished', moduleKey: module.key, scenarioKey, outcome: walk.ending.outcome, at: tx.at });
+        const [attempt] = await tx.m.query(
+          `INSERT INTO attempts (enrolment_id, course_version_id, kind, module_key, target_key, score, outcome, result)
+           VALUES ($1, $2, 'scenario', $3, $4, $5, $6, $7) RETURNING id`,
+          [tx.enrolment.id, tx.enrolment.course_version_id, module.key, scenarioKey, walk.score, walk.ending.outcome, JSON.stringify({ maxScore: walk.maxScore, path: walk.path })],
+        );
+        await this.insertResponses(tx.m, attempt.id, walk.steps.map((s) => ({ itemKey: s.nodeKey, value: s.choiceKey, correct: null })));
+      }
+      return this.describeRun(tx.course, scenarioKey, choices, tx.locale);
+    }) as Promise<ScenarioChoiceResultDto>;
+  }
+
+  async getDraft(userId: string, enrolmentId: string, target: string): Promise<DraftDto> {
+    await this.requireOwn(userId, enrolmentId);
+    const [row] = await this.db.query(`SELECT answers, updated_at FROM answer_drafts WHERE enrolment_id = $1 AND target = $2`, [enrolmentId, target]);
+    return { answers: row?.answers ?? {}, updatedAt: row?.updated_at?.toISOString() ?? null };
+  }
+
+  /** Autosave of in-progress answers: last write wins; validated for real only when submitted. */
+  async saveDraft(userId: string, enrolmentId: string, target: string, answers: Record<string, unknown>): Promise<DraftDto> {
+    await this.requireOwn(userId, enrolmentId);
+    if (Object.keys(answers).length > 200) throw new AppException(400, 'VALIDATION_FAILED', 'answers: too many entries.');
+    const [row] = await this.db.query(
+      `INSERT INTO answer_drafts (enrolment_id, target, answers) VALUES ($1, $2, $3)
+       ON CONFLICT (enrolment_id, target) DO UPDATE SET answers = excluded.answers, updated_at = now() RETURNING updated_at`,
+      [enrolmentId, target, JSON.stringify(answers)],
+    );
+    return { answers, updatedAt: row.updated_at.toISOString() };
+  }
+
+  // ── internals ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  private async submit<T extends object>(
+    userId: string, enrolmentId: string, idempotencyKey: string, request: unknown, locale: Locale, work: (tx: Tx) => Promise<T>,
+  ): Promise<T & SubmissionResultDto> {
+    const hash = requestHash(request);
+    return this.db.transaction(async (m) => {
+      const enrolment = await this.lock(m, userId, enrolmentId);
+      const [seen] = await m.query(`SELECT request_hash, response FROM idempotency_keys WHERE enrolment_id = $1 AND key = $2`, [enrolment.id, idempotencyKey]);
+      if (seen) {
+        if (seen.request_hash !== hash) throw new AppException(409, 'IDEMPOTENCY_KEY_REUSED', 'idempotencyKey: this key was already used for a different submission.');
+        return seen.response;
+      }
+      if (enrolment.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
+      const course = await this.catalog.publishedContent(enrolment.course_version_id);
+      const tx: Tx = {
+        m, enrolment, course, locale, at: Date.now(),
+        journey: enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)),
+        apply(event) {
+          const result = applyJourneyEvent(tx.journey, event);
+          if (!result.accepted) throw new AppException(409, result.reason as ErrorCode, rejectionMessage(result.reason));
+          tx.journey = result.snapshot;
+        },
+      };
+      const extra = await work(tx);
+      await this.saveJourney(m, enrolment.id, tx.journey, tx.at);
+      const view = describeJourney(tx.journey);
+      if (view.certificateAvailable) await this.issueCertificate(m, enrolment, course, view.completedAt!);
+      const response = { ...extra, journey: toState(enrolment.id, tx.journey) };
+      await m.query(`INSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response) VALUES ($1, $2, $3, 200, $4)`, [
+        enrolment.id, idempotencyKey, hash, JSON.stringify(response),
+      ]);
+      return response;
+    });
+  }
+
+  private async lock(m: EntityManager, userId: string, enrolmentId: string): Promise<EnrolmentRow> {
+    const [row] = await m.query(
+      `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, u.display_name
+         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id
+        WHERE e.id = $1 AND e.user_id = $2 FOR UPDATE OF e`,
+      [enrolmentId, userId],
+    );
+    if (!row || !row.course_version_id) throw notFound('Enrolment');
+    return row;
+  }
+
+  private async requireOwn(userId: string, enrolmentId: string): Promise<void> {
+    const [row] = await this.db.query(`SELECT 1 FROM enrolments WHERE id = $1 AND user_id = $2`, [enrolmentId, userId]);
+    if (!row) throw notFound('Enrolment');
+  }
+
+  private async saveJourney(m: EntityManager, enrolmentId: string, journey: PersistedJourney, at: number | null): Promise<void> {
+    const view = describeJourney(journey);
+    await m.query(
+      `UPDATE enrolments SET journey = $2, stage = $3, percent_complete = $4,
+              last_activity_at = coalesce($5, last_activity_at), completed_at = $6 WHERE id = $1`,
+      [enrolmentId, JSON.stringify(journey), view.stage, view.percentComplete, at === null ? null : new Date(at), view.completedAt === null ? null : new Date(view.completedAt)],
+    );
+  }
+
+  private async storeKnowledge(tx: Tx, wave: 'pre' | 'post' | 'followup', answers: unknown): Promise<GradeFeedbackDto> {
+    const items = tx.course.knowledgeTest.items;
+    const problems = validateAnswers(items, answers);
+    if (problems.length) throw problemsError(problems);
+    const grade = gradeKnowledgeTest(tx.course.knowledgeTest, answers as Answers);
+    const [attempt] = await tx.m.query(
+      `INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key, score, result)
+       VALUES ($1, $2, 'knowledge', $3, $4, $5, $6) RETURNING id`,
+      [tx.enrolment.id, tx.enrolment.course_version_id, wave, tx.course.knowledgeTest.key, grade.percent, JSON.stringify({ perModule: grade.perModule, answeredCount: grade.answeredCount })],
+    );
+    const graded = items.map((item) => gradeQuestion(item, (answers as Answers)[item.key] ?? [], tx.locale));
+    await this.insertResponses(tx.m, attempt.id, graded.filter((g) => g.answered).map((g) => ({ itemKey: g.questionKey, value: g.selectedOptionKeys, correct: g.correct })));
+    return {
+      percent: Math.round(grade.percent * 10) / 10,
+      correctCount: grade.correctCount,
+      questionCount: grade.itemCount,
+      questions: graded.map((g) => ({
+        key: g.questionKey, answered: g.answered, correct: g.correct, correctOptionKeys: g.correctOptionKeys,
+        options: g.feedback.map((f) => ({ optionKey: f.optionKey, correct: f.correct, text: f.feedback })),
+      })),
+    };
+  }
+
+  /** Attitude answers are sensitive: stored as given, never graded, never shown back with a "right" answer. */
+  private async storeAttitude(tx: Tx, wave: 'pre' | 'post' | 'then' | 'followup', answers: unknown, options: { requireAll: boolean }): Promise<void> {
+    const problems = validateLikertAnswers(tx.course.attitudeInstrument, answers, options);
+    if (problems.length) throw problemsError(problems);
+    const entries = Object.entries(answers as Record<string, number>);
+    if (entries.length === 0) throw new AppException(400, 'VALIDATION_FAILED', 'answers: answer at least one statement.');
+    const [attempt] = await tx.m.query(
+      `INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key, result) VALUES ($1, $2, 'attitude', $3, $4, $5) RETURNING id`,
+      [tx.enrolment.id, tx.enrolment.course_version_id, wave, tx.course.attitudeInstrument.key, JSON.stringify({ answeredCount: entries.length })],
+    );
+    await this.insertResponses(tx.m, attempt.id, entries.map(([itemKey, value]) => ({ itemKey, value, correct: null })));
+  }
+
+  private async insertResponses(m: EntityManager, attemptId: string, rows: { itemKey: string; value: unknown; correct: boolean | null }[]): Promise<void> {
+    if (rows.length === 0) return;
+    // One statement for all items of an attempt (no per-item round trips).
+    await m.query(
+      `INSERT INTO responses (attempt_id, item_key, value, correct)
+       SELECT $1, r.item_key, r.value, r.correct FROM jsonb_to_recordset($2::jsonb) AS r(item_key text, value jsonb, correct boolean)`,
+      [attemptId, JSON.stringify(rows.map((r) => ({ item_key: r.itemKey, value: r.value, correct: r.correct })))],
+    );
+  }
+
+  private async clearDraft(tx: Tx, target: string): Promise<void> {
+    await tx.m.query(`DELETE FROM answer_drafts WHERE enrolment_id = $1 AND target = $2`, [tx.enrolment.id, target]);
+  }
+
+  private async issueCertificate(m: EntityManager, enrolment: EnrolmentRow, course: Course, completedAt: number): Promise<void> {
+    const code = newCertificateCode();
+    const [version] = await m.query(`SELECT version FROM course_versions WHERE id = $1`, [enrolment.course_version_id]);
+    await m.query(
+      `INSERT INTO certificates (enrolment_id, code, learner_name, course_title, course_version, hours, completed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (enrolment_id) DO NOTHING`,
+      [enrolment.id, code, enrolment.display_name, JSON.stringify(course.title), version.version, course.hours, new Date(completedAt)],
+    );
+  }
+
+  private describeRun(course: Course, scenarioKey: string, choices: string[], locale: Locale): ScenarioRunDto {
+    const scenario = course.scenarios.find((s) => s.key === scenarioKey);
+    if (!scenario) throw notFound('Scenario');
+    const walk = walkScenario(scenario, choices, locale);
+    const nodes = new Map(scenario.nodes.map((n) => [n.key, n] as const));
+    const current = nodes.get(walk.path[walk.path.length - 1])!;
+    return {
+      scenarioKey,
+      title: localize(scenario.title, locale),
+      intro: localize(scenario.intro, locale),
+      steps: walk.steps.map((s) => {
+        const node = nodes.get(s.nodeKey);
+        const choice = node?.kind === 'decision' ? node.choices.find((c) => c.key === s.choiceKey) : undefined;
+        return { nodeKey: s.nodeKey, choiceKey: s.choiceKey, choiceText: choice ? localize(choice.text, locale) : s.choiceKey, feedback: s.feedback, points: s.points };
+      }),
+      current: toLearnerScenarioNode(current, locale),
+      finished: walk.complete,
+      score: walk.score,
+      maxScore: walk.maxScore,
+    };
+  }
+}
+
+function toState(enrolmentId: string, journey: PersistedJourney): JourneyStateDto {
+  const view = describeJourney(journey);
+  return { enrolmentId, courseVersionId: view.courseVersionId, stage: view.stage, percentComplete: view.percentComplete, snapshot: journey as unknown as Record<string, unknown> };
+}
+
+const REJECTIONS: Record<string, string> = {
+  EVENT_NOT_ALLOWED: 'This step is not available at this point of the course.',
+  MODULE_LOCKED: 'This module is still locked: finish the earlier steps first.',
+  LESSONS_NOT_READ: 'Read every lesson of the module before the quiz.',
+  QUIZ_NOT_PASSED: 'Pass the module quiz before the scenario.',
+  QUIZ_ALREADY_PASSED: 'You already passed this quiz.',
+  QUIZ_ATTEMPTS_EXHAUSTED: 'Review the module lessons again to get new attempts.',
+  FOLLOW_UP_NOT_OPEN: 'The follow-up questionnaire is not open yet.',
+  ALREADY_SUBMITTED: 'This was already submitted and cannot be changed.',
+  WITHDRAWN: 'You withdrew your consent; no further answers are recorded.',
+  UNKNOWN_ITEM: 'This item is not part of your course version.',
+  INVALID_EVENT: 'The request is not a valid step.',
+};
+const rejectionMessage = (reason: string) => REJECTIONS[reason] ?? 'This step is not allowed now.';
+
+/** 12 characters from an unambiguous alphabet (no 0/O, 1/I/L): easy to read aloud or type from paper. */
+function newCertificateCode(): string {
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}

@@ -1,0 +1,256 @@
+// The course-as-data contract (see ../FORMAT.md). Shape rules live here; rules that need the whole course
+// (references between files, scenario graphs, lesson length, sources) live in course-rules.ts.
+import { z } from 'zod';
+
+export const LOCALES = ['es', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+// Keys are stored with every response, so they must be boring and stable: lowercase letters, digits, "." and "-".
+export const KEY_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
+
+// YAML turns an unquoted `key: true` into a boolean; trueFalse options are documented as "true"/"false",
+// so accept both spellings rather than failing on a missing pair of quotes.
+export const KeySchema = z.preprocess(
+  (value) => (typeof value === 'boolean' || typeof value === 'number' ? String(value) : value),
+  z.string().regex(KEY_PATTERN, {
+    error: (issue) => `keys use only lowercase letters, digits, "." and "-" (got ${JSON.stringify(issue.input)})`,
+  }),
+);
+
+const NonEmptyText = z.string().trim().min(1, { error: 'must not be empty' });
+
+export const LocalizedTextSchema = z.strictObject({ es: NonEmptyText, en: NonEmptyText });
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+// A YAML 1.1 parser would hand us a Date for 2026-11-01; normalise it so the stored value is always a string.
+const IsoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z.iso.date({ error: 'must be a date written YYYY-MM-DD, e.g. 2026-11-01' }),
+);
+
+export const SourceSchema = z.strictObject({
+  citation: NonEmptyText,
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).optional(),
+  reviewedOn: IsoDate,
+  certainty: z.enum(['firm', 'uncertain']),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const OptionSchema = z.strictObject({
+  key: KeySchema,
+  text: LocalizedTextSchema,
+  correct: z.boolean(),
+  feedback: LocalizedTextSchema,
+});
+export type Option = z.infer<typeof OptionSchema>;
+
+export const QUESTION_TYPES = ['single', 'multiple', 'trueFalse'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+const questionShape = {
+  key: KeySchema,
+  type: z.enum(QUESTION_TYPES),
+  prompt: LocalizedTextSchema,
+  options: z.array(OptionSchema).min(2),
+};
+
+type QuestionLike = { type: QuestionType; options: Option[] };
+
+// Per-type answer-key rules: a question the server cannot grade unambiguously must never be published.
+function refineQuestion(question: QuestionLike, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  question.options.forEach((option, index) => {
+    if (seen.has(option.key)) {
+      ctx.addIssue({ code: 'custom', path: ['options', index, 'key'], message: `option key "${option.key}" is used twice in this question` });
+    }
+    seen.add(option.key);
+  });
+  const correctCount = question.options.filter((option) => option.correct).length;
+  if (question.type === 'multiple') {
+    if (correctCount < 1) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'a multiple-choice question needs at least one correct option; none is marked correct' });
+    }
+    return;
+  }
+  if (correctCount !== 1) {
+    const kind = question.type === 'single' ? 'a single-choice' : 'a true/false';
+    ctx.addIssue({ code: 'custom', path: ['options'], message: `${kind} question needs exactly one correct option; ${correctCount} are marked correct` });
+  }
+  if (question.type === 'trueFalse') {
+    const keys = question.options.map((option) => option.key).sort();
+    if (keys.length !== 2 || keys[0] !== 'false' || keys[1] !== 'true') {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `a true/false question has exactly two options keyed "true" and "false" (got ${keys.map((k) => `"${k}"`).join(', ')})` });
+    }
+  }
+}
+
+export const QuestionSchema = z.strictObject(questionShape).superRefine(refineQuestion);
+export type Question = z.infer<typeof QuestionSchema>;
+
+export const LessonSchema = z.strictObject({
+  key: KeySchema,
+  title: LocalizedTextSchema,
+  body: LocalizedTextSchema,
+  sources: z.array(SourceSchema).optional().default([]),
+});
+export type Lesson = z.infer<typeof LessonSchema>;
+
+export const QuizSchema = z.strictObject({
+  key: KeySchema,
+  passMark: z.number().gt(0, { error: 'must be above 0 (it is the share of questions answered correctly)' }).lte(1, {
+    error: 'must be at most 1 (it is a share, e.g. 0.8, not a percentage)',
+  }),
+  maxAttempts: z.number().int().min(1),
+  questions: z.array(QuestionSchema).min(5),
+});
+export type Quiz = z.infer<typeof QuizSchema>;
+
+export const ModuleSchema = z.strictObject({
+  key: KeySchema,
+  title: LocalizedTextSchema,
+  summary: LocalizedTextSchema,
+  estimatedMinutes: z.number().int().positive(),
+  objectives: z.array(LocalizedTextSchema).min(2).max(5),
+  scenario: KeySchema.optional(),
+  lessons: z.array(LessonSchema).min(2).max(4),
+  quiz: QuizSchema,
+});
+export type Module = z.infer<typeof ModuleSchema>;
+
+export const KnowledgeItemSchema = z.strictObject({ ...questionShape, module: KeySchema }).superRefine(refineQuestion);
+export type KnowledgeItem = z.infer<typeof KnowledgeItemSchema>;
+
+export const KnowledgeTestSchema = z.strictObject({
+  key: KeySchema,
+  title: LocalizedTextSchema,
+  instructions: LocalizedTextSchema,
+  items: z.array(KnowledgeItemSchema).min(15).max(25),
+});
+export type KnowledgeTest = z.infer<typeof KnowledgeTestSchema>;
+
+export const SubscaleSchema = z.strictObject({
+  key: KeySchema,
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema.optional(),
+});
+export type Subscale = z.infer<typeof SubscaleSchema>;
+
+export const AttitudeItemSchema = z.strictObject({
+  key: KeySchema,
+  subscale: KeySchema,
+  reverse: z.boolean(),
+  text: LocalizedTextSchema,
+});
+export type AttitudeItem = z.infer<typeof AttitudeItemSchema>;
+
+export const AttitudeInstrumentSchema = z
+  .strictObject({
+    key: KeySchema,
+    title: LocalizedTextSchema,
+    instructions: LocalizedTextSchema,
+    thenTestInstructions: LocalizedTextSchema.optional(),
+    scale: z.array(LocalizedTextSchema).length(5),
+    subscales: z.array(SubscaleSchema).min(4),
+    items: z.array(AttitudeItemSchema).min(24),
+  })
+  .superRefine((instrument, ctx) => {
+    // Subscale scores are means of their items, so every item needs a real subscale and every subscale items.
+    const subscaleKeys = new Set<string>();
+    instrument.subscales.forEach((subscale, index) => {
+      if (subscaleKeys.has(subscale.key)) {
+        ctx.addIssue({ code: 'custom', path: ['subscales', index, 'key'], message: `subscale key "${subscale.key}" is used twice` });
+      }
+      subscaleKeys.add(subscale.key);
+    });
+    const used = new Set<string>();
+    instrument.items.forEach((item, index) => {
+      used.add(item.subscale);
+      if (!subscaleKeys.has(item.subscale)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', index, 'subscale'],
+          message: `subscale "${item.subscale}" is not one of the instrument's subscales (${[...subscaleKeys].join(', ')})`,
+        });
+      }
+    });
+    instrument.subscales.forEach((subscale, index) => {
+      if (!used.has(subscale.key)) {
+        ctx.addIssue({ code: 'custom', path: ['subscales', index], message: `subscale "${subscale.key}" has no items` });
+      }
+    });
+  });
+export type AttitudeInstrument = z.infer<typeof AttitudeInstrumentSchema>;
+
+export const ScenarioChoiceSchema = z.strictObject({
+  key: KeySchema,
+  text: LocalizedTextSchema,
+  feedback: LocalizedTextSchema,
+  points: z.number().int().min(0).max(2, { error: 'points go from 0 (harmful) to 2 (rights-respecting)' }),
+  next: KeySchema,
+});
+export type ScenarioChoice = z.infer<typeof ScenarioChoiceSchema>;
+
+export const DecisionNodeSchema = z
+  .strictObject({
+    key: KeySchema,
+    kind: z.literal('decision'),
+    situation: LocalizedTextSchema,
+    choices: z.array(ScenarioChoiceSchema).min(2).max(4),
+  })
+  .superRefine((node, ctx) => {
+    const seen = new Set<string>();
+    node.choices.forEach((choice, index) => {
+      if (seen.has(choice.key)) {
+        ctx.addIssue({ code: 'custom', path: ['choices', index, 'key'], message: `choice key "${choice.key}" is used twice in this node` });
+      }
+      seen.add(choice.key);
+    });
+  });
+export type DecisionNode = z.infer<typeof DecisionNodeSchema>;
+
+export const EndingNodeSchema = z.strictObject({
+  key: KeySchema,
+  kind: z.literal('ending'),
+  outcome: z.enum(['good', 'mixed', 'poor']),
+  summary: LocalizedTextSchema,
+});
+export type EndingNode = z.infer<typeof EndingNodeSchema>;
+
+export const ScenarioNodeSchema = z.discriminatedUnion('kind', [DecisionNodeSchema, EndingNodeSchema]);
+export type ScenarioNode = z.infer<typeof ScenarioNodeSchema>;
+
+export const ScenarioSchema = z.strictObject({
+  key: KeySchema,
+  title: LocalizedTextSchema,
+  audience: z.enum(['police', 'municipal', 'all']),
+  intro: LocalizedTextSchema,
+  start: KeySchema,
+  nodes: z.array(ScenarioNodeSchema).min(1),
+});
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+export const ConsentSchema = z.strictObject({ title: LocalizedTextSchema, body: LocalizedTextSchema });
+export type Consent = z.infer<typeof ConsentSchema>;
+
+const courseHeaderShape = {
+  key: KeySchema,
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  hours: z.number().positive(),
+  consent: ConsentSchema,
+};
+
+// course.yaml on its own: `modules` there is the ordered list of module keys.
+export const CourseFileSchema = z.strictObject({ ...courseHeaderShape, modules: z.array(KeySchema).min(1) });
+export type CourseFile = z.infer<typeof CourseFileSchema>;
+
+// The assembled course. course.yaml's `modules` list becomes `moduleOrder` so that `modules` can hold the modules.
+export const CourseSchema = z.strictObject({
+  ...courseHeaderShape,
+  moduleOrder: z.array(KeySchema).min(1),
+  modules: z.array(ModuleSchema).min(1),
+  knowledgeTest: KnowledgeTestSchema,
+  attitudeInstrument: AttitudeInstrumentSchema,
+  scenarios: z.array(ScenarioSchema),
+});
+export type Course = z.infer<typeof CourseSchema>;

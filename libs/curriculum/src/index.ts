@@ -1,0 +1,9 @@
+// Public API of #curriculum. load-course.ts uses node:fs and node:crypto; everything else is pure.
+export * from './course-schema.js';
+export * from './course-rules.js';
+export * from './problems.js';
+export * from './text-checks.js';
+export * from './scenario-graph.js';
+export * from './learner-view.js';
+export * from './grading.js';
+export * from './load-course.js';

@@ -1,0 +1,140 @@
+// The server's (and the browser's) one way to move a stored journey forward: restore → can? → pure transition →
+// persist. No actor is created, so nothing can leak, and the default machine runs no side effects.
+import { transition } from 'xstate';
+import { journeyMachine } from './journey-machine.js';
+import {
+  journeyStage,
+  restoreJourney,
+  toPersisted,
+  type LiveJourneySnapshot,
+  type PersistedJourney,
+} from './journey-persistence.js';
+import {
+  allLessonsRead,
+  attemptsExhausted,
+  hasLesson,
+  isModuleUnlocked,
+  moduleIndex,
+} from './journey-progress.js';
+import {
+  JOURNEY_EVENT_TYPES,
+  POST_PARTS,
+  PRE_PARTS,
+  SCENARIO_OUTCOMES,
+  type JourneyEvent,
+  type JourneyNotification,
+  type RejectionCode,
+} from './journey-types.js';
+
+export type ApplyJourneyEventResult =
+  | { accepted: true; snapshot: PersistedJourney; notifications: JourneyNotification[] }
+  | { accepted: false; reason: RejectionCode; snapshot: PersistedJourney };
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
+  (values as readonly unknown[]).includes(value);
+
+/**
+ * Shape check for events assembled from request data. The machine trusts its types; this is where a NaN `at` or a
+ * missing moduleKey is stopped before it could be stored.
+ */
+export function isJourneyEvent(value: unknown): value is JourneyEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const event = value as Record<string, unknown>;
+  if (!isOneOf(JOURNEY_EVENT_TYPES, event.type) || !isFiniteNumber(event.at)) return false;
+  switch (event.type) {
+    case 'pre.submitted':
+      return isOneOf(PRE_PARTS, event.part);
+    case 'post.submitted':
+      return isOneOf(POST_PARTS, event.part);
+    case 'lesson.completed':
+      return isString(event.moduleKey) && isString(event.lessonKey);
+    case 'quiz.graded':
+      return isString(event.moduleKey) && typeof event.passed === 'boolean' && isFiniteNumber(event.score);
+    case 'scenario.finished':
+      return isString(event.moduleKey) && isString(event.scenarioKey) && isOneOf(SCENARIO_OUTCOMES, event.outcome);
+    default:
+      return true;
+  }
+}
+
+/**
+ * Why the machine refused `event`. Only meaningful when `snapshot.can(event)` is false: it inspects the context to
+ * name the most useful reason, from the most specific (unknown item, already done) to the generic.
+ */
+export function rejectionReason(snapshot: LiveJourneySnapshot, event: JourneyEvent): RejectionCode {
+  const { context } = snapshot;
+  const stage = journeyStage(snapshot.value);
+  if (stage === 'withdrawn') return 'WITHDRAWN';
+  const beforeLearning = stage === 'consent' || stage === 'preAssessment';
+
+  switch (event.type) {
+    case 'consent.given':
+      return context.consentedAt !== null ? 'ALREADY_SUBMITTED' : 'EVENT_NOT_ALLOWED';
+
+    case 'pre.submitted':
+      return context.pre[event.part] !== null ? 'ALREADY_SUBMITTED' : 'EVENT_NOT_ALLOWED';
+
+    case 'lesson.completed':
+      if (!hasLesson(context, event.moduleKey, event.lessonKey)) return 'UNKNOWN_ITEM';
+      if (beforeLearning || (stage === 'learning' && !isModuleUnlocked(context, event.moduleKey))) {
+        return 'MODULE_LOCKED';
+      }
+      return 'EVENT_NOT_ALLOWED';
+
+    case 'quiz.graded': {
+      const index = moduleIndex(context, event.moduleKey);
+      if (index === -1) return 'UNKNOWN_ITEM';
+      const outline = context.outline.modules[index]!;
+      const progress = context.modules[index]!;
+      if (progress.quiz.passed) return 'QUIZ_ALREADY_PASSED';
+      if (beforeLearning || !isModuleUnlocked(context, event.moduleKey)) return 'MODULE_LOCKED';
+      if (stage === 'learning' && !allLessonsRead(outline, progress)) return 'LESSONS_NOT_READ';
+      if (stage === 'learning' && attemptsExhausted(outline, progress.quiz)) return 'QUIZ_ATTEMPTS_EXHAUSTED';
+      return 'EVENT_NOT_ALLOWED';
+    }
+
+    case 'scenario.finished': {
+      const index = moduleIndex(context, event.moduleKey);
+      if (index === -1 || context.outline.modules[index]!.scenarioKey !== event.scenarioKey) return 'UNKNOWN_ITEM';
+      const progress = context.modules[index]!;
+      if (progress.scenario !== null) return 'ALREADY_SUBMITTED';
+      if (beforeLearning || !isModuleUnlocked(context, event.moduleKey)) return 'MODULE_LOCKED';
+      if (!progress.quiz.passed) return 'QUIZ_NOT_PASSED';
+      return 'EVENT_NOT_ALLOWED';
+    }
+
+    case 'post.submitted':
+      if (event.part === 'then' && !context.outline.hasThenTest) return 'UNKNOWN_ITEM';
+      return context.post[event.part] !== null ? 'ALREADY_SUBMITTED' : 'EVENT_NOT_ALLOWED';
+
+    case 'clock.tick':
+      return stage === 'completed' ? 'FOLLOW_UP_NOT_OPEN' : 'EVENT_NOT_ALLOWED';
+
+    case 'followup.submitted':
+      if (context.followUpSubmittedAt !== null) return 'ALREADY_SUBMITTED';
+      return stage === 'completed' || stage === 'followUp' ? 'FOLLOW_UP_NOT_OPEN' : 'EVENT_NOT_ALLOWED';
+
+    case 'consent.withdrawn':
+      // Accepted in every non-final state, so only `done` gets here.
+      return 'EVENT_NOT_ALLOWED';
+  }
+}
+
+/**
+ * Pure: the same stored journey and event always give the same answer. A rejected event returns the input
+ * snapshot untouched (same object), so the caller can store `result.snapshot` either way.
+ */
+export function applyJourneyEvent(persisted: PersistedJourney, event: JourneyEvent): ApplyJourneyEventResult {
+  if (!isJourneyEvent(event)) return { accepted: false, reason: 'INVALID_EVENT', snapshot: persisted };
+  const live = restoreJourney(persisted);
+  if (live.status !== 'active' || !live.can(event)) {
+    return { accepted: false, reason: rejectionReason(live, event), snapshot: persisted };
+  }
+  const [next, actions] = transition(journeyMachine, live, event);
+  const notifications = actions
+    .filter((action) => action.type === 'notify')
+    .map((action) => action.params as JourneyNotification);
+  return { accepted: true, snapshot: toPersisted(next), notifications };
+}

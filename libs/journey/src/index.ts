@@ -1,0 +1,52 @@
+// Public API of #journey: the learner's journey as one XState machine, plus the pure helpers the API and the web app
+// use around it. No I/O, no clock, no node: imports, so the browser bundles it as is.
+
+export { journeyMachine, type JourneyMachine } from './journey-machine.js';
+export {
+  JOURNEY_EVENT_TYPES,
+  JOURNEY_MACHINE_VERSION,
+  POST_PARTS,
+  PRE_PARTS,
+  SCENARIO_OUTCOMES,
+  type JourneyContext,
+  type JourneyEvent,
+  type JourneyEventType,
+  type JourneyNotification,
+  type JourneyOutline,
+  type JourneyStage,
+  type ModuleProgress,
+  type OutlineModule,
+  type PostPart,
+  type PrePart,
+  type QuizProgress,
+  type RejectionCode,
+  type ScenarioOutcome,
+} from './journey-types.js';
+export { assertValidOutline, DAY_MS, JourneyOutlineError } from './journey-progress.js';
+export {
+  journeyStage,
+  learningPhase,
+  restoreJourney,
+  startJourney,
+  toPersisted,
+  type JourneySnapshot,
+  type JourneyStateValue,
+  type LearningPhase,
+  type LiveJourneySnapshot,
+  type PersistedJourney,
+} from './journey-persistence.js';
+export {
+  applyJourneyEvent,
+  isJourneyEvent,
+  rejectionReason,
+  type ApplyJourneyEventResult,
+} from './apply-journey-event.js';
+export {
+  describeJourney,
+  percentComplete,
+  type DescribableJourney,
+  type JourneyView,
+  type ModuleStatus,
+  type ModuleView,
+  type NextStep,
+} from './journey-view.js';

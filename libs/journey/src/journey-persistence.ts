@@ -1,0 +1,66 @@
+// The journey as stored (a jsonb column on the server, a prop in the browser) and the way back to a live snapshot.
+import { initialTransition, type SnapshotFrom } from 'xstate';
+import { journeyMachine } from './journey-machine.js';
+import { assertValidOutline } from './journey-progress.js';
+import { JOURNEY_MACHINE_VERSION, type JourneyContext, type JourneyOutline, type JourneyStage } from './journey-types.js';
+
+/** A live snapshot of the journey machine (has .can(), .matches()); not serialisable as such. */
+export type LiveJourneySnapshot = SnapshotFrom<typeof journeyMachine>;
+
+export type JourneyStateValue = LiveJourneySnapshot['value'];
+
+/**
+ * What getPersistedSnapshot() yields for this machine, as plain JSON. The machine has no child actors and no history
+ * states, so children and historyValue are always empty; they are kept so that xstate restores it as is:
+ * `createActor(journeyMachine, { snapshot, input: snapshot.context.outline })` (xstate's types demand the input;
+ * it is ignored when a snapshot is given).
+ */
+export interface PersistedJourney {
+  status: 'active' | 'done';
+  value: JourneyStateValue;
+  context: JourneyContext;
+  children: Record<string, never>;
+  historyValue: Record<string, never>;
+  /** Always undefined, so absent from the stored JSON; declared because xstate's Snapshot type requires the keys. */
+  output: undefined;
+  error: undefined;
+}
+
+/** The name the product issue uses for the persisted type. */
+export type JourneySnapshot = PersistedJourney;
+
+/** Plain JSON in, plain JSON out: nothing the server stores may share references with machine internals. */
+export function toPersisted(snapshot: LiveJourneySnapshot): PersistedJourney {
+  return JSON.parse(JSON.stringify(journeyMachine.getPersistedSnapshot(snapshot))) as PersistedJourney;
+}
+
+/** A live snapshot from a stored one, without creating an actor. Throws on a state the machine does not have. */
+export function restoreJourney(persisted: PersistedJourney): LiveJourneySnapshot {
+  if (persisted?.context?.machineVersion !== JOURNEY_MACHINE_VERSION) {
+    // A snapshot written by another version of the machine must be migrated, never silently reinterpreted.
+    throw new Error(
+      `journey snapshot has machineVersion ${String(persisted?.context?.machineVersion)}, expected ${JOURNEY_MACHINE_VERSION}`,
+    );
+  }
+  return journeyMachine.resolveState({ value: persisted.value, context: persisted.context });
+}
+
+/** The persisted snapshot a new enrolment starts from. */
+export function startJourney(outline: JourneyOutline): PersistedJourney {
+  // Validate here as well: xstate would otherwise turn a bad outline into an actor in status 'error'.
+  assertValidOutline(outline);
+  const [snapshot] = initialTransition(journeyMachine, outline);
+  return toPersisted(snapshot);
+}
+
+/** The top-level state, whatever the parallel or nested state below it. */
+export function journeyStage(value: JourneyStateValue): JourneyStage {
+  return (typeof value === 'string' ? value : Object.keys(value)[0]) as JourneyStage;
+}
+
+export type LearningPhase = 'reading' | 'quiz' | 'review' | 'scenario';
+
+/** Where the current module stands while learning; null in every other stage. */
+export function learningPhase(value: JourneyStateValue): LearningPhase | null {
+  return typeof value === 'object' && 'learning' in value ? (value.learning as LearningPhase) : null;
+}

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { correctAnswers, course, likertAnswers, modulesInOrder, Player, wrongAnswers } from '../support/course-player';
+import { createTestApp, DEMO, login, type TestApp } from '../support/test-app';
+
+async function newLearner(t: TestApp, name: string): Promise<Player> {
+  const res = await t.http().post('/api/auth/register').send({
+    inviteCode: DEMO.inviteCode, email: `${name}.${randomUUID().slice(0, 8)}@pnp.gob.pe`, displayName: name, password: 'frase larga de prueba 2026',
+    positionType: 'police', region: 'ucayali',
+  }).expect(201);
+  const mine = await t.http().get('/api/enrolments/mine').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+  return new Player(t, res.body.accessToken, mine.body[0].id);
+}
+
+const count = async (t: TestApp, sql: string, params: unknown[] = []) => Number((await t.db.query(sql, params))[0].n);
+
+describe('the learner journey (server is the authority)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    // Follow-up opens at once in this cohort so the whole path can be tested.
+    await t.db.query(`UPDATE cohorts SET follow_up_days = 0`);
+  });
+  afterAll(() => t.close());
+
+  it('goes from consent to certificate and follow-up', async () => {
+    const p = await newLearner(t, 'Rosa');
+    expect((await p.get('/journey').expect(200)).body).toMatchObject({ stage: 'consent', percentComplete: 0 });
+    await p.pre();
+    expect((await p.get('/journey')).body.stage).toBe('learning');
+    const modules = modulesInOrder();
+    for (let i = 0; i < modules.length; i++) await p.module(i);
+    expect((await p.get('/journey')).body.stage).toBe('postAssessment');
+    const last = await p.post_();
+    expect(last.body.journey).toMatchObject({ stage: 'completed', percentComplete: 100 });
+
+    const cert = await p.get('/certificate').expect(200);
+    expect(cert.body).toMatchObject({ learnerName: 'Rosa', courseVersion: 1, code: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/) });
+    const pdf = await p.get('/certificate.pdf').buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const verified = await t.http().get(`/api/certificates/${cert.body.code}`).expect(200);
+    expect(Object.keys(verified.body).sort()).toEqual(['completedAt', 'courseTitle', 'learnerName', 'valid']);
+    const unknown = await t.http().get('/api/certificates/AAAA-BBBB-CCCC').expect(404);
+    expect(unknown.body.message).toMatch(/No certificate has this code/);
+
+    expect((await p.get('/journey')).body.stage).toBe('followUp');
+    const follow = await p.post('/follow-up', { knowledge: correctAnswers(course().knowledgeTest.items), attitude: likertAnswers(5) }).expect(200);
+    expect(follow.body.journey.stage).toBe('done');
+    const waves = await t.db.query(`SELECT kind, wave FROM attempts a JOIN enrolments e ON e.id = a.enrolment_id WHERE e.id = $1 AND wave IS NOT NULL ORDER BY kind, wave`, [p.enrolmentId]);
+    expect(waves.map((w: { kind: string; wave: string }) => `${w.kind}:${w.wave}`)).toEqual([
+      'attitude:followup', 'attitude:post', 'attitude:pre', 'attitude:then', 'knowledge:followup', 'knowledge:post', 'knowledge:pre',
+    ]);
+  });
+
+  it('refuses steps out of order with 409 and a code, changing nothing', async () => {
+    const p = await newLearner(t, 'Orden');
+    expect((await p.post('/assessments/pre/knowledge', { answers: {} }).expect(409)).body.code).toBe('EVENT_NOT_ALLOWED');
+    await p.post('/consent').expect(200);
+    expect((await p.post('/assessments/post/knowledge', { answers: {} }).expect(409)).body.code).toBe('EVENT_NOT_ALLOWED');
+    await p.post('/assessments/pre/knowledge', { answers: {} }).expect(200);
+    await p.post('/assessments/pre/attitude', { answers: likertAnswers(3) }).expect(200);
+    const m = modulesInOrder();
+    const m3lesson = m[2].lessons[0].key;
+    expect((await p.post(`/lessons/${m3lesson}/complete`).expect(409)).body.code).toBe('MODULE_LOCKED');
+    expect((await p.post(`/modules/${m[0].key}/quiz-attempts`, { answers: correctAnswers(m[0].quiz.questions) }).expect(409)).body.code).toBe('LESSONS_NOT_READ');
+    await p.module(0);
+    expect((await p.post(`/modules/${m[0].key}/quiz-attempts`, { answers: correctAnswers(m[0].quiz.questions) }).expect(409)).body.code).toBe('QUIZ_ALREADY_PASSED');
+    expect((await p.post('/assessments/pre/attitude', { answers: likertAnswers(5) }).expect(409)).body.code).toBe('ALREADY_SUBMITTED');
+    expect(await count(t, `SELECT count(*) AS n FROM attempts WHERE enrolment_id = $1 AND kind = 'quiz'`, [p.enrolmentId])).toBe(1);
+  });
+
+  it('after 3 failed attempts asks for a review of the lessons, then gives 3 more', async () => {
+    const p = await newLearner(t, 'Repaso');
+    await p.pre();
+    const m = modulesInOrder()[0];
+    for (const l of m.lessons) await p.post(`/lessons/${l.key}/complete`).expect(200);
+    for (let i = 0; i < 3; i++) {
+      const r = await p.post(`/modules/${m.key}/quiz-attempts`, { answers: wrongAnswers(m.quiz.questions) }).expect(200);
+      expect(r.body.grade).toMatchObject({ passed: false, attemptsLeft: 2 - i });
+      expect(r.body.grade.questions[0]).not.toHaveProperty('correctOptionKeys');
+      expect(r.body.grade.questions[0].options[0].text).toEqual(expect.any(String));
+    }
+    expect((await p.post(`/modules/${m.key}/quiz-attempts`, { answers: correctAnswers(m.quiz.questions) }).expect(409)).body.code).toBe('QUIZ_ATTEMPTS_EXHAUSTED');
+    for (const l of m.lessons) await p.post(`/lessons/${l.key}/complete`).expect(200);
+    const pass = await p.post(`/modules/${m.key}/quiz-attempts`, { answers: correctAnswers(m.quiz.questions) }).expect(200);
+    expect(pass.body.grade).toMatchObject({ passed: true, percent: 100 });
+    expect(pass.body.grade.questions[0].correctOptionKeys).toEqual(expect.any(Array));
+  });
+
+  it('replays an idempotent submission without creating anything, and refuses a reused key with other content', async () => {
+    const p = await newLearner(t, 'Replay');
+    await p.post('/consent').expect(200);
+    const key = randomUUID();
+    const body = { idempotencyKey: key, answers: wrongAnswers(course().knowledgeTest.items) };
+    const first = await p.post('/assessments/pre/knowledge', body).expect(200);
+    const second = await p.post('/assessments/pre/knowledge', body).expect(200);
+    expect(second.body).toEqual(first.body);
+    expect(await count(t, `SELECT count(*) AS n FROM attempts WHERE enrolment_id = $1`, [p.enrolmentId])).toBe(1);
+    const other = await p.post('/assessments/pre/knowledge', { idempotencyKey: key, answers: {} }).expect(409);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('two tabs submitting at once produce exactly one attempt', async () => {
+    const p = await newLearner(t, 'Tabs');
+    await p.post('/consent').expect(200);
+    const body = { idempotencyKey: randomUUID(), answers: likertAnswers(3) };
+    const [a, b] = await Promise.all([p.post('/assessments/pre/attitude', body), p.post('/assessments/pre/attitude', body)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body).toEqual(b.body);
+    const [c, d] = await Promise.all([
+      p.post('/assessments/pre/knowledge', { answers: {} }),
+      p.post('/assessments/pre/knowledge', { answers: {} }),
+    ]);
+    expect([c.status, d.status].sort()).toEqual([200, 409]);
+    expect(await count(t, `SELECT count(*) AS n FROM attempts WHERE enrolment_id = $1`, [p.enrolmentId])).toBe(2);
+  });
+
+  it("answers 404 for another learner's enrolment, on reads and writes", async () => {
+    const owner = await newLearner(t, 'Owner');
+    const other = await login(t, DEMO.municipal);
+    const intruder = new Player(t, other.token, owner.enrolmentId);
+    await intruder.get('/journey').expect(404);
+    await intruder.post('/consent').expect(404);
+    await intruder.get('/drafts/pre-knowledge').expect(404);
+    expect((await owner.get('/journey')).body.stage).toBe('consent');
+  });
+
+  it('rejects malformed answers with 400 and stores nothing', async () => {
+    const p = await newLearner(t, 'Malformed');
+    await p.post('/consent').expect(200);
+    const item = course().knowledgeTest.items[0];
+    const attitudeItem = course().attitudeInstrument.items[0].key;
+    const cases: [string, Record<string, unknown>][] = [
+      ['/assessments/pre/knowledge', { answers: { 'kt.no-such-item': ['a'] } }],
+      ['/assessments/pre/knowledge', { answers: { [item.key]: 'a' } }],
+      ['/assessments/pre/knowledge', { answers: { [item.key]: ['zz'] } }],
+      ['/assessments/pre/attitude', { answers: { [attitudeItem]: 7 } }],
+      ['/assessments/pre/attitude', { answers: { [attitudeItem]: '4' } }],
+      ['/assessments/pre/attitude', { answers: { 'att.nope.01': 3 } }],
+      ['/assessments/pre/attitude', { answers: [] }],
+      ['/assessments/pre/attitude', { answers: likertAnswers(3), score: 100 }],
+    ];
+    for (const [path, body] of cases) {
+      const res = await p.post(path, body);
+      expect({ path, body, status: res.status, code: res.body.code }).toEqual({ path, body, status: 400, code: 'VALIDATION_FAILED' });
+    }
+    expect(await count(t, `SELECT count(*) AS n FROM attempts WHERE enrolment_id = $1`, [p.enrolmentId])).toBe(0);
+    await p.post('/assessments/nope/knowledge', { answers: {} }).expect(400);
+  });
+
+  it('keeps draft answers across devices until submitted', async () => {
+    const p = await newLearner(t, 'Draft');
+    const item = course().knowledgeTest.items[0].key;
+    await t.http().put(`/api/enrolments/${p.enrolmentId}/drafts/pre-knowledge`).set('Authorization', `Bearer ${p.token}`).send({ answers: { [item]: ['a'] } }).expect(200);
+    const draft = await p.get('/drafts/pre-knowledge').expect(200);
+    expect(draft.body.answers).toEqual({ [item]: ['a'] });
+    await p.get('/drafts/not-a-target').expect(404);
+    await p.post('/consent').expect(200);
+    await p.post('/assessments/pre/knowledge', { answers: draft.body.answers }).expect(200);
+    expect((await p.get('/drafts/pre-knowledge')).body).toEqual({ answers: {}, updatedAt: null });
+  });
+
+  it('guards scenario steps: no scenario before its quiz, stale steps are refused', async () => {
+    const p = await newLearner(t, 'Escena');
+    await p.pre();
+    const m = modulesInOrder();
+    const withScenario = m.findIndex((mod) => mod.scenario);
+    for (let i = 0; i < withScenario; i++) await p.module(i);
+    const target = m[withScenario];
+    const run = (await p.get(`/scenarios/${target.scenario}/run`).expect(200)).body;
+    const early = await p.post(`/scenarios/${target.scenario}/choices`, { nodeKey: run.current.key, choiceKey: run.current.choices[0].key }).expect(409);
+    expect(early.body.code).toBe('QUIZ_NOT_PASSED');
+    for (const l of target.lessons) await p.post(`/lessons/${l.key}/complete`).expect(200);
+    await p.post(`/modules/${target.key}/quiz-attempts`, { answers: correctAnswers(target.quiz.questions) }).expect(200);
+    const step = await p.post(`/scenarios/${target.scenario}/choices`, { nodeKey: run.current.key, choiceKey: run.current.choices[0].key }).expect(200);
+    expect(step.body.steps[0]).toMatchObject({ nodeKey: run.current.key, feedback: expect.any(String) });
+    const stale = await p.post(`/scenarios/${target.scenario}/choices`, { nodeKey: run.current.key, choiceKey: run.current.choices[0].key }).expect(409);
+    expect(stale.body.code).toBe('SCENARIO_STEP_MISMATCH');
+    const bad = await p.post(`/scenarios/${target.scenario}/choices`, { nodeKey: step.body.current.key, choiceKey: 'zz' }).expect(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('withdrawal of consent ends the journey', async () => {
+    const p = await newLearner(t, 'Retiro');
+    await p.pre();
+    const res = await p.post('/withdraw').expect(200);
+    expect(res.body.journey.stage).toBe('withdrawn');
+    expect((await p.post(`/lessons/${modulesInOrder()[0].lessons[0].key}/complete`).expect(409)).body.code).toBe('WITHDRAWN');
+  });
+});
