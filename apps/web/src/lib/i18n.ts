@@ -1,7 +1,15 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json';
-import es from '../locales/es.json';
+import enCommon from '../locales/en/common.json';
+import enLearn from '../locales/en/learn.json';
+import enTrainer from '../locales/en/trainer.json';
+import esCommon from '../locales/es/common.json';
+import esLearn from '../locales/es/learn.json';
+import esTrainer from '../locales/es/trainer.json';
+
+// One file per area so features can grow their strings without editing each other's; merged into one namespace.
+const es = { ...esCommon, learn: esLearn, trainer: esTrainer };
+const en = { ...enCommon, learn: enLearn, trainer: enTrainer };
 
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
