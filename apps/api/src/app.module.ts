@@ -27,6 +27,12 @@ import { JourneyController } from './journey/journey.controller.js';
 import { JourneyService } from './journey/journey.service.js';
 import { CertificatesController } from './certificates/certificates.controller.js';
 import { CertificatesService } from './certificates/certificates.service.js';
+import { CohortAccess } from './cohorts/cohort-access.service.js';
+import { CohortsController } from './cohorts/cohorts.controller.js';
+import { CohortsService } from './cohorts/cohorts.service.js';
+import { ExportsService } from './reports/exports.service.js';
+import { ReportsController } from './reports/reports.controller.js';
+import { ReportsService } from './reports/reports.service.js';
 
 @Module({})
 export class AppModule {
@@ -38,7 +44,7 @@ export class AppModule {
         PassportModule,
         JwtModule.register({}),
       ],
-      controllers: [HealthController, AuthController, UsersController, LearnerContentController, AuthoringController, JourneyController, CertificatesController],
+      controllers: [HealthController, AuthController, UsersController, LearnerContentController, AuthoringController, JourneyController, CertificatesController, CohortsController, ReportsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         // Order matters: authenticate first, then check roles. Both deny unless a route opts out with @Public.
@@ -58,6 +64,10 @@ export class AppModule {
         AuthoringService,
         JourneyService,
         CertificatesService,
+        CohortAccess,
+        CohortsService,
+        ReportsService,
+        ExportsService,
       ],
     };
   }

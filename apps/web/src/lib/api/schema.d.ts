@@ -676,6 +676,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CohortsController_list"];
+        put?: never;
+        post: operations["CohortsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{cohortId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CohortsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["CohortsController_update"];
+        trace?: never;
+    };
+    "/api/cohorts/{cohortId}/trainer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CohortsController_assignTrainer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{cohortId}/invite-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CohortsController_inviteCodes"];
+        put?: never;
+        post: operations["CohortsController_createInviteCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{cohortId}/invite-codes/{codeId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CohortsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{cohortId}/invite-codes/{codeId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CohortsController_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{cohortId}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CohortsController_roster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{cohortId}/enrolments/{enrolmentId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CohortsController_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{cohortId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/combined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_combined"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{cohortId}/exports/{table}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{cohortId}/exports/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1116,6 +1308,246 @@ export interface components {
             learnerName: string;
             courseTitle: string;
             completedAt: string;
+        };
+        CohortDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            region: string | null;
+            /** Format: uuid */
+            trainerId: string | null;
+            trainerName: string | null;
+            /** Format: uuid */
+            courseVersionId: string | null;
+            startDate: string | null;
+            endDate: string | null;
+            followUpDays: number;
+            enrolled: number;
+            active: number;
+            completed: number;
+            /** @description Mean percent complete of active learners */
+            meanPercentComplete: number;
+        };
+        CreateCohortDto: {
+            name: string;
+            /** @enum {string|null} */
+            region?: "amazonas" | "ancash" | "apurimac" | "arequipa" | "ayacucho" | "cajamarca" | "callao" | "cusco" | "huancavelica" | "huanuco" | "ica" | "junin" | "la_libertad" | "lambayeque" | "lima" | "loreto" | "madre_de_dios" | "moquegua" | "pasco" | "piura" | "puno" | "san_martin" | "tacna" | "tumbes" | "ucayali" | null;
+            /**
+             * Format: uuid
+             * @description Pinned course version; unset = latest published at enrolment
+             */
+            courseVersionId?: Record<string, never> | null;
+            /** Format: date */
+            startDate?: Record<string, never> | null;
+            /** Format: date */
+            endDate?: Record<string, never> | null;
+            followUpDays?: number;
+            /**
+             * Format: uuid
+             * @description Admins only: the trainer who runs the cohort
+             */
+            trainerId?: string;
+        };
+        UpdateCohortDto: {
+            name?: string;
+            /** @enum {string|null} */
+            region?: "amazonas" | "ancash" | "apurimac" | "arequipa" | "ayacucho" | "cajamarca" | "callao" | "cusco" | "huancavelica" | "huanuco" | "ica" | "junin" | "la_libertad" | "lambayeque" | "lima" | "loreto" | "madre_de_dios" | "moquegua" | "pasco" | "piura" | "puno" | "san_martin" | "tacna" | "tumbes" | "ucayali" | null;
+            /** Format: uuid */
+            courseVersionId?: Record<string, never> | null;
+            /** Format: date */
+            startDate?: Record<string, never> | null;
+            /** Format: date */
+            endDate?: Record<string, never> | null;
+            followUpDays?: number;
+        };
+        AssignTrainerDto: {
+            /** Format: uuid */
+            trainerId: string;
+        };
+        InviteCodeDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            expiresAt: string | null;
+            maxUses: number | null;
+            uses: number;
+            revokedAt: string | null;
+            /** @description Usable now (not revoked, not expired, uses left) */
+            usable: boolean;
+            createdAt: string;
+        };
+        CreateInviteCodeDto: {
+            maxUses?: Record<string, never> | null;
+            /** Format: date-time */
+            expiresAt?: Record<string, never> | null;
+        };
+        RosterEntryDto: {
+            /** Format: uuid */
+            enrolmentId: string;
+            learnerName: string;
+            positionType: string | null;
+            region: string | null;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            stage: string;
+            percentComplete: number;
+            quizAttempts: number;
+            quizzesPassed: number;
+            lastActivityAt: string | null;
+            completedAt: string | null;
+            enrolledAt: string;
+        };
+        ParticipationDto: {
+            enrolled: number;
+            active: number;
+            removed: number;
+            /** @description Withdrew consent: excluded from every statistic */
+            consentWithdrawn: number;
+            byStage: {
+                [key: string]: number;
+            };
+        };
+        WaveStatsDto: {
+            n: number;
+            mean: number | null;
+            sd: number | null;
+        };
+        WilcoxonDto: {
+            v: number | null;
+            p: number | null;
+            /** @enum {string|null} */
+            method: "exact" | "normal" | null;
+        };
+        ComparisonDto: {
+            n: number;
+            meanPre: number | null;
+            meanPost: number | null;
+            sdPre: number | null;
+            sdPost: number | null;
+            meanDiff: number | null;
+            sdDiff: number | null;
+            /** @description [low, high] */
+            ci95: number[] | null;
+            t: number | null;
+            df: number | null;
+            p: number | null;
+            wilcoxon: components["schemas"]["WilcoxonDto"];
+            dz: number | null;
+            dav: number | null;
+            undefinedReasons: {
+                [key: string]: string;
+            };
+            /** @description One plain-language sentence in the requested language */
+            reading: string;
+        };
+        AlphaDto: {
+            n: number;
+            k: number;
+            alpha: number | null;
+            ci95: number[] | null;
+            /** @description α if each item were deleted */
+            alphaIfDeleted: Record<string, never>[];
+            /** @description α below 0.70 */
+            warning: boolean;
+            reading: string;
+        };
+        MeasureReportDto: {
+            /** @description 'knowledge' or an attitude subscale key */
+            key: string;
+            label: string;
+            /** @enum {string} */
+            scale: "percent" | "likert";
+            /** @description Learners with both pre and post */
+            nPairs: number;
+            /** @description Learners with pre but no post (attrition), never imputed */
+            nUnpaired: number;
+            pre: components["schemas"]["WaveStatsDto"];
+            post: components["schemas"]["WaveStatsDto"];
+            change: components["schemas"]["ComparisonDto"];
+            /** @description [pre, post] per complete pair, for the slope chart */
+            pairs: number[][];
+            alphaPre?: components["schemas"]["AlphaDto"];
+            alphaPost?: components["schemas"]["AlphaDto"];
+            /** @description then − pre */
+            responseShift?: components["schemas"]["ComparisonDto"];
+            /** @description post − then */
+            programmeEffect?: components["schemas"]["ComparisonDto"];
+            /** @description follow-up − post */
+            retention?: components["schemas"]["ComparisonDto"];
+        };
+        ItemShiftDto: {
+            key: string;
+            /** @enum {string} */
+            kind: "attitude" | "knowledge";
+            text: string;
+            subscale: string | null;
+            reverse: boolean;
+            pre: components["schemas"]["WaveStatsDto"];
+            post: components["schemas"]["WaveStatsDto"];
+            /** @description post mean − pre mean */
+            shift: number | null;
+        };
+        LearnerScoresDto: {
+            /** Format: uuid */
+            enrolmentId: string;
+            name: string;
+            positionType: string | null;
+            region: string | null;
+            stage: string;
+            /** @description measure key → { pre, post, change } */
+            measures: {
+                [key: string]: unknown;
+            };
+        };
+        GroupDto: {
+            key: string;
+            suppressed: boolean;
+            /** @enum {string} */
+            reason?: "small_n" | "complementary";
+            /** @description Learners with a complete pre/post pair */
+            n?: number;
+            /** @description measure key → mean change */
+            meanChange?: {
+                [key: string]: unknown;
+            };
+        };
+        BreakdownDto: {
+            /** @enum {string} */
+            by: "positionType" | "region";
+            groups: components["schemas"]["GroupDto"][];
+            totalN: number | null;
+        };
+        ScenarioChoiceStatDto: {
+            key: string;
+            text: string;
+            points: number;
+            count: number;
+            /** @description 0–1 */
+            share: number;
+        };
+        ScenarioNodeStatDto: {
+            key: string;
+            situation: string;
+            n: number;
+            choices: components["schemas"]["ScenarioChoiceStatDto"][];
+        };
+        ScenarioStatsDto: {
+            key: string;
+            title: string;
+            nodes: components["schemas"]["ScenarioNodeStatDto"][];
+        };
+        CohortReportDto: {
+            cohorts: Record<string, never>[];
+            courseTitle: string;
+            generatedAt: string;
+            participation: components["schemas"]["ParticipationDto"];
+            measures: components["schemas"]["MeasureReportDto"][];
+            items: components["schemas"]["ItemShiftDto"][];
+            mostMoved: string[];
+            leastMoved: string[];
+            learners: components["schemas"]["LearnerScoresDto"][];
+            breakdowns: components["schemas"]["BreakdownDto"][];
+            scenarios: components["schemas"]["ScenarioStatsDto"][];
         };
         /** @enum {string} */
         ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "VERSION_PUBLISHED" | "DRAFT_INVALID" | "CONTENT_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "ENROLMENT_CLOSED" | "SCENARIO_STEP_MISMATCH" | "INVALID_EVENT" | "UNKNOWN_ITEM" | "EVENT_NOT_ALLOWED" | "MODULE_LOCKED" | "LESSONS_NOT_READ" | "QUIZ_NOT_PASSED" | "QUIZ_ALREADY_PASSED" | "QUIZ_ATTEMPTS_EXHAUSTED" | "FOLLOW_UP_NOT_OPEN" | "ALREADY_SUBMITTED" | "WITHDRAWN" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
@@ -2188,6 +2620,343 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CertificateVerificationDto"];
                 };
+            };
+        };
+    };
+    CohortsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortDto"][];
+                };
+            };
+        };
+    };
+    CohortsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCohortDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortDto"];
+                };
+            };
+        };
+    };
+    CohortsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortDto"];
+                };
+            };
+        };
+    };
+    CohortsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCohortDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortDto"];
+                };
+            };
+        };
+    };
+    CohortsController_assignTrainer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignTrainerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortDto"];
+                };
+            };
+        };
+    };
+    CohortsController_inviteCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteCodeDto"][];
+                };
+            };
+        };
+    };
+    CohortsController_createInviteCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInviteCodeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteCodeDto"];
+                };
+            };
+        };
+    };
+    CohortsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+                codeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteCodeDto"];
+                };
+            };
+        };
+    };
+    CohortsController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+                codeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new code; the old one stops working */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteCodeDto"];
+                };
+            };
+        };
+    };
+    CohortsController_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterEntryDto"][];
+                };
+            };
+        };
+    };
+    CohortsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked withdrawn; answers are kept for the record */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_report: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortReportDto"];
+                };
+            };
+        };
+    };
+    ReportsController_combined: {
+        parameters: {
+            query: {
+                /** @description Comma-separated cohort ids */
+                cohortIds: string;
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortReportDto"];
+                };
+            };
+        };
+    };
+    ReportsController_csv: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description scores, responses or codebook as CSV (pseudonymous) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_xlsx: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scores, Responses and Codebook sheets (pseudonymous) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

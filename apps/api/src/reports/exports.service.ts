@@ -1,0 +1,124 @@
+import { createHmac } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ExcelJS from 'exceljs';
+import type { DataSource } from 'typeorm';
+import { type Course, localize } from '#curriculum';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { itemResponses, learners, measuresByLearner } from './report-queries.js';
+import { itemMetaOf, ReportsService } from './reports.service.js';
+
+type Cell = string | number | null;
+interface Table {
+  columns: string[];
+  rows: Cell[][];
+}
+
+const WAVES = ['pre', 'post', 'then', 'followup'] as const;
+
+/**
+ * Research exports: one row per learner and wave, wide format, with a stable pseudonym (HMAC of the learner's id
+ * with a server secret) instead of any name or e-mail, and a codebook describing every column.
+ */
+@Injectable()
+export class ExportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reports: ReportsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  pseudonym(userId: string): string {
+    return `P-${createHmac('sha256', this.config.pseudonymSecret).update(userId).digest('hex').slice(0, 12)}`;
+  }
+
+  async tables(cohortIds: string[]): Promise<{ scores: Table; responses: Table; codebook: Table }> {
+    const course = await this.reports.courseFor(cohortIds);
+    const m = this.db.manager;
+    const [people, measureRows, responseRows, cohorts] = await Promise.all([
+      learners(m, cohortIds),
+      measuresByLearner(m, cohortIds, itemMetaOf(course)),
+      itemResponses(m, cohortIds),
+      m.query(`SELECT e.id, c.name FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.cohort_id = ANY($1::uuid[])`, [cohortIds]),
+    ]);
+    const cohortOf = new Map<string, string>(cohorts.map((r: { id: string; name: string }) => [r.id, r.name]));
+    const included = people.filter((p) => !p.consent_withdrawn);
+    const subscales = course.attitudeInstrument.subscales.map((s) => s.key);
+    const attitudeKeys = course.attitudeInstrument.items.map((i) => i.key);
+    const knowledgeKeys = course.knowledgeTest.items.map((i) => i.key);
+
+    const measures = new Map<string, number | null>();
+    for (const r of measureRows) for (const wave of WAVES) measures.set(`${r.enrolment_id}|${wave}|${r.measure}`, r[wave]);
+    const answers = new Map<string, Cell>();
+    const hasWave = new Set<string>();
+    for (const r of responseRows) {
+      hasWave.add(`${r.enrolment_id}|${r.wave}`);
+      answers.set(`${r.enrolment_id}|${r.wave}|${r.item_key}`, r.kind === 'attitude' ? Number(r.value) : r.correct ? 1 : 0);
+    }
+    for (const r of measureRows) for (const wave of WAVES) if (r[wave] !== null) hasWave.add(`${r.enrolment_id}|${wave}`);
+
+    const head = ['pseudonym', 'cohort', 'position_type', 'region', 'wave'];
+    const scores: Table = { columns: [...head, 'knowledge_pct', ...subscales.map((s) => `att_${s}`)], rows: [] };
+    const responses: Table = { columns: [...head, ...attitudeKeys, ...knowledgeKeys], rows: [] };
+    for (const p of included) {
+      for (const wave of WAVES) {
+        if (!hasWave.has(`${p.enrolment_id}|${wave}`)) continue;
+        const id = [this.pseudonym(p.user_id), cohortOf.get(p.enrolment_id) ?? '', p.position_type, p.region, wave];
+        const measure = (key: string) => roundOrNull(measures.get(`${p.enrolment_id}|${wave}|${key}`) ?? null);
+        scores.rows.push([...id, measure('knowledge'), ...subscales.map(measure)]);
+        responses.rows.push([...id, ...[...attitudeKeys, ...knowledgeKeys].map((k) => answers.get(`${p.enrolment_id}|${wave}|${k}`) ?? null)]);
+      }
+    }
+    return { scores, responses, codebook: codebook(course, subscales) };
+  }
+
+  async csv(cohortIds: string[], table: 'scores' | 'responses' | 'codebook'): Promise<string> {
+    const t = (await this.tables(cohortIds))[table];
+    return [t.columns, ...t.rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  }
+
+  async xlsx(cohortIds: string[]): Promise<Buffer> {
+    const tables = await this.tables(cohortIds);
+    const book = new ExcelJS.Workbook();
+    book.creator = 'Respeta';
+    for (const [name, t] of [['Scores', tables.scores], ['Responses', tables.responses], ['Codebook', tables.codebook]] as const) {
+      const sheet = book.addWorksheet(name);
+      sheet.addRow(t.columns).font = { bold: true };
+      for (const row of t.rows) sheet.addRow(row.map((c) => (typeof c === 'string' ? safeText(c) : c)));
+      sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    }
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+}
+
+function codebook(course: Course, subscales: string[]): Table {
+  const rows: Cell[][] = [
+    ['pseudonym', 'Stable pseudonym: HMAC-SHA256 of the learner id with a server secret (not reversible without it)', '', '', '', ''],
+    ['cohort', 'Cohort name', '', '', '', ''],
+    ['position_type', 'police | municipal_official | health_staff | other', '', '', '', ''],
+    ['region', "Peru's department (slug)", '', '', '', ''],
+    ['wave', 'pre | post | then (retrospective pre, asked at post) | followup', '', '', '', ''],
+    ['knowledge_pct', 'Knowledge test, percent correct of all items (unanswered = wrong)', '', '', '', ''],
+    ...subscales.map((s): Cell[] => {
+      const sub = course.attitudeInstrument.subscales.find((x) => x.key === s)!;
+      return [`att_${s}`, `Attitude subscale mean 1–5 after re-keying (higher = more rights-respecting); empty if < 75 % of its items answered`, localize(sub.title, 'es'), localize(sub.title, 'en'), s, ''];
+    }),
+    ...course.attitudeInstrument.items.map((i): Cell[] => [i.key, 'Attitude item, raw answer 1–5 (NOT re-keyed)', localize(i.text, 'es'), localize(i.text, 'en'), i.subscale, i.reverse ? 'yes' : 'no']),
+    ...course.knowledgeTest.items.map((i): Cell[] => [i.key, `Knowledge item (module ${i.module}): 1 correct, 0 incorrect, empty unanswered`, localize(i.prompt, 'es'), localize(i.prompt, 'en'), '', '']),
+  ];
+  return { columns: ['column', 'description', 'text_es', 'text_en', 'subscale', 'reverse_keyed'], rows };
+}
+
+const roundOrNull = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+
+/** Spreadsheet programs execute cells starting with = + - @: prefix such text so it stays text. */
+function safeText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvCell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = safeText(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
