@@ -11,6 +11,7 @@ import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/validation.js';
+import { TimedExpressAdapter } from './common/timed-express-adapter.js';
 import { ErrorResponseDto } from './common/error-response.dto.js';
 import { createRequestLogger, createRootLogger } from './common/request-logger.js';
 import type { AppConfig } from './config/app-config.js';
@@ -32,7 +33,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   const databaseUrl = config.databaseUrl ?? embedded!.url;
   const rootLogger = createRootLogger(options.logger === false ? 'silent' : config.logLevel);
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, poolSizeFor(config, embedded !== null)), {
+  const adapter = new TimedExpressAdapter({ requestTimeout: config.requestTimeoutMs, headersTimeout: config.headersTimeoutMs });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, poolSizeFor(config, embedded !== null)), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     bodyParser: false,
   });

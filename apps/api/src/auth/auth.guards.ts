@@ -5,6 +5,8 @@ import { AppException } from '../common/app-exception.js';
 import type { Role } from '../users/user.entity.js';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
 import type { AuthUser } from './auth-user.js';
+import { LoginDto } from './auth.dto.js';
+import { createValidationPipe } from '../common/validation.js';
 
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
@@ -44,6 +46,15 @@ export class RolesGuard implements CanActivate {
 
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
+  // Passport reads the body before Nest's pipes run, so the login body is validated (unknown fields refused) here.
+  private readonly validation = createValidationPipe();
+
+  async canActivate(context: ExecutionContext) {
+    const req = context.switchToHttp().getRequest();
+    req.body = await this.validation.transform(req.body ?? {}, { type: 'body', metatype: LoginDto });
+    return super.canActivate(context) as Promise<boolean>;
+  }
+
   handleRequest<T>(err: unknown, user: T): T {
     if (err) throw err;
     if (!user) throw new AppException(400, 'VALIDATION_FAILED', 'email and password are required.');

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Param, ParseUUIDPipe, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Locale } from '#curriculum';
@@ -31,10 +31,12 @@ export class CertificatesController {
   @Get('enrolments/:enrolmentId/certificate.pdf')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The certificate as PDF' })
-  @Header('Content-Type', 'application/pdf')
-  @Header('Content-Disposition', 'attachment; filename="respeta-certificado.pdf"')
   async pdf(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @RequestLocale() locale: Locale, @Req() req: Request) {
-    return new StreamableFile(await this.certificates.pdf(user.id, id, locale, this.baseUrl(req)));
+    // Headers set here (not with @Header) so an error answer keeps its JSON content type.
+    return new StreamableFile(await this.certificates.pdf(user.id, id, locale, this.baseUrl(req)), {
+      type: 'application/pdf',
+      disposition: 'attachment; filename="respeta-certificado.pdf"',
+    });
   }
 
   @Public()

@@ -22,6 +22,8 @@ const envSchema = z.object({
   HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   HASH_QUEUE_MAX: z.coerce.number().int().min(0).default(200),
   BODY_LIMIT: z.string().default('200kb'),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
   CONTENT_DIR: z.string().default('libs/curriculum/content/gbv-response'),
@@ -48,6 +50,9 @@ export interface AppConfig {
   login: { accountMaxFailures: number; ipMaxFailures: number; windowSeconds: number; lockSeconds: number };
   hashing: { concurrency: number; queueMax: number };
   bodyLimit: string;
+  /** Slow or stalled clients (slowloris) are cut off: whole request, and headers alone. */
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
   seedDemo: boolean;
   webDistDir: string;
   /** The course files imported on start when they changed. */
@@ -94,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     hashing: { concurrency: e.HASH_CONCURRENCY, queueMax: e.HASH_QUEUE_MAX },
     bodyLimit: e.BODY_LIMIT,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: Math.min(e.HEADERS_TIMEOUT_MS, e.REQUEST_TIMEOUT_MS),
     seedDemo: production ? false : e.SEED_DEMO !== 'false',
     webDistDir: resolve(e.WEB_DIST_DIR),
     contentDir: resolve(e.CONTENT_DIR),

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsDefined, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class LocalizedTextDto {
   @ApiProperty() @IsString() @Length(1, 20_000) es: string;
@@ -24,7 +24,7 @@ export class UpdateQuestionDto {
 }
 
 export class UpdateItemDto {
-  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) text: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => LocalizedTextDto) text: LocalizedTextDto;
 }
 
 export class ReplaceContentDto {

@@ -205,6 +205,14 @@ export class JourneyService {
   async saveDraft(userId: string, enrolmentId: string, target: string, answers: Record<string, unknown>): Promise<DraftDto> {
     await this.requireOwn(userId, enrolmentId);
     if (Object.keys(answers).length > 200) throw new AppException(400, 'VALIDATION_FAILED', 'answers: too many entries.');
+    // A draft holds only answer-shaped values (option keys or a 1–5 rating), so nothing odd is ever stored.
+    for (const [itemKey, value] of Object.entries(answers)) {
+      const optionKeys = Array.isArray(value) && value.length <= 20 && value.every((v) => typeof v === 'string' && /^[a-z0-9][a-z0-9.-]{0,39}$/.test(v));
+      const rating = Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5;
+      if (!/^[a-z0-9][a-z0-9.-]{0,79}$/.test(itemKey) || !(optionKeys || rating)) {
+        throw new AppException(400, 'VALIDATION_FAILED', `answers.${itemKey.slice(0, 80)}: must be a list of option keys or a rating from 1 to 5.`);
+      }
+    }
     const [row] = await this.db.query(
       `INSERT INTO answer_drafts (enrolment_id, target, answers) VALUES ($1, $2, $3)
        ON CONFLICT (enrolment_id, target) DO UPDATE SET answers = excluded.answers, updated_at = now() RETURNING updated_at`,

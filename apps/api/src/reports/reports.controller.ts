@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Header, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Locale } from '#curriculum';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
@@ -46,20 +46,18 @@ export class ReportsController {
   @Get('cohorts/:cohortId/exports/:table.csv')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'scores, responses or codebook as CSV (pseudonymous)' })
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   async csv(@CurrentUser() actor: AuthUser, @Param('cohortId', ParseUUIDPipe) id: string, @Param('table') table: string) {
     if (!['scores', 'responses', 'codebook'].includes(table)) throw new BadRequestException('table: one of scores, responses, codebook.');
     await this.access.assert(actor, id);
     const body = await this.exports.csv([id], table as 'scores' | 'responses' | 'codebook');
-    return new StreamableFile(Buffer.from(`\uFEFF${body}`, 'utf8'), { disposition: `attachment; filename="respeta-${table}.csv"` });
+    return new StreamableFile(Buffer.from(`\uFEFF${body}`, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="respeta-${table}.csv"` });
   }
 
   @Get('cohorts/:cohortId/exports/export.xlsx')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'Scores, Responses and Codebook sheets (pseudonymous)' })
-  @Header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async xlsx(@CurrentUser() actor: AuthUser, @Param('cohortId', ParseUUIDPipe) id: string) {
     await this.access.assert(actor, id);
-    return new StreamableFile(await this.exports.xlsx([id]), { disposition: 'attachment; filename="respeta-export.xlsx"' });
+    return new StreamableFile(await this.exports.xlsx([id]), { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disposition: 'attachment; filename="respeta-export.xlsx"' });
   }
 }
