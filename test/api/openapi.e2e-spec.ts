@@ -1,11 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('API hygiene', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    // A stand-in built web app, so page responses (and their headers) can be checked.
+    const web = mkdtempSync(join(tmpdir(), 'respeta-web-'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><div id="root"></div>');
+    t = await createTestApp({ WEB_DIST_DIR: web });
   });
   afterAll(() => t.close());
 
@@ -28,7 +32,12 @@ describe('API hygiene', () => {
   it('sends security headers and a request id, and no x-powered-by', async () => {
     const res = await t.http().get('/api/health').set('X-Request-Id', 'test-request-0001');
     expect(res.headers['x-request-id']).toBe('test-request-0001');
-    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const page = await t.http().get('/learn/some-page').expect(200);
+    expect(page.text).toMatch(/id="root"/);
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'self'.*script-src 'self'/);
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
   });

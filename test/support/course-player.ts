@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Course, loadCourseFromDirectory } from '../../libs/curriculum/src/index';
+import { type Course, loadCourseFromDirectory } from '../../libs/curriculum/src/index.js';
 import type { TestApp } from './test-app';
 
 let cached: Course | undefined;

@@ -6,12 +6,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import { json, static as serveStatic, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/validation.js';
 import { TimedExpressAdapter } from './common/timed-express-adapter.js';
+import { apiSecurityHeaders } from './common/api-security-headers.js';
 import { ErrorResponseDto } from './common/error-response.dto.js';
 import { createRequestLogger, createRootLogger } from './common/request-logger.js';
 import type { AppConfig } from './config/app-config.js';
@@ -41,27 +42,32 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   app.use(createRequestLogger(rootLogger));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: null,
-        },
+  // JSON answers get a fixed header set (what OWASP recommends for REST APIs); pages get helmet's full set with CSP.
+  const pageHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
       },
-      strictTransportSecurity: config.cookieSecure,
-    }),
+    },
+    strictTransportSecurity: config.cookieSecure,
+  });
+  const apiHeaders = apiSecurityHeaders(config.cookieSecure);
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.path.startsWith('/api') && !req.path.startsWith('/api/docs') ? apiHeaders(req, res, next) : pageHeaders(req, res, next),
   );
+  app.set('etag', false);
   // A whole course document is large; only the authoring route that replaces one accepts more than the default.
   app.use(/^\/api\/course-versions\/[^/]+\/content$/, json({ limit: '5mb' }));
   app.useBodyParser('json', { limit: config.bodyLimit });
-  app.use(cookieParser());
+  // Only the auth routes read cookies (the refresh token).
+  app.use('/api/auth', cookieParser());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
@@ -113,9 +119,11 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
     new Logger('Web').warn(`No built web app at ${webDistDir}; run "npm run build:web". Serving the API only.`);
     return;
   }
-  app.useStaticAssets(webDistDir, { index: false, maxAge: '1y', immutable: true, setHeaders: (res, path) => {
+  const assets = serveStatic(webDistDir, { index: false, maxAge: '1y', immutable: true, setHeaders: (res, path) => {
     if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
   } });
+  // API requests never touch the file system.
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
     res.setHeader('Cache-Control', 'no-cache');

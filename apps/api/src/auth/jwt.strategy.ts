@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import type { DataSource } from 'typeorm';
+import { jwtKey } from './jwt-key.js';
+import { ReadPool } from '../database/read-pool.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { AccessTokenPayload, AuthUser } from './auth-user.js';
 
@@ -15,11 +15,13 @@ import type { AccessTokenPayload, AuthUser } from './auth-user.js';
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: ReadPool,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // A KeyObject, not a string: jsonwebtoken otherwise re-derives the key (and first tries it as a public key,
+      // which throws) on every request — measured as the largest cost of an authenticated read.
+      secretOrKey: jwtKey(config.jwtSecret) as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });
@@ -28,10 +30,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
     if (typeof payload?.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.ver !== 'number') return false;
     if (!UUID.test(payload.sub) || !UUID.test(payload.sid)) return false;
-    const rows: { role: AuthUser['role'] }[] = await this.db.query(
+    const rows = await this.reads.rows<{ role: AuthUser['role'] }>(
       `SELECT u.role FROM users u JOIN auth_sessions s ON s.user_id = u.id
         WHERE u.id = $1 AND s.id = $2 AND u.disabled_at IS NULL AND u.token_version = $3 AND s.revoked_at IS NULL`,
       [payload.sub, payload.sid, payload.ver],
+      'auth_session_check',
     );
     if (!rows[0]) return false;
     return { id: payload.sub, role: rows[0].role, sessionId: payload.sid };

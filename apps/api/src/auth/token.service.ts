@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException } from '../common/app-exception.js';
 import type { UserEntity } from '../users/user.entity.js';
 import type { AccessTokenPayload } from './auth-user.js';
+import { jwtKey } from './jwt-key.js';
 
 export interface IssuedTokens {
   userId: string;
@@ -83,7 +84,7 @@ export class TokenService {
     await manager.query(`INSERT INTO refresh_tokens (session_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [sessionId, sha256(refreshToken), refreshExpiresAt]);
     const payload: AccessTokenPayload = { sub: user.id, sid: sessionId, role: user.role, ver: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(payload, {
-      secret: this.config.jwtSecret,
+      secret: jwtKey(this.config.jwtSecret) as unknown as string,
       algorithm: 'HS256',
       expiresIn: this.config.accessTokenTtlSeconds,
     });

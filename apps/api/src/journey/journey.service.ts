@@ -6,10 +6,11 @@ import {
   type Answers, type Course, type Locale, type Problem, gradeKnowledgeTest, gradeQuestion, gradeQuiz, localize, toLearnerScenarioNode,
   validateAnswers, validateLikertAnswers, walkScenario,
 } from '#curriculum';
-import { type JourneyEvent, type PersistedJourney, applyJourneyEvent, describeJourney, startJourney } from '#journey';
+import { type JourneyEvent, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, startJourney } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
 import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
+import { ReadPool } from '../database/read-pool.js';
 import type { DraftDto, GradeFeedbackDto, JourneyStateDto, ScenarioChoiceResultDto, ScenarioRunDto, SubmissionResultDto } from './journey.dto.js';
 import { outlineOf } from './journey-outline.js';
 
@@ -49,9 +50,19 @@ export class JourneyService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: CourseCatalog,
+    private readonly reads: ReadPool,
   ) {}
 
   async state(userId: string, enrolmentId: string): Promise<JourneyStateDto> {
+    // Hot path: a plain read. Only a journey that does not exist yet, or a completed one whose follow-up may have
+    // opened, needs the locked write below.
+    const [row] = await this.reads.rows<{ journey: PersistedJourney | null; course_version_id: string | null }>(
+      `SELECT journey, course_version_id FROM enrolments WHERE id = $1 AND user_id = $2`,
+      [enrolmentId, userId],
+      'journey_read',
+    );
+    if (!row?.course_version_id) throw notFound('Enrolment');
+    if (row.journey && journeyStage(row.journey.value) !== 'completed') return toState(enrolmentId, row.journey);
     return this.db.transaction(async (m) => {
       const enrolment = await this.lock(m, userId, enrolmentId);
       const course = await this.catalog.publishedContent(enrolment.course_version_id);
