@@ -5,7 +5,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('brute-force throttling', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_ACCOUNT_MAX_FAILURES: '3', LOGIN_IP_MAX_FAILURES: '10', LOGIN_WINDOW_SECONDS: '60', LOGIN_LOCK_SECONDS: '2' });
+    t = await createTestApp({ LOGIN_ACCOUNT_MAX_FAILURES: '3', LOGIN_IP_MAX_FAILURES: '10', LOGIN_WINDOW_SECONDS: '60', LOGIN_LOCK_SECONDS: '4' });
   });
   afterAll(() => t.close());
 
@@ -17,12 +17,12 @@ describe('brute-force throttling', () => {
     const wrong = await attempt('nobody@respeta.demo', 'wrong password here').expect(401);
     expect(locked.body).toEqual(wrong.body);
     // The password-change path checks the same lock.
-    await sleep(2100);
+    await sleep(4200);
     const s = await login(t, DEMO.police);
     for (let i = 0; i < 3; i++) await attempt(DEMO.police.email, `wrong-${i}-password`).expect(401);
     await t.http().post('/api/auth/password').set('Authorization', `Bearer ${s.token}`)
       .send({ currentPassword: DEMO.police.password, newPassword: 'otra frase larga 2026' }).expect(401);
-    await sleep(2100);
+    await sleep(4200);
     await attempt(DEMO.police.email, DEMO.police.password).expect(200);
   });
 
@@ -30,7 +30,7 @@ describe('brute-force throttling', () => {
     // The account test above left 6 failures from this IP; four more reach the limit of 10.
     for (let i = 0; i < 4; i++) await attempt(`spray${i}@respeta.demo`, 'guess guess guess').expect(401);
     await attempt(DEMO.municipal.email, DEMO.municipal.password).expect(401);
-    await sleep(2100);
+    await sleep(4200);
     await attempt(DEMO.municipal.email, DEMO.municipal.password).expect(200);
   });
 });
