@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 
 export interface CertificateContent {
   learnerName: string;
@@ -19,6 +17,8 @@ const TEXT = {
 
 /** A one-page landscape A4 PDF with the essentials and a QR code pointing at the public verification page. */
 export async function renderCertificatePdf(c: CertificateContent): Promise<Buffer> {
+  // Loaded on first use: PDF and QR libraries stay out of the memory of processes that never issue one.
+  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import('pdfkit'), import('qrcode')]);
   const t = TEXT[c.locale];
   const qr = await QRCode.toBuffer(c.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 300 });
   const date = new Intl.DateTimeFormat(c.locale === 'es' ? 'es-PE' : 'en-GB', { dateStyle: 'long', timeZone: 'America/Lima' }).format(c.completedAt);

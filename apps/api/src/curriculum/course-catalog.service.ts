@@ -10,16 +10,24 @@ import { AppException } from '../common/app-exception.js';
  */
 @Injectable()
 export class CourseCatalog {
-  private readonly published = new Map<string, Course>();
+  private readonly published = new Map<string, Promise<Course>>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async publishedContent(versionId: string): Promise<Course> {
-    const cached = this.published.get(versionId);
-    if (cached) return cached;
+  /** Concurrent first reads share one load (a burst of learners must not each pull the whole course). */
+  publishedContent(versionId: string): Promise<Course> {
+    let pending = this.published.get(versionId);
+    if (!pending) {
+      pending = this.load(versionId);
+      this.published.set(versionId, pending);
+      pending.catch(() => this.published.delete(versionId));
+    }
+    return pending;
+  }
+
+  private async load(versionId: string): Promise<Course> {
     const [row]: { content: Course; status: string }[] = await this.db.query(`SELECT content, status FROM course_versions WHERE id = $1`, [versionId]);
     if (!row || row.status !== 'published') throw new AppException(404, 'CONTENT_UNAVAILABLE', 'This course version is not available.');
-    this.published.set(versionId, row.content);
     return row.content;
   }
 

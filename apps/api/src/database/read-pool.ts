@@ -8,6 +8,12 @@ import type { DataSource } from 'typeorm';
  * already owns: TypeORM's query() builds a query runner per call, which measured as a large share of a cheap read.
  * Writes and transactions stay on TypeORM.
  */
+/** The slice of a database client that transactional code needs: run a statement, get its rows. */
+export interface SqlClient {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query(text: string, params?: unknown[]): Promise<any[]>;
+}
+
 @Injectable()
 export class ReadPool {
   private readonly pool: Pool;
@@ -17,6 +23,25 @@ export class ReadPool {
   constructor(@InjectDataSource() db: DataSource) {
     this.pool = (db.driver as unknown as { master: Pool }).master;
     this.prepare = (this.pool.options.max ?? 10) > 1;
+  }
+
+  /**
+   * A transaction on one pooled client, without TypeORM's per-query machinery: on these machines every round trip
+   * costs a socket syscall, so the hottest write path (journey submissions) keeps its statements few and lean.
+   */
+  async transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work({ query: async (text, params = []) => (await client.query(text, params as unknown[])).rows });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   /** `name` makes it a prepared statement on each connection: parsed and planned once, then only bound. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   type Answers, type Course, type Locale, type Problem, gradeKnowledgeTest, gradeQuestion, gradeQuiz, localize, toLearnerScenarioNode,
   validateAnswers, validateLikertAnswers, walkScenario,
@@ -10,7 +10,7 @@ import { type JourneyEvent, type PersistedJourney, applyJourneyEvent, describeJo
 import { AppException, notFound } from '../common/app-exception.js';
 import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
-import { ReadPool } from '../database/read-pool.js';
+import { ReadPool, type SqlClient } from '../database/read-pool.js';
 import type { DraftDto, GradeFeedbackDto, JourneyStateDto, ScenarioChoiceResultDto, ScenarioRunDto, SubmissionResultDto } from './journey.dto.js';
 import { outlineOf } from './journey-outline.js';
 
@@ -25,7 +25,7 @@ interface EnrolmentRow {
 
 /** Everything one submission needs, inside its transaction, with the enrolment row locked. */
 interface Tx {
-  m: EntityManager;
+  m: SqlClient;
   enrolment: EnrolmentRow;
   course: Course;
   journey: PersistedJourney;
@@ -33,6 +33,8 @@ interface Tx {
   locale: Locale;
   /** Feeds the machine; a rejected event aborts the whole submission with 409 and the machine's reason. */
   apply(event: JourneyEvent): void;
+  /** Answer drafts to delete when the submission commits (folded into the final statement). */
+  clearDrafts: string[];
 }
 
 const requestHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -63,14 +65,15 @@ export class JourneyService {
     );
     if (!row?.course_version_id) throw notFound('Enrolment');
     if (row.journey && journeyStage(row.journey.value) !== 'completed') return toState(enrolmentId, row.journey);
-    return this.db.transaction(async (m) => {
+    // Content is read before the transaction: a transaction must never wait for a second pooled connection.
+    const course = await this.catalog.publishedContent(row.course_version_id);
+    return this.reads.transaction(async (m) => {
       const enrolment = await this.lock(m, userId, enrolmentId);
-      const course = await this.catalog.publishedContent(enrolment.course_version_id);
       let journey = enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days));
       // Nothing else opens the follow-up: a tick on read moves a completed journey on once its delay has passed.
       const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: Date.now() });
       if (tick.accepted) journey = tick.snapshot;
-      if (tick.accepted || !enrolment.journey) await this.saveJourney(m, enrolment.id, journey, null);
+      if (tick.accepted || !enrolment.journey) await m.query(SAVE_JOURNEY, journeyParams(enrolment.id, journey, null));
       return toState(enrolment.id, journey);
     });
   }
@@ -136,12 +139,11 @@ export class JourneyService {
       if (problems.length) throw problemsError(problems);
       const grade = gradeQuiz(module.quiz, answers as Answers, tx.locale);
       tx.apply({ type: 'quiz.graded', moduleKey, passed: grade.passed, score: grade.score, at: tx.at });
-      const [attempt] = await tx.m.query(
-        `INSERT INTO attempts (enrolment_id, course_version_id, kind, module_key, target_key, score, passed, result)
-         VALUES ($1, $2, 'quiz', $3, $4, $5, $6, $7) RETURNING id`,
-        [tx.enrolment.id, tx.enrolment.course_version_id, moduleKey, module.quiz.key, grade.score, grade.passed, JSON.stringify({ correctCount: grade.correctCount })],
+      await this.insertAttempt(
+        tx,
+        { kind: 'quiz', moduleKey, targetKey: module.quiz.key, score: grade.score, passed: grade.passed, result: { correctCount: grade.correctCount } },
+        grade.perQuestion.map((q) => ({ itemKey: q.questionKey, value: q.selectedOptionKeys, correct: q.correct })),
       );
-      await this.insertResponses(tx.m, attempt.id, grade.perQuestion.map((q) => ({ itemKey: q.questionKey, value: q.selectedOptionKeys, correct: q.correct })));
       await this.clearDraft(tx, `quiz-${moduleKey}`);
       const progress = describeJourney(tx.journey).modules.find((mod) => mod.key === moduleKey);
       const feedback: GradeFeedbackDto = {
@@ -195,12 +197,11 @@ export class JourneyService {
       );
       if (walk.complete && walk.ending) {
         tx.apply({ type: 'scenario.finished', moduleKey: module.key, scenarioKey, outcome: walk.ending.outcome, at: tx.at });
-        const [attempt] = await tx.m.query(
-          `INSERT INTO attempts (enrolment_id, course_version_id, kind, module_key, target_key, score, outcome, result)
-           VALUES ($1, $2, 'scenario', $3, $4, $5, $6, $7) RETURNING id`,
-          [tx.enrolment.id, tx.enrolment.course_version_id, module.key, scenarioKey, walk.score, walk.ending.outcome, JSON.stringify({ maxScore: walk.maxScore, path: walk.path })],
+        await this.insertAttempt(
+          tx,
+          { kind: 'scenario', moduleKey: module.key, targetKey: scenarioKey, score: walk.score, outcome: walk.ending.outcome, result: { maxScore: walk.maxScore, path: walk.path } },
+          walk.steps.map((s) => ({ itemKey: s.nodeKey, value: s.choiceKey, correct: null })),
         );
-        await this.insertResponses(tx.m, attempt.id, walk.steps.map((s) => ({ itemKey: s.nodeKey, value: s.choiceKey, correct: null })));
       }
       return this.describeRun(tx.course, scenarioKey, choices, tx.locale);
     }) as Promise<ScenarioChoiceResultDto>;
@@ -238,17 +239,27 @@ export class JourneyService {
     userId: string, enrolmentId: string, idempotencyKey: string, request: unknown, locale: Locale, work: (tx: Tx) => Promise<T>,
   ): Promise<T & SubmissionResultDto> {
     const hash = requestHash(request);
-    return this.db.transaction(async (m) => {
-      const enrolment = await this.lock(m, userId, enrolmentId);
-      const [seen] = await m.query(`SELECT request_hash, response FROM idempotency_keys WHERE enrolment_id = $1 AND key = $2`, [enrolment.id, idempotencyKey]);
-      if (seen) {
-        if (seen.request_hash !== hash) throw new AppException(409, 'IDEMPOTENCY_KEY_REUSED', 'idempotencyKey: this key was already used for a different submission.');
-        return seen.response;
+    // The pinned version never changes, so its content is fetched before the transaction opens: a transaction that
+    // waited for a second pooled connection could deadlock the pool under load.
+    const course = await this.catalog.publishedContent(await this.pinnedVersion(userId, enrolmentId));
+    return this.reads.transaction(async (m) => {
+      // One round trip: lock the enrolment (owner only) and look up the idempotency key.
+      const [enrolment] = await m.query(
+        `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, u.display_name,
+                k.request_hash AS seen_hash, k.response AS seen_response
+           FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id
+           LEFT JOIN idempotency_keys k ON k.enrolment_id = e.id AND k.key = $3
+          WHERE e.id = $1 AND e.user_id = $2 FOR UPDATE OF e`,
+        [enrolmentId, userId, idempotencyKey],
+      );
+      if (!enrolment?.course_version_id) throw notFound('Enrolment');
+      if (enrolment.seen_hash) {
+        if (enrolment.seen_hash !== hash) throw new AppException(409, 'IDEMPOTENCY_KEY_REUSED', 'idempotencyKey: this key was already used for a different submission.');
+        return enrolment.seen_response;
       }
       if (enrolment.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
-      const course = await this.catalog.publishedContent(enrolment.course_version_id);
       const tx: Tx = {
-        m, enrolment, course, locale, at: Date.now(),
+        m, enrolment, course, locale, at: Date.now(), clearDrafts: [],
         journey: enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)),
         apply(event) {
           const result = applyJourneyEvent(tx.journey, event);
@@ -257,18 +268,35 @@ export class JourneyService {
         },
       };
       const extra = await work(tx);
-      await this.saveJourney(m, enrolment.id, tx.journey, tx.at);
       const view = describeJourney(tx.journey);
       if (view.certificateAvailable) await this.issueCertificate(m, enrolment, course, view.completedAt!);
       const response = { ...extra, journey: toState(enrolment.id, tx.journey) };
-      await m.query(`INSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response) VALUES ($1, $2, $3, 200, $4)`, [
-        enrolment.id, idempotencyKey, hash, JSON.stringify(response),
-      ]);
+      // One round trip for the rest: drafts cleared, snapshot saved, answer remembered under its idempotency key.
+      await m.query(
+        `WITH drafts AS (DELETE FROM answer_drafts WHERE enrolment_id = $1 AND target = ANY($7::text[])),
+              saved AS (${SAVE_JOURNEY})
+         INSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response) VALUES ($1, $8, $9, 200, $10)`,
+        [...journeyParams(enrolment.id, tx.journey, tx.at), tx.clearDrafts, idempotencyKey, hash, JSON.stringify(response)],
+      );
       return response;
     });
   }
 
-  private async lock(m: EntityManager, userId: string, enrolmentId: string): Promise<EnrolmentRow> {
+  /** Enrolment → pinned course version, remembered: a pinned version never changes. Ownership is checked again under lock. */
+  private readonly versions = new Map<string, string>();
+  private async pinnedVersion(userId: string, enrolmentId: string): Promise<string> {
+    const known = this.versions.get(`${userId}:${enrolmentId}`);
+    if (known) return known;
+    const [row] = await this.reads.rows<{ course_version_id: string | null }>(
+      `SELECT course_version_id FROM enrolments WHERE id = $1 AND user_id = $2`, [enrolmentId, userId], 'enrolment_version',
+    );
+    if (!row?.course_version_id) throw notFound('Enrolment');
+    if (this.versions.size > 100_000) this.versions.clear();
+    this.versions.set(`${userId}:${enrolmentId}`, row.course_version_id);
+    return row.course_version_id;
+  }
+
+  private async lock(m: SqlClient, userId: string, enrolmentId: string): Promise<EnrolmentRow> {
     const [row] = await m.query(
       `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, u.display_name
          FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id
@@ -284,27 +312,17 @@ export class JourneyService {
     if (!row) throw notFound('Enrolment');
   }
 
-  private async saveJourney(m: EntityManager, enrolmentId: string, journey: PersistedJourney, at: number | null): Promise<void> {
-    const view = describeJourney(journey);
-    await m.query(
-      `UPDATE enrolments SET journey = $2, stage = $3, percent_complete = $4,
-              last_activity_at = coalesce($5, last_activity_at), completed_at = $6 WHERE id = $1`,
-      [enrolmentId, JSON.stringify(journey), view.stage, view.percentComplete, at === null ? null : new Date(at), view.completedAt === null ? null : new Date(view.completedAt)],
-    );
-  }
-
   private async storeKnowledge(tx: Tx, wave: 'pre' | 'post' | 'followup', answers: unknown): Promise<GradeFeedbackDto> {
     const items = tx.course.knowledgeTest.items;
     const problems = validateAnswers(items, answers);
     if (problems.length) throw problemsError(problems);
     const grade = gradeKnowledgeTest(tx.course.knowledgeTest, answers as Answers);
-    const [attempt] = await tx.m.query(
-      `INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key, score, result)
-       VALUES ($1, $2, 'knowledge', $3, $4, $5, $6) RETURNING id`,
-      [tx.enrolment.id, tx.enrolment.course_version_id, wave, tx.course.knowledgeTest.key, grade.percent, JSON.stringify({ perModule: grade.perModule, answeredCount: grade.answeredCount })],
-    );
     const graded = items.map((item) => gradeQuestion(item, (answers as Answers)[item.key] ?? [], tx.locale));
-    await this.insertResponses(tx.m, attempt.id, graded.filter((g) => g.answered).map((g) => ({ itemKey: g.questionKey, value: g.selectedOptionKeys, correct: g.correct })));
+    await this.insertAttempt(
+      tx,
+      { kind: 'knowledge', wave, targetKey: tx.course.knowledgeTest.key, score: grade.percent, result: { perModule: grade.perModule, answeredCount: grade.answeredCount } },
+      graded.filter((g) => g.answered).map((g) => ({ itemKey: g.questionKey, value: g.selectedOptionKeys, correct: g.correct })),
+    );
     return {
       percent: Math.round(grade.percent * 10) / 10,
       correctCount: grade.correctCount,
@@ -322,28 +340,37 @@ export class JourneyService {
     if (problems.length) throw problemsError(problems);
     const entries = Object.entries(answers as Record<string, number>);
     if (entries.length === 0) throw new AppException(400, 'VALIDATION_FAILED', 'answers: answer at least one statement.');
-    const [attempt] = await tx.m.query(
-      `INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key, result) VALUES ($1, $2, 'attitude', $3, $4, $5) RETURNING id`,
-      [tx.enrolment.id, tx.enrolment.course_version_id, wave, tx.course.attitudeInstrument.key, JSON.stringify({ answeredCount: entries.length })],
+    await this.insertAttempt(
+      tx,
+      { kind: 'attitude', wave, targetKey: tx.course.attitudeInstrument.key, result: { answeredCount: entries.length } },
+      entries.map(([itemKey, value]) => ({ itemKey, value, correct: null })),
     );
-    await this.insertResponses(tx.m, attempt.id, entries.map(([itemKey, value]) => ({ itemKey, value, correct: null })));
   }
 
-  private async insertResponses(m: EntityManager, attemptId: string, rows: { itemKey: string; value: unknown; correct: boolean | null }[]): Promise<void> {
-    if (rows.length === 0) return;
-    // One statement for all items of an attempt (no per-item round trips).
-    await m.query(
-      `INSERT INTO responses (attempt_id, item_key, value, correct)
-       SELECT $1, r.item_key, r.value, r.correct FROM jsonb_to_recordset($2::jsonb) AS r(item_key text, value jsonb, correct boolean)`,
-      [attemptId, JSON.stringify(rows.map((r) => ({ item_key: r.itemKey, value: r.value, correct: r.correct })))],
+  /** The attempt and all its item responses in one statement (no per-item, no second round trip). */
+  private async insertAttempt(
+    tx: Tx,
+    a: { kind: string; wave?: string | null; moduleKey?: string | null; targetKey: string; score?: number | null; passed?: boolean | null; outcome?: string | null; result: unknown },
+    rows: { itemKey: string; value: unknown; correct: boolean | null }[],
+  ): Promise<void> {
+    await tx.m.query(
+      `WITH a AS (
+         INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, module_key, target_key, score, passed, outcome, result)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id)
+       INSERT INTO responses (attempt_id, item_key, value, correct)
+       SELECT a.id, r.item_key, r.value, r.correct FROM a, jsonb_to_recordset($11::jsonb) AS r(item_key text, value jsonb, correct boolean)`,
+      [
+        tx.enrolment.id, tx.enrolment.course_version_id, a.kind, a.wave ?? null, a.moduleKey ?? null, a.targetKey, a.score ?? null, a.passed ?? null,
+        a.outcome ?? null, JSON.stringify(a.result), JSON.stringify(rows.map((r) => ({ item_key: r.itemKey, value: r.value, correct: r.correct }))),
+      ],
     );
   }
 
   private async clearDraft(tx: Tx, target: string): Promise<void> {
-    await tx.m.query(`DELETE FROM answer_drafts WHERE enrolment_id = $1 AND target = $2`, [tx.enrolment.id, target]);
+    tx.clearDrafts.push(target);
   }
 
-  private async issueCertificate(m: EntityManager, enrolment: EnrolmentRow, course: Course, completedAt: number): Promise<void> {
+  private async issueCertificate(m: SqlClient, enrolment: EnrolmentRow, course: Course, completedAt: number): Promise<void> {
     const code = newCertificateCode();
     const [version] = await m.query(`SELECT version FROM course_versions WHERE id = $1`, [enrolment.course_version_id]);
     await m.query(
@@ -374,6 +401,15 @@ export class JourneyService {
       maxScore: walk.maxScore,
     };
   }
+}
+
+/** Stores the snapshot with the columns the trainer roster reads ($1–$6, see journeyParams). */
+const SAVE_JOURNEY = `UPDATE enrolments SET journey = $2, stage = $3, percent_complete = $4,
+  last_activity_at = coalesce($5, last_activity_at), completed_at = $6 WHERE id = $1`;
+
+function journeyParams(enrolmentId: string, journey: PersistedJourney, at: number | null): unknown[] {
+  const view = describeJourney(journey);
+  return [enrolmentId, JSON.stringify(journey), view.stage, view.percentComplete, at === null ? null : new Date(at), view.completedAt === null ? null : new Date(view.completedAt)];
 }
 
 function toState(enrolmentId: string, journey: PersistedJourney): JourneyStateDto {

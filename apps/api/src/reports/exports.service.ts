@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { type Course, localize } from '#curriculum';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -79,6 +78,8 @@ export class ExportsService {
 
   async xlsx(cohortIds: string[]): Promise<Buffer> {
     const tables = await this.tables(cohortIds);
+    // Loaded on first export only: the spreadsheet library is large and most processes never need it.
+    const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
     book.creator = 'Respeta';
     for (const [name, t] of [['Scores', tables.scores], ['Responses', tables.responses], ['Codebook', tables.codebook]] as const) {

@@ -1,0 +1,58 @@
+// bench/exam: N concurrent simulated learners (default 1,000; think time compressed) each submit consent, the
+// pre-assessment (knowledge + attitude), read module 1 and submit its quiz through the real API on a real
+// PostgreSQL. Prints requests/s, p50/p95/p99 of the graded submissions, errors, the API's peak RSS, and checks in
+// the database that every acknowledged submission is there exactly once.
+// Targets: 0 errors, 0 lost, p95 ≤ 100 ms, RSS ≤ 250 MB.
+// Usage: npm run build && node bench/exam/run.mjs [--learners 1000] [--think 8000] [--ramp 5000]
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createDatabase, machine, percentile, ROOT, startApi } from '../lib/bench-env.mjs';
+import { JWT_SECRET, planFor, seedLearners, submit, verifyAcknowledged } from '../lib/simulated-learners.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const N = arg('learners', 1000);
+const THINK_MS = arg('think', 8000);
+const RAMP_MS = arg('ramp', 5000);
+
+const db = await createDatabase('bench_exam');
+// Content is imported once beforehand (as in production), so the measured process starts like a restarted server.
+execFileSync(process.execPath, [resolve(ROOT, 'dist/apps/api/src/cli/import-content.js')], { env: { ...process.env, DATABASE_URL: db.url }, stdio: 'ignore' });
+const api = await startApi({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '10', JWT_SECRET });
+try {
+  const learners = await seedLearners(db.url, N);
+  const rssPeak = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${api.child.pid}/status`, 'utf8'))[1]) / 1024;
+  const latencies = [];
+  const acknowledged = [];
+  let errors = 0;
+  let requests = 0;
+  const started = performance.now();
+  await Promise.all(learners.map(async (learner) => {
+    await new Promise((r) => setTimeout(r, Math.random() * RAMP_MS)); // learners open the exam over the first seconds
+    for (const step of planFor()) {
+      const res = await submit(() => api.url, learner, step, { retryUntil: Date.now() + 60_000 });
+      requests += res.attempts;
+      if (res.status === 200) acknowledged.push({ key: step.body.idempotencyKey, name: step.name });
+      else errors++;
+      if (step.measured) latencies.push(res.ms);
+      await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  const { lost, duplicates } = await verifyAcknowledged(db.url, acknowledged);
+  latencies.sort((a, b) => a - b);
+  const p = (q) => percentile(latencies, q).toFixed(1);
+  const rss = rssPeak();
+  console.log(`bench/exam — ${N} learners × ${planFor().length} submissions, arrivals over ${RAMP_MS / 1000} s, think 0–${THINK_MS / 1000} s (compressed from minutes), ${machine()}`);
+  console.log(`requests   ${requests} in ${seconds.toFixed(1)} s = ${(requests / seconds).toFixed(0)} req/s`);
+  console.log(`graded submissions (pre knowledge, pre attitude, quiz): p50 ${p(50)} ms  p95 ${p(95)} ms  p99 ${p(99)} ms  (target p95 ≤ 100) ${Number(p(95)) <= 100 ? 'PASS' : 'MISS'}`);
+  console.log(`errors     ${errors} (target 0) ${errors === 0 ? 'PASS' : 'MISS'}`);
+  console.log(`lost       ${lost}, duplicated ${duplicates} of ${acknowledged.length} acknowledged (target 0) ${lost + duplicates === 0 ? 'PASS' : 'MISS'}`);
+  console.log(`API peak RSS ${rss.toFixed(0)} MB (target ≤ 250) ${rss <= 250 ? 'PASS' : 'MISS'}`);
+} finally {
+  await api.stop();
+  await db.drop();
+}
