@@ -1,10 +1,11 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RegisterPage } from '../features/auth/components/register-page';
-import { HomePage } from '../features/home/components/home-page';
 import { SessionProvider, useSession } from '../lib/session';
+import { HomeRoute } from './home-route';
 import { Layout } from './layout';
-import type { ReactElement } from 'react';
+import { LearnRoutes, VerifyPage } from './lazy-pages';
+import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 
 function RequireSession({ children }: { children: ReactElement }) {
@@ -12,6 +13,20 @@ function RequireSession({ children }: { children: ReactElement }) {
   const { t } = useTranslation();
   if (status === 'loading') return <p role="status">{t('app.loading')}</p>;
   return status === 'signedIn' ? children : <Navigate to="/login" replace />;
+}
+
+function Lazy({ children }: { children: ReactElement }) {
+  const { t } = useTranslation();
+  return <Suspense fallback={<p role="status">{t('app.loading')}</p>}>{children}</Suspense>;
+}
+
+// Staff areas: their own chunks (with the chart library), never in a learner's download; the server checks roles too.
+const TrainerRoutes = lazy(() => import('../features/trainer/trainer-routes'));
+const AdminRoutes = lazy(() => import('../features/admin/admin-routes'));
+
+function RequireRole({ roles, children }: { roles: string[]; children: ReactElement }) {
+  const { user } = useSession();
+  return user && roles.includes(user.role) ? children : <Navigate to="/" replace />;
 }
 
 function GuestOnly({ children }: { children: ReactElement }) {
@@ -25,7 +40,11 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route element={<Layout />}>
-            <Route index element={<RequireSession><HomePage /></RequireSession>} />
+            <Route index element={<RequireSession><HomeRoute /></RequireSession>} />
+            <Route path="learn/:enrolmentId/*" element={<RequireSession><Lazy><LearnRoutes /></Lazy></RequireSession>} />
+            <Route path="trainer/*" element={<RequireSession><RequireRole roles={['trainer', 'admin']}><Lazy><TrainerRoutes /></Lazy></RequireRole></RequireSession>} />
+            <Route path="admin/*" element={<RequireSession><RequireRole roles={['admin']}><Lazy><AdminRoutes /></Lazy></RequireRole></RequireSession>} />
+            <Route path="verify/:code" element={<Lazy><VerifyPage /></Lazy>} />
             <Route path="login" element={<GuestOnly><LoginPage /></GuestOnly>} />
             <Route path="register" element={<GuestOnly><RegisterPage /></GuestOnly>} />
             <Route path="*" element={<Navigate to="/" replace />} />

@@ -1,7 +1,10 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../lib/session';
+import { StaffLinks } from './staff-links';
 
-export function HomePage() {
+/** The signed-in home: greeting and profile; `children` (the learner's courses) go between them. */
+export function HomePage({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const { user } = useSession();
   if (!user) return null;
@@ -15,6 +18,9 @@ export function HomePage() {
     <section className="card" aria-labelledby="home-title">
       <h1 id="home-title">{t('home.greeting', { name: user.displayName })}</h1>
       <p>{t('home.signedInAs', { email: user.email })}</p>
+      <StaffLinks role={user.role} />
+      {children}
+      {children && <h2>{t('learn.home.profile')}</h2>}
       <dl className="profile">
         {rows.map(([k, v]) => (
           <div key={k}><dt>{k}</dt><dd>{v}</dd></div>

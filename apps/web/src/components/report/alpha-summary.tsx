@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../staff/table-scroll';
+import { alphaText, fixed } from './format';
+import type { Alpha } from './report-types';
+
+/** Cronbach's α for one wave: value, Feldt 95 % CI, a visible warning below 0.70, and α-if-item-deleted on demand. */
+export function AlphaSummary({ alpha, wave, itemText }: { alpha: Alpha; wave: 'pre' | 'post'; itemText: (key: string) => string }) {
+  const { t } = useTranslation();
+  return (
+    <div className={alpha.warning ? 'alpha alpha--warning' : 'alpha'}>
+      <p className="alpha__value">
+        <strong>{t('trainer.report.alphaWave', { wave: t(`trainer.report.waves.${wave}`) })}</strong>{' '}
+        {alpha.alpha === null ? <span>—</span> : <>α = {alphaText(alpha.alpha)}</>}
+        {alpha.ci95 && <> {t('trainer.report.ci', { low: fixed(alpha.ci95[0], 2), high: fixed(alpha.ci95[1], 2) })}</>}
+        <span className="stat-note"> {t('trainer.report.alphaN', { n: alpha.n, k: alpha.k })}</span>
+      </p>
+      {alpha.warning ? (
+        <p className="warning"><strong>{t('trainer.report.warning')}</strong> {alpha.reading}</p>
+      ) : (
+        <p className="alpha__reading">{alpha.reading}</p>
+      )}
+      {alpha.alphaIfDeleted.length > 0 && (
+        <details>
+          <summary>{t('trainer.report.alphaIfDeleted')}</summary>
+          <TableScroll label={t('trainer.report.alphaIfDeleted')}>
+            <table className="data-table">
+              <caption>{t('trainer.report.alphaIfDeletedCaption', { wave: t(`trainer.report.waves.${wave}`) })}</caption>
+              <thead>
+                <tr><th scope="col">{t('trainer.report.item')}</th><th scope="col">{t('trainer.report.alphaWithout')}</th></tr>
+              </thead>
+              <tbody>
+                {alpha.alphaIfDeleted.map((row) => (
+                  <tr key={row.itemKey}>
+                    <th scope="row" className="text-cell">{itemText(row.itemKey)}</th>
+                    <td className="num">
+                      {row.alpha === null ? '—' : alphaText(row.alpha)}
+                      {row.alpha !== null && alpha.alpha !== null && row.alpha > alpha.alpha && <span className="badge">{t('trainer.report.alphaRises')}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </details>
+      )}
+    </div>
+  );
+}

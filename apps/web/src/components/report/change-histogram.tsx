@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from './chart-figure';
+import { binWidth, changeBins, countDirections, DIRECTION_COLOURS, type Direction } from './chart-data';
+import { fixed, signed } from './format';
+import type { Measure } from './report-types';
+
+const ORDER: Direction[] = ['declined', 'unchanged', 'improved'];
+
+/** How many learners changed by how much (post − pre), coloured and labelled by direction. */
+export function ChangeHistogram({ measure }: { measure: Measure }) {
+  const { t } = useTranslation();
+  if (measure.pairs.length === 0) return null;
+  const width = binWidth(measure.pairs, measure.scale);
+  const digits = width >= 1 ? 0 : width === 0.25 ? 2 : 1;
+  const bins = changeBins(measure.pairs, measure.scale, width).map((b) => ({ ...b, label: signed(b.centre, digits) }));
+  const caption = t('trainer.report.histogramCaption', {
+    n: measure.pairs.length, ...countDirections(measure.pairs),
+    width: t(measure.scale === 'percent' ? 'trainer.report.binPercent' : 'trainer.report.binLikert', { count: width, width: fixed(width, digits) }),
+  });
+  return (
+    <ChartFigure caption={caption}>
+      <ResponsiveContainer width="100%" height={220}>
+        <BarChart data={bins} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid stroke="#e3e0ea" vertical={false} />
+          <XAxis dataKey="label" tick={{ fill: '#1d1d24' }} />
+          <YAxis allowDecimals={false} width={32} tick={{ fill: '#1d1d24' }} />
+          <Legend />
+          {ORDER.map((d) => (
+            <Bar key={d} dataKey={d} stackId="change" name={t(`trainer.report.directions.${d}`)} fill={DIRECTION_COLOURS[d]} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}

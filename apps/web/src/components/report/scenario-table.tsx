@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../staff/table-scroll';
+import { share } from './format';
+import type { ScenarioStats } from './report-types';
+
+/** For each decision point of a scenario: how many learners took each choice (finished runs), with a share bar. */
+export function ScenarioTable({ scenario }: { scenario: ScenarioStats }) {
+  const { t } = useTranslation();
+  return (
+    <article className="card scenario" aria-labelledby={`scenario-${scenario.key}`}>
+      <h3 id={`scenario-${scenario.key}`}>{scenario.title}</h3>
+      {scenario.nodes.map((node, i) => {
+        const caption = t('trainer.report.decision', { n: i + 1, situation: node.situation });
+        return (
+          <TableScroll key={node.key} label={t('trainer.report.decisionShort', { n: i + 1 })}>
+            <table className="data-table">
+              <caption>{caption} <span className="stat-note">(n = {node.n})</span></caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('trainer.report.choice')}</th>
+                  <th scope="col">{t('trainer.report.points')}</th>
+                  <th scope="col">{t('trainer.report.learnersCount')}</th>
+                  <th scope="col">{t('trainer.report.share')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {node.choices.map((c) => (
+                  <tr key={c.key}>
+                    <th scope="row" className="text-cell">{c.text}</th>
+                    <td className="num">{c.points}</td>
+                    <td className="num">{c.count}</td>
+                    <td className="share-cell">
+                      <span className="share-bar" aria-hidden="true"><span style={{ width: `${Math.round(c.share * 100)}%` }} /></span>
+                      {node.n === 0 ? '—' : share(c.share)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        );
+      })}
+    </article>
+  );
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { coursePath, stepPath } from '../lib/journey/step-path';
+import { useJourney } from '../lib/journey/journey-context';
+import { PageHeading } from './page-heading';
+
+/** Shown when a page of the path is opened before (or after) its time: says why and where to go instead. */
+export function StepUnavailable({ title, reason }: { title: string; reason: string }) {
+  const { t } = useTranslation();
+  const { enrolmentId, view } = useJourney();
+  const next = view.nextStep.kind === 'withdrawn' ? null : stepPath(enrolmentId, view.nextStep);
+  return (
+    <section className="card" aria-labelledby="unavailable-title">
+      <PageHeading id="unavailable-title">{title}</PageHeading>
+      <p>{reason}</p>
+      <div className="actions">
+        {next && <Link className="primary button-link" to={next}>{t('learn.course.continue')}</Link>}
+        <Link to={coursePath(enrolmentId)}>{t('learn.backToCourse')}</Link>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,10 @@
+import { api, type ApiSchemas } from '../../../lib/api/api-client';
+import { apiCall } from '../../../lib/api/call';
+
+export type Account = ApiSchemas['UserDto'];
+export type NewStaff = ApiSchemas['CreateStaffDto'];
+
+export const listAccounts = () => apiCall(() => api.GET('/api/users'));
+export const createStaff = (body: NewStaff) => apiCall(() => api.POST('/api/users', { body }));
+export const disableAccount = (id: string) => apiCall(() => api.POST('/api/users/{id}/disable', { params: { path: { id } } }));
+export const enableAccount = (id: string) => apiCall(() => api.POST('/api/users/{id}/enable', { params: { path: { id } } }));

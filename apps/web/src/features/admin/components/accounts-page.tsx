@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../components/loading';
+import { PageHeading } from '../../../components/page-heading';
+import { Field } from '../../../components/staff/field';
+import { StaffError } from '../../../components/staff/staff-error';
+import { TableScroll } from '../../../components/staff/table-scroll';
+import { useSession } from '../../../lib/session';
+import { useQuery } from '../../../lib/use-query';
+import { type Account, createStaff, disableAccount, enableAccount, listAccounts } from '../api/users';
+import { AccountForm } from './account-form';
+import { AccountRow } from './account-row';
+
+const FILTERS = ['staff', 'learner', 'all'] as const;
+type Filter = (typeof FILTERS)[number];
+const matches = (filter: Filter, a: Account) => filter === 'all' || (filter === 'staff' ? a.role !== 'learner' : a.role === 'learner');
+
+export function AccountsPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const accounts = useQuery(listAccounts, []);
+  const [filter, setFilter] = useState<Filter>('staff');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState('');
+
+  async function act(run: () => Promise<Account>, done: (a: Account) => string) {
+    setBusy(true);
+    setError(null);
+    try {
+      setMessage(done(await run()));
+      accounts.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const rows = (accounts.data ?? []).filter((a) => matches(filter, a));
+  const caption = t('trainer.admin.accounts.caption', { count: rows.length });
+  return (
+    <>
+      <PageHeading>{t('trainer.admin.sections.accounts')}</PageHeading>
+      <AccountForm onCreate={async (body) => {
+        const created = await createStaff(body);
+        setMessage(t('trainer.admin.accounts.created', { name: created.displayName, role: t(`roles.${created.role}`) }));
+        accounts.reload();
+        return created;
+      }} />
+      <p role="status" className="status">{message}</p>
+      <StaffError error={error ?? accounts.error} />
+      <div className="inline-form">
+        <Field label={t('trainer.admin.accounts.filter')}>
+          {(p) => (
+            <select {...p} value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+              {FILTERS.map((f) => <option key={f} value={f}>{t(`trainer.admin.accounts.filters.${f}`)}</option>)}
+            </select>
+          )}
+        </Field>
+      </div>
+      {accounts.loading && !accounts.data && <Loading />}
+      {accounts.data && (
+        <TableScroll label={caption}>
+          <table className="data-table">
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('trainer.admin.accounts.name')}</th>
+                <th scope="col">{t('trainer.admin.accounts.email')}</th>
+                <th scope="col">{t('trainer.admin.accounts.role')}</th>
+                <th scope="col">{t('trainer.admin.accounts.state')}</th>
+                <th scope="col">{t('trainer.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <AccountRow key={a.id} account={a} self={a.id === user?.id} busy={busy}
+                  onDisable={() => act(() => disableAccount(a.id), (x) => t('trainer.admin.accounts.disabledMessage', { name: x.displayName }))}
+                  onEnable={() => act(() => enableAccount(a.id), (x) => t('trainer.admin.accounts.enabledMessage', { name: x.displayName }))} />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </>
+  );
+}

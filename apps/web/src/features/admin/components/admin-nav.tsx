@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+
+const SECTIONS = ['accounts', 'cohorts', 'content'] as const;
+
+export function AdminNav() {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('trainer.admin.nav')} className="staff-nav">
+      <ul>
+        {SECTIONS.map((s) => <li key={s}><NavLink to={`/admin/${s}`}>{t(`trainer.admin.sections.${s}`)}</NavLink></li>)}
+        <li><NavLink to="/trainer">{t('trainer.area')}</NavLink></li>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,33 @@
+import { api, type ApiSchemas } from '../../../lib/api/api-client';
+import { apiCall } from '../../../lib/api/call';
+import type { Language } from '../../../lib/i18n';
+
+export type KnowledgeTest = ApiSchemas['LearnerKnowledgeTestDto'];
+export type AttitudeInstrument = ApiSchemas['LearnerAttitudeInstrumentDto'];
+export type Wave = 'pre' | 'post';
+export type Part = 'knowledge' | 'attitude' | 'then';
+
+export const getKnowledgeTest = (enrolmentId: string, lang: Language) =>
+  apiCall(() => api.GET('/api/enrolments/{enrolmentId}/knowledge-test', { params: { path: { enrolmentId }, query: { lang } } }));
+
+export const getAttitudeInstrument = (enrolmentId: string, lang: Language) =>
+  apiCall(() => api.GET('/api/enrolments/{enrolmentId}/attitude-instrument', { params: { path: { enrolmentId }, query: { lang } } }));
+
+export const submitAssessment = (enrolmentId: string, wave: Wave, part: Part, answers: Record<string, unknown>, idempotencyKey: string, lang: Language) =>
+  apiCall(() =>
+    api.POST('/api/enrolments/{enrolmentId}/assessments/{wave}/{part}', {
+      params: { path: { enrolmentId, wave, part }, query: { lang } },
+      body: { idempotencyKey, answers },
+    }),
+  );
+
+export const submitFollowUp = (
+  enrolmentId: string,
+  knowledge: Record<string, unknown>,
+  attitude: Record<string, unknown>,
+  idempotencyKey: string,
+  lang: Language,
+) =>
+  apiCall(() =>
+    api.POST('/api/enrolments/{enrolmentId}/follow-up', { params: { path: { enrolmentId }, query: { lang } }, body: { idempotencyKey, knowledge, attitude } }),
+  );

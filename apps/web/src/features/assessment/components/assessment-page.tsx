@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ErrorMessage } from '../../../components/error-message';
+import { Loading } from '../../../components/loading';
+import { PageHeading } from '../../../components/page-heading';
+import { StepUnavailable } from '../../../components/step-unavailable';
+import { useJourney } from '../../../lib/journey/journey-context';
+import type { Grade } from '../../../lib/journey/journey-types';
+import { coursePath, stepPath } from '../../../lib/journey/step-path';
+import { useContentLanguage } from '../../../lib/use-content-language';
+import { useQuery } from '../../../lib/use-query';
+import { useSubmission } from '../../../lib/use-submission';
+import { getAttitudeInstrument, getKnowledgeTest, submitAssessment, type Part, type Wave } from '../api/assessment-api';
+import { KnowledgeResult } from './knowledge-result';
+import { type Instrument, Questionnaire } from './questionnaire';
+
+const PARTS: Record<Wave, Part[]> = { pre: ['knowledge', 'attitude'], post: ['knowledge', 'attitude', 'then'] };
+
+/** The pre- or post-assessment, one part per page: knowledge test, opinion questionnaire, or the then-test. */
+export function AssessmentPage() {
+  const params = useParams();
+  const wave = params.wave as Wave;
+  const part = params.part as Part;
+  const valid = PARTS[wave]?.includes(part) ?? false;
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const lang = useContentLanguage();
+  const { enrolmentId, view, accept, refresh } = useJourney();
+  const { submit, busy, error } = useSubmission({ onRejected: refresh });
+  const [result, setResult] = useState<Grade | null>(null);
+  const content = useQuery<Instrument | null>(
+    async () =>
+      !valid
+        ? null
+        : part === 'knowledge'
+          ? { kind: 'knowledge', test: await getKnowledgeTest(enrolmentId, lang) }
+          : { kind: 'attitude', instrument: await getAttitudeInstrument(enrolmentId, lang) },
+    [enrolmentId, part, lang, valid],
+  );
+
+  const waveTitle = t(`learn.assessment.${wave === 'pre' ? 'preTitle' : 'postTitle'}`);
+  if (!valid) return <StepUnavailable title={t('learn.unavailable.title')} reason={t('learn.unavailable.notFound')} />;
+
+  const source = content.data;
+  const partTitle =
+    part === 'then' ? t('learn.assessment.thenTitle') : source?.kind === 'knowledge' ? source.test.title : source?.kind === 'attitude' ? source.instrument.title : '';
+  const title = partTitle ? `${waveTitle}: ${partTitle}` : waveTitle;
+
+  if (result && source?.kind === 'knowledge') {
+    return (
+      <section className="card" aria-labelledby="assessment-title">
+        <PageHeading id="assessment-title">{title}</PageHeading>
+        <KnowledgeResult grade={result} test={source.test} />
+      </section>
+    );
+  }
+
+  const done = wave === 'pre' ? view.pre.done.includes(part as 'knowledge' | 'attitude') : view.post.done.includes(part);
+  const open = view.stage === (wave === 'pre' ? 'preAssessment' : 'postAssessment');
+  if (done) return <StepUnavailable title={waveTitle} reason={t('learn.assessment.alreadyDone')} />;
+  if (!open) return <StepUnavailable title={waveTitle} reason={t(wave === 'pre' ? 'learn.unavailable.consentFirst' : 'learn.unavailable.postLater')} />;
+  if (!source) return content.error ? <ErrorMessage error={content.error} /> : <Loading />;
+
+  const instructions =
+    source.kind === 'knowledge' ? source.test.instructions : part === 'then' ? source.instrument.thenTestInstructions ?? '' : source.instrument.instructions;
+  const withReminder: Instrument = source.kind === 'attitude' && part === 'then' ? { ...source, reminder: t('learn.assessment.thenReminder') } : source;
+
+  async function onSubmit(answers: Record<string, unknown>): Promise<boolean> {
+    const response = await submit({ wave, part, answers }, (key) => submitAssessment(enrolmentId, wave, part, answers, key, lang));
+    if (!response) return false;
+    const next = accept(response.journey);
+    if (wave === 'post' && part === 'knowledge' && response.grade) setResult(response.grade);
+    else navigate(stepPath(enrolmentId, next.nextStep));
+    return true;
+  }
+
+  return (
+    <section className="card" aria-labelledby="assessment-title">
+      <PageHeading id="assessment-title">{title}</PageHeading>
+      <p className="instructions">{instructions}</p>
+      <Questionnaire
+        enrolmentId={enrolmentId}
+        draftTarget={`${wave}-${part}`}
+        source={withReminder}
+        submitLabel={t('learn.assessment.submit')}
+        busy={busy}
+        error={error}
+        onSubmit={onSubmit}
+      />
+      <p className="back-link"><Link to={coursePath(enrolmentId)}>{t('learn.backToCourse')}</Link></p>
+    </section>
+  );
+}

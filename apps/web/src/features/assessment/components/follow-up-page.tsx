@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/error-message';
+import { ContinueLink } from '../../../components/continue-link';
+import { Loading } from '../../../components/loading';
+import { PageHeading } from '../../../components/page-heading';
+import { StepUnavailable } from '../../../components/step-unavailable';
+import { useJourney } from '../../../lib/journey/journey-context';
+import { formatDate, useContentLanguage } from '../../../lib/use-content-language';
+import { useQuery } from '../../../lib/use-query';
+import { useSubmission } from '../../../lib/use-submission';
+import { getAttitudeInstrument, getKnowledgeTest, submitFollowUp } from '../api/assessment-api';
+import { Questionnaire } from './questionnaire';
+
+/** The follow-up months after completion: the knowledge test, then the opinion questionnaire, sent together. */
+export function FollowUpPage() {
+  const { t, i18n } = useTranslation();
+  const lang = useContentLanguage();
+  const { enrolmentId, view, accept, refresh } = useJourney();
+  const { submit, busy, error } = useSubmission({ onRejected: refresh });
+  const [knowledge, setKnowledge] = useState<Record<string, unknown> | null>(null);
+  const [finished, setFinished] = useState(false);
+  const content = useQuery(
+    async () => (view.stage === 'followUp' ? { test: await getKnowledgeTest(enrolmentId, lang), instrument: await getAttitudeInstrument(enrolmentId, lang) } : null),
+    [enrolmentId, lang, view.stage],
+  );
+  const title = t('learn.followUp.title');
+
+  if (finished || view.stage === 'done') {
+    return (
+      <section className="card" aria-labelledby="follow-up-title">
+        <PageHeading id="follow-up-title">{title}</PageHeading>
+        <p role="status">{t('learn.followUp.thanks')}</p>
+        <ContinueLink label={t('learn.course.seeCertificate')} />
+      </section>
+    );
+  }
+  if (view.stage === 'completed' && view.followUpOpensAt !== null) {
+    return <StepUnavailable title={title} reason={t('learn.followUp.notYet', { date: formatDate(view.followUpOpensAt, i18n.language) })} />;
+  }
+  if (view.stage !== 'followUp') return <StepUnavailable title={title} reason={t('learn.unavailable.notYet')} />;
+  if (!content.data) return content.error ? <ErrorMessage error={content.error} /> : <Loading />;
+  const { test, instrument } = content.data;
+
+  async function sendAll(attitude: Record<string, unknown>): Promise<boolean> {
+    const answers = knowledge ?? {};
+    const response = await submit({ followUp: true, answers, attitude }, (key) => submitFollowUp(enrolmentId, answers, attitude, key, lang));
+    if (!response) return false;
+    accept(response.journey);
+    setFinished(true);
+    return true;
+  }
+
+  return (
+    <section className="card" aria-labelledby="follow-up-title">
+      <PageHeading id="follow-up-title" focusKey={knowledge === null}>
+        {title}: {knowledge === null ? test.title : instrument.title}
+      </PageHeading>
+      <p className="instructions">{knowledge === null ? test.instructions : instrument.instructions}</p>
+      {knowledge === null ? (
+        <Questionnaire
+          key="followup-knowledge"
+          enrolmentId={enrolmentId}
+          draftTarget="followup-knowledge"
+          source={{ kind: 'knowledge', test }}
+          submitLabel={t('learn.followUp.toAttitude')}
+          busy={false}
+          error={null}
+          onSubmit={async (answers) => {
+            setKnowledge(answers);
+            return true;
+          }}
+        />
+      ) : (
+        <Questionnaire
+          key="followup-attitude"
+          enrolmentId={enrolmentId}
+          draftTarget="followup-attitude"
+          source={{ kind: 'attitude', instrument }}
+          submitLabel={t('learn.assessment.submit')}
+          busy={busy}
+          error={error}
+          onSubmit={sendAll}
+        />
+      )}
+    </section>
+  );
+}

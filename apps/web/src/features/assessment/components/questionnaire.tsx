@@ -1,0 +1,96 @@
+import { useTranslation } from 'react-i18next';
+import { ChoiceQuestion } from '../../../components/choice-question';
+import { LikertQuestion } from '../../../components/likert-question';
+import { Loading } from '../../../components/loading';
+import { optionKeysOf, ratingOf, useDraft } from '../../../lib/use-draft';
+import type { AttitudeInstrument, KnowledgeTest } from '../api/assessment-api';
+import { attitudeAnswers, knowledgeAnswers } from '../hooks/answers';
+import { PagedForm } from './paged-form';
+
+export type Instrument = { kind: 'knowledge'; test: KnowledgeTest } | { kind: 'attitude'; instrument: AttitudeInstrument; reminder?: string };
+
+interface Props {
+  enrolmentId: string;
+  /** drafts/{target}: pre-knowledge, post-then, followup-attitude… */
+  draftTarget: string;
+  source: Instrument;
+  submitLabel: string;
+  busy: boolean;
+  error: unknown;
+  /** Resolves true when the server accepted the answers. */
+  onSubmit(answers: Record<string, unknown>): Promise<boolean>;
+}
+
+/** One instrument answered screen by screen, every answer autosaved as a draft and restored on return. */
+export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, busy, error, onSubmit }: Props) {
+  const { t } = useTranslation();
+  const draft = useDraft(enrolmentId, draftTarget);
+  if (!draft.loaded) return <Loading />;
+
+  async function submit() {
+    await draft.settle();
+    const answers = source.kind === 'knowledge' ? knowledgeAnswers(source.test, draft.answers) : attitudeAnswers(source.instrument, draft.answers);
+    if (await onSubmit(answers)) draft.markSubmitted();
+    else draft.resume();
+  }
+
+  if (source.kind === 'knowledge') {
+    const items = source.test.items;
+    return (
+      <PagedForm
+        key={draftTarget}
+        total={items.length}
+        isAnswered={(i) => optionKeysOf(draft.answers[items[i]!.key]).length > 0}
+        renderItem={(i) => {
+          const item = items[i]!;
+          return (
+            <ChoiceQuestion
+              key={item.key}
+              name={item.key}
+              counter={t('learn.question.counter', { number: i + 1, total: items.length })}
+              prompt={item.prompt}
+              type={item.type}
+              options={item.options}
+              value={optionKeysOf(draft.answers[item.key])}
+              onChange={(value) => draft.setAnswer(item.key, value)}
+            />
+          );
+        }}
+        submitLabel={submitLabel}
+        busy={busy}
+        error={error}
+        saveState={draft.saveState}
+        onSubmit={() => void submit()}
+      />
+    );
+  }
+
+  const { instrument, reminder } = source;
+  return (
+    <PagedForm
+      key={draftTarget}
+      total={instrument.items.length}
+      isAnswered={(i) => ratingOf(draft.answers[instrument.items[i]!.key]) !== undefined}
+      renderItem={(i) => {
+        const item = instrument.items[i]!;
+        return (
+          <LikertQuestion
+            key={item.key}
+            name={item.key}
+            counter={t('learn.question.statementCounter', { number: i + 1, total: instrument.items.length })}
+            text={item.text}
+            scale={instrument.scale}
+            value={ratingOf(draft.answers[item.key])}
+            onChange={(value) => draft.setAnswer(item.key, value)}
+          />
+        );
+      }}
+      reminder={reminder}
+      submitLabel={submitLabel}
+      busy={busy}
+      error={error}
+      saveState={draft.saveState}
+      onSubmit={() => void submit()}
+    />
+  );
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ErrorMessage } from '../../../components/error-message';
+import { Markdown } from '../../../components/markdown';
+import { PageHeading } from '../../../components/page-heading';
+import { StepUnavailable } from '../../../components/step-unavailable';
+import { ContinueLink } from '../../../components/continue-link';
+import { useJourney } from '../../../lib/journey/journey-context';
+import { stepPath } from '../../../lib/journey/step-path';
+import { formatDate } from '../../../lib/use-content-language';
+import { useSubmission } from '../../../lib/use-submission';
+import { giveConsent } from '../api/consent';
+
+/** The outline's informed-consent text and the learner's decision. */
+export function ConsentPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { enrolmentId, outline, view, accept, refresh } = useJourney();
+  const { submit, busy, error } = useSubmission({ onRejected: refresh });
+
+  if (view.stage === 'withdrawn') return <StepUnavailable title={outline.consent.title} reason={t('learn.unavailable.withdrawn')} />;
+
+  async function onAccept() {
+    const result = await submit({ consent: enrolmentId }, (key) => giveConsent(enrolmentId, key));
+    if (result) navigate(stepPath(enrolmentId, accept(result.journey).nextStep));
+  }
+
+  return (
+    <article className="card" aria-labelledby="consent-title">
+      <PageHeading id="consent-title">{outline.consent.title}</PageHeading>
+      <Markdown source={outline.consent.body} />
+      {view.consentedAt !== null ? (
+        <div className="actions">
+          <p role="status">{t('learn.consent.given', { date: formatDate(view.consentedAt, i18n.language) })}</p>
+          <ContinueLink />
+        </div>
+      ) : (
+        <div className="actions">
+          <ErrorMessage error={error} />
+          <button type="button" className="primary" onClick={() => void onAccept()} disabled={busy}>
+            {busy ? t('learn.sending') : t('learn.consent.accept')}
+          </button>
+          <Link to="/">{t('learn.consent.notNow')}</Link>
+        </div>
+      )}
+    </article>
+  );
+}

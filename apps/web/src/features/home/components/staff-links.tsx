@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { User } from '../../../lib/api/api-client';
+
+/** Trainers and admins start their work from here: the trainer area, and for admins the admin area. */
+export function StaffLinks({ role }: { role: User['role'] }) {
+  const { t } = useTranslation();
+  if (role === 'learner') return null;
+  return (
+    <nav aria-label={t('trainer.homeNav')}>
+      <ul>
+        <li><Link to="/trainer">{t('trainer.homeLink')}</Link></li>
+        {role === 'admin' && <li><Link to="/admin">{t('trainer.admin.homeLink')}</Link></li>}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ProgressMeter } from '../../../components/progress-meter';
+import type { MyCourse } from '../api/get-my-courses';
+
+export function CourseCard({ course }: { course: MyCourse }) {
+  const { t } = useTranslation();
+  const { enrolment, journey } = course;
+  const title = enrolment.courseTitle ?? t('learn.myCourses.untitled');
+  const action = !journey
+    ? null
+    : journey.stage === 'withdrawn'
+      ? t('learn.myCourses.view')
+      : journey.percentComplete === 0
+        ? t('learn.myCourses.start')
+        : ['completed', 'followUp', 'done'].includes(journey.stage)
+          ? t('learn.myCourses.view')
+          : t('learn.myCourses.continue');
+  return (
+    <li className="course-card">
+      <h3 className="course-card__title">{title}</h3>
+      <p className="muted">{t('learn.myCourses.cohort', { name: enrolment.cohortName })}</p>
+      {journey ? (
+        <>
+          <ProgressMeter
+            label={t('learn.progress.label')}
+            value={journey.percentComplete}
+            text={t('learn.progress.value', { percent: journey.percentComplete })}
+          />
+          <p className="muted">{t(`learn.stage.${journey.stage}`)}</p>
+          <Link className="primary button-link" to={`/learn/${enrolment.id}`} aria-label={`${action}: ${title}`}>
+            {action}
+          </Link>
+        </>
+      ) : (
+        <p>{t('learn.myCourses.notReady')}</p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,19 @@
+import { api, type ApiSchemas } from '../../../lib/api/api-client';
+import { apiCall } from '../../../lib/api/call';
+import type { Language } from '../../../lib/i18n';
+
+export type ScenarioRun = ApiSchemas['ScenarioRunDto'];
+export type ScenarioStep = ApiSchemas['ScenarioStepDto'];
+/** The generated type leaves choices untyped; the server sends { key, text } (LearnerOptionDto). */
+export const choicesOf = (run: ScenarioRun) => (run.current.choices ?? []) as unknown as { key: string; text: string }[];
+
+export const getScenarioRun = (enrolmentId: string, scenarioKey: string, lang: Language) =>
+  apiCall(() => api.GET('/api/enrolments/{enrolmentId}/scenarios/{scenarioKey}/run', { params: { path: { enrolmentId, scenarioKey }, query: { lang } } }));
+
+export const chooseInScenario = (enrolmentId: string, scenarioKey: string, nodeKey: string, choiceKey: string, idempotencyKey: string, lang: Language) =>
+  apiCall(() =>
+    api.POST('/api/enrolments/{enrolmentId}/scenarios/{scenarioKey}/choices', {
+      params: { path: { enrolmentId, scenarioKey }, query: { lang } },
+      body: { idempotencyKey, nodeKey, choiceKey },
+    }),
+  );

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorMessage } from '../../../components/error-message';
+import { Loading } from '../../../components/loading';
+import { PageHeading } from '../../../components/page-heading';
+import { StepUnavailable } from '../../../components/step-unavailable';
+import { useJourney } from '../../../lib/journey/journey-context';
+import { findModule } from '../../../lib/journey/outline-lookup';
+import { coursePath } from '../../../lib/journey/step-path';
+import { useContentLanguage } from '../../../lib/use-content-language';
+import { useQuery } from '../../../lib/use-query';
+import { useSubmission } from '../../../lib/use-submission';
+import { chooseInScenario, getScenarioRun, type ScenarioRun, type ScenarioStep } from '../api/scenario-api';
+import { ScenarioDecision } from './scenario-decision';
+import { ScenarioEnding } from './scenario-ending';
+import { ScenarioFeedback } from './scenario-feedback';
+
+/** A role-play case: intro, one decision per screen, the consequence of each, and an ending. The run lives on the server. */
+export function ScenarioPage() {
+  const { moduleKey = '' } = useParams();
+  const { t } = useTranslation();
+  const lang = useContentLanguage();
+  const { enrolmentId, outline, view, accept, refresh } = useJourney();
+  const found = findModule(outline, moduleKey);
+  const progress = view.modules.find((m) => m.key === moduleKey);
+  const scenarioKey = progress?.scenarioKey ?? null;
+  const query = useQuery(
+    () => (scenarioKey ? getScenarioRun(enrolmentId, scenarioKey, lang) : Promise.resolve(null)),
+    [enrolmentId, scenarioKey, lang],
+  );
+  const [run, setRun] = useState<ScenarioRun | null>(null);
+  const [started, setStarted] = useState(false);
+  const [feedback, setFeedback] = useState<ScenarioStep | null>(null);
+  const [moved, setMoved] = useState(false);
+  const { submit, busy, error } = useSubmission({ onRejected: () => { refresh(); query.reload(); } });
+  useEffect(() => {
+    if (query.data) setRun(query.data);
+  }, [query.data]);
+
+  if (!found || !progress || !scenarioKey) return <StepUnavailable title={t('learn.unavailable.title')} reason={t('learn.unavailable.notFound')} />;
+  const title = found.module.scenario?.title ?? scenarioKey;
+  if (progress.status === 'locked') return <StepUnavailable title={title} reason={t('learn.unavailable.moduleLocked')} />;
+  if (!progress.quiz.passed) return <StepUnavailable title={title} reason={t('learn.scenario.quizFirst')} />;
+  if (!run) return query.error ? <ErrorMessage error={query.error} /> : <Loading />;
+
+  async function onChoose(choiceKey: string) {
+    const nodeKey = run!.current.key;
+    const response = await submit({ scenarioKey, nodeKey, choiceKey }, (key) => chooseInScenario(enrolmentId, scenarioKey!, nodeKey, choiceKey, key, lang));
+    if (!response) return;
+    accept(response.journey);
+    setRun(response);
+    setFeedback(response.steps[response.steps.length - 1] ?? null);
+    setMoved(true);
+  }
+
+  let screen;
+  if (feedback) {
+    screen = <ScenarioFeedback step={feedback} onContinue={() => setFeedback(null)} />;
+  } else if (run.finished) {
+    screen = <ScenarioEnding run={run} focus={moved} />;
+  } else if (run.steps.length === 0 && !started) {
+    screen = (
+      <div className="scenario-intro">
+        <p>{run.intro}</p>
+        <button type="button" className="primary" onClick={() => { setStarted(true); setMoved(true); }}>
+          {t('learn.scenario.start')}
+        </button>
+      </div>
+    );
+  } else {
+    screen = <ScenarioDecision key={run.current.key} run={run} busy={busy} error={error} focus={moved} onChoose={(c) => void onChoose(c)} />;
+  }
+
+  return (
+    <article className="card scenario" aria-labelledby="scenario-title">
+      <p className="crumbs">{t('learn.scenario.kicker', { number: found.number })}</p>
+      <PageHeading id="scenario-title">{run.title}</PageHeading>
+      {screen}
+      <p className="back-link"><Link to={coursePath(enrolmentId)}>{t('learn.backToCourse')}</Link></p>
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Loading } from '../../../components/loading';
+import { PageHeading } from '../../../components/page-heading';
+import { StaffError } from '../../../components/staff/staff-error';
+import { useSession } from '../../../lib/session';
+import { formatDate } from '../../../lib/use-content-language';
+import { useQuery } from '../../../lib/use-query';
+import { listCohorts } from '../api/cohorts';
+import { CohortProgress } from './cohort-progress';
+
+export function CohortListPage() {
+  const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  const cohorts = useQuery(listCohorts, []);
+  return (
+    <>
+      <PageHeading>{t('trainer.cohorts.title')}</PageHeading>
+      <p>{t('trainer.cohorts.intro')}</p>
+      <div className="button-row">
+        <Link className="button button--primary" to="/trainer/cohorts/new">{t('trainer.cohorts.new')}</Link>
+        {user?.role === 'admin' && <Link className="button" to="/admin">{t('trainer.admin.nav')}</Link>}
+      </div>
+      {cohorts.loading && !cohorts.data && <Loading />}
+      <StaffError error={cohorts.error} />
+      {cohorts.data?.length === 0 && <p>{t('trainer.cohorts.empty')}</p>}
+      <ul className="cohort-list">
+        {cohorts.data?.map((c) => (
+          <li key={c.id} className="card">
+            <h2><Link to={`/trainer/cohorts/${c.id}`}>{c.name}</Link></h2>
+            <p className="stat-note">
+              {[
+                c.region && t(`regions.${c.region}`),
+                c.startDate && t('trainer.cohorts.dates', { start: formatDate(c.startDate, i18n.language), end: c.endDate ? formatDate(c.endDate, i18n.language) : '…' }),
+                c.trainerName && t('trainer.cohorts.trainer', { name: c.trainerName }),
+              ].filter(Boolean).join(' · ')}
+            </p>
+            <CohortProgress cohort={c} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

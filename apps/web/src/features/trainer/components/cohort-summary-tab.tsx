@@ -1,0 +1,26 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { updateCohort } from '../api/cohorts';
+import { useCohortContext } from '../hooks/use-cohort-context';
+import { CohortForm } from './cohort-form';
+import { CohortProgress } from './cohort-progress';
+
+export function CohortSummaryTab() {
+  const { t } = useTranslation();
+  const { cohort, reload } = useCohortContext();
+  const [saved, setSaved] = useState(false);
+  return (
+    <section aria-labelledby="summary-title">
+      <h2 id="summary-title">{t('trainer.tabs.summary')}</h2>
+      <div className="card"><CohortProgress cohort={cohort} /></div>
+      <h3 className="section-gap">{t('trainer.cohortForm.editTitle')}</h3>
+      <CohortForm key={cohort.id} cohort={cohort} submitLabel={t('trainer.cohortForm.save')} onSubmit={async (input) => {
+        setSaved(false);
+        await updateCohort(cohort.id, input);
+        setSaved(true);
+        reload();
+      }} />
+      <p role="status" className="status">{saved ? t('trainer.cohortForm.saved') : ''}</p>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { Loading } from '../../../components/loading';
+import { StaffError } from '../../../components/staff/staff-error';
+import { TableScroll } from '../../../components/staff/table-scroll';
+import { useQuery } from '../../../lib/use-query';
+import { createInviteCode, type InviteCode, listInviteCodes, revokeInviteCode, rotateInviteCode } from '../api/invite-codes';
+import { useCohortContext } from '../hooks/use-cohort-context';
+import { InviteCodeForm } from './invite-code-form';
+import { InviteCodeRow } from './invite-code-row';
+import { copyText } from '../utils/copy-text';
+
+export function InviteCodesTab() {
+  const { t } = useTranslation();
+  const { cohort } = useCohortContext();
+  const created = (useLocation().state as { created?: boolean } | null)?.created;
+  const codes = useQuery(() => listInviteCodes(cohort.id), [cohort.id]);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function act(run: () => Promise<InviteCode>, done: (code: InviteCode) => string) {
+    setBusy(true);
+    setError(null);
+    try {
+      const code = await run();
+      setMessage(done(code));
+      codes.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const caption = t('trainer.codes.caption');
+  return (
+    <section aria-labelledby="codes-title">
+      <h2 id="codes-title">{t('trainer.tabs.codes')}</h2>
+      {created && <p className="status">{t('trainer.codes.cohortCreated')}</p>}
+      <p>{t('trainer.codes.intro')}</p>
+      <InviteCodeForm onCreate={(input) => act(() => createInviteCode(cohort.id, input), (c) => t('trainer.codes.created', { code: c.code }))} />
+      <p role="status" className="status">{message}</p>
+      <StaffError error={error ?? codes.error} />
+      {codes.loading && !codes.data && <Loading />}
+      {codes.data?.length === 0 && <p>{t('trainer.codes.empty')}</p>}
+      {codes.data && codes.data.length > 0 && (
+        <TableScroll label={caption}>
+          <table className="data-table">
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('trainer.codes.code')}</th>
+                <th scope="col">{t('trainer.codes.uses')}</th>
+                <th scope="col">{t('trainer.codes.expires')}</th>
+                <th scope="col">{t('trainer.codes.state')}</th>
+                <th scope="col">{t('trainer.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {codes.data.map((code) => (
+                <InviteCodeRow key={code.id} code={code} busy={busy} onCopy={() => void copyText(code.code).then(() => setMessage(t('trainer.codes.copied', { code: code.code })))}
+                  onRevoke={() => act(() => revokeInviteCode(cohort.id, code.id), (c) => t('trainer.codes.revoked', { code: c.code }))}
+                  onRotate={() => act(() => rotateInviteCode(cohort.id, code.id), (c) => t('trainer.codes.rotated', { old: code.code, code: c.code }))} />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,308 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seriousA11yViolations } from '../support/axe';
+import { launchChromium } from '../support/browser';
+import { course, modulesInOrder } from '../support/course-player';
+import { spawnApp, type SpawnedApp } from '../support/spawn-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+jest.setTimeout(240_000);
+
+type Question = ReturnType<typeof course>['knowledgeTest']['items'][number];
+const es = (text: { es: string }) => text.es;
+const correctKeys = (q: Question) => q.options.filter((o) => o.correct).map((o) => o.key);
+const exact = (name: string) => ({ name, exact: true });
+
+/** The demo cohort's follow-up normally opens 90 days after completion; the admin sets 0 so the test can reach it. */
+async function openFollowUpAtOnce(url: string) {
+  const json = { 'content-type': 'application/json' };
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'admin@respeta.demo', password: 'respeta-admin-demo' }) });
+  const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+  const cohorts = (await (await fetch(`${url}/api/cohorts`, { headers: auth })).json()) as { id: string }[];
+  for (const cohort of cohorts) {
+    const res = await fetch(`${url}/api/cohorts/${cohort.id}`, { method: 'PATCH', headers: { ...auth, ...json }, body: JSON.stringify({ followUpDays: 0 }) });
+    if (!res.ok) throw new Error(`PATCH cohort: ${res.status} ${await res.text()}`);
+  }
+}
+
+/** A phone-sized learner, in Spanish, completing the whole course in the browser. */
+describe('browser: the learner path from invitation to certificate', () => {
+  let db: TestDatabase;
+  let app: SpawnedApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const checked: string[] = [];
+
+  /** axe-core on the current page: no serious or critical violations. */
+  async function a11y(pageType: string, on: Page = page) {
+    const problems = await seriousA11yViolations(on);
+    expect({ pageType, problems }).toEqual({ pageType, problems: [] });
+    checked.push(pageType);
+  }
+
+  const input = (name: string, value: string | number) => page.locator(`input[name="${name}"][value="${value}"]`);
+  const h1 = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+  /** A paged questionnaire: five items a screen, "Siguiente" between screens, submit on the last. */
+  async function answerPaged(entries: [string, (string | number)[]][], submit: string, onFirstScreen?: () => Promise<void>) {
+    for (let i = 0; i < entries.length; i++) {
+      if (i > 0 && i % 5 === 0) {
+        if (i === 5 && onFirstScreen) await onFirstScreen();
+        await page.getByRole('button', exact('Siguiente')).click();
+      }
+      const [name, values] = entries[i]!;
+      for (const value of values) await input(name, value).check();
+    }
+    await page.getByRole('button', exact(submit)).click();
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), NODE_ENV: 'test', SEED_DEMO: 'true', JWT_SECRET: 'browser-test-secret-browser-test-secret-02' });
+    await openFollowUpAtOnce(app.url);
+    browser = await launchChromium();
+    // bypassCSP: the app forbids inline scripts, and axe-core is injected as one.
+    context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true, acceptDownloads: true, locale: 'es-PE' });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await db?.drop();
+  });
+
+  it('registers, consents, takes the pre-test, every module, the post-test, and gets a verifiable certificate', async () => {
+    const c = course();
+    const modules = modulesInOrder();
+
+    // ── Registration with the demo invite code, in Spanish ──────────────────────────────────────────────────
+    await page.goto(`${app.url}/register`);
+    await page.getByLabel('Código de invitación').fill('DEMO-2026');
+    await page.getByLabel('Nombre con el que quieres que te llamen').fill('Lucía Quispe');
+    await page.getByLabel('Correo electrónico').fill('lucia.quispe@munilima.gob.pe');
+    await page.getByLabel('Contraseña').fill('serenazgo de la noche 2026');
+    await page.getByLabel('Tipo de cargo').selectOption('municipal_official');
+    await page.getByLabel('Departamento donde trabajas').selectOption('lima');
+    await page.getByRole('button', exact('Crear cuenta')).click();
+
+    // ── Home: my courses with a progress bar ──────────────────────────────────────────────────────────────────
+    await page.getByRole('heading', { name: 'Hola, Lucía Quispe' }).waitFor();
+    await page.getByRole('heading', { name: 'Mis cursos' }).waitFor();
+    const start = page.getByRole('link', { name: /^Empezar: Respeta/ });
+    await start.waitFor();
+    expect(await page.getByRole('progressbar', { name: 'Avance del curso' }).getAttribute('value')).toBe('0');
+    await a11y('home / my courses');
+    await start.click();
+
+    // ── Course page: modules locked / available, continue button ─────────────────────────────────────────────
+    await h1(es(c.title)).waitFor();
+    await expect(page.getByText('Bloqueado').count()).resolves.toBeGreaterThan(0);
+    await expect(page.evaluate(() => (globalThis as unknown as { document: { activeElement: { tagName: string } } }).document.activeElement.tagName)).resolves.toBe('H1');
+    await a11y('course page');
+    // Content follows the interface language (re-fetched with ?lang=), and back.
+    await page.getByLabel('Idioma').selectOption('en');
+    await h1(c.title.en).waitFor();
+    await page.getByText('Module 1:').waitFor();
+    await page.getByLabel('Language').selectOption('es');
+    await h1(es(c.title)).waitFor();
+    await page.getByRole('link', exact('Empezar')).click();
+
+    // ── Consent ──────────────────────────────────────────────────────────────────────────────────────────────
+    await h1(es(c.consent.title)).waitFor();
+    await a11y('consent');
+    await page.getByRole('button', exact('Acepto')).click();
+
+    // ── Pre-assessment: knowledge (first option of each item), then opinions (3 on every statement) ───────────
+    await h1('Evaluación inicial: ' + es(c.knowledgeTest.title)).waitFor();
+    await page.getByText('Pregunta 3 de 20').waitFor();
+    await answerPaged(
+      c.knowledgeTest.items.map((q) => [q.key, [q.options[0]!.key]]),
+      'Enviar respuestas',
+      async () => {
+        await page.getByText('5 de 20', { exact: true }).waitFor();
+        await a11y('assessment (knowledge)');
+      },
+    );
+    await h1('Evaluación inicial: ' + es(c.attitudeInstrument.title)).waitFor();
+    await page.locator('fieldset.likert').first().waitFor();
+    expect(await page.locator('fieldset.likert').first().getByRole('radio').count()).toBe(5);
+    await answerPaged(
+      c.attitudeInstrument.items.map((i) => [i.key, [3]]),
+      'Enviar respuestas',
+      () => a11y('assessment (opinions, Likert)'),
+    );
+
+    // ── Every module: lessons, quiz, scenario ─────────────────────────────────────────────────────────────────
+    const uncertainLesson = modules.flatMap((m) => m.lessons).find((l) => l.sources.some((s) => s.certainty === 'uncertain'));
+    for (const [index, module] of modules.entries()) {
+      for (const lesson of module.lessons) {
+        await h1(es(lesson.title)).waitFor();
+        if (index === 0 && lesson === module.lessons[0]) {
+          await page.getByText(/^Revisada el \d+ de \w+ de \d{4}$/).first().waitFor();
+          await a11y('lesson');
+        }
+        if (lesson === uncertainLesson) await page.getByText('Dato incierto', { exact: true }).first().waitFor();
+        await page.getByRole('button', exact('Marcar como leída y seguir')).click();
+      }
+
+      await h1(`Evaluación del módulo ${index + 1}: ${es(module.title)}`).waitFor();
+      const questions = module.quiz.questions;
+      if (index === 0) {
+        // Answer half, let the autosave land, reload: the answers are still there.
+        const half = questions.slice(0, 3);
+        for (const q of half) for (const key of correctKeys(q)) await input(q.key, key).check();
+        await page.getByText('Respuestas guardadas').waitFor();
+        await page.reload();
+        await h1(`Evaluación del módulo 1: ${es(module.title)}`).waitFor();
+        for (const q of half) for (const key of correctKeys(q)) expect(await input(q.key, key).isChecked()).toBe(true);
+        for (const q of questions.slice(3)) for (const key of correctKeys(q)) await input(q.key, key).check();
+      } else {
+        for (const q of questions) for (const key of correctKeys(q)) await input(q.key, key).check();
+      }
+      await page.getByRole('button', exact('Enviar evaluación')).click();
+      await page.getByRole('status').filter({ hasText: '¡Aprobó!' }).waitFor();
+      if (index === 0) {
+        await expect(page.getByText('Bien:').count()).resolves.toBeGreaterThan(0);
+        await a11y('quiz with feedback');
+      }
+      await page.getByRole('link', exact('Continuar')).click();
+
+      if (module.scenario) {
+        const scenario = c.scenarios.find((s) => s.key === module.scenario)!;
+        await h1(es(scenario.title)).waitFor();
+        await page.getByRole('button', exact('Empezar el caso')).click();
+        const ending = page.getByRole('heading', exact('Final del caso'));
+        const confirm = page.getByRole('button', exact('Confirmar mi decisión'));
+        for (let step = 0; ; step++) {
+          await ending.or(confirm).waitFor();
+          if (await ending.isVisible()) break;
+          await page.locator('input[name="choice"]').first().check();
+          await confirm.click();
+          await page.getByRole('heading', exact('Lo que pasó')).waitFor();
+          if (checked.indexOf('scenario') === -1) await a11y('scenario');
+          await page.getByRole('button', exact('Continuar')).click();
+          expect(step).toBeLessThan(20);
+        }
+        await page.getByText(/Sumó \d+ de \d+ puntos\./).waitFor();
+        await page.getByRole('link', exact('Continuar')).click();
+      }
+    }
+
+    // ── Post-assessment: knowledge (all right, explained), opinions, then-test with its own instructions ─────
+    await h1('Evaluación final: ' + es(c.knowledgeTest.title)).waitFor();
+    await answerPaged(c.knowledgeTest.items.map((q) => [q.key, correctKeys(q)]), 'Enviar respuestas');
+    await page.getByRole('status').filter({ hasText: 'Obtuvo 100 %' }).waitFor();
+    await page.getByRole('link', exact('Continuar')).click();
+    await h1('Evaluación final: ' + es(c.attitudeInstrument.title)).waitFor();
+    await answerPaged(c.attitudeInstrument.items.map((i) => [i.key, [4]]), 'Enviar respuestas');
+    await h1('Evaluación final: Mirando atrás').waitFor();
+    // Its own instructions (the first words: the wording is content and may be edited), and a reminder on every screen.
+    await page.locator('.instructions').filter({ hasText: es(c.attitudeInstrument.thenTestInstructions!).slice(0, 24) }).waitFor();
+    await page.getByText('Recuerde: marque lo que habría respondido antes del curso').waitFor();
+    await answerPaged(c.attitudeInstrument.items.map((i) => [i.key, [2]]), 'Enviar respuestas');
+
+    // ── Completion: certificate, PDF download, verification code ─────────────────────────────────────────────
+    await h1('¡Completó el curso!').waitFor();
+    const code = (await page.locator('.certificate__code').textContent())!.trim();
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await page.getByRole('link', { name: new RegExp(`/verify/${code}$`) }).waitFor();
+    await a11y('completion');
+    const [pdf, download] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/certificate.pdf')),
+      page.waitForEvent('download'),
+      page.getByRole('button', exact('Descargar el certificado (PDF)')).click(),
+    ]);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(download.suggestedFilename()).toBe(`respeta-certificado-${code}.pdf`);
+
+    // Back home: 100 %, and (delay 0 in this cohort) the follow-up questionnaire is open.
+    await page.goto(`${app.url}/`);
+    await page.getByRole('link', { name: /^Ver curso: Respeta/ }).click();
+    await h1(es(c.title)).waitFor();
+    expect(await page.getByRole('progressbar', { name: 'Avance del curso' }).getAttribute('value')).toBe('100');
+    await page.getByRole('link', exact('Continuar')).click();
+    await h1('Cuestionario de seguimiento: ' + es(c.knowledgeTest.title)).waitFor();
+    await answerPaged(c.knowledgeTest.items.map((q) => [q.key, correctKeys(q)]), 'Seguir con el cuestionario de opiniones');
+    await h1('Cuestionario de seguimiento: ' + es(c.attitudeInstrument.title)).waitFor();
+    await answerPaged(c.attitudeInstrument.items.map((i) => [i.key, [5]]), 'Enviar respuestas');
+    await page.getByRole('status').filter({ hasText: 'Gracias por responder el cuestionario de seguimiento.' }).waitFor();
+
+    // ── Public verification, without signing in ─────────────────────────────────────────────────────────────
+    const stranger = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+    const verify = await stranger.newPage();
+    await verify.goto(`${app.url}/verify/${code}`);
+    await verify.getByRole('status').filter({ hasText: 'Certificado válido' }).waitFor();
+    await verify.getByText('Lucía Quispe').waitFor();
+    await verify.getByText(es(c.title)).waitFor();
+    expect(await verify.getByText('lucia.quispe@munilima.gob.pe').count()).toBe(0);
+    await a11y('verify', verify);
+    await verify.goto(`${app.url}/verify/AAAA-BBBB-CCCC`);
+    await verify.getByRole('status').filter({ hasText: 'no corresponde a ningún certificado' }).waitFor();
+    await stranger.close();
+
+    expect(checked).toEqual(expect.arrayContaining([
+      'home / my courses', 'course page', 'consent', 'assessment (knowledge)', 'lesson', 'quiz with feedback', 'scenario', 'completion', 'verify',
+    ]));
+  });
+
+  it('after three failed quiz attempts asks to review the lessons, gives new attempts, and lets the learner withdraw', async () => {
+    const c = course();
+    const [m1] = modulesInOrder();
+    const learner = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+    page = await learner.newPage();
+    await page.goto(`${app.url}/register`);
+    await page.getByLabel('Código de invitación').fill('DEMO-2026');
+    await page.getByLabel('Nombre con el que quieres que te llamen').fill('Julio Mamani');
+    await page.getByLabel('Correo electrónico').fill('julio.mamani@pnp.gob.pe');
+    await page.getByLabel('Contraseña').fill('guardia de la comisaria 2026');
+    await page.getByLabel('Tipo de cargo').selectOption('police');
+    await page.getByLabel('Departamento donde trabajas').selectOption('puno');
+    await page.getByRole('button', exact('Crear cuenta')).click();
+    await page.getByRole('link', { name: /^Empezar: Respeta/ }).click();
+    await page.getByRole('link', exact('Empezar')).click();
+    await page.getByRole('button', exact('Acepto')).click();
+
+    // Unanswered items are allowed (the learner is told how many are left); one answer each is enough here.
+    for (const [title, first, pages] of [[c.knowledgeTest.title, `input[name="${c.knowledgeTest.items[0]!.key}"]`, 4], [c.attitudeInstrument.title, `input[name="${c.attitudeInstrument.items[0]!.key}"]`, 6]] as const) {
+      await h1('Evaluación inicial: ' + es(title)).waitFor();
+      await page.locator(first).first().check();
+      for (let i = 1; i < pages; i++) await page.getByRole('button', exact('Siguiente')).click();
+      await page.getByText(/^Quedan \d+ sin responder/).waitFor();
+      await page.getByRole('button', exact('Enviar respuestas')).click();
+    }
+    for (const lesson of m1!.lessons) {
+      await h1(es(lesson.title)).waitFor();
+      await page.getByRole('button', exact('Marcar como leída y seguir')).click();
+    }
+
+    const wrong = (q: Question) => q.options.find((o) => !o.correct)!.key;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await h1(/^Evaluación del módulo 1/).waitFor();
+      for (const q of m1!.quiz.questions) await input(q.key, wrong(q)).check();
+      await page.getByRole('button', exact('Enviar evaluación')).click();
+      await page.getByRole('status').filter({ hasText: 'No llegó al 80 %' }).waitFor();
+      await expect(page.getByText('No es así:').count()).resolves.toBeGreaterThan(0);
+      if (attempt < 3) await page.getByRole('button', exact('Intentar de nuevo')).click();
+    }
+    // Review state: links to re-read every lesson of the module.
+    for (const lesson of m1!.lessons) await page.getByRole('link', exact(es(lesson.title))).waitFor();
+    await a11y('quiz review state');
+    await page.getByRole('link', exact('Empezar el repaso')).click();
+    for (const lesson of m1!.lessons) {
+      await h1(es(lesson.title)).waitFor();
+      await page.getByRole('button', exact('Marcar como repasada y seguir')).click();
+    }
+    await page.getByText('Le quedan 3 intentos de 3.', { exact: false }).waitFor();
+
+    // Withdrawing consent: a discreet link on the course page, a confirmation, then a closed course.
+    await page.getByRole('link', exact('Volver al curso')).click();
+    await page.getByRole('link', exact('Retirar mi consentimiento')).click();
+    await h1('Retirar mi consentimiento').waitFor();
+    await a11y('withdraw confirmation');
+    await page.getByRole('button', exact('Sí, retirar mi consentimiento')).click();
+    await page.getByRole('status').filter({ hasText: 'Retiró su consentimiento el' }).waitFor();
+    expect(await page.getByRole('link', exact('Continuar')).count()).toBe(0);
+    await learner.close();
+  });
+});

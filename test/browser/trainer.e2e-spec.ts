@@ -1,0 +1,258 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { seriousA11yViolations } from '../support/axe';
+import { course } from '../support/course-player';
+import { launchChromium } from '../support/browser';
+import { spawnApp, type SpawnedApp } from '../support/spawn-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+jest.setTimeout(180_000);
+
+// TV1 (R's sleep data) as knowledge scores, so the page must show R's t.test: t(9) = 4.06, p = 0.003, d_z = 1.28.
+const PRE = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0].map((x) => 50 + x);
+const POST = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4].map((x) => 50 + x);
+const POSITIONS = ['police', 'police', 'police', 'police', 'police', 'police', 'municipal_official', 'municipal_official', 'municipal_official', 'health_staff'];
+const DEMO_COHORT = 'Cohorte demo — Ucayali 2026';
+
+/** Ten learners with known pre/post answers in the demo cohort, written straight into the tables the report reads. */
+async function seedDemoCohort(url: string): Promise<string[]> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows: [cohort] } = await db.query(`SELECT id FROM cohorts WHERE name = $1`, [DEMO_COHORT]);
+    const { rows: [version] } = await db.query(`SELECT id FROM course_versions WHERE status = 'published' ORDER BY version DESC LIMIT 1`);
+    const items = course().attitudeInstrument.items;
+    const emails: string[] = [];
+    for (let i = 0; i < PRE.length; i++) {
+      const email = `aprendiz${i}@ucayali.test.pe`;
+      emails.push(email);
+      const { rows: [user] } = await db.query(
+        `INSERT INTO users (email, display_name, password_hash, role, position_type, region) VALUES ($1, $2, 'x', 'learner', $3, 'ucayali') RETURNING id`,
+        [email, `Aprendiz Ucayali ${i}`, POSITIONS[i]],
+      );
+      const { rows: [enrolment] } = await db.query(
+        `INSERT INTO enrolments (cohort_id, user_id, course_version_id, stage) VALUES ($1, $2, $3, 'completed') RETURNING id`,
+        [cohort.id, user.id, version.id],
+      );
+      for (const [wave, score, likert] of [['pre', PRE[i], 2], ['post', POST[i], 4]] as const) {
+        await db.query(`INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key, score) VALUES ($1, $2, 'knowledge', $3, 'kt', $4)`, [enrolment.id, version.id, wave, score]);
+        const { rows: [attempt] } = await db.query(
+          `INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key) VALUES ($1, $2, 'attitude', $3, 'att') RETURNING id`,
+          [enrolment.id, version.id, wave],
+        );
+        for (const [j, item] of items.entries()) {
+          const raw = item.reverse ? 6 - likert : likert;
+          const value = j % 6 === 0 ? Math.min(5, Math.max(1, raw + (i % 2))) : raw;
+          await db.query(`INSERT INTO responses (attempt_id, item_key, value) VALUES ($1, $2, $3)`, [attempt.id, item.key, JSON.stringify(value)]);
+        }
+      }
+    }
+    return emails;
+  } finally {
+    await db.end();
+  }
+}
+
+async function signIn(page: Page, url: string, email: string, password: string) {
+  await page.goto(`${url}/login`);
+  await page.evaluate(() => localStorage.setItem('respeta.lang', 'es'));
+  await page.reload();
+  await page.getByLabel('Correo electrónico').fill(email);
+  await page.getByLabel('Contraseña').fill(password);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+}
+
+describe('browser: the trainer reads the report, downloads an export; learners are kept out', () => {
+  let db: TestDatabase;
+  let app: SpawnedApp;
+  let browser: Browser;
+  let learnerEmails: string[];
+  const dataDir = mkdtempSync(join(tmpdir(), 'respeta-browser-trainer-'));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const env = {
+      DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), NODE_ENV: 'test', SEED_DEMO: 'true',
+      DATA_DIR: dataDir, JWT_SECRET: 'browser-test-secret-browser-test-secret-02',
+    };
+    // First start: migrations, course import and demo seed. Then the known answers go in while the server is stopped
+    // (the embedded test database takes one connection at a time), and the server starts again on the same data.
+    const first = await spawnApp(env);
+    await first.stop();
+    learnerEmails = await seedDemoCohort(db.url);
+    app = await spawnApp(env);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('the demo trainer opens the cohort report (statistics, reading, chart) at 360 px, switches language and downloads the scores CSV', async () => {
+    // bypassCSP: the app forbids inline scripts, and axe-core is injected as one.
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, acceptDownloads: true, bypassCSP: true });
+    const page = await context.newPage();
+    await signIn(page, app.url, 'formadora@respeta.demo', 'respeta-formadora-demo');
+    await page.getByRole('heading', { name: 'Hola, Rosa Formadora' }).waitFor();
+
+    await page.getByRole('link', { name: 'Ir al área de formación (cohortes e informes)' }).click();
+    await page.getByRole('heading', { name: 'Mis cohortes' }).waitFor();
+    await page.getByRole('link', { name: DEMO_COHORT }).click();
+    await page.getByRole('heading', { name: DEMO_COHORT, level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Informe' }).click();
+
+    const knowledge = page.locator('article.measure-card').filter({ has: page.getByRole('heading', { name: 'Conocimientos' }) });
+    await knowledge.getByText('t(9) = 4.06, p = 0.003').waitFor();
+    await expect(knowledge.locator('.reading').textContent()).resolves.toMatch(
+      /^En Conocimientos, el puntaje promedio mejoró 1\.6 puntos porcentuales, un cambio grande \(d_z = 1\.28\).*p = 0\.003/,
+    );
+    expect(await knowledge.getByText('V = 45, p = 0.009').count()).toBe(1);
+    expect(await knowledge.getByText('IC 95 % [0.70, 2.46]').count()).toBe(1);
+    // The slope chart is drawn (an svg inside the chart container) and has a text alternative.
+    await knowledge.locator('.chart svg').first().waitFor();
+    await expect(knowledge.locator('.chart figcaption').first().textContent()).resolves.toContain('10 pares completos');
+    // Small groups are suppressed (municipal 3, health 1): no numbers, just "n < 5".
+    const byPosition = page.getByRole('table', { name: 'Cambio medio por tipo de cargo' });
+    expect(await byPosition.getByText('n < 5').count()).toBeGreaterThanOrEqual(2);
+    // Usable at 360 px: wide tables scroll inside their own box, the page itself does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The report is fetched again in the new language (the server writes the reading sentences).
+    await page.getByLabel('Idioma').selectOption('en');
+    const knowledgeEn = page.locator('article.measure-card').filter({ has: page.getByRole('heading', { name: 'Knowledge' }) });
+    await knowledgeEn.getByText(/^Knowledge improved by 1\.6 percentage points/).waitFor();
+    expect(await knowledgeEn.getByText('95% CI [0.70, 2.46]').count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Export' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download scores (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('respeta-scores.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toMatch(/^\uFEFF?pseudonym,/);
+    expect(csv).toMatch(/\nP-[0-9a-f]{12},/);
+    expect(csv).not.toContain('@');
+    for (const email of learnerEmails) expect(csv).not.toContain(email);
+    expect(csv).not.toContain('Aprendiz Ucayali');
+    await context.close();
+  });
+
+  it('the trainer creates a cohort, manages its invite codes (create, rotate, revoke) and removes a learner with confirmation', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, app.url, 'formadora@respeta.demo', 'respeta-formadora-demo');
+    await page.getByRole('heading', { name: 'Hola, Rosa Formadora' }).waitFor();
+    await page.goto(`${app.url}/trainer/cohorts/new`);
+    await page.getByLabel('Nombre de la cohorte').fill('Cohorte Pucallpa — serenazgo');
+    await page.getByLabel('Departamento').selectOption('ucayali');
+    await page.getByLabel('Fecha de inicio').fill('2026-12-01');
+    await page.getByLabel('Fecha de fin').fill('2026-11-01');
+    await page.getByRole('button', { name: 'Crear cohorte' }).click();
+    await page.getByRole('alert').filter({ hasText: 'La fecha de fin no puede ser anterior' }).waitFor();
+    await page.getByLabel('Fecha de fin').fill('2026-12-20');
+    await page.getByRole('button', { name: 'Crear cohorte' }).click();
+
+    await page.getByRole('heading', { name: 'Cohorte Pucallpa — serenazgo', level: 1 }).waitFor();
+    await page.getByText('Cohorte creada.').waitFor();
+    await page.getByLabel('Usos máximos (opcional)').fill('25');
+    await page.getByRole('button', { name: 'Crear código' }).click();
+    const created = await page.getByRole('status').filter({ hasText: 'Código creado:' }).textContent();
+    const code = /Código creado: (\S+)/.exec(created ?? '')![1]!;
+    const row = page.getByRole('row').filter({ hasText: code });
+    await row.getByText('0 de 25').waitFor();
+
+    await row.getByRole('button', { name: 'Cambiar por uno nuevo' }).click();
+    await page.getByText(`¿Cambiar ${code} por un código nuevo?`).waitFor();
+    await page.getByRole('button', { name: 'Sí, cambiar código' }).click();
+    const rotated = await page.getByRole('status').filter({ hasText: 'dejó de funcionar' }).textContent();
+    const newCode = /Nuevo código: (\S+)/.exec(rotated ?? '')![1]!;
+    expect(newCode).not.toBe(code);
+    await page.getByRole('row').filter({ hasText: code }).getByText('Revocado').waitFor();
+
+    const newRow = page.getByRole('row').filter({ hasText: newCode });
+    await newRow.getByRole('button', { name: 'Revocar' }).click();
+    await page.getByRole('button', { name: 'Cancelar' }).click(); // changing one's mind leaves the code alone
+    await newRow.getByText('Activo').waitFor();
+    await newRow.getByRole('button', { name: 'Revocar' }).click();
+    await page.getByRole('button', { name: 'Sí, revocar' }).click();
+    await page.getByRole('status').filter({ hasText: `Código ${newCode} revocado.` }).waitFor();
+
+    // Removing a learner asks first, then marks them withdrawn (their data stay).
+    await page.goto(`${app.url}/trainer`);
+    await page.getByRole('link', { name: DEMO_COHORT }).click();
+    await page.getByRole('link', { name: 'Participantes' }).click();
+    const carlos = page.getByRole('row').filter({ hasText: 'Carlos Quispe' });
+    await carlos.getByRole('button', { name: 'Retirar de la cohorte' }).click();
+    await page.getByText('¿Retirar a Carlos Quispe de la cohorte? Sus respuestas se conservan').waitFor();
+    await page.getByRole('button', { name: 'Sí, retirar' }).click();
+    await page.getByRole('status').filter({ hasText: 'Carlos Quispe fue retirada(o) de la cohorte' }).waitFor();
+    await carlos.getByText('Retirada(o)', { exact: true }).first().waitFor();
+    expect(await carlos.getByRole('button', { name: 'Retirar de la cohorte' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('a learner who opens /trainer or /admin is sent back to the home page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, app.url, 'policia@respeta.demo', 'respeta-policia-demo');
+    await page.getByRole('heading', { name: 'Hola, Carlos Quispe' }).waitFor();
+    for (const path of ['/trainer', '/trainer/cohorts/new', '/admin/accounts']) {
+      await page.goto(`${app.url}${path}`);
+      await page.getByRole('heading', { name: 'Hola, Carlos Quispe' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/');
+      expect(await page.getByRole('heading', { name: 'Mis cohortes' }).count()).toBe(0);
+    }
+    await context.close();
+  });
+
+  it('an admin creates a trainer account (password policy refusal translated), opens a combined report and publishes a course draft', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await signIn(page, app.url, 'admin@respeta.demo', 'respeta-admin-demo');
+    await page.getByRole('heading', { name: 'Hola, Ana Admin' }).waitFor();
+    await page.getByRole('link', { name: 'Ir a la administración (cuentas, cohortes y contenidos)' }).click();
+    await page.getByRole('heading', { name: 'Cuentas' }).waitFor();
+
+    await page.getByLabel('Nombre', { exact: true }).fill('Marta Formadora');
+    await page.getByLabel('Correo electrónico').fill('marta@respeta.test');
+    await page.getByLabel('Contraseña inicial').fill('password');
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Esa contraseña es muy común' }).waitFor();
+
+    await page.getByLabel('Contraseña inicial').fill('la selva de ucayali en marzo');
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await page.getByRole('status').filter({ hasText: 'Cuenta creada: Marta Formadora' }).waitFor();
+    await page.getByRole('table').getByText('marta@respeta.test').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Reassign the demo cohort; then a combined report over picked cohorts uses the same report view.
+    await page.getByRole('link', { name: 'Cohortes', exact: true }).click();
+    await page.getByLabel(`Formador(a) a cargo de ${DEMO_COHORT}`).selectOption({ label: 'Marta Formadora (Formador(a))' });
+    await page.getByRole('button', { name: `Asignar formador(a) a ${DEMO_COHORT}` }).click();
+    await page.getByRole('status').filter({ hasText: `${DEMO_COHORT} ahora está a cargo de Marta Formadora.` }).waitFor();
+    await page.getByLabel(`Incluir ${DEMO_COHORT} en el informe combinado`).check();
+    await page.getByRole('button', { name: 'Ver informe combinado (1 cohorte)' }).click();
+    await page.getByRole('heading', { name: 'Informe combinado' }).waitFor();
+    await page.locator('article.measure-card').first().getByText('t(9) = 4.06, p = 0.003').waitFor();
+
+    // Course content: draft, validate, publish (with confirmation); the history lists the new version.
+    await page.getByRole('link', { name: 'Contenidos del curso' }).click();
+    await page.getByRole('button', { name: 'Crear borrador' }).click();
+    await page.getByText('Borrador creado a partir de la última versión publicada.').waitFor();
+    await page.getByRole('button', { name: 'Validar borrador' }).click();
+    await page.getByText('El borrador es válido: se puede publicar.').waitFor();
+    await page.getByRole('button', { name: 'Publicar borrador' }).click();
+    await page.getByRole('button', { name: 'Sí, publicar' }).click();
+    await page.getByText('Versión 2 publicada.').waitFor();
+    await page.getByText('Historial de versiones').click();
+    await page.getByText('Versión 2', { exact: true }).waitFor();
+    await context.close();
+  });
+});
