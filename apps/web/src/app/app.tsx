@@ -5,6 +5,7 @@ import { SessionProvider, useSession } from '../lib/session';
 import { HomeRoute } from './home-route';
 import { Layout } from './layout';
 import { LearnRoutes, VerifyPage } from './lazy-pages';
+import { loadStaffStrings } from '../lib/i18n';
 import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -21,8 +22,8 @@ function Lazy({ children }: { children: ReactElement }) {
 }
 
 // Staff areas: their own chunks (with the chart library), never in a learner's download; the server checks roles too.
-const TrainerRoutes = lazy(() => import('../features/trainer/trainer-routes'));
-const AdminRoutes = lazy(() => import('../features/admin/admin-routes'));
+const TrainerRoutes = lazy(() => Promise.all([import('../features/trainer/trainer-routes'), loadStaffStrings()]).then(([m]) => m));
+const AdminRoutes = lazy(() => Promise.all([import('../features/admin/admin-routes'), loadStaffStrings()]).then(([m]) => m));
 
 function RequireRole({ roles, children }: { roles: string[]; children: ReactElement }) {
   const { user } = useSession();

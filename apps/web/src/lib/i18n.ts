@@ -1,36 +1,59 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import enCommon from '../locales/en/common.json';
-import enLearn from '../locales/en/learn.json';
-import enTrainer from '../locales/en/trainer.json';
 import esCommon from '../locales/es/common.json';
 import esLearn from '../locales/es/learn.json';
-import esTrainer from '../locales/es/trainer.json';
 
-// One file per area so features can grow their strings without editing each other's; merged into one namespace.
-const es = { ...esCommon, learn: esLearn, trainer: esTrainer };
-const en = { ...enCommon, learn: enLearn, trainer: enTrainer };
-
+// One file per area and language. Only Spanish common + learner strings ship in the first download (most learners
+// read Spanish on slow phones); English and the staff strings load when needed.
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'respeta.lang';
 
+const loaders = {
+  en: () => Promise.all([import('../locales/en/common.json'), import('../locales/en/learn.json')]).then(([c, l]) => ({ ...c.default, learn: l.default })),
+  trainer: {
+    es: () => import('../locales/es/trainer.json').then((m) => m.default),
+    en: () => import('../locales/en/trainer.json').then((m) => m.default),
+  },
+};
+const loaded = new Set<string>(['es']);
+let staffStrings = false;
+
 function initialLanguage(): Language {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
-  return saved === 'en' || saved === 'es' ? saved : 'es'; // Spanish first: most learners read Spanish.
+  return saved === 'en' || saved === 'es' ? saved : 'es';
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { es: { translation: es }, en: { translation: en } },
+  resources: { es: { translation: { ...esCommon, learn: esLearn } } },
   lng: initialLanguage(),
   fallbackLng: 'es',
   interpolation: { escapeValue: false },
 });
 
-export function changeLanguage(language: Language): void {
+/** Makes sure a language's strings (and the staff strings, once wanted) are present before it is shown. */
+export async function ensureLanguage(language: Language): Promise<void> {
+  if (!loaded.has(language) && language === 'en') {
+    i18n.addResourceBundle('en', 'translation', await loaders.en(), true, true);
+    loaded.add('en');
+  }
+  if (staffStrings && !loaded.has(`trainer:${language}`)) {
+    i18n.addResourceBundle(language, 'translation', { trainer: await loaders.trainer[language]() }, true, true);
+    loaded.add(`trainer:${language}`);
+  }
+}
+
+/** Called by the staff route chunks: trainer/admin strings for the current language (and any chosen later). */
+export async function loadStaffStrings(): Promise<void> {
+  staffStrings = true;
+  await ensureLanguage(i18n.language as Language);
+}
+
+export async function changeLanguage(language: Language): Promise<void> {
   localStorage.setItem(STORAGE_KEY, language);
+  await ensureLanguage(language);
   document.documentElement.lang = language;
-  void i18n.changeLanguage(language);
+  await i18n.changeLanguage(language);
 }
 
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;

@@ -72,7 +72,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         signedOut();
       },
       async setLocale(locale) {
-        changeLanguage(locale);
+        await changeLanguage(locale);
         if (status === 'signedIn') {
           const updated = await call(() => withSession(() => api.PATCH('/api/users/me', { body: { locale } })));
           setUser(updated);

@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import i18n from '../../lib/i18n';
+import i18n, { loadStaffStrings } from '../../lib/i18n';
 import { BreakdownTable } from './breakdown-table';
 import { ComparisonStats } from './comparison-stats';
 import type { Breakdown, Comparison, Measure } from './report-types';
@@ -14,7 +14,10 @@ const undefinedChange: Comparison = {
 const measures = [{ key: 'knowledge', label: 'Conocimientos', scale: 'percent' }, { key: 'rights', label: 'Derechos', scale: 'likert' }] as Measure[];
 
 describe('report parts', () => {
-  beforeAll(() => i18n.changeLanguage('es'));
+  beforeAll(async () => {
+    await loadStaffStrings();
+    await i18n.changeLanguage('es');
+  });
 
   it('shows an undefined statistic as "—" with its reason in words, never NaN', () => {
     const { container } = render(<ComparisonStats change={undefinedChange} scale="percent" />);

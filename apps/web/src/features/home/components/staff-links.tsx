@@ -7,10 +7,10 @@ export function StaffLinks({ role }: { role: User['role'] }) {
   const { t } = useTranslation();
   if (role === 'learner') return null;
   return (
-    <nav aria-label={t('trainer.homeNav')}>
+    <nav aria-label={t('home.staffNav')}>
       <ul>
-        <li><Link to="/trainer">{t('trainer.homeLink')}</Link></li>
-        {role === 'admin' && <li><Link to="/admin">{t('trainer.admin.homeLink')}</Link></li>}
+        <li><Link to="/trainer">{t('home.trainerLink')}</Link></li>
+        {role === 'admin' && <li><Link to="/admin">{t('home.adminLink')}</Link></li>}
       </ul>
     </nav>
   );
