@@ -27,7 +27,11 @@ async function seedCohort(t: TestApp, trainerId: string, name: string): Promise<
       [cohort.id, user.id, version.id],
     );
     for (const [wave, score, likert] of [['pre', PRE[i], 2], ['post', POST[i], 4]] as const) {
-      await t.db.query(`INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key, score) VALUES ($1, $2, 'knowledge', $3, 'kt', $4)`, [enrolment.id, version.id, wave, score]);
+      const [kt] = await t.db.query(`INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key, score) VALUES ($1, $2, 'knowledge', $3, 'kt', $4) RETURNING id`, [enrolment.id, version.id, wave, score]);
+      // Item answers as the API stores them (option lists): item 1 right for everyone after the course, wrong before.
+      for (const [j, item] of course().knowledgeTest.items.slice(0, 3).entries()) {
+        await t.db.query(`INSERT INTO responses (attempt_id, item_key, value, correct) VALUES ($1, $2, $3, $4)`, [kt.id, item.key, JSON.stringify(['a']), j === 0 ? wave === 'post' : true]);
+      }
       const [att] = await t.db.query(`INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key) VALUES ($1, $2, 'attitude', $3, 'att') RETURNING id`, [enrolment.id, version.id, wave]);
       // Every learner answers `likert` on every statement, plus a per-learner spread on the first item of each subscale.
       for (const [j, item] of items.entries()) {
@@ -87,6 +91,8 @@ describe('trainer report and exports', () => {
     }
     const item = res.body.items.find((i: { key: string }) => i.key === course().attitudeInstrument.items[1].key);
     expect(item.shift).toBeCloseTo(2, 6);
+    const knowledgeItem = res.body.items.find((i: { key: string }) => i.key === course().knowledgeTest.items[0].key);
+    expect(knowledgeItem).toMatchObject({ kind: 'knowledge', pre: { n: 10, mean: 0 }, post: { n: 10, mean: 100 }, shift: 100 });
     expect(JSON.stringify(res.body)).not.toMatch(/NaN|Infinity/);
   });
 

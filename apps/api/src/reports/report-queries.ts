@@ -80,7 +80,9 @@ export function itemMeans(m: EntityManager, cohortIds: string[], items: ItemMeta
   return m.query(
     `WITH ${COHORT}, ${ITEMS}
      SELECT r.item_key, a.kind, a.wave, count(*)::int AS n,
-            CASE WHEN a.kind = 'attitude' THEN avg(${REKEYED})::float8 ELSE (100 * avg(CASE WHEN r.correct THEN 1 ELSE 0 END))::float8 END AS mean
+            -- FILTER keeps each aggregate to its own kind of answer (knowledge answers are option lists, not ratings).
+            coalesce(avg(${REKEYED}) FILTER (WHERE a.kind = 'attitude'),
+                     100 * avg(CASE WHEN r.correct THEN 1 ELSE 0 END) FILTER (WHERE a.kind = 'knowledge'))::float8 AS mean
        FROM attempts a JOIN cohort c ON c.id = a.enrolment_id JOIN responses r ON r.attempt_id = a.id
        LEFT JOIN items i ON i.item_key = r.item_key
       WHERE a.kind IN ('attitude', 'knowledge') AND a.wave IN ('pre', 'post') AND (a.kind = 'knowledge' OR i.item_key IS NOT NULL)
