@@ -225,7 +225,12 @@ function scenarioStats(course: Course, rows: { scenario_key: string; node_key: s
 
 function groupBy<T>(list: T[], key: (t: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const item of list) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  for (const item of list) {
+    const k = key(item);
+    const group = map.get(k);
+    if (group) group.push(item);
+    else map.set(k, [item]);
+  }
   return map;
 }
 
