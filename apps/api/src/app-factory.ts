@@ -5,6 +5,7 @@ import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import { json, static as serveStatic, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -119,11 +120,13 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
     new Logger('Web').warn(`No built web app at ${webDistDir}; run "npm run build:web". Serving the API only.`);
     return;
   }
+  // Phones on slow connections: the web app's files travel gzip-compressed (cached for a year, so compressed rarely).
+  const compress = compression({ threshold: 1024 });
   const assets = serveStatic(webDistDir, { index: false, maxAge: '1y', immutable: true, setHeaders: (res, path) => {
     if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
   } });
   // API requests never touch the file system.
-  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : assets(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : compress(req, res, () => assets(req, res, next))));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
     res.setHeader('Cache-Control', 'no-cache');

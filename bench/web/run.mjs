@@ -1,0 +1,80 @@
+// bench/web: what a learner's phone downloads and how soon the home page is usable on a slow network.
+// Sizes: gzip of the JS and CSS the learner's first page loads (from dist/index.html) and of the trainer area
+// (chunks fetched when /trainer opens). Timing: Chromium with 150 ms RTT, 1.6 Mbps down, 4× CPU slowdown; a signed-in
+// learner opens "/" — first visit (empty cache) and repeat visit — until the course card can be clicked.
+// Targets: learner first-load JS ≤ 100 KB gzip, total transfer ≤ 150 KB, usable ≤ 5 s first and ≤ 2 s repeat.
+// Usage: npm run build && node bench/web/run.mjs
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { createDatabase, machine, ROOT, startApi } from '../lib/bench-env.mjs';
+
+const dist = resolve(ROOT, 'apps/web/dist');
+const html = readFileSync(resolve(dist, 'index.html'), 'utf8');
+const firstLoad = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+const gz = (file) => gzipSync(readFileSync(resolve(dist, file)), { level: 9 }).length;
+const sum = (files) => files.reduce((n, f) => n + gz(f), 0);
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const js = firstLoad.filter((f) => f.endsWith('.js'));
+const css = firstLoad.filter((f) => f.endsWith('.css'));
+
+const db = await createDatabase('bench_web');
+const api = await startApi({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '4' });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  let transferred = 0;
+  const scripts = new Set();
+  cdp.on('Network.loadingFinished', (e) => (transferred += e.encodedDataLength));
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.response.url.includes('/assets/') && e.response.url.endsWith('.js')) scripts.add(new URL(e.response.url).pathname.slice(1));
+  });
+  // Sign in once (a refresh cookie in the context), then measure under throttling.
+  await page.request.post(`${api.url}/api/auth/login`, { data: { email: 'policia@respeta.demo', password: 'respeta-policia-demo' } });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (0.75e6 / 8) });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const usable = async () => {
+    const started = performance.now();
+    await page.goto(`${api.url}/`, { waitUntil: 'commit' });
+    await page.locator('a[href^="/learn/"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+    return performance.now() - started;
+  };
+  transferred = 0;
+  const first = await usable();
+  const firstTransfer = transferred;
+  const firstScripts = [...scripts];
+  const repeat = await usable();
+
+  // Trainer area: what opening /trainer adds (measured the same way, signed in as the trainer).
+  const staff = await browser.newContext();
+  const staffPage = await staff.newPage();
+  const staffScripts = new Set();
+  staffPage.on('response', (r) => { if (r.url().includes('/assets/') && r.url().endsWith('.js')) staffScripts.add(new URL(r.url()).pathname.slice(1)); });
+  await staffPage.request.post(`${api.url}/api/auth/login`, { data: { email: 'formadora@respeta.demo', password: 'respeta-formadora-demo' } });
+  await staffPage.goto(`${api.url}/trainer`);
+  await staffPage.getByRole('link', { name: /Cohorte demo/ }).first().click();
+  await staffPage.getByRole('tab').nth(3).click().catch(() => undefined);
+  await staffPage.waitForLoadState('networkidle');
+  const trainerOnly = [...staffScripts].filter((f) => !js.includes(f));
+
+  const line = (label, value, target, ok) => console.log(`${label.padEnd(44)} ${value.padStart(10)}   target ${target}  ${ok ? 'PASS' : 'MISS'}`);
+  console.log(`bench/web — ${machine()}; Chromium, 150 ms RTT, 1.6 Mbps, 4× CPU slowdown, 360×740`);
+  line('learner first-load JS (gzip, from index.html)', `${kb(sum(js))} KB`, '≤ 100 KB', sum(js) <= 100 * 1024);
+  line('learner first-load CSS (gzip)', `${kb(sum(css))} KB`, '—', true);
+  line('learner home: bytes transferred, first visit', `${kb(firstTransfer)} KB`, '≤ 150 KB', firstTransfer <= 150 * 1024);
+  line('learner home usable, first visit', `${(first / 1000).toFixed(2)} s`, '≤ 5 s', first <= 5000);
+  line('learner home usable, repeat visit', `${(repeat / 1000).toFixed(2)} s`, '≤ 2 s', repeat <= 2000);
+  console.log(`scripts on the learner's home: ${firstScripts.length} (${kb(sum(firstScripts.filter((f) => f.endsWith('.js'))))} KB gzip)`);
+  console.log(`trainer area adds (gzip): ${kb(sum(trainerOnly))} KB in ${trainerOnly.length} chunks (charts load only here)`);
+} finally {
+  await browser.close();
+  await api.stop();
+  await db.drop();
+}
