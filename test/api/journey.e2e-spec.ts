@@ -1,3 +1,4 @@
+import { SCORE_UNSCORED_ATTEMPTS_SQL } from '../../apps/api/src/reports/score-attempts-sql';
 import { randomUUID } from 'node:crypto';
 import { correctAnswers, course, likertAnswers, modulesInOrder, Player, wrongAnswers } from '../support/course-player';
 import { createTestApp, DEMO, login, type TestApp } from '../support/test-app';
@@ -54,6 +55,25 @@ describe('the learner journey (server is the authority)', () => {
     expect(waves.map((w: { kind: string; wave: string }) => `${w.kind}:${w.wave}`)).toEqual([
       'attitude:followup', 'attitude:post', 'attitude:pre', 'attitude:then', 'knowledge:followup', 'knowledge:post', 'knowledge:pre',
     ]);
+  });
+
+  it('scores attitude subscales at submission exactly as the SQL backfill does', async () => {
+    const p = await newLearner(t, 'Puntajes');
+    await p.post('/consent').expect(200);
+    const answers = Object.fromEntries(course().attitudeInstrument.items.map((it, i) => [it.key, 1 + (i % 5)]).filter((_, i) => i % 7 !== 3));
+    await p.post('/assessments/pre/attitude', { answers }).expect(200);
+    const read = () => t.db.query(
+      `SELECT s.measure, s.score, s.items FROM attempt_scores s JOIN attempts a ON a.id = s.attempt_id WHERE a.enrolment_id = $1 ORDER BY s.measure`,
+      [p.enrolmentId],
+    );
+    const fromApi = await read();
+    expect(fromApi).toHaveLength(course().attitudeInstrument.subscales.length);
+    expect(fromApi.some((r: { items: unknown }) => r.items === null)).toBe(true); // a skipped item: no α vector
+    await t.db.query(`DELETE FROM attempt_scores WHERE attempt_id IN (SELECT id FROM attempts WHERE enrolment_id = $1)`, [p.enrolmentId]);
+    await t.db.query(SCORE_UNSCORED_ATTEMPTS_SQL);
+    const fromSql = await read();
+    expect(fromSql.map((r: { score: number | null }) => r.score)).toEqual(fromApi.map((r: { score: number | null }) => (r.score === null ? null : expect.closeTo(r.score, 10))));
+    expect(fromSql.map((r: { items: unknown }) => r.items)).toEqual(fromApi.map((r: { items: unknown }) => r.items));
   });
 
   it('refuses steps out of order with 409 and a code, changing nothing', async () => {

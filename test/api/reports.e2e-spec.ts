@@ -1,3 +1,4 @@
+import { SCORE_UNSCORED_ATTEMPTS_SQL } from '../../apps/api/src/reports/score-attempts-sql';
 import { course } from '../support/course-player';
 import { createTestApp, DEMO, login, type TestApp } from '../support/test-app';
 
@@ -41,6 +42,8 @@ async function seedCohort(t: TestApp, trainerId: string, name: string): Promise<
       }
     }
   }
+  // Bulk-inserted answers get their subscale scores the way the API computes them at submission.
+  await t.db.query(SCORE_UNSCORED_ATTEMPTS_SQL);
   return { cohortId: cohort.id, emails, names };
 }
 

@@ -1,3 +1,4 @@
+import { SCORE_UNSCORED_ATTEMPTS_SQL } from '../../apps/api/src/reports/score-attempts-sql';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,8 @@ async function seedDemoCohort(url: string): Promise<string[]> {
         }
       }
     }
+    // Bulk-inserted answers get their subscale scores the way the API computes them at submission.
+    await db.query(SCORE_UNSCORED_ATTEMPTS_SQL);
     return emails;
   } finally {
     await db.end();

@@ -6,6 +6,7 @@ import {
   type Answers, type Course, type Locale, type Problem, gradeKnowledgeTest, gradeQuestion, gradeQuiz, localize, toLearnerScenarioNode,
   validateAnswers, validateLikertAnswers, walkScenario,
 } from '#curriculum';
+import { rekey, subscaleScore } from '#evaluation';
 import { type JourneyEvent, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, startJourney } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
 import type { ErrorCode } from '../common/error-codes.js';
@@ -344,6 +345,7 @@ export class JourneyService {
       tx,
       { kind: 'attitude', wave, targetKey: tx.course.attitudeInstrument.key, result: { answeredCount: entries.length } },
       entries.map(([itemKey, value]) => ({ itemKey, value, correct: null })),
+      subscaleScores(tx.course, answers as Record<string, number>),
     );
   }
 
@@ -352,16 +354,21 @@ export class JourneyService {
     tx: Tx,
     a: { kind: string; wave?: string | null; moduleKey?: string | null; targetKey: string; score?: number | null; passed?: boolean | null; outcome?: string | null; result: unknown },
     rows: { itemKey: string; value: unknown; correct: boolean | null }[],
+    scores: { measure: string; score: number | null; items: number[] | null }[] = [],
   ): Promise<void> {
     await tx.m.query(
       `WITH a AS (
          INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, module_key, target_key, score, passed, outcome, result)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id),
+       s AS (
+         INSERT INTO attempt_scores (attempt_id, measure, score, items)
+         SELECT a.id, s.measure, s.score, s.items FROM a, jsonb_to_recordset($12::jsonb) AS s(measure text, score float8, items smallint[]))
        INSERT INTO responses (attempt_id, item_key, value, correct)
        SELECT a.id, r.item_key, r.value, r.correct FROM a, jsonb_to_recordset($11::jsonb) AS r(item_key text, value jsonb, correct boolean)`,
       [
         tx.enrolment.id, tx.enrolment.course_version_id, a.kind, a.wave ?? null, a.moduleKey ?? null, a.targetKey, a.score ?? null, a.passed ?? null,
         a.outcome ?? null, JSON.stringify(a.result), JSON.stringify(rows.map((r) => ({ item_key: r.itemKey, value: r.value, correct: r.correct }))),
+        JSON.stringify(scores),
       ],
     );
   }
@@ -401,6 +408,23 @@ export class JourneyService {
       maxScore: walk.maxScore,
     };
   }
+}
+
+/**
+ * Per subscale: the score (libs/evaluation's rule: re-keyed mean when ≥ 75 % answered) and, when every item was
+ * answered, the re-keyed answers in item-key order (the input of Cronbach's α).
+ */
+function subscaleScores(course: Course, answers: Record<string, number>) {
+  return course.attitudeInstrument.subscales.map((sub) => {
+    const items = course.attitudeInstrument.items.filter((i) => i.subscale === sub.key).sort((a, b) => (a.key < b.key ? -1 : 1));
+    const values = items.map((i) => (Object.hasOwn(answers, i.key) ? answers[i.key]! : null));
+    const complete = values.every((v) => v !== null);
+    return {
+      measure: sub.key,
+      score: subscaleScore(values, items.map((i) => i.reverse)),
+      items: complete ? values.map((v, j) => rekey(v!, items[j]!.reverse)) : null,
+    };
+  });
 }
 
 /** Stores the snapshot with the columns the trainer roster reads ($1–$6, see journeyParams). */

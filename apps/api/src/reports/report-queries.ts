@@ -23,27 +23,23 @@ export interface MeasureRow {
 }
 
 /**
- * One row per learner and measure with every wave side by side, computed in the database: attitude answers are
- * re-keyed, a subscale score exists only when ≥ 75 % of its items were answered, knowledge is percent correct.
+ * One row per learner and measure with every wave side by side. Subscale scores were computed when the answers
+ * arrived (attempt_scores: re-keyed, only when ≥ 75 % answered); knowledge is percent correct.
  */
-export function measuresByLearner(m: EntityManager, cohortIds: string[], items: ItemMeta[]): Promise<MeasureRow[]> {
+export function measuresByLearner(m: EntityManager, cohortIds: string[], _items: ItemMeta[]): Promise<MeasureRow[]> {
   return m.query(
-    `WITH ${COHORT}, ${ITEMS},
-     k AS (SELECT subscale, count(*) AS k FROM items GROUP BY subscale),
-     att AS (
-       SELECT a.enrolment_id, a.wave, i.subscale, avg(${REKEYED})::float8 AS score, count(*) AS answered
-         FROM attempts a JOIN cohort c ON c.id = a.enrolment_id JOIN responses r ON r.attempt_id = a.id JOIN items i ON i.item_key = r.item_key
-        WHERE a.kind = 'attitude'
-        GROUP BY a.enrolment_id, a.wave, i.subscale),
+    `WITH ${COHORT},
      scores AS (
-       SELECT att.enrolment_id, att.subscale AS measure, att.wave, att.score FROM att JOIN k USING (subscale) WHERE att.answered * 4 >= k.k * 3
+       SELECT a.enrolment_id, s.measure, a.wave, s.score
+         FROM attempts a JOIN cohort c ON c.id = a.enrolment_id JOIN attempt_scores s ON s.attempt_id = a.id
+        WHERE a.kind = 'attitude' AND s.score IS NOT NULL
        UNION ALL
        SELECT a.enrolment_id, 'knowledge', a.wave, a.score::float8 FROM attempts a JOIN cohort c ON c.id = a.enrolment_id WHERE a.kind = 'knowledge')
      SELECT enrolment_id, measure,
             max(score) FILTER (WHERE wave = 'pre') AS pre, max(score) FILTER (WHERE wave = 'post') AS post,
             max(score) FILTER (WHERE wave = 'then') AS then, max(score) FILTER (WHERE wave = 'followup') AS followup
        FROM scores GROUP BY enrolment_id, measure`,
-    [cohortIds, JSON.stringify(items)],
+    [cohortIds],
   );
 }
 
@@ -54,16 +50,13 @@ export interface AlphaRow {
 }
 
 /** Complete, re-keyed answer vectors (items in key order) per subscale and wave, for Cronbach's α. */
-export function alphaMatrices(m: EntityManager, cohortIds: string[], items: ItemMeta[]): Promise<AlphaRow[]> {
+export function alphaMatrices(m: EntityManager, cohortIds: string[], _items: ItemMeta[]): Promise<AlphaRow[]> {
   return m.query(
-    `WITH ${COHORT}, ${ITEMS},
-     k AS (SELECT subscale, count(*) AS k FROM items GROUP BY subscale)
-     SELECT a.wave, i.subscale, array_agg(${REKEYED} ORDER BY i.item_key) AS vals
-       FROM attempts a JOIN cohort c ON c.id = a.enrolment_id JOIN responses r ON r.attempt_id = a.id JOIN items i ON i.item_key = r.item_key
-      WHERE a.kind = 'attitude' AND a.wave IN ('pre', 'post')
-      GROUP BY a.wave, i.subscale, a.enrolment_id
-     HAVING count(*) = (SELECT k.k FROM k WHERE k.subscale = i.subscale)`,
-    [cohortIds, JSON.stringify(items)],
+    `WITH ${COHORT}
+     SELECT a.wave, s.measure AS subscale, s.items AS vals
+       FROM attempts a JOIN cohort c ON c.id = a.enrolment_id JOIN attempt_scores s ON s.attempt_id = a.id
+      WHERE a.kind = 'attitude' AND a.wave IN ('pre', 'post') AND s.items IS NOT NULL`,
+    [cohortIds],
   );
 }
 
