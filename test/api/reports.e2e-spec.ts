@@ -1,5 +1,6 @@
 import { SCORE_UNSCORED_ATTEMPTS_SQL } from '../../apps/api/src/reports/score-attempts-sql';
 import { course } from '../support/course-player';
+import { cronbachAlpha } from '../../libs/evaluation/src/index';
 import { createTestApp, DEMO, login, type TestApp } from '../support/test-app';
 
 // TV1 (R's sleep data) as knowledge scores: the report must reproduce R's t.test and wilcox.test.
@@ -86,6 +87,19 @@ describe('trainer report and exports', () => {
     const res = await t.http().get(`/api/cohorts/${cohortA.cohortId}/report`).set(auth(trainerA.token)).expect(200);
     const subscales = res.body.measures.filter((m: { scale: string }) => m.scale === 'likert');
     expect(subscales.length).toBe(course().attitudeInstrument.subscales.length);
+    // α from the database's sums equals α computed here from the seeded answers (re-keyed, items in key order).
+    const items = course().attitudeInstrument.items;
+    for (const s of subscales) {
+      const own = items.map((it, j) => ({ it, j })).filter(({ it }) => it.subscale === s.key).sort((a, b) => (a.it.key < b.it.key ? -1 : 1));
+      const matrix = PRE.map((_, i) => own.map(({ it, j }) => {
+        const raw = it.reverse ? 4 : 2;
+        const value = j % 6 === 0 ? Math.min(5, Math.max(1, raw + (i % 2))) : raw;
+        return it.reverse ? 6 - value : value;
+      }));
+      const expected = cronbachAlpha(matrix);
+      if (expected.alpha === null) expect(s.alphaPre.alpha).toBeNull();
+      else expect(s.alphaPre.alpha).toBeCloseTo(expected.alpha, 4);
+    }
     for (const s of subscales) {
       expect(s.nPairs).toBe(10);
       expect(s.change.meanDiff).toBeCloseTo(2, 1);

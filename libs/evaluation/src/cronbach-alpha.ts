@@ -78,11 +78,7 @@ export function cronbachAlpha(responses: readonly (readonly (number | null)[])[]
   const alpha = whole.alpha;
   const reasons: Partial<Record<CronbachField, ReasonCode>> = {};
 
-  const df1 = n - 1;
-  const df2 = (n - 1) * (k - 1);
-  const lo = finiteOrNull(1 - (1 - alpha) * fQuantile(0.975, df1, df2));
-  const hi = finiteOrNull(1 - (1 - alpha) * fQuantile(0.025, df1, df2));
-  const ci95: [number, number] | null = lo !== null && hi !== null ? [lo, hi] : null;
+  const ci95 = feldtCi95(alpha, n, k);
   if (ci95 === null) reasons.ci95 = 'numerical_error';
 
   let alphaIfDeleted: (number | null)[];
@@ -98,4 +94,13 @@ export function cronbachAlpha(responses: readonly (readonly (number | null)[])[]
     });
   }
   return { ...base, alpha, ci95, alphaIfDeleted, undefinedReasons: reasons };
+}
+
+/** Feldt's 95 % CI for α with n respondents and k items: [1 − (1−α)·F(0.975; n−1, (n−1)(k−1)), 1 − (1−α)·F(0.025; …)]. */
+export function feldtCi95(alpha: number, n: number, k: number): [number, number] | null {
+  const df1 = n - 1;
+  const df2 = (n - 1) * (k - 1);
+  const lo = finiteOrNull(1 - (1 - alpha) * fQuantile(0.975, df1, df2));
+  const hi = finiteOrNull(1 - (1 - alpha) * fQuantile(0.025, df1, df2));
+  return lo !== null && hi !== null ? [lo, hi] : null;
 }

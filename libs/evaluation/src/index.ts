@@ -26,7 +26,9 @@ export {
   type CompleteCronbachAlpha,
   type CronbachAlpha,
   type CronbachField,
+  feldtCi95,
 } from './cronbach-alpha.js';
+export { alphaMomentsOf, cronbachAlphaFromMoments, type AlphaMoments } from './cronbach-alpha-moments.js';
 export {
   MIN_GROUP_N,
   suppressBreakdown,

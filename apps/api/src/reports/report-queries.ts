@@ -43,19 +43,33 @@ export function measuresByLearner(m: EntityManager, cohortIds: string[], _items:
   );
 }
 
-export interface AlphaRow {
+export interface AlphaMomentRow {
   wave: 'pre' | 'post';
   subscale: string;
-  vals: number[];
+  pos: number;
+  n: number;
+  sx: number;
+  sxx: number;
+  st: number;
+  stt: number;
+  sxt: number;
 }
 
-/** Complete, re-keyed answer vectors (items in key order) per subscale and wave, for Cronbach's α. */
-export function alphaMatrices(m: EntityManager, cohortIds: string[], _items: ItemMeta[]): Promise<AlphaRow[]> {
+/**
+ * Cronbach's α inputs aggregated in the database: per subscale, wave and item position (item-key order), the sums
+ * over complete respondents of x, x², total, total² and x·total. A few dozen rows whatever the cohort size.
+ */
+export function alphaMoments(m: EntityManager, cohortIds: string[]): Promise<AlphaMomentRow[]> {
   return m.query(
-    `WITH ${COHORT}
-     SELECT a.wave, s.measure AS subscale, s.items AS vals
-       FROM attempts a JOIN cohort c ON c.id = a.enrolment_id JOIN attempt_scores s ON s.attempt_id = a.id
-      WHERE a.kind = 'attitude' AND a.wave IN ('pre', 'post') AND s.items IS NOT NULL`,
+    `WITH ${COHORT},
+     v AS (
+       SELECT a.wave, s.measure, s.items, (SELECT sum(x) FROM unnest(s.items) x)::float8 AS total
+         FROM attempts a JOIN cohort c ON c.id = a.enrolment_id JOIN attempt_scores s ON s.attempt_id = a.id
+        WHERE a.kind = 'attitude' AND a.wave IN ('pre', 'post') AND s.items IS NOT NULL)
+     SELECT v.wave, v.measure AS subscale, u.pos::int, count(*)::int AS n,
+            sum(u.x)::float8 AS sx, sum(u.x * u.x)::float8 AS sxx, sum(v.total) AS st, sum(v.total * v.total) AS stt, sum(u.x * v.total) AS sxt
+       FROM v, unnest(v.items) WITH ORDINALITY AS u(x, pos)
+      GROUP BY v.wave, v.measure, u.pos`,
     [cohortIds],
   );
 }

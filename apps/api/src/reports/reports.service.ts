@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type Course, type Locale, localize } from '#curriculum';
 import {
-  cronbachAlpha, describeAlpha, describeChange, pairedComparison, programmeEffect, responseShift, retention, suppressBreakdown,
+  cronbachAlphaFromMoments, describeAlpha, describeChange, pairedComparison, programmeEffect, responseShift, retention, suppressBreakdown,
   type PairedComparison, ALPHA_THRESHOLD, mean, sd,
 } from '#evaluation';
 import { AppException } from '../common/app-exception.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import type { AlphaDto, BreakdownDto, CohortReportDto, ComparisonDto, ItemShiftDto, MeasureReportDto, ScenarioStatsDto } from './report.dto.js';
-import { type ItemMeta, type MeasureRow, alphaMatrices, itemMeans, learners, measuresByLearner, scenarioChoices } from './report-queries.js';
+import { type AlphaMomentRow, type ItemMeta, type MeasureRow, alphaMoments, itemMeans, learners, measuresByLearner, scenarioChoices } from './report-queries.js';
 
 const KNOWLEDGE_LABEL = { es: 'Conocimientos', en: 'Knowledge' };
 const round = (x: number | null, digits = 4) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
@@ -45,7 +45,7 @@ export class ReportsService {
       m.query(`SELECT id, name FROM cohorts WHERE id = ANY($1::uuid[]) ORDER BY name`, [cohortIds]),
       learners(m, cohortIds),
       measuresByLearner(m, cohortIds, items),
-      alphaMatrices(m, cohortIds, items),
+      alphaMoments(m, cohortIds),
       itemMeans(m, cohortIds, items),
       scenarioChoices(m, cohortIds),
     ]);
@@ -127,10 +127,18 @@ export class ReportsService {
     };
   }
 
-  private alpha(rows: { wave: string; subscale: string; vals: number[] }[], items: ItemMeta[], subscale: string, wave: 'pre' | 'post', locale: Locale): AlphaDto {
-    const matrix = rows.filter((r) => r.wave === wave && r.subscale === subscale).map((r) => r.vals.map(Number));
+  private alpha(rows: AlphaMomentRow[], items: ItemMeta[], subscale: string, wave: 'pre' | 'post', locale: Locale): AlphaDto {
     const keys = items.filter((i) => i.subscale === subscale).map((i) => i.item_key).sort();
-    const result = cronbachAlpha(matrix.length > 0 ? matrix : [keys.map(() => null)]);
+    const mine = rows.filter((r) => r.wave === wave && r.subscale === subscale).sort((a, b) => a.pos - b.pos);
+    const first = mine[0];
+    const result = cronbachAlphaFromMoments({
+      n: first?.n ?? 0,
+      itemSums: keys.map((_, i) => mine[i]?.sx ?? 0),
+      itemSquares: keys.map((_, i) => mine[i]?.sxx ?? 0),
+      totalSum: first?.st ?? 0,
+      totalSquares: first?.stt ?? 0,
+      itemTotalCross: keys.map((_, i) => mine[i]?.sxt ?? 0),
+    });
     return {
       n: result.n,
       k: keys.length,
