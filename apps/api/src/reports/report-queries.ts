@@ -62,7 +62,8 @@ export interface AlphaMomentRow {
 export function alphaMoments(m: EntityManager, cohortIds: string[]): Promise<AlphaMomentRow[]> {
   return m.query(
     `WITH ${COHORT},
-     v AS (
+     -- MATERIALIZED: computed once per respondent; inlined, the total would be recomputed for every item of every row.
+     v AS MATERIALIZED (
        SELECT a.wave, s.measure, s.items, (SELECT sum(x) FROM unnest(s.items) x)::float8 AS total
          FROM attempts a JOIN cohort c ON c.id = a.enrolment_id JOIN attempt_scores s ON s.attempt_id = a.id
         WHERE a.kind = 'attitude' AND a.wave IN ('pre', 'post') AND s.items IS NOT NULL)
