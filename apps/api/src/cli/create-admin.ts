@@ -1,11 +1,7 @@
 import { createInterface } from 'node:readline/promises';
-import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password-hasher.service.js';
 import { checkPassword } from '../auth/password-policy.js';
-import { loadConfig } from '../config/app-config.js';
-import { dataSourceOptions } from '../database/data-source-options.js';
-import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
-import { poolSizeFor } from '../app-factory.js';
+import { withDatabase } from './with-database.js';
 
 /**
  * Creates the first (or another) admin: `npm run admin:create -- --email a@b.pe --name "Ana"`; the password is read
@@ -27,20 +23,12 @@ async function main(): Promise<void> {
   const weak = checkPassword(password, email);
   if (weak) throw new Error(weak.message);
 
-  const config = loadConfig();
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
-  const db = new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url, poolSizeFor(config, embedded !== null)));
-  await db.initialize();
-  try {
-    await db.runMigrations({ transaction: 'each' });
+  await withDatabase(async (db) => {
     const [existing] = await db.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
     if (existing) throw new Error(`An account with ${email} already exists.`);
     await db.query(`INSERT INTO users (email, display_name, password_hash, role) VALUES ($1, $2, $3, 'admin')`, [email, name, await hashPassword(password)]);
     process.stdout.write(`Admin ${email} created.\n`);
-  } finally {
-    await db.destroy();
-    await embedded?.stop();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

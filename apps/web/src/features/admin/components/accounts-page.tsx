@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
-import { Field } from '../../../components/staff/field';
+import { Field } from '../../../components/field';
 import { StaffError } from '../../../components/staff/staff-error';
 import { TableScroll } from '../../../components/staff/table-scroll';
 import { useSession } from '../../../lib/session';

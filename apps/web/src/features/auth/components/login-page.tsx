@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../../lib/session';
-import { FormError } from './form-error';
-import { FormField } from './form-field';
+import { ErrorMessage } from '../../../components/error-message';
+import { Field } from '../../../components/field';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -31,9 +31,9 @@ export function LoginPage() {
       <h1 id="login-title">{t('auth.loginTitle')}</h1>
       {(location.state as { signedOut?: boolean } | null)?.signedOut && <p role="status">{t('auth.signedOut')}</p>}
       <form onSubmit={onSubmit} noValidate={false}>
-        <FormField label={t('auth.email')}>{(p) => <input {...p} name="email" type="email" autoComplete="username" required maxLength={254} />}</FormField>
-        <FormField label={t('auth.password')}>{(p) => <input {...p} name="password" type="password" autoComplete="current-password" required maxLength={128} />}</FormField>
-        <FormError error={error} />
+        <Field label={t('auth.email')}>{(p) => <input {...p} name="email" type="email" autoComplete="username" required maxLength={254} />}</Field>
+        <Field label={t('auth.password')}>{(p) => <input {...p} name="password" type="password" autoComplete="current-password" required maxLength={128} />}</Field>
+        <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={busy}>{busy ? t('auth.submitting') : t('auth.submitLogin')}</button>
       </form>
       <p><Link to="/register">{t('auth.noAccount')}</Link></p>

@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import type { ApiSchemas } from '../../../lib/api/api-client';
 import { useSession } from '../../../lib/session';
 import { POSITION_TYPES, REGIONS } from '../profile-options';
-import { FormError } from './form-error';
-import { FormField } from './form-field';
+import { ErrorMessage } from '../../../components/error-message';
+import { Field } from '../../../components/field';
 
 type RegisterBody = ApiSchemas['RegisterDto'];
 
@@ -45,28 +45,28 @@ export function RegisterPage() {
       <h1 id="register-title">{t('auth.registerTitle')}</h1>
       <p>{t('auth.registerIntro')}</p>
       <form onSubmit={onSubmit}>
-        <FormField label={t('auth.inviteCode')}>{(p) => <input {...p} name="inviteCode" required autoCapitalize="characters" autoComplete="off" maxLength={40} />}</FormField>
-        <FormField label={t('auth.displayName')}>{(p) => <input {...p} name="displayName" required autoComplete="name" maxLength={120} />}</FormField>
-        <FormField label={t('auth.email')}>{(p) => <input {...p} name="email" type="email" required autoComplete="email" maxLength={254} />}</FormField>
-        <FormField label={t('auth.password')} hint={t('auth.passwordHint')}>{(p) => <input {...p} name="password" type="password" required minLength={8} maxLength={128} autoComplete="new-password" />}</FormField>
-        <FormField label={t('auth.positionType')}>
+        <Field label={t('auth.inviteCode')}>{(p) => <input {...p} name="inviteCode" required autoCapitalize="characters" autoComplete="off" maxLength={40} />}</Field>
+        <Field label={t('auth.displayName')}>{(p) => <input {...p} name="displayName" required autoComplete="name" maxLength={120} />}</Field>
+        <Field label={t('auth.email')}>{(p) => <input {...p} name="email" type="email" required autoComplete="email" maxLength={254} />}</Field>
+        <Field label={t('auth.password')} hint={t('auth.passwordHint')}>{(p) => <input {...p} name="password" type="password" required minLength={8} maxLength={128} autoComplete="new-password" />}</Field>
+        <Field label={t('auth.positionType')}>
           {(p) => (
             <select {...p} name="positionType" required defaultValue="">
               <option value="" disabled>{t('auth.choose')}</option>
               {POSITION_TYPES.map((v) => <option key={v} value={v}>{t(`positionTypes.${v}`)}</option>)}
             </select>
           )}
-        </FormField>
-        <FormField label={t('auth.region')}>
+        </Field>
+        <Field label={t('auth.region')}>
           {(p) => (
             <select {...p} name="region" required defaultValue="">
               <option value="" disabled>{t('auth.choose')}</option>
               {REGIONS.map((v) => <option key={v} value={v}>{t(`regions.${v}`)}</option>)}
             </select>
           )}
-        </FormField>
-        <FormField label={t('auth.institution')}>{(p) => <input {...p} name="institution" maxLength={160} autoComplete="organization" />}</FormField>
-        <FormError error={error} />
+        </Field>
+        <Field label={t('auth.institution')}>{(p) => <input {...p} name="institution" maxLength={160} autoComplete="organization" />}</Field>
+        <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={busy}>{busy ? t('auth.submitting') : t('auth.submitRegister')}</button>
       </form>
       <p><Link to="/login">{t('auth.haveAccount')}</Link></p>
