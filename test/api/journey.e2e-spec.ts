@@ -125,6 +125,16 @@ describe('the learner journey (server is the authority)', () => {
   });
 
   it('two tabs submitting at once produce exactly one attempt', async () => {
+    // Several rounds: the race (same key, same moment) must resolve to one attempt and the same answer every time.
+    for (let round = 0; round < 4; round++) {
+      const q = await newLearner(t, `Tabs${round}`);
+      await q.post('/consent').expect(200);
+      const same = { idempotencyKey: randomUUID(), answers: likertAnswers(3) };
+      const [x, y] = await Promise.all([q.post('/assessments/pre/attitude', same), q.post('/assessments/pre/attitude', same)]);
+      expect([x.status, y.status]).toEqual([200, 200]);
+      expect(x.body).toEqual(y.body);
+      expect(await count(t, `SELECT count(*) AS n FROM attempts WHERE enrolment_id = $1`, [q.enrolmentId])).toBe(1);
+    }
     const p = await newLearner(t, 'Tabs');
     await p.post('/consent').expect(200);
     const body = { idempotencyKey: randomUUID(), answers: likertAnswers(3) };

@@ -25,15 +25,15 @@ describe('browser: register, switch language, sign out and in', () => {
 
   it('a learner registers with the demo invite code in Spanish, switches to English, signs out and signs in', async () => {
     await page.goto(`${app.url}/register`);
-    await expect(page.getByRole('heading', { name: 'Crear tu cuenta' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Crear su cuenta' }).isVisible()).resolves.toBe(true);
     expect(await page.getAttribute('html', 'lang')).toBe('es');
 
     await page.getByLabel('Código de invitación').fill('demo-2026');
-    await page.getByLabel('Nombre con el que quieres que te llamen').fill('Valeria Ríos');
+    await page.getByLabel('Nombre con el que quiere que le llamen').fill('Valeria Ríos');
     await page.getByLabel('Correo electrónico').fill('valeria.rios@pnp.gob.pe');
     await page.getByLabel('Contraseña').fill('mi turno empieza a las seis');
     await page.getByLabel('Tipo de cargo').selectOption('police');
-    await page.getByLabel('Departamento donde trabajas').selectOption('piura');
+    await page.getByLabel('Departamento donde trabaja').selectOption('piura');
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
     await page.getByRole('heading', { name: 'Hola, Valeria Ríos' }).waitFor();
     expect(await page.getByText('Policía (PNP)').isVisible()).toBe(true);
@@ -66,11 +66,11 @@ describe('browser: register, switch language, sign out and in', () => {
     await fresh.evaluate(() => localStorage.setItem('respeta.lang', 'es'));
     await fresh.reload();
     await fresh.getByLabel('Código de invitación').fill('NO-EXISTE');
-    await fresh.getByLabel('Nombre con el que quieres que te llamen').fill('Prueba');
+    await fresh.getByLabel('Nombre con el que quiere que le llamen').fill('Prueba');
     await fresh.getByLabel('Correo electrónico').fill('prueba@muni.gob.pe');
     await fresh.getByLabel('Contraseña').fill('una frase bastante larga');
     await fresh.getByLabel('Tipo de cargo').selectOption('municipal_official');
-    await fresh.getByLabel('Departamento donde trabajas').selectOption('junin');
+    await fresh.getByLabel('Departamento donde trabaja').selectOption('junin');
     await fresh.getByRole('button', { name: 'Crear cuenta' }).click();
     await fresh.getByRole('alert').filter({ hasText: 'Ese código de invitación no existe' }).waitFor();
     await context.close();

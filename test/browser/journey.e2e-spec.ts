@@ -78,11 +78,11 @@ describe('browser: the learner path from invitation to certificate', () => {
     // ── Registration with the demo invite code, in Spanish ──────────────────────────────────────────────────
     await page.goto(`${app.url}/register`);
     await page.getByLabel('Código de invitación').fill('DEMO-2026');
-    await page.getByLabel('Nombre con el que quieres que te llamen').fill('Lucía Quispe');
+    await page.getByLabel('Nombre con el que quiere que le llamen').fill('Lucía Quispe');
     await page.getByLabel('Correo electrónico').fill('lucia.quispe@munilima.gob.pe');
     await page.getByLabel('Contraseña').fill('serenazgo de la noche 2026');
     await page.getByLabel('Tipo de cargo').selectOption('municipal_official');
-    await page.getByLabel('Departamento donde trabajas').selectOption('lima');
+    await page.getByLabel('Departamento donde trabaja').selectOption('lima');
     await page.getByRole('button', exact('Crear cuenta')).click();
 
     // ── Home: my courses with a progress bar ──────────────────────────────────────────────────────────────────
@@ -253,11 +253,11 @@ describe('browser: the learner path from invitation to certificate', () => {
     page = await learner.newPage();
     await page.goto(`${app.url}/register`);
     await page.getByLabel('Código de invitación').fill('DEMO-2026');
-    await page.getByLabel('Nombre con el que quieres que te llamen').fill('Julio Mamani');
+    await page.getByLabel('Nombre con el que quiere que le llamen').fill('Julio Mamani');
     await page.getByLabel('Correo electrónico').fill('julio.mamani@pnp.gob.pe');
     await page.getByLabel('Contraseña').fill('guardia de la comisaria 2026');
     await page.getByLabel('Tipo de cargo').selectOption('police');
-    await page.getByLabel('Departamento donde trabajas').selectOption('puno');
+    await page.getByLabel('Departamento donde trabaja').selectOption('puno');
     await page.getByRole('button', exact('Crear cuenta')).click();
     await page.getByRole('link', { name: /^Empezar: Respeta/ }).click();
     await page.getByRole('link', exact('Empezar')).click();

@@ -244,19 +244,13 @@ export class JourneyService {
     // waited for a second pooled connection could deadlock the pool under load.
     const course = await this.catalog.publishedContent(await this.pinnedVersion(userId, enrolmentId));
     return this.reads.transaction(async (m) => {
-      // One round trip: lock the enrolment (owner only) and look up the idempotency key.
-      const [enrolment] = await m.query(
-        `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, u.display_name,
-                k.request_hash AS seen_hash, k.response AS seen_response
-           FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id
-           LEFT JOIN idempotency_keys k ON k.enrolment_id = e.id AND k.key = $3
-          WHERE e.id = $1 AND e.user_id = $2 FOR UPDATE OF e`,
-        [enrolmentId, userId, idempotencyKey],
-      );
-      if (!enrolment?.course_version_id) throw notFound('Enrolment');
-      if (enrolment.seen_hash) {
-        if (enrolment.seen_hash !== hash) throw new AppException(409, 'IDEMPOTENCY_KEY_REUSED', 'idempotencyKey: this key was already used for a different submission.');
-        return enrolment.seen_response;
+      const enrolment = await this.lock(m, userId, enrolmentId);
+      // A separate statement after the lock, on purpose: a statement that waited for the row lock still reads other
+      // tables as of its start, so a ledger entry committed by the transaction we waited for would be missed.
+      const [seen] = await m.query(`SELECT request_hash, response FROM idempotency_keys WHERE enrolment_id = $1 AND key = $2`, [enrolment.id, idempotencyKey]);
+      if (seen) {
+        if (seen.request_hash !== hash) throw new AppException(409, 'IDEMPOTENCY_KEY_REUSED', 'idempotencyKey: this key was already used for a different submission.');
+        return seen.response;
       }
       if (enrolment.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
       const tx: Tx = {
