@@ -59,6 +59,19 @@ describe('browser: register, switch language, sign out and in', () => {
     await page.getByRole('heading', { name: 'Hello, Valeria Ríos' }).waitFor();
   });
 
+  it('keeps the session when two tabs restore it at the same moment', async () => {
+    // Both tabs hold the same refresh cookie; a careless client would present it twice and the server would end the
+    // session as if it had been stolen.
+    const context = await browser.newContext();
+    await context.request.post(`${app.url}/api/auth/login`, { data: { email: 'municipal@respeta.demo', password: 'respeta-municipal-demo' } });
+    const [tabA, tabB] = [await context.newPage(), await context.newPage()];
+    await Promise.all([tabA.goto(`${app.url}/`), tabB.goto(`${app.url}/`)]);
+    for (const tab of [tabA, tabB]) await tab.getByRole('heading', { name: /Lucía Mamani/ }).waitFor();
+    await Promise.all([tabA.reload(), tabB.reload()]);
+    for (const tab of [tabA, tabB]) await tab.getByRole('heading', { name: /Lucía Mamani/ }).waitFor();
+    await context.close();
+  });
+
   it('shows a translated error for an unknown invite code', async () => {
     const context = await browser.newContext();
     const fresh = await context.newPage();

@@ -29,11 +29,15 @@ api.use(authHeader);
 
 /** One refresh at a time, shared by every request that found its token expired. */
 export function refreshSession(): Promise<boolean> {
-  refreshing ??= (async () => {
+  const rotate = async () => {
     const { data } = await api.POST('/api/auth/refresh');
     setAccessToken(data?.accessToken ?? null);
     return Boolean(data);
-  })().finally(() => {
+  };
+  // Tabs share the refresh cookie. The server treats a second use of a rotated token as theft and ends the session,
+  // so tabs take turns (Web Locks): the next tab then sends the cookie the previous one just received.
+  const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
+  refreshing ??= (locks ? locks.request('respeta-refresh', rotate) : rotate()).finally(() => {
     refreshing = null;
   });
   return refreshing;
