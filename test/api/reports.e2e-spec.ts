@@ -81,6 +81,8 @@ describe('trainer report and exports', () => {
     expect(k.change.wilcoxon.p).toBeCloseTo(0.009091, 5);
     expect(k.change.reading).toMatch(/^Knowledge improved by 1\.6 percentage points, a large change \(d_z = 1\.28\).*p = 0\.003/);
     expect(k.pairs).toHaveLength(10);
+    expect(res.body.learnersTotal).toBe(10);
+    expect(res.body.learners).toHaveLength(10);
   });
 
   it('re-keys reverse items and scores subscales: everyone moved from 2 to 4 (plus a known spread)', async () => {

@@ -133,7 +133,8 @@ export class CohortReportDto {
   @ApiProperty({ type: [ItemShiftDto] }) items: ItemShiftDto[];
   @ApiProperty({ type: [String] }) mostMoved: string[];
   @ApiProperty({ type: [String] }) leastMoved: string[];
-  @ApiProperty({ type: [LearnerScoresDto] }) learners: LearnerScoresDto[];
+  @ApiProperty({ type: [LearnerScoresDto], description: 'The first 500 learners by name (learnersTotal says how many there are)' }) learners: LearnerScoresDto[];
+  @ApiProperty({ description: 'Learners in the report (all of them are in the statistics, the roster and the exports)' }) learnersTotal: number;
   @ApiProperty({ type: [BreakdownDto] }) breakdowns: BreakdownDto[];
   @ApiProperty({ type: [ScenarioStatsDto] }) scenarios: ScenarioStatsDto[];
 }

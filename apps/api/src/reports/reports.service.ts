@@ -12,6 +12,7 @@ import type { AlphaDto, BreakdownDto, CohortReportDto, ComparisonDto, ItemShiftD
 import { type AlphaMomentRow, type ItemMeta, type MeasureRow, alphaMoments, itemMeans, learners, measuresByLearner, scenarioChoices } from './report-queries.js';
 
 const KNOWLEDGE_LABEL = { es: 'Conocimientos', en: 'Knowledge' };
+export const LEARNER_ROWS = 500;
 const round = (x: number | null, digits = 4) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
 /**
@@ -107,7 +108,9 @@ export class ReportsService {
       items: itemShifts,
       mostMoved: ranked.slice(0, 5).map((i) => i.key),
       leastMoved: ranked.slice(-5).reverse().map((i) => i.key),
-      learners: included.map((p) => ({
+      learnersTotal: included.length,
+      // The first rows by name; a table of thousands helps nobody in a browser (the roster and the exports have all).
+      learners: included.slice(0, LEARNER_ROWS).map((p) => ({
         enrolmentId: p.enrolment_id,
         name: p.display_name,
         positionType: p.position_type,

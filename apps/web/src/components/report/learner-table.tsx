@@ -4,12 +4,14 @@ import { fixed, scoreDigits, signed } from './format';
 import type { LearnerScores, Measure } from './report-types';
 
 /** Each learner's pre, post and change per measure. Names are shown to the cohort's trainer only; exports are pseudonymous. */
-export function LearnerTable({ learners, measures }: { learners: LearnerScores[]; measures: Measure[] }) {
+export function LearnerTable({ learners, measures, total }: { learners: LearnerScores[]; measures: Measure[]; total: number }) {
   const { t } = useTranslation();
   if (learners.length === 0) return <p>{t('trainer.report.noLearners')}</p>;
   const caption = t('trainer.report.learnersCaption');
   const cell = (v: number | null | undefined, digits: number) => (v === null || v === undefined ? '—' : fixed(v, digits));
   return (
+    <>
+    {total > learners.length && <p className="hint">{t('trainer.report.learnersShown', { shown: learners.length, total })}</p>}
     <TableScroll label={caption}>
       <table className="data-table data-table--wide">
         <caption>{caption}</caption>
@@ -49,5 +51,6 @@ export function LearnerTable({ learners, measures }: { learners: LearnerScores[]
         </tbody>
       </table>
     </TableScroll>
+    </>
   );
 }

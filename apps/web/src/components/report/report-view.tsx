@@ -57,7 +57,7 @@ export function ReportView({ report }: { report: Report }) {
       <section aria-labelledby={id('learners')}>
         <h2 id={id('learners')}>{t('trainer.report.sections.learners')}</h2>
         <p className="hint">{t('trainer.report.learnersNote')}</p>
-        <LearnerTable learners={report.learners} measures={report.measures} />
+        <LearnerTable learners={report.learners} measures={report.measures} total={report.learnersTotal} />
       </section>
 
       <section aria-labelledby={id('breakdowns')}>

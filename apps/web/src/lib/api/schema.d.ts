@@ -1545,7 +1545,10 @@ export interface components {
             items: components["schemas"]["ItemShiftDto"][];
             mostMoved: string[];
             leastMoved: string[];
+            /** @description The first 500 learners by name (learnersTotal says how many there are) */
             learners: components["schemas"]["LearnerScoresDto"][];
+            /** @description Learners in the report (all of them are in the statistics, the roster and the exports) */
+            learnersTotal: number;
             breakdowns: components["schemas"]["BreakdownDto"][];
             scenarios: components["schemas"]["ScenarioStatsDto"][];
         };
