@@ -35,10 +35,10 @@ async function seedCohort(t: TestApp, trainerId: string, name: string): Promise<
         await t.db.query(`INSERT INTO responses (attempt_id, item_key, value, correct) VALUES ($1, $2, $3, $4)`, [kt.id, item.key, JSON.stringify(['a']), j === 0 ? wave === 'post' : true]);
       }
       const [att] = await t.db.query(`INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key) VALUES ($1, $2, 'attitude', $3, 'att') RETURNING id`, [enrolment.id, version.id, wave]);
-      // Every learner answers `likert` on every statement, plus a per-learner spread on the first item of each subscale.
+      // Every learner answers around `likert` on every statement (a known spread per learner and item).
       for (const [j, item] of items.entries()) {
         const raw = item.reverse ? 6 - likert : likert;
-        const value = j % 6 === 0 ? Math.min(5, Math.max(1, raw + (i % 2))) : raw;
+        const value = raw + ((i + j) % 3) - 1; // a per-learner, per-item spread (1..5), the same at pre and post
         await t.db.query(`INSERT INTO responses (attempt_id, item_key, value) VALUES ($1, $2, $3)`, [att.id, item.key, JSON.stringify(value)]);
       }
     }
@@ -95,12 +95,14 @@ describe('trainer report and exports', () => {
       const own = items.map((it, j) => ({ it, j })).filter(({ it }) => it.subscale === s.key).sort((a, b) => (a.it.key < b.it.key ? -1 : 1));
       const matrix = PRE.map((_, i) => own.map(({ it, j }) => {
         const raw = it.reverse ? 4 : 2;
-        const value = j % 6 === 0 ? Math.min(5, Math.max(1, raw + (i % 2))) : raw;
+        const value = raw + ((i + j) % 3) - 1;
         return it.reverse ? 6 - value : value;
       }));
       const expected = cronbachAlpha(matrix);
-      if (expected.alpha === null) expect(s.alphaPre.alpha).toBeNull();
-      else expect(s.alphaPre.alpha).toBeCloseTo(expected.alpha, 4);
+      expect(expected.alpha).not.toBeNull();
+      expect(s.alphaPre.alpha).toBeCloseTo(expected.alpha!, 4);
+      s.alphaPre.alphaIfDeleted.forEach((d: { alpha: number | null }, i: number) => expect(d.alpha ?? NaN).toBeCloseTo(expected.alphaIfDeleted[i] ?? NaN, 4));
+      expect(s.alphaPre.ci95[0]).toBeCloseTo(expected.ci95![0], 4);
     }
     for (const s of subscales) {
       expect(s.nPairs).toBe(10);
