@@ -56,31 +56,22 @@ export interface AlphaMomentRow {
 }
 
 /**
- * Cronbach's α inputs aggregated in the database: per subscale and wave, the sums over complete respondents of each
- * item x, x², x·total (items in key order) and of total, total². One row per subscale and wave, whatever the cohort
- * size; each respondent's row is read once (no unnesting into one row per answer).
+ * Cronbach's α inputs aggregated in the database: per subscale, wave and item position (item-key order), the sums
+ * over complete respondents of x, x², total, total² and x·total. A few dozen rows whatever the cohort size.
  */
-export async function alphaMoments(m: EntityManager, cohortIds: string[], maxItems: number): Promise<AlphaMomentRow[]> {
-  const positions = Array.from({ length: maxItems }, (_, i) => i + 1);
-  const perItem = positions
-    .map((i) => `sum(s.items[${i}])::float8 AS sx${i}, sum(s.items[${i}] * s.items[${i}])::float8 AS sxx${i}, sum(s.items[${i}] * t.total) AS sxt${i}`)
-    .join(', ');
-  const rows: Record<string, number | string>[] = await m.query(
-    `WITH ${COHORT}
-     SELECT a.wave, s.measure AS subscale, count(*)::int AS n, sum(t.total) AS st, sum(t.total * t.total) AS stt, ${perItem}
-       FROM attempts a JOIN cohort c ON c.id = a.enrolment_id JOIN attempt_scores s ON s.attempt_id = a.id
-            CROSS JOIN LATERAL (SELECT (SELECT sum(x) FROM unnest(s.items) x)::float8 AS total) t
-      WHERE a.kind = 'attitude' AND a.wave IN ('pre', 'post') AND s.items IS NOT NULL
-      GROUP BY a.wave, s.measure`,
+export function alphaMoments(m: EntityManager, cohortIds: string[]): Promise<AlphaMomentRow[]> {
+  return m.query(
+    `WITH ${COHORT},
+     -- MATERIALIZED: computed once per respondent; inlined, the total would be recomputed for every item of every row.
+     v AS MATERIALIZED (
+       SELECT a.wave, s.measure, s.items, (SELECT sum(x) FROM unnest(s.items) x)::float8 AS total
+         FROM attempts a JOIN cohort c ON c.id = a.enrolment_id JOIN attempt_scores s ON s.attempt_id = a.id
+        WHERE a.kind = 'attitude' AND a.wave IN ('pre', 'post') AND s.items IS NOT NULL)
+     SELECT v.wave, v.measure AS subscale, u.pos::int, count(*)::int AS n,
+            sum(u.x)::float8 AS sx, sum(u.x * u.x)::float8 AS sxx, sum(v.total) AS st, sum(v.total * v.total) AS stt, sum(u.x * v.total) AS sxt
+       FROM v, unnest(v.items) WITH ORDINALITY AS u(x, pos)
+      GROUP BY v.wave, v.measure, u.pos`,
     [cohortIds],
-  );
-  return rows.flatMap((r) =>
-    positions
-      .filter((i) => r[`sx${i}`] !== null)
-      .map((i) => ({
-        wave: r.wave as 'pre' | 'post', subscale: r.subscale as string, pos: i, n: r.n as number,
-        sx: r[`sx${i}`] as number, sxx: r[`sxx${i}`] as number, st: r.st as number, stt: r.stt as number, sxt: r[`sxt${i}`] as number,
-      })),
   );
 }
 

@@ -42,12 +42,11 @@ export class ReportsService {
     const course = await this.courseFor(cohortIds);
     const items = itemMetaOf(course);
     const m = this.db.manager;
-    const maxItems = Math.max(0, ...Object.values(countBy(items.map((i) => i.subscale))));
     const [cohorts, people, measureRows, alphaRows, meanRows, choiceRows] = await Promise.all([
       m.query(`SELECT id, name FROM cohorts WHERE id = ANY($1::uuid[]) ORDER BY name`, [cohortIds]),
       learners(m, cohortIds),
       measuresByLearner(m, cohortIds, items),
-      alphaMoments(m, cohortIds, maxItems),
+      alphaMoments(m, cohortIds),
       itemMeans(m, cohortIds, items),
       scenarioChoices(m, cohortIds),
     ]);
