@@ -1,5 +1,6 @@
 // Server-side grading. The client sends answers, never scores; these functions are the only judge.
 // Inputs from the network are `unknown` in the validate* functions: run them first and answer 400 on problems.
+import { knowledgePercent } from '#evaluation';
 import type { AttitudeInstrument, KnowledgeTest, Locale, Question, Quiz, Scenario } from './course-schema.js';
 import { localize } from './learner-view.js';
 import { formatPath, type Problem } from './problems.js';
@@ -88,7 +89,8 @@ export function gradeKnowledgeTest(test: KnowledgeTest, answers: Answers): Knowl
   const correctCount = perItem.filter((item) => item.correct).length;
   return {
     testKey: test.key,
-    percent: perItem.length === 0 ? 0 : (100 * correctCount) / perItem.length,
+    // The scoring rule lives in libs/evaluation (unanswered counts as wrong); a test always has items.
+    percent: knowledgePercent(perItem.map((item) => item.correct)) ?? 0,
     correctCount,
     answeredCount: perItem.filter((item) => item.answered).length,
     itemCount: perItem.length,

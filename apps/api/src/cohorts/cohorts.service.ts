@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppException, notFound } from '../common/app-exception.js';
+import { readableCode } from '../common/readable-code.js';
 import { CohortAccess } from './cohort-access.service.js';
 import type { CohortDto, CreateCohortDto, CreateInviteCodeDto, InviteCodeDto, RosterEntryDto, UpdateCohortDto } from './cohorts.dto.js';
 
@@ -184,12 +184,8 @@ function assertDates(start: string | null | undefined, end: string | null | unde
   if (start && end && end < start) throw new AppException(400, 'VALIDATION_FAILED', 'endDate: must not be before startDate.');
 }
 
-/** e.g. "UCA-7KQ2-M9XD": short enough to dictate in a classroom, long enough not to be guessed. */
-function newInviteCode(): string {
-  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-  const chars = [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
-  return `RSP-${chars.slice(0, 4)}-${chars.slice(4)}`;
-}
+/** e.g. "RSP-7KQ2-M9XD": short enough to dictate in a classroom, long enough not to be guessed. */
+const newInviteCode = () => `RSP-${readableCode([4, 4])}`;
 
 function toCohort(r: Record<string, unknown>): CohortDto {
   return {

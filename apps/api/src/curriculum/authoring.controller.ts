@@ -3,19 +3,14 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@ne
 import type { Locale } from '#curriculum';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { notFound } from '../common/app-exception.js';
 import {
   CourseSummaryDto, CourseVersionDto, CourseVersionSummaryDto, ReplaceContentDto, UpdateItemDto, UpdateLessonDto, UpdateQuestionDto,
   ValidationReportDto,
 } from './authoring.dto.js';
 import { AuthoringService } from './authoring.service.js';
+import { ItemKeyPipe } from '../common/item-key.pipe.js';
 import { RequestLocale } from './request-locale.js';
 
-const KEY = /^[a-z0-9][a-z0-9.-]{0,79}$/;
-function key(value: string): string {
-  if (!KEY.test(value)) throw notFound('Item');
-  return value;
-}
 
 @ApiTags('authoring')
 @ApiBearerAuth()
@@ -58,20 +53,20 @@ export class AuthoringController {
 
   @Patch('course-versions/:versionId/lessons/:lessonKey')
   @ApiOkResponse({ type: CourseVersionDto })
-  updateLesson(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('lessonKey') lessonKey: string, @Body() dto: UpdateLessonDto): Promise<CourseVersionDto> {
-    return this.authoring.updateLesson(versionId, key(lessonKey), dto);
+  updateLesson(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('lessonKey', ItemKeyPipe) lessonKey: string, @Body() dto: UpdateLessonDto): Promise<CourseVersionDto> {
+    return this.authoring.updateLesson(versionId, lessonKey, dto);
   }
 
   @Patch('course-versions/:versionId/questions/:questionKey')
   @ApiOkResponse({ type: CourseVersionDto })
-  updateQuestion(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('questionKey') questionKey: string, @Body() dto: UpdateQuestionDto): Promise<CourseVersionDto> {
-    return this.authoring.updateQuestion(versionId, key(questionKey), dto);
+  updateQuestion(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('questionKey', ItemKeyPipe) questionKey: string, @Body() dto: UpdateQuestionDto): Promise<CourseVersionDto> {
+    return this.authoring.updateQuestion(versionId, questionKey, dto);
   }
 
   @Patch('course-versions/:versionId/attitude-items/:itemKey')
   @ApiOkResponse({ type: CourseVersionDto })
-  updateItem(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('itemKey') itemKey: string, @Body() dto: UpdateItemDto): Promise<CourseVersionDto> {
-    return this.authoring.updateAttitudeItem(versionId, key(itemKey), dto);
+  updateItem(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('itemKey', ItemKeyPipe) itemKey: string, @Body() dto: UpdateItemDto): Promise<CourseVersionDto> {
+    return this.authoring.updateAttitudeItem(versionId, itemKey, dto);
   }
 
   @Post('course-versions/:versionId/validate')

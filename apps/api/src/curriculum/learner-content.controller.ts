@@ -8,10 +8,9 @@ import {
   MyEnrolmentDto, SCENARIO_NODE_SCHEMA, ScenarioDecisionNodeDto, ScenarioEndingNodeDto,
 } from './learner-content.dto.js';
 import { LearnerContentService } from './learner-content.service.js';
+import { ItemKeyPipe } from '../common/item-key.pipe.js';
 import { RequestLocale } from './request-locale.js';
 
-const KEY = /^[a-z0-9][a-z0-9.-]{0,79}$/;
-const keyParam = (value: string) => (KEY.test(value) ? value : '__invalid__');
 
 @ApiTags('learning')
 @ApiBearerAuth()
@@ -36,14 +35,14 @@ export class LearnerContentController {
 
   @Get(':enrolmentId/lessons/:lessonKey')
   @ApiOkResponse({ type: LearnerLessonDto })
-  lesson(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('lessonKey') key: string, @RequestLocale() locale: Locale) {
-    return this.content.lesson(user.id, id, keyParam(key), locale);
+  lesson(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('lessonKey', ItemKeyPipe) key: string, @RequestLocale() locale: Locale) {
+    return this.content.lesson(user.id, id, key, locale);
   }
 
   @Get(':enrolmentId/modules/:moduleKey/quiz')
   @ApiOkResponse({ type: LearnerQuizDto })
-  quiz(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('moduleKey') key: string, @RequestLocale() locale: Locale) {
-    return this.content.quiz(user.id, id, keyParam(key), locale);
+  quiz(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('moduleKey', ItemKeyPipe) key: string, @RequestLocale() locale: Locale) {
+    return this.content.quiz(user.id, id, key, locale);
   }
 
   @Get(':enrolmentId/knowledge-test')
@@ -60,8 +59,8 @@ export class LearnerContentController {
 
   @Get(':enrolmentId/scenarios/:scenarioKey')
   @ApiOkResponse({ type: LearnerScenarioDto })
-  scenario(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('scenarioKey') key: string, @RequestLocale() locale: Locale) {
-    return this.content.scenario(user.id, id, keyParam(key), locale);
+  scenario(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('scenarioKey', ItemKeyPipe) key: string, @RequestLocale() locale: Locale) {
+    return this.content.scenario(user.id, id, key, locale);
   }
 
   @Get(':enrolmentId/scenarios/:scenarioKey/nodes/:nodeKey')
@@ -69,10 +68,10 @@ export class LearnerContentController {
   scenarioNode(
     @CurrentUser() user: AuthUser,
     @Param('enrolmentId', ParseUUIDPipe) id: string,
-    @Param('scenarioKey') scenarioKey: string,
-    @Param('nodeKey') nodeKey: string,
+    @Param('scenarioKey', ItemKeyPipe) scenarioKey: string,
+    @Param('nodeKey', ItemKeyPipe) nodeKey: string,
     @RequestLocale() locale: Locale,
   ) {
-    return this.content.scenarioNode(user.id, id, keyParam(scenarioKey), keyParam(nodeKey), locale);
+    return this.content.scenarioNode(user.id, id, scenarioKey, nodeKey, locale);
   }
 }

@@ -1,6 +1,4 @@
 import type { DataSourceOptions } from 'typeorm';
-import { AuthSessionEntity, RefreshTokenEntity } from '../auth/auth-session.entity.js';
-import { CohortEntity, EnrolmentEntity, InviteCodeEntity } from '../cohorts/cohort.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema.js';
 import { CourseVersions1764190000000 } from './migrations/1764190000000-course-versions.js';
@@ -8,9 +6,9 @@ import { Journey1764200000000 } from './migrations/1764200000000-journey.js';
 import { CohortWorkspace1764210000000 } from './migrations/1764210000000-cohort-workspace.js';
 import { ContentSources1764220000000 } from './migrations/1764220000000-content-sources.js';
 import { AttemptScores1764230000000 } from './migrations/1764230000000-attempt-scores.js';
-import { CourseEntity, CourseVersionEntity } from '../curriculum/course-version.entity.js';
 
-export const ENTITIES = [UserEntity, AuthSessionEntity, RefreshTokenEntity, CohortEntity, InviteCodeEntity, EnrolmentEntity, CourseEntity, CourseVersionEntity];
+// Only the users table is read through an entity; everything else uses plain SQL (see the services).
+export const ENTITIES = [UserEntity];
 /** Listed explicitly (no globs): works the same under tsc output, jest and bundlers. Never edit a landed one. */
 export const MIGRATIONS = [InitialSchema1764180000000, CourseVersions1764190000000, Journey1764200000000, CohortWorkspace1764210000000, ContentSources1764220000000, AttemptScores1764230000000];
 

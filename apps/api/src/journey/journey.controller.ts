@@ -4,6 +4,7 @@ import type { Locale } from '#curriculum';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { notFound } from '../common/app-exception.js';
+import { ItemKeyPipe } from '../common/item-key.pipe.js';
 import { RequestLocale } from '../curriculum/request-locale.js';
 import {
   AssessmentParams, DraftDto, FollowUpDto, IdempotentDto, JourneyStateDto, SaveDraftDto, ScenarioChoiceDto, ScenarioChoiceResultDto,
@@ -11,12 +12,7 @@ import {
 } from './journey.dto.js';
 import { JourneyService } from './journey.service.js';
 
-const KEY = /^[a-z0-9][a-z0-9.-]{0,79}$/;
 const DRAFT_TARGET = /^((pre|post|followup)-(knowledge|attitude|then)|quiz-[a-z0-9][a-z0-9.-]{0,79})$/;
-function key(value: string, what: string): string {
-  if (!KEY.test(value)) throw notFound(what);
-  return value;
-}
 
 @ApiTags('journey')
 @ApiBearerAuth()
@@ -61,34 +57,34 @@ export class JourneyController {
   @Post('lessons/:lessonKey/complete')
   @HttpCode(200)
   @ApiOkResponse({ type: SubmissionResultDto })
-  completeLesson(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('lessonKey') lessonKey: string, @Body() dto: IdempotentDto) {
-    return this.journey.completeLesson(user.id, id, key(lessonKey, 'Lesson'), dto.idempotencyKey);
+  completeLesson(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('lessonKey', ItemKeyPipe) lessonKey: string, @Body() dto: IdempotentDto) {
+    return this.journey.completeLesson(user.id, id, lessonKey, dto.idempotencyKey);
   }
 
   @Post('modules/:moduleKey/quiz-attempts')
   @HttpCode(200)
   @ApiOkResponse({ type: SubmissionResultDto })
   quiz(
-    @CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('moduleKey') moduleKey: string,
+    @CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('moduleKey', ItemKeyPipe) moduleKey: string,
     @Body() dto: SubmitAnswersDto, @RequestLocale() locale: Locale,
   ) {
-    return this.journey.submitQuiz(user.id, id, key(moduleKey, 'Module'), dto.answers, dto.idempotencyKey, locale);
+    return this.journey.submitQuiz(user.id, id, moduleKey, dto.answers, dto.idempotencyKey, locale);
   }
 
   @Get('scenarios/:scenarioKey/run')
   @ApiOkResponse({ type: ScenarioRunDto })
-  scenarioRun(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('scenarioKey') scenarioKey: string, @RequestLocale() locale: Locale) {
-    return this.journey.scenarioRun(user.id, id, key(scenarioKey, 'Scenario'), locale);
+  scenarioRun(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('scenarioKey', ItemKeyPipe) scenarioKey: string, @RequestLocale() locale: Locale) {
+    return this.journey.scenarioRun(user.id, id, scenarioKey, locale);
   }
 
   @Post('scenarios/:scenarioKey/choices')
   @HttpCode(200)
   @ApiOkResponse({ type: ScenarioChoiceResultDto })
   choose(
-    @CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('scenarioKey') scenarioKey: string,
+    @CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('scenarioKey', ItemKeyPipe) scenarioKey: string,
     @Body() dto: ScenarioChoiceDto, @RequestLocale() locale: Locale,
   ) {
-    return this.journey.chooseInScenario(user.id, id, key(scenarioKey, 'Scenario'), dto.nodeKey, dto.choiceKey, dto.idempotencyKey, locale);
+    return this.journey.chooseInScenario(user.id, id, scenarioKey, dto.nodeKey, dto.choiceKey, dto.idempotencyKey, locale);
   }
 
   @Post('follow-up')

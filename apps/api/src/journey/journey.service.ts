@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -7,8 +7,9 @@ import {
   validateAnswers, validateLikertAnswers, walkScenario,
 } from '#curriculum';
 import { rekey, subscaleScore } from '#evaluation';
-import { type JourneyEvent, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, startJourney } from '#journey';
+import { type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, startJourney } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
+import { readableCode } from '../common/readable-code.js';
 import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { ReadPool, type SqlClient } from '../database/read-pool.js';
@@ -265,13 +266,13 @@ export class JourneyService {
       const extra = await work(tx);
       const view = describeJourney(tx.journey);
       if (view.certificateAvailable) await this.issueCertificate(m, enrolment, course, view.completedAt!);
-      const response = { ...extra, journey: toState(enrolment.id, tx.journey) };
+      const response = { ...extra, journey: toState(enrolment.id, tx.journey, view) };
       // One round trip for the rest: drafts cleared, snapshot saved, answer remembered under its idempotency key.
       await m.query(
         `WITH drafts AS (DELETE FROM answer_drafts WHERE enrolment_id = $1 AND target = ANY($7::text[])),
               saved AS (${SAVE_JOURNEY})
          INSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response) VALUES ($1, $8, $9, 200, $10)`,
-        [...journeyParams(enrolment.id, tx.journey, tx.at), tx.clearDrafts, idempotencyKey, hash, JSON.stringify(response)],
+        [...journeyParams(enrolment.id, tx.journey, tx.at, view), tx.clearDrafts, idempotencyKey, hash, JSON.stringify(response)],
       );
       return response;
     });
@@ -425,13 +426,11 @@ function subscaleScores(course: Course, answers: Record<string, number>) {
 const SAVE_JOURNEY = `UPDATE enrolments SET journey = $2, stage = $3, percent_complete = $4,
   last_activity_at = coalesce($5, last_activity_at), completed_at = $6 WHERE id = $1`;
 
-function journeyParams(enrolmentId: string, journey: PersistedJourney, at: number | null): unknown[] {
-  const view = describeJourney(journey);
+function journeyParams(enrolmentId: string, journey: PersistedJourney, at: number | null, view: JourneyView = describeJourney(journey)): unknown[] {
   return [enrolmentId, JSON.stringify(journey), view.stage, view.percentComplete, at === null ? null : new Date(at), view.completedAt === null ? null : new Date(view.completedAt)];
 }
 
-function toState(enrolmentId: string, journey: PersistedJourney): JourneyStateDto {
-  const view = describeJourney(journey);
+function toState(enrolmentId: string, journey: PersistedJourney, view: JourneyView = describeJourney(journey)): JourneyStateDto {
   return { enrolmentId, courseVersionId: view.courseVersionId, stage: view.stage, percentComplete: view.percentComplete, snapshot: journey as unknown as Record<string, unknown> };
 }
 
@@ -450,10 +449,5 @@ const REJECTIONS: Record<string, string> = {
 };
 const rejectionMessage = (reason: string) => REJECTIONS[reason] ?? 'This step is not allowed now.';
 
-/** 12 characters from an unambiguous alphabet (no 0/O, 1/I/L): easy to read aloud or type from paper. */
-function newCertificateCode(): string {
-  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-  const bytes = randomBytes(12);
-  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
-  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
-}
+/** 12 unambiguous characters in three groups: easy to read aloud or type from paper, infeasible to guess. */
+const newCertificateCode = () => readableCode([4, 4, 4]);
