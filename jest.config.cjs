@@ -13,7 +13,7 @@ const swc = [
 ];
 const shared = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|wouter)/)'],
   moduleNameMapper: {
     '^#journey$': '<rootDir>/libs/journey/src/index.ts',
     '^#evaluation$': '<rootDir>/libs/evaluation/src/index.ts',

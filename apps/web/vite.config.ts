@@ -14,6 +14,14 @@ export default defineConfig({
       '#evaluation': resolve(repo, 'libs/evaluation/src/index.ts'),
     },
   },
-  build: { outDir: resolve(root, 'dist'), emptyOutDir: true, sourcemap: false, target: 'es2022' },
+  build: {
+    outDir: resolve(root, 'dist'),
+    emptyOutDir: true,
+    sourcemap: false,
+    target: 'es2022',
+    // Whatever the entry imports statically ships as one chunk (two files on first load rather than six, ~2 KB less
+    // gzip); the lazy routes (course player, staff areas, verification) keep their own chunks.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },
+  },
   server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
 });

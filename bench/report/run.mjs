@@ -8,7 +8,7 @@ import pg from 'pg';
 import { createDatabase, json, machine, ROOT, startApi } from '../lib/bench-env.mjs';
 import { course } from '../lib/simulated-learners.mjs';
 
-const { SCORE_UNSCORED_ATTEMPTS_SQL } = await import(resolve(ROOT, 'dist/apps/api/src/reports/score-attempts-sql.js'));
+const { FILL_ANSWER_VECTORS_SQL } = await import(resolve(ROOT, 'dist/apps/api/src/reports/answer-vectors-sql.js'));
 
 const i = process.argv.indexOf('--sizes');
 const sizes = (i > 0 ? process.argv[i + 1] : '2000,20000').split(',').map(Number);
@@ -61,7 +61,7 @@ async function seed(dbUrl, cohortName, n) {
       SELECT l.enrolment_id, $1, 'scenario', 'm', $2, 5, 'good' FROM l RETURNING id)
     INSERT INTO responses (attempt_id, item_key, value) SELECT a.id, $3, to_jsonb((ARRAY['a','b','c'])[1 + (random() * 2)::int]) FROM a`,
     [version, scenario.key, scenario.start]);
-  await c.query(SCORE_UNSCORED_ATTEMPTS_SQL); // bulk rows get the subscale scores the API computes at submission
+  await c.query(FILL_ANSWER_VECTORS_SQL); // bulk rows get the answer vectors the API writes at submission
   await c.query(`DROP TABLE l`);
   await c.query(`ANALYZE`);
   await c.end();

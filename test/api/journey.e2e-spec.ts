@@ -1,4 +1,4 @@
-import { SCORE_UNSCORED_ATTEMPTS_SQL } from '../../apps/api/src/reports/score-attempts-sql';
+import { FILL_ANSWER_VECTORS_SQL } from '../../apps/api/src/reports/answer-vectors-sql';
 import { randomUUID } from 'node:crypto';
 import { correctAnswers, course, likertAnswers, modulesInOrder, Player, wrongAnswers } from '../support/course-player';
 import { createTestApp, DEMO, login, type TestApp } from '../support/test-app';
@@ -57,23 +57,23 @@ describe('the learner journey (server is the authority)', () => {
     ]);
   });
 
-  it('scores attitude subscales at submission exactly as the SQL backfill does', async () => {
-    const p = await newLearner(t, 'Puntajes');
+  it('stores answer vectors at submission exactly as the bulk SQL derives them from the responses', async () => {
+    const p = await newLearner(t, 'Vectores');
     await p.post('/consent').expect(200);
-    const answers = Object.fromEntries(course().attitudeInstrument.items.map((it, i) => [it.key, 1 + (i % 5)]).filter((_, i) => i % 7 !== 3));
-    await p.post('/assessments/pre/attitude', { answers }).expect(200);
-    const read = () => t.db.query(
-      `SELECT s.measure, s.score, s.items FROM attempt_scores s JOIN attempts a ON a.id = s.attempt_id WHERE a.enrolment_id = $1 ORDER BY s.measure`,
-      [p.enrolmentId],
-    );
+    const knowledgeItems = course().knowledgeTest.items;
+    // Every third question wrong, the rest right; every seventh statement skipped.
+    const knowledge = Object.fromEntries(knowledgeItems.map((it, i) => [it.key, i % 3 === 0 ? wrongAnswers([it])[it.key] : correctAnswers([it])[it.key]]));
+    const attitude = Object.fromEntries(course().attitudeInstrument.items.map((it, i) => [it.key, 1 + (i % 5)]).filter((_, i) => i % 7 !== 3));
+    await p.post('/assessments/pre/knowledge', { answers: knowledge }).expect(200);
+    await p.post('/assessments/pre/attitude', { answers: attitude }).expect(200);
+    const read = () => t.db.query(`SELECT kind, answer_vector FROM attempts WHERE enrolment_id = $1 AND wave = 'pre' ORDER BY kind`, [p.enrolmentId]);
     const fromApi = await read();
-    expect(fromApi).toHaveLength(course().attitudeInstrument.subscales.length);
-    expect(fromApi.some((r: { items: unknown }) => r.items === null)).toBe(true); // a skipped item: no α vector
-    await t.db.query(`DELETE FROM attempt_scores WHERE attempt_id IN (SELECT id FROM attempts WHERE enrolment_id = $1)`, [p.enrolmentId]);
-    await t.db.query(SCORE_UNSCORED_ATTEMPTS_SQL);
-    const fromSql = await read();
-    expect(fromSql.map((r: { score: number | null }) => r.score)).toEqual(fromApi.map((r: { score: number | null }) => (r.score === null ? null : expect.closeTo(r.score, 10))));
-    expect(fromSql.map((r: { items: unknown }) => r.items)).toEqual(fromApi.map((r: { items: unknown }) => r.items));
+    expect(fromApi.map((r: { kind: string }) => r.kind)).toEqual(['attitude', 'knowledge']);
+    expect(fromApi[0].answer_vector).toEqual(course().attitudeInstrument.items.map((it, i) => (i % 7 === 3 ? null : 1 + (i % 5))));
+    expect(fromApi[1].answer_vector).toEqual(knowledgeItems.map((_, i) => (i % 3 === 0 ? 0 : 1)));
+    await t.db.query(`UPDATE attempts SET answer_vector = NULL WHERE enrolment_id = $1`, [p.enrolmentId]);
+    await t.db.query(FILL_ANSWER_VECTORS_SQL);
+    expect(await read()).toEqual(fromApi);
   });
 
   it('refuses steps out of order with 409 and a code, changing nothing', async () => {

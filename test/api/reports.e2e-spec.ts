@@ -1,4 +1,4 @@
-import { SCORE_UNSCORED_ATTEMPTS_SQL } from '../../apps/api/src/reports/score-attempts-sql';
+import { FILL_ANSWER_VECTORS_SQL } from '../../apps/api/src/reports/answer-vectors-sql';
 import { course } from '../support/course-player';
 import { cronbachAlpha } from '../../libs/evaluation/src/index';
 import { createTestApp, DEMO, login, type TestApp } from '../support/test-app';
@@ -43,8 +43,8 @@ async function seedCohort(t: TestApp, trainerId: string, name: string): Promise<
       }
     }
   }
-  // Bulk-inserted answers get their subscale scores the way the API computes them at submission.
-  await t.db.query(SCORE_UNSCORED_ATTEMPTS_SQL);
+  // Bulk-inserted answers get the answer vectors the API writes at submission.
+  await t.db.query(FILL_ANSWER_VECTORS_SQL);
   return { cohortId: cohort.id, emails, names };
 }
 
@@ -80,7 +80,11 @@ describe('trainer report and exports', () => {
     expect(k.change.wilcoxon.v).toBe(45);
     expect(k.change.wilcoxon.p).toBeCloseTo(0.009091, 5);
     expect(k.change.reading).toMatch(/^Knowledge improved by 1\.6 percentage points, a large change \(d_z = 1\.28\).*p = 0\.003/);
-    expect(k.pairs).toHaveLength(10);
+    // TV1's differences: nine improved, one unchanged (0), spread over 0..4.6 → bins of 1 centred on 0..5.
+    expect(k.distribution).toMatchObject({ binWidth: 1, improved: 9, unchanged: 1, declined: 0, range: [48.4, 55.5] });
+    expect(k.distribution.bins.map((b: { centre: number }) => b.centre)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(k.pairSample).toHaveLength(10);
+    expect(k.pairSample[0]).toEqual([PRE[0], POST[0]]);
     expect(res.body.learnersTotal).toBe(10);
     expect(res.body.learners).toHaveLength(10);
   });
@@ -89,10 +93,10 @@ describe('trainer report and exports', () => {
     const res = await t.http().get(`/api/cohorts/${cohortA.cohortId}/report`).set(auth(trainerA.token)).expect(200);
     const subscales = res.body.measures.filter((m: { scale: string }) => m.scale === 'likert');
     expect(subscales.length).toBe(course().attitudeInstrument.subscales.length);
-    // α from the database's sums equals α computed here from the seeded answers (re-keyed, items in key order).
+    // α from the report's sums equals α computed here from the seeded answers (re-keyed, items in instrument order).
     const items = course().attitudeInstrument.items;
     for (const s of subscales) {
-      const own = items.map((it, j) => ({ it, j })).filter(({ it }) => it.subscale === s.key).sort((a, b) => (a.it.key < b.it.key ? -1 : 1));
+      const own = items.map((it, j) => ({ it, j })).filter(({ it }) => it.subscale === s.key);
       const matrix = PRE.map((_, i) => own.map(({ it, j }) => {
         const raw = it.reverse ? 4 : 2;
         const value = raw + ((i + j) % 3) - 1;
@@ -101,6 +105,7 @@ describe('trainer report and exports', () => {
       const expected = cronbachAlpha(matrix);
       expect(expected.alpha).not.toBeNull();
       expect(s.alphaPre.alpha).toBeCloseTo(expected.alpha!, 4);
+      expect(s.alphaPre.alphaIfDeleted.map((d: { itemKey: string }) => d.itemKey)).toEqual(own.map(({ it }) => it.key));
       s.alphaPre.alphaIfDeleted.forEach((d: { alpha: number | null }, i: number) => expect(d.alpha ?? NaN).toBeCloseTo(expected.alphaIfDeleted[i] ?? NaN, 4));
       expect(s.alphaPre.ci95[0]).toBeCloseTo(expected.ci95![0], 4);
     }

@@ -1,4 +1,4 @@
-import { SCORE_UNSCORED_ATTEMPTS_SQL } from '../../apps/api/src/reports/score-attempts-sql';
+import { FILL_ANSWER_VECTORS_SQL } from '../../apps/api/src/reports/answer-vectors-sql';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,8 +51,8 @@ async function seedDemoCohort(url: string): Promise<string[]> {
         }
       }
     }
-    // Bulk-inserted answers get their subscale scores the way the API computes them at submission.
-    await db.query(SCORE_UNSCORED_ATTEMPTS_SQL);
+    // Bulk-inserted answers get the answer vectors the API writes at submission.
+    await db.query(FILL_ANSWER_VECTORS_SQL);
     return emails;
   } finally {
     await db.end();

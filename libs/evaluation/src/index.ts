@@ -28,6 +28,15 @@ export {
   type CronbachField,
   feldtCi95,
 } from './cronbach-alpha.js';
+export {
+  changeDirection,
+  changeDistribution,
+  MAX_CHANGE_BINS,
+  samplePairs,
+  type ChangeBin,
+  type ChangeDirection,
+  type ChangeDistribution,
+} from './change-distribution.js';
 export { alphaMomentsOf, cronbachAlphaFromMoments, type AlphaMoments } from './cronbach-alpha-moments.js';
 export {
   MIN_GROUP_N,

@@ -29,13 +29,18 @@ export function rekey(value: number, reverse: boolean): number {
 export function subscaleScore(values: readonly (number | null)[], reverseFlags: readonly boolean[]): number | null {
   assertSameLength('subscaleScore(values, reverseFlags)', values, reverseFlags);
   const k = values.length;
-  const answered: number[] = [];
-  values.forEach((value, i) => {
-    if (value !== null) answered.push(rekey(value, reverseFlags[i]!));
-  });
+  // A plain loop: reports score hundreds of thousands of subscales at once, so no arrays per call.
+  let answered = 0;
+  let sum = 0;
+  for (let i = 0; i < k; i++) {
+    const value = values[i]!;
+    if (value === null) continue;
+    sum += rekey(value, reverseFlags[i]!);
+    answered++;
+  }
   // Integer comparison (answered/k ≥ 3/4) so 3 of 4 counts and floating point cannot move the boundary.
-  if (k === 0 || answered.length * 4 < k * 3) return null;
-  return answered.reduce((sum, v) => sum + v, 0) / answered.length;
+  if (k === 0 || answered * 4 < k * 3) return null;
+  return sum / answered;
 }
 
 /** Percent correct (0..100) of all items on the test; unanswered (null) counts as wrong. Null for an empty test. */

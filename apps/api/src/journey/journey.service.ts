@@ -6,7 +6,6 @@ import {
   type Answers, type Course, type Locale, type Problem, gradeKnowledgeTest, gradeQuestion, gradeQuiz, localize, toLearnerScenarioNode,
   validateAnswers, validateLikertAnswers, walkScenario,
 } from '#curriculum';
-import { rekey, subscaleScore } from '#evaluation';
 import { type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, startJourney } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
 import { readableCode } from '../common/readable-code.js';
@@ -318,6 +317,7 @@ export class JourneyService {
       tx,
       { kind: 'knowledge', wave, targetKey: tx.course.knowledgeTest.key, score: grade.percent, result: { perModule: grade.perModule, answeredCount: grade.answeredCount } },
       graded.filter((g) => g.answered).map((g) => ({ itemKey: g.questionKey, value: g.selectedOptionKeys, correct: g.correct })),
+      graded.map((g) => (g.answered ? Number(g.correct) : null)),
     );
     return {
       percent: Math.round(grade.percent * 10) / 10,
@@ -340,30 +340,30 @@ export class JourneyService {
       tx,
       { kind: 'attitude', wave, targetKey: tx.course.attitudeInstrument.key, result: { answeredCount: entries.length } },
       entries.map(([itemKey, value]) => ({ itemKey, value, correct: null })),
-      subscaleScores(tx.course, answers as Record<string, number>),
+      tx.course.attitudeInstrument.items.map((i) => (answers as Record<string, number>)[i.key] ?? null),
     );
   }
 
-  /** The attempt and all its item responses in one statement (no per-item, no second round trip). */
+  /**
+   * The attempt and all its item responses in one statement (no per-item, no second round trip). Assessments also
+   * carry their answers as a vector in the version's item order (what reports read; see the answer-vectors migration).
+   */
   private async insertAttempt(
     tx: Tx,
     a: { kind: string; wave?: string | null; moduleKey?: string | null; targetKey: string; score?: number | null; passed?: boolean | null; outcome?: string | null; result: unknown },
     rows: { itemKey: string; value: unknown; correct: boolean | null }[],
-    scores: { measure: string; score: number | null; items: number[] | null }[] = [],
+    answerVector: (number | null)[] | null = null,
   ): Promise<void> {
     await tx.m.query(
       `WITH a AS (
-         INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, module_key, target_key, score, passed, outcome, result)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id),
-       s AS (
-         INSERT INTO attempt_scores (attempt_id, measure, score, items)
-         SELECT a.id, s.measure, s.score, s.items FROM a, jsonb_to_recordset($12::jsonb) AS s(measure text, score float8, items smallint[]))
+         INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, module_key, target_key, score, passed, outcome, result, answer_vector)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12::smallint[]) RETURNING id)
        INSERT INTO responses (attempt_id, item_key, value, correct)
        SELECT a.id, r.item_key, r.value, r.correct FROM a, jsonb_to_recordset($11::jsonb) AS r(item_key text, value jsonb, correct boolean)`,
       [
         tx.enrolment.id, tx.enrolment.course_version_id, a.kind, a.wave ?? null, a.moduleKey ?? null, a.targetKey, a.score ?? null, a.passed ?? null,
         a.outcome ?? null, JSON.stringify(a.result), JSON.stringify(rows.map((r) => ({ item_key: r.itemKey, value: r.value, correct: r.correct }))),
-        JSON.stringify(scores),
+        answerVector,
       ],
     );
   }
@@ -403,23 +403,6 @@ export class JourneyService {
       maxScore: walk.maxScore,
     };
   }
-}
-
-/**
- * Per subscale: the score (libs/evaluation's rule: re-keyed mean when ≥ 75 % answered) and, when every item was
- * answered, the re-keyed answers in item-key order (the input of Cronbach's α).
- */
-function subscaleScores(course: Course, answers: Record<string, number>) {
-  return course.attitudeInstrument.subscales.map((sub) => {
-    const items = course.attitudeInstrument.items.filter((i) => i.subscale === sub.key).sort((a, b) => (a.key < b.key ? -1 : 1));
-    const values = items.map((i) => (Object.hasOwn(answers, i.key) ? answers[i.key]! : null));
-    const complete = values.every((v) => v !== null);
-    return {
-      measure: sub.key,
-      score: subscaleScore(values, items.map((i) => i.reverse)),
-      items: complete ? values.map((v, j) => rekey(v!, items[j]!.reverse)) : null,
-    };
-  });
 }
 
 /** Stores the snapshot with the columns the trainer roster reads ($1–$6, see journeyParams). */

@@ -1,19 +1,16 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { type Course, localize } from '#curriculum';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { itemResponses, learners, measuresByLearner } from './report-queries.js';
-import { itemMetaOf, ReportsService } from './reports.service.js';
+import { UNANSWERED, WAVES } from './cohort-answers.js';
+import { scoreAt, scoreCohort } from './cohort-scores.js';
+import { ReportsService } from './reports.service.js';
 
 type Cell = string | number | null;
 interface Table {
   columns: string[];
   rows: Cell[][];
 }
-
-const WAVES = ['pre', 'post', 'then', 'followup'] as const;
 
 /**
  * Research exports: one row per learner and wave, wide format, with a stable pseudonym (HMAC of the learner's id
@@ -22,7 +19,6 @@ const WAVES = ['pre', 'post', 'then', 'followup'] as const;
 @Injectable()
 export class ExportsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly reports: ReportsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -33,41 +29,34 @@ export class ExportsService {
 
   async tables(cohortIds: string[]): Promise<{ scores: Table; responses: Table; codebook: Table }> {
     const course = await this.reports.courseFor(cohortIds);
-    const m = this.db.manager;
-    const [people, measureRows, responseRows, cohorts] = await Promise.all([
-      learners(m, cohortIds),
-      measuresByLearner(m, cohortIds, itemMetaOf(course)),
-      itemResponses(m, cohortIds),
-      m.query(`SELECT e.id, c.name FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.cohort_id = ANY($1::uuid[])`, [cohortIds]),
-    ]);
-    const cohortOf = new Map<string, string>(cohorts.map((r: { id: string; name: string }) => [r.id, r.name]));
-    const included = people.filter((p) => !p.consent_withdrawn);
+    const answers = await this.reports.answers(cohortIds, course);
+    const { scores: measures } = scoreCohort(course, answers);
     const subscales = course.attitudeInstrument.subscales.map((s) => s.key);
     const attitudeKeys = course.attitudeInstrument.items.map((i) => i.key);
     const knowledgeKeys = course.knowledgeTest.items.map((i) => i.key);
-
-    const measures = new Map<string, number | null>();
-    for (const r of measureRows) for (const wave of WAVES) measures.set(`${r.enrolment_id}|${wave}|${r.measure}`, r[wave]);
-    const answers = new Map<string, Cell>();
-    const hasWave = new Set<string>();
-    for (const r of responseRows) {
-      hasWave.add(`${r.enrolment_id}|${r.wave}`);
-      answers.set(`${r.enrolment_id}|${r.wave}|${r.item_key}`, r.kind === 'attitude' ? Number(r.value) : r.correct ? 1 : 0);
-    }
-    for (const r of measureRows) for (const wave of WAVES) if (r[wave] !== null) hasWave.add(`${r.enrolment_id}|${wave}`);
+    // Item answers per learner and wave (copied out of the scratch buffers the visitor lends).
+    const itemCells = new Map<string, { attitude?: Cell[]; knowledge?: Cell[] }>();
+    answers.forEachAttempt((learner, kind, wave, _score, item) => {
+      const key = `${learner}|${wave}`;
+      const cells = itemCells.get(key) ?? {};
+      cells[kind] = Array.from(item, (x) => (x === UNANSWERED ? null : x));
+      itemCells.set(key, cells);
+    });
+    const blank = (size: number) => new Array<Cell>(size).fill(null);
 
     const head = ['pseudonym', 'cohort', 'position_type', 'region', 'wave'];
     const scores: Table = { columns: [...head, 'knowledge_pct', ...subscales.map((s) => `att_${s}`)], rows: [] };
     const responses: Table = { columns: [...head, ...attitudeKeys, ...knowledgeKeys], rows: [] };
-    for (const p of included) {
+    answers.included.forEach((p, learner) => {
       for (const wave of WAVES) {
-        if (!hasWave.has(`${p.enrolment_id}|${wave}`)) continue;
-        const id = [this.pseudonym(p.user_id), cohortOf.get(p.enrolment_id) ?? '', p.position_type, p.region, wave];
-        const measure = (key: string) => roundOrNull(measures.get(`${p.enrolment_id}|${wave}|${key}`) ?? null);
+        const cells = itemCells.get(`${learner}|${wave}`);
+        if (!cells) continue;
+        const id = [this.pseudonym(p.userId), p.cohortName, p.positionType, p.region, wave];
+        const measure = (key: string) => roundOrNull(scoreAt(measures[key]!, wave, learner));
         scores.rows.push([...id, measure('knowledge'), ...subscales.map(measure)]);
-        responses.rows.push([...id, ...[...attitudeKeys, ...knowledgeKeys].map((k) => answers.get(`${p.enrolment_id}|${wave}|${k}`) ?? null)]);
+        responses.rows.push([...id, ...(cells.attitude ?? blank(attitudeKeys.length)), ...(cells.knowledge ?? blank(knowledgeKeys.length))]);
       }
-    }
+    });
     return { scores, responses, codebook: codebook(course, subscales) };
   }
 

@@ -42,6 +42,24 @@ export class WaveStatsDto {
   @ApiProperty({ nullable: true, type: Number }) sd: number | null;
 }
 
+export const PAIR_SAMPLE = 400;
+
+export class ChangeBinDto {
+  @ApiProperty({ description: 'Centre of the bin (post − pre)' }) centre: number;
+  @ApiProperty() improved: number;
+  @ApiProperty() unchanged: number;
+  @ApiProperty() declined: number;
+}
+
+export class ChangeDistributionDto {
+  @ApiProperty() binWidth: number;
+  @ApiProperty({ type: [ChangeBinDto] }) bins: ChangeBinDto[];
+  @ApiProperty() improved: number;
+  @ApiProperty() unchanged: number;
+  @ApiProperty() declined: number;
+  @ApiProperty({ nullable: true, type: [Number], description: '[lowest, highest] score at either wave' }) range: [number, number] | null;
+}
+
 export class MeasureReportDto {
   @ApiProperty({ description: "'knowledge' or an attitude subscale key" }) key: string;
   @ApiProperty() label: string;
@@ -51,8 +69,13 @@ export class MeasureReportDto {
   @ApiProperty({ type: WaveStatsDto }) pre: WaveStatsDto;
   @ApiProperty({ type: WaveStatsDto }) post: WaveStatsDto;
   @ApiProperty({ type: ComparisonDto }) change: ComparisonDto;
-  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 }, description: '[pre, post] per complete pair, for the slope chart' })
-  pairs: [number, number][];
+  @ApiProperty({ type: ChangeDistributionDto, description: 'How the changes of the complete pairs are spread (for the histogram)' })
+  distribution: ChangeDistributionDto;
+  @ApiProperty({
+    type: 'array', items: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+    description: `[pre, post] of at most ${PAIR_SAMPLE} complete pairs spread evenly over the learners, for the slope chart`,
+  })
+  pairSample: [number, number][];
   @ApiPropertyOptional({ type: AlphaDto }) alphaPre?: AlphaDto;
   @ApiPropertyOptional({ type: AlphaDto }) alphaPost?: AlphaDto;
   @ApiPropertyOptional({ type: ComparisonDto, description: 'then − pre' }) responseShift?: ComparisonDto;

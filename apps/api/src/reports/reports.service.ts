@@ -3,21 +3,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type Course, type Locale, localize } from '#curriculum';
 import {
-  cronbachAlphaFromMoments, describeAlpha, describeChange, pairedComparison, programmeEffect, responseShift, retention, suppressBreakdown,
-  type PairedComparison, ALPHA_THRESHOLD, mean, sd,
+  changeDistribution, cronbachAlphaFromMoments, describeAlpha, describeChange, pairedComparison, programmeEffect, responseShift, retention,
+  samplePairs, suppressBreakdown, type AlphaMoments, type PairedComparison, ALPHA_THRESHOLD, mean, sd,
 } from '#evaluation';
 import { AppException } from '../common/app-exception.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
-import type { AlphaDto, BreakdownDto, CohortReportDto, ComparisonDto, ItemShiftDto, MeasureReportDto, ScenarioStatsDto } from './report.dto.js';
-import { type AlphaMomentRow, type ItemMeta, type MeasureRow, alphaMoments, itemMeans, learners, measuresByLearner, scenarioChoices } from './report-queries.js';
+import { CohortAnswers, type CohortMember } from './cohort-answers.js';
+import { completePairs, type ItemWaveStat, presentScores, type ScoreColumns, scoreAt, scoreCohort } from './cohort-scores.js';
+import {
+  type AlphaDto, type BreakdownDto, type CohortReportDto, type ComparisonDto, type ItemShiftDto, type MeasureReportDto, PAIR_SAMPLE, type ScenarioStatsDto,
+} from './report.dto.js';
+import { scenarioChoices } from './report-queries.js';
 
 const KNOWLEDGE_LABEL = { es: 'Conocimientos', en: 'Knowledge' };
 export const LEARNER_ROWS = 500;
 const round = (x: number | null, digits = 4) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
 /**
- * The pre/post report. The database gathers one row per learner and measure (no per-learner loops); libs/evaluation
- * computes every statistic; groups under 5 learners are suppressed with complementary suppression.
+ * The pre/post report. The database sends one row per learner with their answers (cohort-answers); libs/evaluation
+ * scores them and computes every statistic; groups under 5 learners are suppressed with complementary suppression.
  */
 @Injectable()
 export class ReportsService {
@@ -38,70 +42,73 @@ export class ReportsService {
     return this.catalog.publishedContent(versionId);
   }
 
+  /** Everyone in the cohorts, by name, with their answers read against the report's course (see cohort-answers). */
+  answers(cohortIds: string[], course: Course): Promise<CohortAnswers> {
+    return CohortAnswers.load(this.db.manager, cohortIds, course, (versionId) => this.catalog.publishedContent(versionId));
+  }
+
   async report(cohortIds: string[], locale: Locale): Promise<CohortReportDto> {
     const course = await this.courseFor(cohortIds);
-    const items = itemMetaOf(course);
     const m = this.db.manager;
-    const [cohorts, people, measureRows, alphaRows, meanRows, choiceRows] = await Promise.all([
+    const [cohorts, answers, choiceRows] = await Promise.all([
       m.query(`SELECT id, name FROM cohorts WHERE id = ANY($1::uuid[]) ORDER BY name`, [cohortIds]),
-      learners(m, cohortIds),
-      measuresByLearner(m, cohortIds, items),
-      alphaMoments(m, cohortIds),
-      itemMeans(m, cohortIds, items),
+      this.answers(cohortIds, course),
       scenarioChoices(m, cohortIds),
     ]);
+    const { everyone, included } = answers;
+    const { scores, alphaMoments, items } = scoreCohort(course, answers);
 
     const measureDefs = [
       { key: 'knowledge', label: KNOWLEDGE_LABEL[locale], scale: 'percent' as const },
       ...course.attitudeInstrument.subscales.map((s) => ({ key: s.key, label: localize(s.title, locale), scale: 'likert' as const })),
     ];
-    const rowsByMeasure = groupBy(measureRows, (r) => r.measure);
     const measures: MeasureReportDto[] = measureDefs.map((def) => {
-      const rows = rowsByMeasure.get(def.key) ?? [];
-      const paired = rows.filter((r) => r.pre !== null && r.post !== null);
-      const pre = paired.map((r) => r.pre!);
-      const post = paired.map((r) => r.post!);
+      const col = scores[def.key]!;
+      const { a: pre, b: post } = completePairs(col.pre, col.post);
+      const distribution = changeDistribution(pre, post, def.scale);
       const report: MeasureReportDto = {
         key: def.key,
         label: def.label,
         scale: def.scale,
-        nPairs: paired.length,
-        nUnpaired: rows.filter((r) => r.pre !== null && r.post === null).length,
-        pre: waveStats(rows.map((r) => r.pre)),
-        post: waveStats(rows.map((r) => r.post)),
+        nPairs: pre.length,
+        nUnpaired: presentScores(col.pre).length - pre.length,
+        pre: waveStats(presentScores(col.pre)),
+        post: waveStats(presentScores(col.post)),
         change: comparison(pairedComparison(pre, post), def.label, def.scale, locale),
-        pairs: paired.map((r) => [round(r.pre!, 3)!, round(r.post!, 3)!]),
+        distribution: { binWidth: distribution.binWidth, bins: distribution.bins, ...distribution.counts, range: distribution.range },
+        pairSample: samplePairs(pre, post, PAIR_SAMPLE).map(([a, b]) => [round(a, 3)!, round(b, 3)!]),
       };
       if (def.scale === 'likert') {
-        const thenRows = rows.filter((r) => r.then !== null && r.pre !== null && r.post !== null);
-        if (thenRows.length > 0) {
-          report.responseShift = comparison(responseShift(thenRows.map((r) => r.pre!), thenRows.map((r) => r.then!)), def.label, def.scale, locale, 'neutral');
-          report.programmeEffect = comparison(programmeEffect(thenRows.map((r) => r.then!), thenRows.map((r) => r.post!)), def.label, def.scale, locale);
+        // The then-test needs all three waves: pre, post and then (the retrospective pre asked at post).
+        const withThen = completeTriples(col);
+        if (withThen.pre.length > 0) {
+          report.responseShift = comparison(responseShift(withThen.pre, withThen.then), def.label, def.scale, locale, 'neutral');
+          report.programmeEffect = comparison(programmeEffect(withThen.then, withThen.post), def.label, def.scale, locale);
         }
-        report.alphaPre = this.alpha(alphaRows, items, def.key, 'pre', locale);
-        report.alphaPost = this.alpha(alphaRows, items, def.key, 'post', locale);
+        const keys = course.attitudeInstrument.items.filter((i) => i.subscale === def.key).map((i) => i.key);
+        report.alphaPre = alpha(alphaMoments[def.key]!.pre, keys, locale);
+        report.alphaPost = alpha(alphaMoments[def.key]!.post, keys, locale);
       }
-      const follow = rows.filter((r) => r.post !== null && r.followup !== null);
-      if (follow.length > 0) {
-        report.retention = comparison(retention(follow.map((r) => r.post!), follow.map((r) => r.followup!)), def.label, def.scale, locale, 'higher-is-better');
+      const follow = completePairs(col.post, col.followup);
+      if (follow.a.length > 0) {
+        report.retention = comparison(retention(follow.a, follow.b), def.label, def.scale, locale, 'higher-is-better');
       }
       return report;
     });
 
-    const itemShifts = this.itemShifts(course, meanRows, locale);
+    const itemShifts = itemShiftsOf(course, items, locale);
     const ranked = itemShifts.filter((i) => i.shift !== null).sort((a, b) => Math.abs(b.shift!) - Math.abs(a.shift!));
-    const included = people.filter((p) => !p.consent_withdrawn);
-    const byLearner = groupBy(measureRows, (r) => r.enrolment_id);
+    const measureKeys = measureDefs.map((d) => d.key);
 
     return {
       cohorts,
       courseTitle: localize(course.title, locale),
       generatedAt: new Date().toISOString(),
       participation: {
-        enrolled: people.length,
-        active: people.filter((p) => p.status === 'active').length,
-        removed: people.filter((p) => p.status === 'withdrawn').length,
-        consentWithdrawn: people.filter((p) => p.consent_withdrawn).length,
+        enrolled: everyone.length,
+        active: everyone.filter((p) => p.status === 'active').length,
+        removed: everyone.filter((p) => p.status === 'withdrawn').length,
+        consentWithdrawn: everyone.filter((p) => p.consentWithdrawn).length,
         byStage: countBy(included.map((p) => p.stage)),
       },
       measures,
@@ -110,69 +117,89 @@ export class ReportsService {
       leastMoved: ranked.slice(-5).reverse().map((i) => i.key),
       learnersTotal: included.length,
       // The first rows by name; a table of thousands helps nobody in a browser (the roster and the exports have all).
-      learners: included.slice(0, LEARNER_ROWS).map((p) => ({
-        enrolmentId: p.enrolment_id,
-        name: p.display_name,
-        positionType: p.position_type,
-        region: p.region,
-        stage: p.stage,
-        measures: Object.fromEntries(
-          (byLearner.get(p.enrolment_id) ?? []).map((r) => [r.measure, {
-            pre: round(r.pre, 3), post: round(r.post, 3), change: r.pre !== null && r.post !== null ? round(r.post - r.pre, 3) : null,
-          }]),
-        ),
+      learners: included.slice(0, LEARNER_ROWS).map((member, learner) => ({
+        enrolmentId: member.enrolmentId,
+        name: member.displayName,
+        positionType: member.positionType,
+        region: member.region,
+        stage: member.stage,
+        measures: Object.fromEntries(measureKeys.flatMap((key) => {
+          const pre = scoreAt(scores[key]!, 'pre', learner);
+          const post = scoreAt(scores[key]!, 'post', learner);
+          if (pre === null && post === null) return [];
+          return [[key, { pre: round(pre, 3), post: round(post, 3), change: pre !== null && post !== null ? round(post - pre, 3) : null }]];
+        })),
       })),
       breakdowns: [
-        breakdown('positionType', included.map((p) => ({ key: p.position_type ?? 'unknown', id: p.enrolment_id })), byLearner, measureDefs.map((d) => d.key)),
-        breakdown('region', included.map((p) => ({ key: p.region ?? 'unknown', id: p.enrolment_id })), byLearner, measureDefs.map((d) => d.key)),
+        breakdown('positionType', included, scores, (p) => p.positionType, measureKeys),
+        breakdown('region', included, scores, (p) => p.region, measureKeys),
       ],
       scenarios: scenarioStats(course, choiceRows, locale),
     };
   }
-
-  private alpha(rows: AlphaMomentRow[], items: ItemMeta[], subscale: string, wave: 'pre' | 'post', locale: Locale): AlphaDto {
-    const keys = items.filter((i) => i.subscale === subscale).map((i) => i.item_key).sort();
-    const mine = rows.filter((r) => r.wave === wave && r.subscale === subscale).sort((a, b) => a.pos - b.pos);
-    const first = mine[0];
-    const result = cronbachAlphaFromMoments({
-      n: first?.n ?? 0,
-      itemSums: keys.map((_, i) => mine[i]?.sx ?? 0),
-      itemSquares: keys.map((_, i) => mine[i]?.sxx ?? 0),
-      totalSum: first?.st ?? 0,
-      totalSquares: first?.stt ?? 0,
-      itemTotalCross: keys.map((_, i) => mine[i]?.sxt ?? 0),
-    });
-    return {
-      n: result.n,
-      k: keys.length,
-      alpha: round(result.alpha),
-      ci95: result.ci95 ? [round(result.ci95[0])!, round(result.ci95[1])!] : null,
-      alphaIfDeleted: keys.map((itemKey, i) => ({ itemKey, alpha: round(result.alphaIfDeleted[i] ?? null) })),
-      warning: result.alpha !== null && result.alpha < ALPHA_THRESHOLD,
-      reading: describeAlpha(result.alpha, locale),
-    };
-  }
-
-  private itemShifts(course: Course, rows: { item_key: string; kind: 'attitude' | 'knowledge'; wave: string; n: number; mean: number }[], locale: Locale): ItemShiftDto[] {
-    const stat = (key: string, wave: string) => rows.find((r) => r.item_key === key && r.wave === wave);
-    const shift = (key: string) => {
-      const pre = stat(key, 'pre');
-      const post = stat(key, 'post');
-      return {
-        pre: { n: pre?.n ?? 0, mean: round(pre?.mean ?? null, 3), sd: null },
-        post: { n: post?.n ?? 0, mean: round(post?.mean ?? null, 3), sd: null },
-        shift: pre && post ? round(post.mean - pre.mean, 3) : null,
-      };
-    };
-    return [
-      ...course.attitudeInstrument.items.map((i) => ({ key: i.key, kind: 'attitude' as const, text: localize(i.text, locale), subscale: i.subscale, reverse: i.reverse, ...shift(i.key) })),
-      ...course.knowledgeTest.items.map((i) => ({ key: i.key, kind: 'knowledge' as const, text: localize(i.prompt, locale), subscale: null, reverse: false, ...shift(i.key) })),
-    ];
-  }
 }
 
-export function itemMetaOf(course: Course): ItemMeta[] {
-  return course.attitudeInstrument.items.map((i) => ({ item_key: i.key, subscale: i.subscale, reverse: i.reverse }));
+function alpha(moments: AlphaMoments, keys: string[], locale: Locale): AlphaDto {
+  const result = cronbachAlphaFromMoments(moments);
+  return {
+    n: result.n,
+    k: keys.length,
+    alpha: round(result.alpha),
+    ci95: result.ci95 ? [round(result.ci95[0])!, round(result.ci95[1])!] : null,
+    alphaIfDeleted: keys.map((itemKey, i) => ({ itemKey, alpha: round(result.alphaIfDeleted[i] ?? null) })),
+    warning: result.alpha !== null && result.alpha < ALPHA_THRESHOLD,
+    reading: describeAlpha(result.alpha, locale),
+  };
+}
+
+function itemShiftsOf(course: Course, items: Map<string, Record<'pre' | 'post', ItemWaveStat>>, locale: Locale): ItemShiftDto[] {
+  const shift = (key: string) => {
+    const { pre, post } = items.get(key)!;
+    return {
+      pre: { n: pre.n, mean: round(pre.mean, 3), sd: null },
+      post: { n: post.n, mean: round(post.mean, 3), sd: null },
+      shift: pre.mean !== null && post.mean !== null ? round(post.mean - pre.mean, 3) : null,
+    };
+  };
+  return [
+    ...course.attitudeInstrument.items.map((i) => ({ key: i.key, kind: 'attitude' as const, text: localize(i.text, locale), subscale: i.subscale, reverse: i.reverse, ...shift(i.key) })),
+    ...course.knowledgeTest.items.map((i) => ({ key: i.key, kind: 'knowledge' as const, text: localize(i.prompt, locale), subscale: null, reverse: false, ...shift(i.key) })),
+  ];
+}
+
+/**
+ * Per group: learners with a complete pair in any measure and their mean change per measure, in one pass over the
+ * learners; small groups hidden (with complementary suppression).
+ */
+function breakdown(
+  by: string, included: CohortMember[], scores: Record<string, ScoreColumns>, keyOf: (m: CohortMember) => string | null, measureKeys: string[],
+): BreakdownDto {
+  const acc = new Map<string, { n: number; sums: number[]; counts: number[] }>();
+  included.forEach((member, learner) => {
+    const key = keyOf(member) ?? 'unknown';
+    let group = acc.get(key);
+    if (!group) acc.set(key, (group = { n: 0, sums: measureKeys.map(() => 0), counts: measureKeys.map(() => 0) }));
+    let paired = false;
+    measureKeys.forEach((measure, i) => {
+      const change = scores[measure]!.post[learner]! - scores[measure]!.pre[learner]!;
+      if (Number.isNaN(change)) return;
+      paired = true;
+      group.sums[i]! += change;
+      group.counts[i]!++;
+    });
+    if (paired) group.n++;
+  });
+  const groups = [...acc.entries()].map(([key, g]) => ({
+    key,
+    n: g.n,
+    meanChange: Object.fromEntries(measureKeys.map((measure, i) => [measure, g.counts[i] ? round(g.sums[i]! / g.counts[i]!, 3) : null])),
+  })).sort((a, b) => a.key.localeCompare(b.key));
+  const result = suppressBreakdown(groups);
+  return {
+    by,
+    totalN: result.total.n,
+    groups: result.groups.map((g) => (g.suppressed ? { key: g.key, suppressed: true, reason: g.reason } : { key: g.key, suppressed: false, n: g.n, meanChange: g.meanChange })),
+  };
 }
 
 function comparison(result: PairedComparison, label: string, scale: 'percent' | 'likert', locale: Locale, direction: 'higher-is-better' | 'neutral' = 'higher-is-better'): ComparisonDto {
@@ -188,31 +215,21 @@ function comparison(result: PairedComparison, label: string, scale: 'percent' | 
     reading: describeChange(result, { measure: label, scale, locale, direction }),
   };
 }
+/** Learners with pre, post and then, in learner order. */
+function completeTriples(col: ScoreColumns): { pre: number[]; post: number[]; then: number[] } {
+  const out = { pre: [] as number[], post: [] as number[], then: [] as number[] };
+  for (let i = 0; i < col.pre.length; i++) {
+    if (Number.isNaN(col.pre[i]!) || Number.isNaN(col.post[i]!) || Number.isNaN(col.then[i]!)) continue;
+    out.pre.push(col.pre[i]!);
+    out.post.push(col.post[i]!);
+    out.then.push(col.then[i]!);
+  }
+  return out;
+}
 
-function waveStats(values: (number | null)[]) {
-  const present = values.filter((v): v is number => v !== null);
+function waveStats(present: number[]) {
   return { n: present.length, mean: present.length ? round(mean(present), 3) : null, sd: present.length > 1 ? round(sd(present), 3) : null };
 }
-
-/** Per group: learners with a pair and their mean change per measure; small groups hidden (with complementary suppression). */
-function breakdown(by: string, members: { key: string; id: string }[], byLearner: Map<string, MeasureRow[]>, measureKeys: string[]): BreakdownDto {
-  const groups = [...groupBy(members, (m) => m.key).entries()].map(([key, list]) => {
-    const rows = list.flatMap((m) => byLearner.get(m.id) ?? []);
-    const pairedLearners = new Set(rows.filter((r) => r.pre !== null && r.post !== null).map((r) => r.enrolment_id));
-    const meanChange = Object.fromEntries(measureKeys.map((measure) => {
-      const diffs = rows.filter((r) => r.measure === measure && r.pre !== null && r.post !== null).map((r) => r.post! - r.pre!);
-      return [measure, diffs.length ? round(mean(diffs), 3) : null];
-    }));
-    return { key, n: pairedLearners.size, meanChange };
-  }).sort((a, b) => a.key.localeCompare(b.key));
-  const result = suppressBreakdown(groups);
-  return {
-    by,
-    totalN: result.total.n,
-    groups: result.groups.map((g) => (g.suppressed ? { key: g.key, suppressed: true, reason: g.reason } : { key: g.key, suppressed: false, n: g.n, meanChange: g.meanChange })),
-  };
-}
-
 function scenarioStats(course: Course, rows: { scenario_key: string; node_key: string; choice_key: string; n: number }[], locale: Locale): ScenarioStatsDto[] {
   return course.scenarios.map((s) => ({
     key: s.key,
@@ -232,17 +249,6 @@ function scenarioStats(course: Course, rows: { scenario_key: string; node_key: s
       }];
     }),
   }));
-}
-
-function groupBy<T>(list: T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of list) {
-    const k = key(item);
-    const group = map.get(k);
-    if (group) group.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
 
 function countBy(keys: string[]): Record<string, number> {

@@ -1,4 +1,4 @@
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { type AroundNavHandler, Redirect, Route, Router, Switch } from 'wouter';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RegisterPage } from '../features/auth/components/register-page';
 import { SessionProvider, useSession } from '../lib/session';
@@ -13,7 +13,7 @@ function RequireSession({ children }: { children: ReactElement }) {
   const { status } = useSession();
   const { t } = useTranslation();
   if (status === 'loading') return <p role="status">{t('app.loading')}</p>;
-  return status === 'signedIn' ? children : <Navigate to="/login" replace />;
+  return status === 'signedIn' ? children : <Redirect to="/login" replace />;
 }
 
 function Lazy({ children }: { children: ReactElement }) {
@@ -27,31 +27,35 @@ const AdminRoutes = lazy(() => Promise.all([import('../features/admin/admin-rout
 
 function RequireRole({ roles, children }: { roles: string[]; children: ReactElement }) {
   const { user } = useSession();
-  return user && roles.includes(user.role) ? children : <Navigate to="/" replace />;
+  return user && roles.includes(user.role) ? children : <Redirect to="/" replace />;
 }
 
 function GuestOnly({ children }: { children: ReactElement }) {
   const { status } = useSession();
-  return status === 'signedIn' ? <Navigate to="/" replace /> : children;
+  return status === 'signedIn' ? <Redirect to="/" replace /> : children;
 }
+
+// A link to the page already open replaces its history entry rather than stacking a copy (Back then leaves the page).
+const replaceSamePage: AroundNavHandler = (navigate, to, options) =>
+  navigate(to, { ...options, replace: options?.replace ?? to === location.pathname + location.search + location.hash });
 
 export function App() {
   return (
     <SessionProvider>
-      <BrowserRouter>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route index element={<RequireSession><HomeRoute /></RequireSession>} />
-            <Route path="learn/:enrolmentId/*" element={<RequireSession><Lazy><LearnRoutes /></Lazy></RequireSession>} />
-            <Route path="trainer/*" element={<RequireSession><RequireRole roles={['trainer', 'admin']}><Lazy><TrainerRoutes /></Lazy></RequireRole></RequireSession>} />
-            <Route path="admin/*" element={<RequireSession><RequireRole roles={['admin']}><Lazy><AdminRoutes /></Lazy></RequireRole></RequireSession>} />
-            <Route path="verify/:code" element={<Lazy><VerifyPage /></Lazy>} />
-            <Route path="login" element={<GuestOnly><LoginPage /></GuestOnly>} />
-            <Route path="register" element={<GuestOnly><RegisterPage /></GuestOnly>} />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Route>
-        </Routes>
-      </BrowserRouter>
+      <Router aroundNav={replaceSamePage}>
+        <Layout>
+          <Switch>
+            <Route path="/"><RequireSession><HomeRoute /></RequireSession></Route>
+            <Route path="/learn/:enrolmentId/*?"><RequireSession><Lazy><LearnRoutes /></Lazy></RequireSession></Route>
+            <Route path="/trainer/*?"><RequireSession><RequireRole roles={['trainer', 'admin']}><Lazy><TrainerRoutes /></Lazy></RequireRole></RequireSession></Route>
+            <Route path="/admin/*?"><RequireSession><RequireRole roles={['admin']}><Lazy><AdminRoutes /></Lazy></RequireRole></RequireSession></Route>
+            <Route path="/verify/:code"><Lazy><VerifyPage /></Lazy></Route>
+            <Route path="/login"><GuestOnly><LoginPage /></GuestOnly></Route>
+            <Route path="/register"><GuestOnly><RegisterPage /></GuestOnly></Route>
+            <Route><Redirect to="/" replace /></Route>
+          </Switch>
+        </Layout>
+      </Router>
     </SessionProvider>
   );
 }

@@ -1,12 +1,14 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { LANGUAGES, type Language } from '../lib/i18n';
 import { useSession } from '../lib/session';
 
-export function Layout() {
+/** The header (brand, language, sign-out) and the main landmark around every page. */
+export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const session = useSession();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
 
   return (
     <>
@@ -34,7 +36,7 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {children}
       </main>
     </>
   );

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
+import { Redirect, Route, Switch, useLocation, useParams } from 'wouter';
 import { AssessmentPage } from '../features/assessment/components/assessment-page';
 import { FollowUpPage } from '../features/assessment/components/follow-up-page';
 import { CompletionPage } from '../features/certificate/components/completion-page';
@@ -11,28 +11,31 @@ import { QuizPage } from '../features/quiz/components/quiz-page';
 import { ScenarioPage } from '../features/scenario/components/scenario-page';
 import { JourneyProvider } from './journey-provider';
 
+// Full paths rather than a nested router: every link in the pages is absolute, and a nested base would prefix them.
+const BASE = '/learn/:enrolmentId';
+
 /**
  * Everything under /learn/:enrolmentId, loaded as one chunk (the journey machine, Markdown and the players are not
  * needed before the learner opens a course). Each page remounts on a new path, so its state and focus start fresh.
  */
 export default function LearnRoutes() {
   const { enrolmentId = '' } = useParams();
-  const { pathname } = useLocation();
+  const [pathname] = useLocation();
   return (
     <JourneyProvider key={enrolmentId} enrolmentId={enrolmentId}>
       <Fragment key={pathname}>
-        <Routes>
-          <Route index element={<CoursePage />} />
-          <Route path="consent" element={<ConsentPage />} />
-          <Route path="withdraw" element={<WithdrawPage />} />
-          <Route path="assessment/:wave/:part" element={<AssessmentPage />} />
-          <Route path="modules/:moduleKey/lessons/:lessonKey" element={<LessonPage />} />
-          <Route path="modules/:moduleKey/quiz" element={<QuizPage />} />
-          <Route path="modules/:moduleKey/scenario" element={<ScenarioPage />} />
-          <Route path="certificate" element={<CompletionPage />} />
-          <Route path="follow-up" element={<FollowUpPage />} />
-          <Route path="*" element={<Navigate to={`/learn/${enrolmentId}`} replace />} />
-        </Routes>
+        <Switch>
+          <Route path={BASE}><CoursePage /></Route>
+          <Route path={`${BASE}/consent`}><ConsentPage /></Route>
+          <Route path={`${BASE}/withdraw`}><WithdrawPage /></Route>
+          <Route path={`${BASE}/assessment/:wave/:part`}><AssessmentPage /></Route>
+          <Route path={`${BASE}/modules/:moduleKey/lessons/:lessonKey`}><LessonPage /></Route>
+          <Route path={`${BASE}/modules/:moduleKey/quiz`}><QuizPage /></Route>
+          <Route path={`${BASE}/modules/:moduleKey/scenario`}><ScenarioPage /></Route>
+          <Route path={`${BASE}/certificate`}><CompletionPage /></Route>
+          <Route path={`${BASE}/follow-up`}><FollowUpPage /></Route>
+          <Route><Redirect to={`/learn/${enrolmentId}`} replace /></Route>
+        </Switch>
       </Fragment>
     </JourneyProvider>
   );

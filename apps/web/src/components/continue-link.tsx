@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useJourney } from '../lib/journey/journey-context';
 import { stepPath } from '../lib/journey/step-path';
 

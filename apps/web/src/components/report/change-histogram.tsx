@@ -1,21 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { ChartFigure } from './chart-figure';
-import { binWidth, changeBins, countDirections, DIRECTION_COLOURS, type Direction } from './chart-data';
+import { DIRECTION_COLOURS, type Direction } from './chart-data';
 import { fixed, signed } from './format';
 import type { Measure } from './report-types';
 
 const ORDER: Direction[] = ['declined', 'unchanged', 'improved'];
 
-/** How many learners changed by how much (post − pre), coloured and labelled by direction. */
+/** How many learners changed by how much (post − pre), coloured and labelled by direction (bins come from the server). */
 export function ChangeHistogram({ measure }: { measure: Measure }) {
   const { t } = useTranslation();
-  if (measure.pairs.length === 0) return null;
-  const width = binWidth(measure.pairs, measure.scale);
+  const { binWidth: width, bins: raw, improved, unchanged, declined } = measure.distribution;
+  if (measure.nPairs === 0) return null;
   const digits = width >= 1 ? 0 : width === 0.25 ? 2 : 1;
-  const bins = changeBins(measure.pairs, measure.scale, width).map((b) => ({ ...b, label: signed(b.centre, digits) }));
+  const bins = raw.map((b) => ({ ...b, label: signed(b.centre, digits) }));
   const caption = t('trainer.report.histogramCaption', {
-    n: measure.pairs.length, ...countDirections(measure.pairs),
+    n: measure.nPairs, improved, unchanged, declined,
     width: t(measure.scale === 'percent' ? 'trainer.report.binPercent' : 'trainer.report.binLikert', { count: width, width: fixed(width, digits) }),
   });
   return (

@@ -2,31 +2,32 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { ChartFigure } from './chart-figure';
-import { countDirections, direction, DIRECTION_COLOURS, scoreDomain } from './chart-data';
+import { direction, DIRECTION_COLOURS, scoreDomain } from './chart-data';
 import { fixed, scoreDigits } from './format';
 import type { Measure } from './report-types';
 
-const MAX_LINES = 400;
-
-/** One line per learner from pre to post (complete pairs only), with the paired means drawn thick on top. */
+/**
+ * One line per learner from pre to post (complete pairs; the server sends an even sample of at most 400), with the
+ * paired means drawn thick on top.
+ */
 export function PairedChart({ measure }: { measure: Measure }) {
   const { t } = useTranslation();
   const { meanPre, meanPost } = measure.change;
-  const pairs = useMemo(() => measure.pairs.slice(0, MAX_LINES), [measure.pairs]);
+  const pairs = measure.pairSample;
   const data = useMemo(() => (['pre', 'post'] as const).map((wave, w) => {
     const row: Record<string, number | string | null> = { wave: t(`trainer.report.waves.${wave}`), mean: w === 0 ? meanPre : meanPost };
     pairs.forEach((pair, i) => (row[`p${i}`] = pair[w]));
     return row;
   }), [pairs, meanPre, meanPost, t]);
-  if (measure.pairs.length === 0) return <p className="hint">{t('trainer.report.noPairsChart')}</p>;
+  if (measure.nPairs === 0) return <p className="hint">{t('trainer.report.noPairsChart')}</p>;
 
-  const counts = countDirections(measure.pairs);
-  const [low, high] = scoreDomain(measure.pairs, measure.scale);
+  const { improved, unchanged, declined, range } = measure.distribution;
+  const [low, high] = scoreDomain(range, measure.scale);
   const digits = scoreDigits(measure.scale);
   const caption = t('trainer.report.pairedChartCaption', {
-    n: measure.pairs.length, ...counts, low, high,
+    n: measure.nPairs, improved, unchanged, declined, low, high,
     pre: meanPre === null ? '—' : fixed(meanPre, digits), post: meanPost === null ? '—' : fixed(meanPost, digits),
-  });
+  }) + (pairs.length < measure.nPairs ? ` ${t('trainer.report.pairedChartSample', { shown: pairs.length, n: measure.nPairs })}` : '');
   return (
     <ChartFigure caption={caption}>
       <ResponsiveContainer width="100%" height={240}>

@@ -11,8 +11,11 @@ export interface Alpha extends Omit<ApiSchemas['AlphaDto'], 'alphaIfDeleted' | '
   alphaIfDeleted: { itemKey: string; alpha: number | null }[];
 }
 
-export interface Measure extends Omit<ApiSchemas['MeasureReportDto'], 'pairs' | 'change' | 'alphaPre' | 'alphaPost' | 'responseShift' | 'programmeEffect' | 'retention'> {
-  pairs: [number, number][];
+export type ChangeDistribution = ApiSchemas['ChangeDistributionDto'] & { range: [number, number] | null };
+
+export interface Measure extends Omit<ApiSchemas['MeasureReportDto'], 'pairSample' | 'distribution' | 'change' | 'alphaPre' | 'alphaPost' | 'responseShift' | 'programmeEffect' | 'retention'> {
+  pairSample: [number, number][];
+  distribution: ChangeDistribution;
   change: Comparison;
   alphaPre?: Alpha;
   alphaPost?: Alpha;

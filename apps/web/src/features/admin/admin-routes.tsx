@@ -1,4 +1,4 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Redirect, Route, Switch } from 'wouter';
 import '../../components/staff/staff.css';
 import { AccountsPage } from './components/accounts-page';
 import { AdminNav } from './components/admin-nav';
@@ -11,14 +11,16 @@ export default function AdminRoutes() {
   return (
     <div className="staff-area">
       <AdminNav />
-      <Routes>
-        <Route index element={<Navigate to="accounts" replace />} />
-        <Route path="accounts" element={<AccountsPage />} />
-        <Route path="cohorts" element={<CohortsPage />} />
-        <Route path="report" element={<CombinedReportPage />} />
-        <Route path="content" element={<ContentPage />} />
-        <Route path="*" element={<Navigate to="/admin" replace />} />
-      </Routes>
+      <Switch>
+        <Route path="/admin"><Redirect to="/admin/accounts" replace /></Route>
+        <Route path="/admin/accounts"><AccountsPage /></Route>
+        <Route path="/admin/cohorts"><CohortsPage /></Route>
+        <Route path="/admin/report"><CombinedReportPage /></Route>
+        <Route path="/admin/content"><ContentPage /></Route>
+        {/* Straight to the first section: a Redirect to /admin would stay mounted there (same place in the Switch) and
+            wouter redirects only on mount, so it would never move on to /admin/accounts. */}
+        <Route><Redirect to="/admin/accounts" replace /></Route>
+      </Switch>
     </div>
   );
 }

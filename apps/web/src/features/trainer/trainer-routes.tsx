@@ -1,13 +1,8 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Redirect, Route, Switch } from 'wouter';
 import '../../components/staff/staff.css';
 import { CohortListPage } from './components/cohort-list-page';
-import { CohortPage } from './components/cohort-page';
-import { CohortSummaryTab } from './components/cohort-summary-tab';
-import { ExportsTab } from './components/exports-tab';
-import { InviteCodesTab } from './components/invite-codes-tab';
+import { CohortPage, isCohortTab } from './components/cohort-page';
 import { NewCohortPage } from './components/new-cohort-page';
-import { ReportTab } from './components/report-tab';
-import { RosterTab } from './components/roster-tab';
 
 /**
  * The trainer area under /trainer (trainers and admins; the app guards the route and the server checks every call).
@@ -16,18 +11,15 @@ import { RosterTab } from './components/roster-tab';
 export default function TrainerRoutes() {
   return (
     <div className="staff-area">
-      <Routes>
-        <Route index element={<CohortListPage />} />
-        <Route path="cohorts/new" element={<NewCohortPage />} />
-        <Route path="cohorts/:cohortId" element={<CohortPage />}>
-          <Route index element={<CohortSummaryTab />} />
-          <Route path="codes" element={<InviteCodesTab />} />
-          <Route path="roster" element={<RosterTab />} />
-          <Route path="report" element={<ReportTab />} />
-          <Route path="exports" element={<ExportsTab />} />
+      <Switch>
+        <Route path="/trainer"><CohortListPage /></Route>
+        <Route path="/trainer/cohorts/new"><NewCohortPage /></Route>
+        {/* One route for the cohort and its tabs, so the cohort page (and its loaded cohort) stays while tabs change. */}
+        <Route path="/trainer/cohorts/:cohortId/:tab?">
+          {({ tab = '' }) => (isCohortTab(tab) ? <CohortPage /> : <Redirect to="/trainer" replace />)}
         </Route>
-        <Route path="*" element={<Navigate to="/trainer" replace />} />
-      </Routes>
+        <Route><Redirect to="/trainer" replace /></Route>
+      </Switch>
     </div>
   );
 }

@@ -1440,6 +1440,22 @@ export interface components {
             /** @description One plain-language sentence in the requested language */
             reading: string;
         };
+        ChangeBinDto: {
+            /** @description Centre of the bin (post − pre) */
+            centre: number;
+            improved: number;
+            unchanged: number;
+            declined: number;
+        };
+        ChangeDistributionDto: {
+            binWidth: number;
+            bins: components["schemas"]["ChangeBinDto"][];
+            improved: number;
+            unchanged: number;
+            declined: number;
+            /** @description [lowest, highest] score at either wave */
+            range: number[] | null;
+        };
         AlphaDto: {
             n: number;
             k: number;
@@ -1464,8 +1480,10 @@ export interface components {
             pre: components["schemas"]["WaveStatsDto"];
             post: components["schemas"]["WaveStatsDto"];
             change: components["schemas"]["ComparisonDto"];
-            /** @description [pre, post] per complete pair, for the slope chart */
-            pairs: number[][];
+            /** @description How the changes of the complete pairs are spread (for the histogram) */
+            distribution: components["schemas"]["ChangeDistributionDto"];
+            /** @description [pre, post] of at most 400 complete pairs spread evenly over the learners, for the slope chart */
+            pairSample: number[][];
             alphaPre?: components["schemas"]["AlphaDto"];
             alphaPost?: components["schemas"]["AlphaDto"];
             /** @description then − pre */

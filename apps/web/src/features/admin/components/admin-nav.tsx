@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { NavLink } from '../../../components/nav-link';
 
 const SECTIONS = ['accounts', 'cohorts', 'content'] as const;
 

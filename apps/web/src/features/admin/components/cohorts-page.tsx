@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { StaffError } from '../../../components/staff/staff-error';
@@ -13,7 +13,7 @@ import { TrainerAssign } from './trainer-assign';
 /** Every cohort: who runs it (reassign here), progress, and a picker for a combined report over several cohorts. */
 export function CohortsPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const cohorts = useQuery(listCohorts, []);
   const accounts = useQuery(listAccounts, []);
   const [selected, setSelected] = useState<string[]>([]);

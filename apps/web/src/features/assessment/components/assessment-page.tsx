@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'wouter';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
@@ -24,7 +24,7 @@ export function AssessmentPage() {
   const part = params.part as Part;
   const valid = PARTS[wave]?.includes(part) ?? false;
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const lang = useContentLanguage();
   const { enrolmentId, view, accept, refresh } = useJourney();
   const { submit, busy, error } = useSubmission({ onRejected: refresh });

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'wouter';
+import { useHistoryState } from 'wouter/use-browser-location';
 import { useSession } from '../../../lib/session';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
@@ -8,7 +9,8 @@ import { Field } from '../../../components/field';
 export function LoginPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const location = useLocation();
+  // Set by the sign-out button's navigation; kept in the history entry, so a refresh still says it.
+  const signedOut = useHistoryState<{ signedOut?: boolean } | null>()?.signedOut;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -29,7 +31,7 @@ export function LoginPage() {
   return (
     <section className="card narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t('auth.loginTitle')}</h1>
-      {(location.state as { signedOut?: boolean } | null)?.signedOut && <p role="status">{t('auth.signedOut')}</p>}
+      {signedOut && <p role="status">{t('auth.signedOut')}</p>}
       <form onSubmit={onSubmit} noValidate={false}>
         <Field label={t('auth.email')}>{(p) => <input {...p} name="email" type="email" autoComplete="username" required maxLength={254} />}</Field>
         <Field label={t('auth.password')}>{(p) => <input {...p} name="password" type="password" autoComplete="current-password" required maxLength={128} />}</Field>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { ApiSchemas } from '../../../lib/api/api-client';
 import { useSession } from '../../../lib/session';
 import { POSITION_TYPES, REGIONS } from '../profile-options';

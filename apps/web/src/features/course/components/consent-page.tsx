@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { ErrorMessage } from '../../../components/error-message';
 import { Markdown } from '../../../components/markdown';
 import { PageHeading } from '../../../components/page-heading';
@@ -14,7 +14,7 @@ import { giveConsent } from '../api/consent';
 /** The outline's informed-consent text and the learner's decision. */
 export function ConsentPage() {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const { enrolmentId, outline, view, accept, refresh } = useJourney();
   const { submit, busy, error } = useSubmission({ onRejected: refresh });
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { ContinueLink } from '../../../components/continue-link';
 import { PageHeading } from '../../../components/page-heading';
 import { ProgressMeter } from '../../../components/progress-meter';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { ModuleView } from '#journey';
 import type { OutlineModule } from '../../../lib/journey/journey-types';
 import { lessonPath, quizPath, scenarioPath } from '../../../lib/journey/step-path';

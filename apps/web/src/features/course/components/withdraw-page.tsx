@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { ErrorMessage } from '../../../components/error-message';
 import { PageHeading } from '../../../components/page-heading';
 import { StepUnavailable } from '../../../components/step-unavailable';
@@ -11,7 +11,7 @@ import { withdrawConsent } from '../api/consent';
 /** Withdrawing consent ends the journey for good, so it asks once more and says what it means. */
 export function WithdrawPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const { enrolmentId, view, accept, refresh } = useJourney();
   const { submit, busy, error } = useSubmission({ onRejected: refresh });
 

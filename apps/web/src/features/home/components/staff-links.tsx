@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { User } from '../../../lib/api/api-client';
 
 /** Trainers and admins start their work from here: the trainer area, and for admins the admin area. */

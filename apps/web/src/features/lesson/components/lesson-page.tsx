@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'wouter';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { Markdown } from '../../../components/markdown';
@@ -18,7 +18,7 @@ import { SourceList } from './source-list';
 export function LessonPage() {
   const { moduleKey = '', lessonKey = '' } = useParams();
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const lang = useContentLanguage();
   const { enrolmentId, outline, view, accept, refresh } = useJourney();
   const { submit, busy, error } = useSubmission({ onRejected: refresh });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { ProgressMeter } from '../../../components/progress-meter';
 import type { MyCourse } from '../api/get-my-courses';
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
 import { ChoiceQuestion } from '../../../components/choice-question';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';

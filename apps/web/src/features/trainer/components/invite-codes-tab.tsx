@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { useHistoryState } from 'wouter/use-browser-location';
 import { Loading } from '../../../components/loading';
 import { StaffError } from '../../../components/staff/staff-error';
 import { TableScroll } from '../../../components/staff/table-scroll';
@@ -14,7 +14,7 @@ import { copyText } from '../utils/copy-text';
 export function InviteCodesTab() {
   const { t } = useTranslation();
   const { cohort } = useCohortContext();
-  const created = (useLocation().state as { created?: boolean } | null)?.created;
+  const created = useHistoryState<{ created?: boolean } | null>()?.created; // set by the new-cohort page
   const codes = useQuery(() => listInviteCodes(cohort.id), [cohort.id]);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);

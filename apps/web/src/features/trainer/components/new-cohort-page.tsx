@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { PageHeading } from '../../../components/page-heading';
 import { createCohort } from '../api/cohorts';
 import { CohortForm } from './cohort-form';
 
 export function NewCohortPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   return (
     <>
       <nav aria-label={t('trainer.breadcrumbs')} className="breadcrumbs">

@@ -1,4 +1,4 @@
-import { useOutletContext } from 'react-router';
+import { createContext, useContext } from 'react';
 import type { Cohort } from '../api/cohorts';
 
 export interface CohortContext {
@@ -7,5 +7,14 @@ export interface CohortContext {
   reload(): void;
 }
 
+const context = createContext<CohortContext | null>(null);
+
+/** Set by the cohort page around the open tab. */
+export const CohortProvider = context.Provider;
+
 /** The cohort loaded by the cohort page, for its tabs. */
-export const useCohortContext = () => useOutletContext<CohortContext>();
+export function useCohortContext(): CohortContext {
+  const value = useContext(context);
+  if (!value) throw new Error('useCohortContext is for the tabs of the cohort page');
+  return value;
+}

@@ -1,0 +1,19 @@
+/**
+ * Fills attempts.answer_vector for assessment attempts inserted without one, from their responses and the item order
+ * of the course version they were taken on. The API writes vectors itself at submission; this is for rows inserted
+ * by other means (bulk seeds in tests and benchmarks, imports). Item keys are read once per version, not per attempt
+ * (the content is large: reading it per attempt made a 100,000-attempt seed take minutes).
+ */
+export const FILL_ANSWER_VECTORS_SQL = `
+  WITH keys AS (
+    SELECT v.id AS version_id, k.kind, i.ord, i.item->>'key' AS item_key
+      FROM course_versions v,
+           LATERAL (VALUES ('attitude', v.content->'attitudeInstrument'->'items'), ('knowledge', v.content->'knowledgeTest'->'items')) k(kind, items),
+           LATERAL jsonb_array_elements(k.items) WITH ORDINALITY i(item, ord)),
+  vectors AS (
+    SELECT a.id, array_agg((CASE WHEN a.kind = 'knowledge' THEN r.correct::int ELSE (r.value)::int END)::smallint ORDER BY k.ord) AS v
+      FROM attempts a JOIN keys k ON k.version_id = a.course_version_id AND k.kind = a.kind
+      LEFT JOIN responses r ON r.attempt_id = a.id AND r.item_key = k.item_key
+     WHERE a.kind IN ('attitude', 'knowledge') AND a.answer_vector IS NULL
+     GROUP BY a.id)
+  UPDATE attempts a SET answer_vector = vectors.v FROM vectors WHERE vectors.id = a.id`;

@@ -1,0 +1,119 @@
+import type { EntityManager } from 'typeorm';
+import type { Course } from '#curriculum';
+
+export const WAVES = ['pre', 'post', 'then', 'followup'] as const;
+export type Wave = (typeof WAVES)[number];
+export type AssessmentKind = 'knowledge' | 'attitude';
+
+/** Marks an unanswered item in decoded answers (answers are 0/1 or 1–5). */
+export const UNANSWERED = -1;
+
+export interface CohortMember {
+  enrolmentId: string;
+  userId: string;
+  courseVersionId: string | null;
+  cohortName: string;
+  displayName: string;
+  positionType: string | null;
+  region: string | null;
+  status: string;
+  stage: string;
+  consentWithdrawn: boolean;
+  /** "kind:wave:score:digits" per assessment attempt, joined by "|" (one digit per item, "-" unanswered); null without consent. */
+  answers: string | null;
+}
+
+/**
+ * Called once per assessment attempt. `answers` is in the report course's item order and is a scratch buffer: it is
+ * only valid during the call (copy it to keep it). `score` is the knowledge percent graded at submission.
+ */
+export type AttemptVisitor = (learner: number, kind: AssessmentKind, wave: Wave, score: number | null, answers: Int8Array) => void;
+
+/**
+ * Everyone enrolled in the cohorts, by name, with their assessment answers: one query, one row per learner, each
+ * attempt's answer vector travelling as a string of digits (20,000 learners are 20,000 short rows, decoded without
+ * building objects per answer). Learners who withdrew their consent come without answers: they are only counted.
+ */
+export class CohortAnswers {
+  /** Learners who entered the statistics (consent not withdrawn); `learner` in AttemptVisitor indexes this list. */
+  readonly included: CohortMember[];
+
+  private constructor(
+    readonly everyone: CohortMember[],
+    private readonly layouts: Map<string, VectorLayout>,
+    private readonly course: Course,
+  ) {
+    this.included = everyone.filter((m) => !m.consentWithdrawn);
+  }
+
+  static async load(m: EntityManager, cohortIds: string[], course: Course, versionContent: (versionId: string) => Promise<Course>): Promise<CohortAnswers> {
+    const everyone: CohortMember[] = await m.query(
+      `WITH answers AS (
+         SELECT a.enrolment_id,
+                string_agg(a.kind || ':' || a.wave || ':' || coalesce(a.score::text, '') || ':' || coalesce(array_to_string(a.answer_vector, '', '-'), ''), '|') AS answers
+           FROM attempts a JOIN enrolments e ON e.id = a.enrolment_id
+          WHERE e.cohort_id = ANY($1::uuid[]) AND e.consent_withdrawn_at IS NULL AND a.kind IN ('knowledge', 'attitude') AND a.wave IS NOT NULL
+          GROUP BY a.enrolment_id)
+       SELECT e.id AS "enrolmentId", u.id AS "userId", e.course_version_id AS "courseVersionId", c.name AS "cohortName",
+              u.display_name AS "displayName", u.position_type AS "positionType", u.region, e.status, e.stage,
+              e.consent_withdrawn_at IS NOT NULL AS "consentWithdrawn", answers.answers
+         FROM enrolments e JOIN users u ON u.id = e.user_id JOIN cohorts c ON c.id = e.cohort_id
+         LEFT JOIN answers ON answers.enrolment_id = e.id
+        WHERE e.cohort_id = ANY($1::uuid[])
+        ORDER BY u.display_name, e.id`,
+      [cohortIds],
+    );
+    const versionIds = [...new Set(everyone.flatMap((r) => (r.answers && r.courseVersionId ? [r.courseVersionId] : [])))];
+    const layouts = new Map(await Promise.all(versionIds.map(async (id) => [id, vectorLayout(await versionContent(id), course)] as const)));
+    return new CohortAnswers(everyone, layouts, course);
+  }
+
+  forEachAttempt(visit: AttemptVisitor): void {
+    const scratch = {
+      knowledge: new Int8Array(this.course.knowledgeTest.items.length),
+      attitude: new Int8Array(this.course.attitudeInstrument.items.length),
+    };
+    this.included.forEach((member, learner) => {
+      const text = member.answers;
+      if (!text || !member.courseVersionId) return;
+      const layout = this.layouts.get(member.courseVersionId)!;
+      // Parsed by position (no split): "kind:wave:score:digits|…".
+      let at = 0;
+      while (at < text.length) {
+        const kind: AssessmentKind = text.startsWith('knowledge:', at) ? 'knowledge' : 'attitude';
+        at += kind.length + 1;
+        const wave = WAVES.find((w) => text.startsWith(w, at) && text.charCodeAt(at + w.length) === COLON)!;
+        at += wave.length + 1;
+        const scoreEnd = text.indexOf(':', at);
+        const score = scoreEnd > at ? Number(text.slice(at, scoreEnd)) : null;
+        at = scoreEnd + 1;
+        let end = text.indexOf('|', at);
+        if (end < 0) end = text.length;
+        const answers = scratch[kind].fill(UNANSWERED);
+        const positions = layout[kind];
+        for (let p = 0; p < end - at && p < positions.length; p++) {
+          const value = text.charCodeAt(at + p) - ZERO; // "-" (unanswered) falls below 0
+          if (positions[p]! >= 0 && value >= 0) answers[positions[p]!] = value;
+        }
+        visit(learner, kind, wave, score, answers);
+        at = end + 1;
+      }
+    });
+  }
+}
+
+const COLON = 58;
+const ZERO = 48;
+
+/** Where each position of a version's vectors lands in the report course's item order (-1: not in the report). */
+type VectorLayout = Record<AssessmentKind, Int16Array>;
+
+function vectorLayout(version: Course, report: Course): VectorLayout {
+  const indexIn = (keys: string[]) => new Map(keys.map((k, i) => [k, i]));
+  const knowledge = indexIn(report.knowledgeTest.items.map((i) => i.key));
+  const attitude = indexIn(report.attitudeInstrument.items.map((i) => i.key));
+  return {
+    knowledge: Int16Array.from(version.knowledgeTest.items, (i) => knowledge.get(i.key) ?? -1),
+    attitude: Int16Array.from(version.attitudeInstrument.items, (i) => attitude.get(i.key) ?? -1),
+  };
+}
