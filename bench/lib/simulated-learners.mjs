@@ -24,13 +24,13 @@ export async function seedLearners(dbUrl, n) {
   const { rows } = await c.query(
     `WITH u AS (
        INSERT INTO users (email, display_name, password_hash, role, position_type, region)
-       SELECT 'bench' || g || '@load.test', 'Bench ' || g, $1, 'learner', 'police', 'lima' FROM generate_series(1, $2) g RETURNING id),
+       SELECT 'bench' || g || '.' || $4 || '@load.test', 'Bench ' || g, $1, 'learner', 'police', 'lima' FROM generate_series(1, $2) g RETURNING id),
      e AS (
        INSERT INTO enrolments (cohort_id, user_id, course_version_id)
        SELECT $3, u.id, (SELECT id FROM course_versions WHERE status = 'published' ORDER BY version DESC LIMIT 1) FROM u RETURNING id, user_id),
      s AS (INSERT INTO auth_sessions (user_id) SELECT id FROM u RETURNING id, user_id)
      SELECT e.id AS enrolment_id, s.user_id, s.id AS session_id FROM e JOIN s USING (user_id)`,
-    [hash, n, cohort],
+    [hash, n, cohort, randomUUID().slice(0, 8)], // a fresh suffix per call, so a script can seed twice
   );
   await c.end();
   const now = Math.floor(Date.now() / 1000);
@@ -54,9 +54,10 @@ export function planFor() {
 
 /**
  * Sends one submission until it is acknowledged: network errors and 5xx are retried with the SAME idempotency key
- * (the server must then return the first result and create nothing new). Returns { status, ms } of the last try.
+ * (the server must then return the first result and create nothing new). Returns { status, ms } of the last try;
+ * `onAnswer` sees every try's status (or 'no answer').
  */
-export async function submit(baseUrl, learner, step, { retryUntil = Date.now() + 120_000 } = {}) {
+export async function submit(baseUrl, learner, step, { retryUntil = Date.now() + 120_000, onAnswer = () => undefined } = {}) {
   for (let attempt = 0; ; attempt++) {
     const started = performance.now();
     try {
@@ -67,9 +68,10 @@ export async function submit(baseUrl, learner, step, { retryUntil = Date.now() +
         signal: AbortSignal.timeout(30_000),
       });
       await res.arrayBuffer();
+      onAnswer(res.status);
       if (res.status < 500) return { status: res.status, ms: performance.now() - started, attempts: attempt + 1 };
     } catch {
-      // connection refused / reset while the server is down: retry below
+      onAnswer('no answer'); // connection refused / reset while the server is down: retry below
     }
     if (Date.now() > retryUntil) return { status: 0, ms: performance.now() - started, attempts: attempt + 1 };
     await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** Math.min(attempt, 4))));

@@ -20,7 +20,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   handleRequest<T>(err: unknown, user: T): T {
-    if (err || !user) throw new AppException(401, 'UNAUTHENTICATED', 'Please sign in to continue.');
+    // An error here is the session check failing (e.g. the database is down): not the user's fault, so it goes to
+    // the exception filter (503) instead of a 401 that would send them back to the sign-in page.
+    if (err) throw err;
+    if (!user) throw new AppException(401, 'UNAUTHENTICATED', 'Please sign in to continue.');
     return user;
   }
 }

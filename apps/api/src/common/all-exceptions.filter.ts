@@ -70,8 +70,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
 function isDatabaseDown(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
   if (!err) return false;
-  if (['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003'].includes(err.code ?? '')) return true;
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(err.message ?? '');
+  // Server going away (57P01–57P03: admin/crash shutdown, cannot connect now; class 08: connection exceptions).
+  if (['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(err.code ?? '')) return true;
+  // pg reports a client that lost its connection mid-transaction with this message and no code.
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable/i.test(err.message ?? '');
 }
 
 function describe(e: unknown): unknown {

@@ -24,6 +24,15 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
+    extra: { max: poolSize, connectionTimeoutMillis: 5000, onConnect: keepConnectionErrorsHandled },
   };
+}
+
+/**
+ * pg-pool removes its error listener while a client is checked out, and a server shutdown can reach a client in that
+ * moment (even between two messages of one network read): an 'error' event with no listener ends the process. So every
+ * pooled client gets a listener for life; the pool still drops the client, which pg marks as no longer queryable.
+ */
+function keepConnectionErrorsHandled(client: { on(event: 'error', listener: (error: Error) => void): unknown }): void {
+  client.on('error', () => undefined);
 }
