@@ -28,7 +28,8 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.cjs',
   projects: [
     { ...shared, displayName: 'libs', testEnvironment: 'node', testMatch: ['<rootDir>/libs/**/*.spec.ts'] },
-    { ...shared, displayName: 'api', testEnvironment: 'node', testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts', '<rootDir>/apps/api/**/*.spec.ts'] },
+    // Suites start a Nest app on a fresh database in beforeAll: allow for a busy CI machine (the 5 s default is not).
+    { ...shared, displayName: 'api', testEnvironment: 'node', testTimeout: 30_000, testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts', '<rootDir>/apps/api/**/*.spec.ts'] },
     { ...shared, displayName: 'web', testEnvironment: 'jsdom', testMatch: ['<rootDir>/apps/web/**/*.spec.tsx', '<rootDir>/apps/web/**/*.spec.ts'],
       setupFiles: ['<rootDir>/test/support/jsdom-setup.cjs'] },
     { ...shared, displayName: 'browser', testEnvironment: 'node', testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'] },

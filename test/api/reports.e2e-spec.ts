@@ -31,21 +31,27 @@ async function seedCohort(t: TestApp, trainerId: string, name: string): Promise<
     for (const [wave, score, likert] of [['pre', PRE[i], 2], ['post', POST[i], 4]] as const) {
       const [kt] = await t.db.query(`INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key, score) VALUES ($1, $2, 'knowledge', $3, 'kt', $4) RETURNING id`, [enrolment.id, version.id, wave, score]);
       // Item answers as the API stores them (option lists): item 1 right for everyone after the course, wrong before.
-      for (const [j, item] of course().knowledgeTest.items.slice(0, 3).entries()) {
-        await t.db.query(`INSERT INTO responses (attempt_id, item_key, value, correct) VALUES ($1, $2, $3, $4)`, [kt.id, item.key, JSON.stringify(['a']), j === 0 ? wave === 'post' : true]);
-      }
+      const knowledge = course().knowledgeTest.items.slice(0, 3).map((item, j) => ({ item_key: item.key, value: ['a'], correct: j === 0 ? wave === 'post' : true }));
+      await insertResponses(t, kt.id, knowledge);
       const [att] = await t.db.query(`INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key) VALUES ($1, $2, 'attitude', $3, 'att') RETURNING id`, [enrolment.id, version.id, wave]);
       // Every learner answers around `likert` on every statement (a known spread per learner and item).
-      for (const [j, item] of items.entries()) {
+      await insertResponses(t, att.id, items.map((item, j) => {
         const raw = item.reverse ? 6 - likert : likert;
-        const value = raw + ((i + j) % 3) - 1; // a per-learner, per-item spread (1..5), the same at pre and post
-        await t.db.query(`INSERT INTO responses (attempt_id, item_key, value) VALUES ($1, $2, $3)`, [att.id, item.key, JSON.stringify(value)]);
-      }
+        return { item_key: item.key, value: raw + ((i + j) % 3) - 1, correct: null }; // a per-learner, per-item spread (1..5), the same at pre and post
+      }));
     }
   }
   // Bulk-inserted answers get the answer vectors the API writes at submission.
   await t.db.query(FILL_ANSWER_VECTORS_SQL);
   return { cohortId: cohort.id, emails, names };
+}
+
+/** One statement per attempt (a statement per answer made the setup slow on a busy machine). */
+function insertResponses(t: TestApp, attemptId: string, rows: { item_key: string; value: unknown; correct: boolean | null }[]) {
+  return t.db.query(
+    `INSERT INTO responses (attempt_id, item_key, value, correct) SELECT $1, r.item_key, r.value, r.correct FROM jsonb_to_recordset($2::jsonb) AS r(item_key text, value jsonb, correct boolean)`,
+    [attemptId, JSON.stringify(rows)],
+  );
 }
 
 describe('trainer report and exports', () => {
