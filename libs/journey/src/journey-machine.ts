@@ -35,7 +35,7 @@ function current(context: JourneyContext) {
 
 const eventModuleKey = (event: JourneyEvent): string => ('moduleKey' in event ? event.moduleKey : '');
 
-export const journeyMachine = setup({
+const journeySetup = setup({
   types: {
     context: {} as JourneyContext,
     events: {} as JourneyEvent,
@@ -183,7 +183,45 @@ export const journeyMachine = setup({
       lastActivityAt: event.at,
     })),
   },
-}).createMachine({
+});
+
+// The region of one assessment part inside its parallel state: `pending` until that part is submitted, then the
+// final `submitted`, so the assessment is done once every part is. Stored snapshots hold these state names.
+const prePart = (part: PrePart) =>
+  journeySetup.createStateConfig({
+    initial: 'pending',
+    states: {
+      pending: {
+        on: {
+          'pre.submitted': {
+            guard: { type: 'isPrePart', params: { part } },
+            target: 'submitted',
+            actions: 'recordPrePart',
+          },
+        },
+      },
+      submitted: { type: 'final' },
+    },
+  });
+
+const postPart = (part: PostPart) =>
+  journeySetup.createStateConfig({
+    initial: 'pending',
+    states: {
+      pending: {
+        on: {
+          'post.submitted': {
+            guard: { type: 'isPostPart', params: { part } },
+            target: 'submitted',
+            actions: 'recordPostPart',
+          },
+        },
+      },
+      submitted: { type: 'final' },
+    },
+  });
+
+export const journeyMachine = journeySetup.createMachine({
   id: 'journey',
   context: ({ input }) => initialContext(input),
   initial: 'consent',
@@ -207,36 +245,8 @@ export const journeyMachine = setup({
         },
       },
       states: {
-        knowledge: {
-          initial: 'pending',
-          states: {
-            pending: {
-              on: {
-                'pre.submitted': {
-                  guard: { type: 'isPrePart', params: { part: 'knowledge' } },
-                  target: 'submitted',
-                  actions: 'recordPrePart',
-                },
-              },
-            },
-            submitted: { type: 'final' },
-          },
-        },
-        attitude: {
-          initial: 'pending',
-          states: {
-            pending: {
-              on: {
-                'pre.submitted': {
-                  guard: { type: 'isPrePart', params: { part: 'attitude' } },
-                  target: 'submitted',
-                  actions: 'recordPrePart',
-                },
-              },
-            },
-            submitted: { type: 'final' },
-          },
-        },
+        knowledge: prePart('knowledge'),
+        attitude: prePart('attitude'),
       },
       onDone: 'learning',
     },
@@ -316,51 +326,14 @@ export const journeyMachine = setup({
         },
       },
       states: {
-        knowledge: {
-          initial: 'pending',
-          states: {
-            pending: {
-              on: {
-                'post.submitted': {
-                  guard: { type: 'isPostPart', params: { part: 'knowledge' } },
-                  target: 'submitted',
-                  actions: 'recordPostPart',
-                },
-              },
-            },
-            submitted: { type: 'final' },
-          },
-        },
-        attitude: {
-          initial: 'pending',
-          states: {
-            pending: {
-              on: {
-                'post.submitted': {
-                  guard: { type: 'isPostPart', params: { part: 'attitude' } },
-                  target: 'submitted',
-                  actions: 'recordPostPart',
-                },
-              },
-            },
-            submitted: { type: 'final' },
-          },
-        },
-        // Course versions without a then-test finish this region at once.
+        knowledge: postPart('knowledge'),
+        attitude: postPart('attitude'),
+        // Course versions without a then-test finish this region at once; otherwise it is a part like the others.
         then: {
           initial: 'deciding',
           states: {
             deciding: { always: [{ guard: 'hasThenTest', target: 'pending' }, { target: 'notRequired' }] },
-            pending: {
-              on: {
-                'post.submitted': {
-                  guard: { type: 'isPostPart', params: { part: 'then' } },
-                  target: 'submitted',
-                  actions: 'recordPostPart',
-                },
-              },
-            },
-            submitted: { type: 'final' },
+            ...postPart('then').states,
             notRequired: { type: 'final' },
           },
         },
