@@ -28,10 +28,12 @@ export async function createDatabase(prefix) {
 }
 
 /**
- * V8 flags of `npm run start:prod`: a small young generation and a slowly growing old one keep the API's memory
- * (RSS) low under bursts: short-lived request garbage promoted during a burst is collected before the heap doubles.
+ * V8 flags of `npm run start:prod`: a smaller young generation and a slowly growing old one keep the API's memory
+ * (RSS) low under bursts — request garbage promoted during a burst is collected before the heap doubles. Measured
+ * trade-off (bench/RESULTS.md): 2 MB semi-spaces gave the lowest RSS but cost a quarter of the hot read's throughput
+ * in garbage collection; 8 MB keeps RSS ~210 MB at far less cost.
  */
-export const PROD_NODE_FLAGS = ['--max-semi-space-size=2', '--heap-growing-percent=30'];
+export const PROD_NODE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=30'];
 
 /** Starts dist/apps/api/src/main.js as `npm run start:prod` does; resolves with its URL once it prints it. */
 export function startApi(env, nodeArgs = []) {
