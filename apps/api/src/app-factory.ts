@@ -1,21 +1,22 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import { resolve } from 'node:path';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import compression from 'compression';
-import cookieParser from 'cookie-parser';
-import { json, static as serveStatic, type NextFunction, type Request, type Response } from 'express';
+import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/validation.js';
-import { TimedExpressAdapter } from './common/timed-express-adapter.js';
-import { apiSecurityHeaders } from './common/api-security-headers.js';
+import { API_SECURITY_HEADERS } from './common/api-security-headers.js';
 import { ErrorResponseDto } from './common/error-response.dto.js';
-import { createRequestLogger, createRootLogger } from './common/request-logger.js';
+import { addRequestLogging, createRootLogger, requestIdOf } from './common/request-logger.js';
 import type { AppConfig } from './config/app-config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
 import { seedDemo, type DemoLogins } from './database/seed/demo-seed.js';
@@ -35,14 +36,40 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   const databaseUrl = config.databaseUrl ?? embedded!.url;
   const rootLogger = createRootLogger(options.logger === false ? 'silent' : config.logLevel);
 
-  const adapter = new TimedExpressAdapter({ requestTimeout: config.requestTimeoutMs, headersTimeout: config.headersTimeoutMs });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, poolSizeFor(config, embedded !== null)), adapter, {
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
-    bodyParser: false,
+  // Fastify, not Express: on these machines the HTTP layer was the largest cost of a cheap authenticated read.
+  const adapter = new FastifyAdapter({
+    bodyLimit: sizeInBytes(config.bodyLimit),
+    trustProxy: config.trustProxy,
+    genReqId: requestIdOf,
+    // Node enforces requestTimeout/headersTimeout on a timer whose period is fixed when the server is created, so
+    // the server is created here with the limits (slowloris: stalled clients get 408 and are cut off).
+    serverFactory: (handler: http.RequestListener) =>
+      http.createServer(
+        {
+          requestTimeout: config.requestTimeoutMs,
+          headersTimeout: config.headersTimeoutMs,
+          connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(config.headersTimeoutMs / 2))),
+        },
+        handler,
+      ),
   });
-  if (config.trustProxy) app.set('trust proxy', 1);
-  app.disable('x-powered-by');
-  app.use(createRequestLogger(rootLogger));
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, poolSizeFor(config, embedded !== null)), adapter, {
+    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    bodyParser: false, // ours below
+  });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  // A whole course document is large; only the authoring route that replaces one accepts more than the default.
+  fastify.addHook('onRoute', (route) => {
+    if (/^\/api\/course-versions\/:[^/]+\/content$/.test(route.url)) route.bodyLimit = 5 * 1024 * 1024;
+  });
+  // Bodiless POSTs that still say `Content-Type: application/json` (browsers' fetch wrappers do) read as no body, as
+  // they did before; everything else goes through Fastify's parser (with its prototype-poisoning protection).
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    body === '' ? done(null, undefined) : parseJson(request, body as string, done),
+  );
+  addRequestLogging(fastify, rootLogger);
   // JSON answers get a fixed header set (what OWASP recommends for REST APIs); pages get helmet's full set with CSP.
   const pageHeaders = helmet({
     contentSecurityPolicy: {
@@ -59,16 +86,17 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     },
     strictTransportSecurity: config.cookieSecure,
   });
-  const apiHeaders = apiSecurityHeaders(config.cookieSecure);
-  app.use((req: Request, res: Response, next: NextFunction) =>
-    req.path.startsWith('/api') && !req.path.startsWith('/api/docs') ? apiHeaders(req, res, next) : pageHeaders(req, res, next),
-  );
-  app.set('etag', false);
-  // A whole course document is large; only the authoring route that replaces one accepts more than the default.
-  app.use(/^\/api\/course-versions\/[^/]+\/content$/, json({ limit: '5mb' }));
-  app.useBodyParser('json', { limit: config.bodyLimit });
-  // Only the auth routes read cookies (the refresh token).
-  app.use('/api/auth', cookieParser());
+  const apiHeaders = API_SECURITY_HEADERS(config.cookieSecure);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.url.startsWith('/api') && !request.url.startsWith('/api/docs')) {
+      reply.headers(apiHeaders);
+      done();
+    } else {
+      pageHeaders(request.raw, reply.raw, () => done());
+    }
+  });
+  // Only the auth routes read cookies (the refresh token); the plugin parses them only when a Cookie header is sent.
+  await app.register(fastifyCookie);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
@@ -80,7 +108,10 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
 
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
-  serveWebApp(app, config.webDistDir);
+  await serveWebApp(app, config.webDistDir);
+  // Fastify finishes wiring routes and hooks on ready(): done here so tests (supertest) and listen() see the same app.
+  await app.init();
+  await fastify.ready();
 
   return {
     app,
@@ -92,6 +123,14 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       await embedded?.stop();
     },
   };
+}
+
+/** "200kb", "1mb", "512" (bytes) → bytes; a typo fails at startup rather than silently allowing any size. */
+export function sizeInBytes(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb)?$/i.exec(text.trim());
+  if (!match) throw new Error(`BODY_LIMIT must look like 200kb or 1mb, got "${text}"`);
+  const unit = { b: 1, kb: 1024, mb: 1024 * 1024 }[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb'];
+  return Math.round(Number(match[1]) * unit);
 }
 
 /** PGlite serves one session: more than one pooled connection would interleave protocol messages. */
@@ -113,23 +152,34 @@ function buildOpenApiConfig() {
     .build();
 }
 
-/** The built web app is served at `/`; any non-API GET falls back to index.html so client routes work on reload. */
-function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
+/** The built web app is served at `/`; any other GET outside /api gets index.html so client routes work on reload. */
+async function serveWebApp(app: NestFastifyApplication, webDistDir: string): Promise<void> {
   const indexHtml = resolve(webDistDir, 'index.html');
   if (!existsSync(indexHtml)) {
     new Logger('Web').warn(`No built web app at ${webDistDir}; run "npm run build:web". Serving the API only.`);
     return;
   }
-  // Phones on slow connections: the web app's files travel gzip-compressed (cached for a year, so compressed rarely).
-  const compress = compression({ threshold: 1024 });
-  const assets = serveStatic(webDistDir, { index: false, maxAge: '1y', immutable: true, setHeaders: (res, path) => {
-    if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-  } });
-  // API requests never touch the file system.
-  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : compress(req, res, () => assets(req, res, next))));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexHtml);
+  const page = readFileSync(indexHtml);
+  // Own plugin scope: compression and file serving apply to the web app's files, never to API answers.
+  await app.register(async (web: FastifyInstance) => {
+    // Phones on slow connections: the files travel gzip-compressed (cached for a year, so compressed rarely).
+    await web.register(fastifyCompress, { threshold: 1024, encodings: ['gzip'] });
+    await web.register(fastifyStatic, {
+      root: webDistDir,
+      index: false,
+      wildcard: false, // one route per built file; other paths fall through to the page below
+      maxAge: '1y',
+      immutable: true,
+      setHeaders: (res, path) => {
+        if (path.endsWith('.html')) res.header('Cache-Control', 'no-cache');
+      },
+    });
+  });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  fastify.get('/*', (request, reply) => {
+    if (request.url.startsWith('/api')) {
+      return reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: `Cannot GET ${request.url.split('?')[0]}` });
+    }
+    return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(page);
   });
 }

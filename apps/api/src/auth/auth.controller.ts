@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { UserDto } from '../users/user.mapper.js';
 import { UsersService } from '../users/users.service.js';
@@ -27,7 +27,7 @@ export class AuthController {
   @Public()
   @Post('register')
   @ApiCreatedResponse({ type: AuthResponseDto })
-  async register(@Body() dto: RegisterDto, @Res({ passthrough: true }) res: Response): Promise<AuthResponseDto> {
+  async register(@Body() dto: RegisterDto, @Res({ passthrough: true }) res: FastifyReply): Promise<AuthResponseDto> {
     const { tokens, user } = await this.auth.register(dto);
     return { ...this.withCookie(res, tokens), user };
   }
@@ -37,7 +37,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponseDto })
-  async login(@Body() _dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthResponseDto> {
+  async login(@Body() _dto: LoginDto, @Req() req: FastifyRequest & { user?: unknown }, @Res({ passthrough: true }) res: FastifyReply): Promise<AuthResponseDto> {
     const { tokens, user } = await this.auth.signIn(req.user as UserEntity);
     return { ...this.withCookie(res, tokens), user };
   }
@@ -46,7 +46,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponseDto })
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthResponseDto> {
+  async refresh(@Req() req: FastifyRequest & { user?: AuthUser }, @Res({ passthrough: true }) res: FastifyReply): Promise<AuthResponseDto> {
     try {
       const tokens = await this.auth.refresh(req.cookies?.[REFRESH_COOKIE]);
       const user = await this.users.getProfile(tokens.userId);
@@ -61,7 +61,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiNoContentResponse()
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(@Req() req: FastifyRequest & { user?: AuthUser }, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     await this.auth.logout(req.user as AuthUser | undefined, req.cookies?.[REFRESH_COOKIE]);
     res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
   }
@@ -71,7 +71,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Password changed; every session of the account is signed out.' })
-  async changePassword(@CurrentUser() actor: AuthUser, @Body() dto: ChangePasswordDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async changePassword(@CurrentUser() actor: AuthUser, @Body() dto: ChangePasswordDto, @Req() req: FastifyRequest & { user?: AuthUser }, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword, req.ip ?? 'unknown');
     res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
   }
@@ -84,8 +84,8 @@ export class AuthController {
     return this.users.getProfile(actor.id);
   }
 
-  private withCookie(res: Response, tokens: IssuedTokens) {
-    res.cookie(REFRESH_COOKIE, tokens.refreshToken, {
+  private withCookie(res: FastifyReply, tokens: IssuedTokens) {
+    res.setCookie(REFRESH_COOKIE, tokens.refreshToken, {
       httpOnly: true,
       sameSite: 'strict',
       secure: this.config.cookieSecure,

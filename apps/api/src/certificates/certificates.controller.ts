@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Locale } from '#curriculum';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -22,7 +22,7 @@ export class CertificatesController {
   @ApiBearerAuth()
   @Get('enrolments/:enrolmentId/certificate')
   @ApiOkResponse({ type: CertificateDto })
-  mine(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @RequestLocale() locale: Locale, @Req() req: Request) {
+  mine(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @RequestLocale() locale: Locale, @Req() req: FastifyRequest) {
     return this.certificates.mine(user.id, id, locale, this.baseUrl(req));
   }
 
@@ -31,7 +31,7 @@ export class CertificatesController {
   @Get('enrolments/:enrolmentId/certificate.pdf')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The certificate as PDF' })
-  async pdf(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @RequestLocale() locale: Locale, @Req() req: Request) {
+  async pdf(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @RequestLocale() locale: Locale, @Req() req: FastifyRequest) {
     // Headers set here (not with @Header) so an error answer keeps its JSON content type.
     return new StreamableFile(await this.certificates.pdf(user.id, id, locale, this.baseUrl(req)), {
       type: 'application/pdf',
@@ -47,7 +47,7 @@ export class CertificatesController {
   }
 
   /** PUBLIC_URL when configured (behind proxies), else the address the learner used. */
-  private baseUrl(req: Request): string {
-    return this.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+  private baseUrl(req: FastifyRequest): string {
+    return this.config.publicUrl ?? `${req.protocol}://${req.headers.host}`;
   }
 }

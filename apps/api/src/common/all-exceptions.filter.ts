@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import type { ErrorCode } from './error-codes.js';
 
@@ -21,23 +21,23 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const res = ctx.getResponse<Response>();
-    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<FastifyReply>();
+    const req = ctx.getRequest<FastifyRequest>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error({ msg: 'request failed', reqId: (req as { id?: unknown }).id, path: req.path, err: describe(exception) });
+      this.logger.error({ msg: 'request failed', reqId: req.id, path: req.url.split('?')[0], err: describe(exception) });
     }
-    if (res.headersSent) return;
-    res.status(body.statusCode).json(body);
+    if (res.sent) return;
+    res.status(body.statusCode).send(body);
   }
 
   private toBody(exception: unknown): { statusCode: number; code: ErrorCode; message: string; details?: unknown } {
-    // body-parser errors carry `type` and `status`; Nest wraps them in an HttpException with the original as cause.
-    const parserError = ((exception as { cause?: unknown })?.cause ?? exception) as { type?: string; status?: number };
-    if (parserError?.type === 'entity.too.large') {
+    // Fastify's body parser fails with a code and a status before any handler runs (Nest may wrap it as the cause).
+    const parserError = ((exception as { cause?: unknown })?.cause ?? exception) as { code?: string; statusCode?: number };
+    if (parserError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
     }
-    if (parserError?.type === 'entity.parse.failed') {
+    if (parserError?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || parserError?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || exception instanceof SyntaxError) {
       return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' };
     }
     if (exception instanceof HttpException) {
@@ -50,8 +50,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? exception.message);
       return { statusCode: status, code: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED'), message };
     }
-    if (parserError?.status && parserError.status >= 400 && parserError.status < 500) {
-      return { statusCode: parserError.status, code: 'VALIDATION_FAILED', message: 'The request could not be read.' };
+    if (parserError?.statusCode && parserError.statusCode >= 400 && parserError.statusCode < 500) {
+      return { statusCode: parserError.statusCode, code: 'VALIDATION_FAILED', message: 'The request could not be read.' };
     }
     if (isDatabaseDown(exception)) {
       return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; please try again shortly.' };

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Locale } from '#curriculum';
 
 /** `?lang=` wins, then the first supported language in Accept-Language, then Spanish. */
@@ -13,6 +13,6 @@ export function resolveLocale(lang: unknown, acceptLanguage: string | undefined)
 }
 
 export const RequestLocale = createParamDecorator((_: unknown, ctx: ExecutionContext): Locale => {
-  const req = ctx.switchToHttp().getRequest<Request>();
-  return resolveLocale(req.query.lang, req.headers['accept-language']);
+  const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+  return resolveLocale((req.query as Record<string, unknown> | undefined)?.lang, req.headers['accept-language']);
 });
