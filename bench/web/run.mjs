@@ -19,11 +19,16 @@ const kb = (bytes) => (bytes / 1024).toFixed(1);
 const js = firstLoad.filter((f) => f.endsWith('.js'));
 const css = firstLoad.filter((f) => f.endsWith('.css'));
 
-const db = await createDatabase('bench_web');
-const api = await startApi({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '4' });
+// Chromium first: when it is missing, nothing else has been started that would be left running.
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const db = await createDatabase('bench_web');
+const api = await startApi({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '4' }).catch(async (error) => {
+  await browser.close();
+  await db.drop();
+  throw error;
 });
 try {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
