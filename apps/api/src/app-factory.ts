@@ -39,7 +39,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   // Fastify, not Express: on these machines the HTTP layer was the largest cost of a cheap authenticated read.
   const adapter = new FastifyAdapter({
     bodyLimit: sizeInBytes(config.bodyLimit),
-    trustProxy: config.trustProxy,
+    // One hop (our reverse proxy), as before: trusting every hop would let a client choose its own IP (throttling).
+    trustProxy: config.trustProxy ? (_address: string, hop: number) => hop < 1 : false,
     genReqId: requestIdOf,
     // Node enforces requestTimeout/headersTimeout on a timer whose period is fixed when the server is created, so
     // the server is created here with the limits (slowloris: stalled clients get 408 and are cut off).
