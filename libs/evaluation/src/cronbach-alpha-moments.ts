@@ -54,19 +54,39 @@ export function cronbachAlphaFromMoments(m: AlphaMoments): CronbachAlpha {
   return { ...base, alpha, ci95, alphaIfDeleted, undefinedReasons: reasons };
 }
 
+/** Moments gathered one complete respondent at a time (a report streams thousands without building the matrix). */
+export class AlphaMomentSums implements AlphaMoments {
+  n = 0;
+  totalSum = 0;
+  totalSquares = 0;
+  readonly itemSums: number[];
+  readonly itemSquares: number[];
+  readonly itemTotalCross: number[];
+
+  constructor(k: number) {
+    this.itemSums = new Array<number>(k).fill(0);
+    this.itemSquares = new Array<number>(k).fill(0);
+    this.itemTotalCross = new Array<number>(k).fill(0);
+  }
+
+  /** One respondent's k answers, all present (re-keyed). */
+  add(row: readonly number[]): void {
+    let total = 0;
+    for (const x of row) total += x;
+    this.n++;
+    this.totalSum += total;
+    this.totalSquares += total * total;
+    for (let i = 0; i < row.length; i++) {
+      this.itemSums[i]! += row[i]!;
+      this.itemSquares[i]! += row[i]! * row[i]!;
+      this.itemTotalCross[i]! += row[i]! * total;
+    }
+  }
+}
+
 /** The moments of a complete matrix (rows = respondents) — for tests and small inputs. */
 export function alphaMomentsOf(rows: readonly (readonly number[])[]): AlphaMoments {
-  const k = rows[0]?.length ?? 0;
-  const m = { n: rows.length, itemSums: new Array<number>(k).fill(0), itemSquares: new Array<number>(k).fill(0), totalSum: 0, totalSquares: 0, itemTotalCross: new Array<number>(k).fill(0) };
-  for (const row of rows) {
-    const total = row.reduce((a, b) => a + b, 0);
-    m.totalSum += total;
-    m.totalSquares += total * total;
-    row.forEach((x, i) => {
-      m.itemSums[i]! += x;
-      m.itemSquares[i]! += x * x;
-      m.itemTotalCross[i]! += x * total;
-    });
-  }
-  return m;
+  const sums = new AlphaMomentSums(rows[0]?.length ?? 0);
+  for (const row of rows) sums.add(row);
+  return sums;
 }

@@ -20,14 +20,18 @@ function present(value: number | null): value is number {
   return value !== null && Number.isFinite(value);
 }
 
-/** pre[i] and post[i] are the same learner's scores (null = missing). Throws only if the arrays differ in length. */
-export function describePairs(pre: readonly (number | null)[], post: readonly (number | null)[]): PairsDescription {
+/**
+ * pre[i] and post[i] are the same learner's scores (null or NaN = missing; typed score columns work too). Throws only
+ * if the arrays differ in length.
+ */
+export function describePairs(pre: ArrayLike<number | null>, post: ArrayLike<number | null>): PairsDescription {
   assertSameLength('describePairs(pre, post)', pre, post);
   const pairs = { pre: [] as number[], post: [] as number[] };
   let nPreOnly = 0;
   let nPostOnly = 0;
-  pre.forEach((before, i) => {
-    const after = post[i]!;
+  for (let i = 0; i < pre.length; i++) {
+    const before = pre[i] ?? null;
+    const after = post[i] ?? null;
     const hasPre = present(before);
     const hasPost = present(after);
     if (hasPre && hasPost) {
@@ -35,6 +39,6 @@ export function describePairs(pre: readonly (number | null)[], post: readonly (n
       pairs.post.push(after);
     } else if (hasPre) nPreOnly++;
     else if (hasPost) nPostOnly++;
-  });
+  }
   return { pairs, nPairs: pairs.pre.length, nUnpaired: nPreOnly + nPostOnly, nPreOnly, nPostOnly };
 }

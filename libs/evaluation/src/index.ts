@@ -37,7 +37,7 @@ export {
   type ChangeDirection,
   type ChangeDistribution,
 } from './change-distribution.js';
-export { alphaMomentsOf, cronbachAlphaFromMoments, type AlphaMoments } from './cronbach-alpha-moments.js';
+export { AlphaMomentSums, alphaMomentsOf, cronbachAlphaFromMoments, type AlphaMoments } from './cronbach-alpha-moments.js';
 export {
   MIN_GROUP_N,
   suppressBreakdown,

@@ -34,7 +34,7 @@ export class EvaluationInputError extends Error {
   }
 }
 
-export function assertSameLength(what: string, a: readonly unknown[], b: readonly unknown[]): void {
+export function assertSameLength(what: string, a: ArrayLike<unknown>, b: ArrayLike<unknown>): void {
   if (a.length !== b.length) {
     throw new EvaluationInputError('mismatched_lengths', `${what}: lengths differ (${a.length} vs ${b.length})`);
   }

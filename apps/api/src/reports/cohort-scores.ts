@@ -1,5 +1,5 @@
 import type { Course } from '#curriculum';
-import { type AlphaMoments, rekey, subscaleScore } from '#evaluation';
+import { type AlphaMoments, AlphaMomentSums, rekey, subscaleScore } from '#evaluation';
 import { type CohortAnswers, UNANSWERED, type Wave } from './cohort-answers.js';
 
 /** Per wave, one score per included learner (same order as CohortAnswers.included); NaN = no score. */
@@ -36,7 +36,7 @@ export function scoreCohort(course: Course, answers: CohortAnswers): CohortScore
   const columns = (): ScoreColumns => ({ pre: nanColumn(n), post: nanColumn(n), then: nanColumn(n), followup: nanColumn(n) });
   const scores: Record<string, ScoreColumns> = { knowledge: columns() };
   for (const s of subscales) scores[s.key] = columns();
-  const alphaMoments = Object.fromEntries(subscales.map((s) => [s.key, { pre: new MomentSums(s.indices.length), post: new MomentSums(s.indices.length) }]));
+  const alphaMoments = Object.fromEntries(subscales.map((s) => [s.key, { pre: new AlphaMomentSums(s.indices.length), post: new AlphaMomentSums(s.indices.length) }]));
   const sums = {
     knowledge: { pre: new ItemSums(course.knowledgeTest.items.length), post: new ItemSums(course.knowledgeTest.items.length) },
     attitude: { pre: new ItemSums(attitudeItems.length), post: new ItemSums(attitudeItems.length) },
@@ -78,17 +78,6 @@ export function scoreAt(columns: ScoreColumns, wave: Wave, learner: number): num
   return Number.isNaN(x) ? null : x;
 }
 
-/** Complete pairs of two waves, in learner order. */
-export function completePairs(a: Float64Array, b: Float64Array): { a: number[]; b: number[] } {
-  const out = { a: [] as number[], b: [] as number[] };
-  for (let i = 0; i < a.length; i++) {
-    if (Number.isNaN(a[i]!) || Number.isNaN(b[i]!)) continue;
-    out.a.push(a[i]!);
-    out.b.push(b[i]!);
-  }
-  return out;
-}
-
 export function presentScores(column: Float64Array): number[] {
   const out: number[] = [];
   for (const x of column) if (!Number.isNaN(x)) out.push(x);
@@ -96,33 +85,6 @@ export function presentScores(column: Float64Array): number[] {
 }
 
 const nanColumn = (n: number) => new Float64Array(n).fill(Number.NaN);
-
-/** Σx, Σx², Σtotal, Σtotal², Σx·total over complete respondents (the input of cronbachAlphaFromMoments). */
-class MomentSums implements AlphaMoments {
-  n = 0;
-  totalSum = 0;
-  totalSquares = 0;
-  readonly itemSums: number[];
-  readonly itemSquares: number[];
-  readonly itemTotalCross: number[];
-  constructor(k: number) {
-    this.itemSums = new Array<number>(k).fill(0);
-    this.itemSquares = new Array<number>(k).fill(0);
-    this.itemTotalCross = new Array<number>(k).fill(0);
-  }
-  add(row: readonly number[]): void {
-    let total = 0;
-    for (const x of row) total += x;
-    this.n++;
-    this.totalSum += total;
-    this.totalSquares += total * total;
-    for (let i = 0; i < row.length; i++) {
-      this.itemSums[i]! += row[i]!;
-      this.itemSquares[i]! += row[i]! * row[i]!;
-      this.itemTotalCross[i]! += row[i]! * total;
-    }
-  }
-}
 
 /** Per item: how many answered and the sum of a value derived from the answer. */
 class ItemSums {

@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type Course, type Locale, localize } from '#curriculum';
 import {
-  changeDistribution, cronbachAlphaFromMoments, describeAlpha, describeChange, pairedComparison, programmeEffect, responseShift, retention,
+  changeDistribution, cronbachAlphaFromMoments, describeAlpha, describeChange, describePairs, pairedComparison, programmeEffect, responseShift, retention,
   samplePairs, suppressBreakdown, type AlphaMoments, type PairedComparison, ALPHA_THRESHOLD, mean, sd,
 } from '#evaluation';
 import { AppException } from '../common/app-exception.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { CohortAnswers, type CohortMember } from './cohort-answers.js';
-import { completePairs, type ItemWaveStat, presentScores, type ScoreColumns, scoreAt, scoreCohort } from './cohort-scores.js';
+import { type ItemWaveStat, presentScores, type ScoreColumns, scoreAt, scoreCohort } from './cohort-scores.js';
 import {
   type AlphaDto, type BreakdownDto, type CohortReportDto, type ComparisonDto, type ItemShiftDto, type MeasureReportDto, PAIR_SAMPLE, type ScenarioStatsDto,
 } from './report.dto.js';
@@ -64,14 +64,15 @@ export class ReportsService {
     ];
     const measures: MeasureReportDto[] = measureDefs.map((def) => {
       const col = scores[def.key]!;
-      const { a: pre, b: post } = completePairs(col.pre, col.post);
+      const paired = describePairs(col.pre, col.post);
+      const { pre, post } = paired.pairs;
       const distribution = changeDistribution(pre, post, def.scale);
       const report: MeasureReportDto = {
         key: def.key,
         label: def.label,
         scale: def.scale,
-        nPairs: pre.length,
-        nUnpaired: presentScores(col.pre).length - pre.length,
+        nPairs: paired.nPairs,
+        nUnpaired: paired.nPreOnly,
         pre: waveStats(presentScores(col.pre)),
         post: waveStats(presentScores(col.post)),
         change: comparison(pairedComparison(pre, post), def.label, def.scale, locale),
@@ -89,9 +90,9 @@ export class ReportsService {
         report.alphaPre = alpha(alphaMoments[def.key]!.pre, keys, locale);
         report.alphaPost = alpha(alphaMoments[def.key]!.post, keys, locale);
       }
-      const follow = completePairs(col.post, col.followup);
-      if (follow.a.length > 0) {
-        report.retention = comparison(retention(follow.a, follow.b), def.label, def.scale, locale, 'higher-is-better');
+      const follow = describePairs(col.post, col.followup).pairs; // pre = post, post = follow-up
+      if (follow.pre.length > 0) {
+        report.retention = comparison(retention(follow.pre, follow.post), def.label, def.scale, locale, 'higher-is-better');
       }
       return report;
     });
