@@ -13,7 +13,7 @@ const swc = [
 ];
 const shared = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|wouter|content-disposition|@fastify/static/node_modules/content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|wouter)/)'],
   moduleNameMapper: {
     '^#journey$': '<rootDir>/libs/journey/src/index.ts',
     '^#evaluation$': '<rootDir>/libs/evaluation/src/index.ts',
@@ -23,13 +23,15 @@ const shared = {
   rootDir: __dirname,
 };
 module.exports = {
+  // Suites start a Nest app on a fresh database and walk whole journeys: allow for a busy CI machine (the 5 s default
+  // is not enough there). A global option: jest ignores testTimeout inside a project.
+  testTimeout: 30_000,
   // Starts a throwaway embedded PostgreSQL when DATABASE_URL is not set (shared by the api and browser projects).
   globalSetup: '<rootDir>/test/support/global-setup.cjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.cjs',
   projects: [
     { ...shared, displayName: 'libs', testEnvironment: 'node', testMatch: ['<rootDir>/libs/**/*.spec.ts'] },
-    // Suites start a Nest app on a fresh database in beforeAll: allow for a busy CI machine (the 5 s default is not).
-    { ...shared, displayName: 'api', testEnvironment: 'node', testTimeout: 30_000, testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts', '<rootDir>/apps/api/**/*.spec.ts'] },
+    { ...shared, displayName: 'api', testEnvironment: 'node', testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts', '<rootDir>/apps/api/**/*.spec.ts'] },
     { ...shared, displayName: 'web', testEnvironment: 'jsdom', testMatch: ['<rootDir>/apps/web/**/*.spec.tsx', '<rootDir>/apps/web/**/*.spec.ts'],
       setupFiles: ['<rootDir>/test/support/jsdom-setup.cjs'] },
     { ...shared, displayName: 'browser', testEnvironment: 'node', testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'] },

@@ -44,7 +44,7 @@ const firstModule = course.modules.find((m) => m.key === course.moduleOrder[0]);
 /** The submissions one learner makes, each with its own idempotency key (kept across retries). */
 export function planFor() {
   return [
-    { name: 'consent', path: '/consent', body: {} },
+    { name: 'consent', path: '/consent', body: { evaluationUse: true } },
     { name: 'pre.knowledge', path: '/assessments/pre/knowledge', body: { answers: correct(course.knowledgeTest.items) }, measured: true },
     { name: 'pre.attitude', path: '/assessments/pre/attitude', body: { answers: likert() }, measured: true },
     ...firstModule.lessons.map((l) => ({ name: 'lesson', path: `/lessons/${l.key}/complete`, body: {} })),

@@ -32,8 +32,8 @@ async function seed(dbUrl, cohortName, n) {
              (ARRAY['police','municipal_official','health_staff','other'])[1 + g % 4], (ARRAY['ucayali','arequipa','piura','junin','lima'])[1 + g % 5]
         FROM generate_series(1, $1) g RETURNING id),
     e AS (
-      INSERT INTO enrolments (cohort_id, user_id, course_version_id, stage, percent_complete)
-      SELECT $3, u.id, $4, 'completed', 100 FROM u RETURNING id)
+      INSERT INTO enrolments (cohort_id, user_id, course_version_id, stage, percent_complete, evaluation_use, consent_version)
+      SELECT $3, u.id, $4, 'completed', 100, true, '2' FROM u RETURNING id)
     INSERT INTO l SELECT id FROM e`, [n, cohortName.toLowerCase().replace(/\W/g, ''), cohort, version]);
   // Knowledge attempts (pre/post) with per-item correctness; post is better on average.
   await c.query(`

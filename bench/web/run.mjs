@@ -5,10 +5,13 @@
 // Targets: learner first-load JS ≤ 100 KB gzip, total transfer ≤ 150 KB, usable ≤ 5 s first and ≤ 2 s repeat.
 // Usage: npm run build && node bench/web/run.mjs
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { createDatabase, machine, ROOT, startApi } from '../lib/bench-env.mjs';
+
+const { ensureChromium } = createRequire(import.meta.url)('../../scripts/chromium.cjs');
 
 const dist = resolve(ROOT, 'apps/web/dist');
 const html = readFileSync(resolve(dist, 'index.html'), 'utf8');
@@ -21,7 +24,7 @@ const css = firstLoad.filter((f) => f.endsWith('.css'));
 
 // Chromium first: when it is missing, nothing else has been started that would be left running.
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: ensureChromium() ?? process.exit(1),
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const db = await createDatabase('bench_web');

@@ -59,7 +59,7 @@ describe('the learner journey (server is the authority)', () => {
 
   it('stores answer vectors at submission exactly as the bulk SQL derives them from the responses', async () => {
     const p = await newLearner(t, 'Vectores');
-    await p.post('/consent').expect(200);
+    await p.post('/consent', { evaluationUse: true }).expect(200);
     const knowledgeItems = course().knowledgeTest.items;
     // Every third question wrong, the rest right; every seventh statement skipped.
     const knowledge = Object.fromEntries(knowledgeItems.map((it, i) => [it.key, i % 3 === 0 ? wrongAnswers([it])[it.key] : correctAnswers([it])[it.key]]));
@@ -79,7 +79,7 @@ describe('the learner journey (server is the authority)', () => {
   it('refuses steps out of order with 409 and a code, changing nothing', async () => {
     const p = await newLearner(t, 'Orden');
     expect((await p.post('/assessments/pre/knowledge', { answers: {} }).expect(409)).body.code).toBe('EVENT_NOT_ALLOWED');
-    await p.post('/consent').expect(200);
+    await p.post('/consent', { evaluationUse: true }).expect(200);
     expect((await p.post('/assessments/post/knowledge', { answers: {} }).expect(409)).body.code).toBe('EVENT_NOT_ALLOWED');
     await p.post('/assessments/pre/knowledge', { answers: {} }).expect(200);
     await p.post('/assessments/pre/attitude', { answers: likertAnswers(3) }).expect(200);
@@ -113,7 +113,7 @@ describe('the learner journey (server is the authority)', () => {
 
   it('replays an idempotent submission without creating anything, and refuses a reused key with other content', async () => {
     const p = await newLearner(t, 'Replay');
-    await p.post('/consent').expect(200);
+    await p.post('/consent', { evaluationUse: true }).expect(200);
     const key = randomUUID();
     const body = { idempotencyKey: key, answers: wrongAnswers(course().knowledgeTest.items) };
     const first = await p.post('/assessments/pre/knowledge', body).expect(200);
@@ -128,7 +128,7 @@ describe('the learner journey (server is the authority)', () => {
     // Several rounds: the race (same key, same moment) must resolve to one attempt and the same answer every time.
     for (let round = 0; round < 4; round++) {
       const q = await newLearner(t, `Tabs${round}`);
-      await q.post('/consent').expect(200);
+      await q.post('/consent', { evaluationUse: true }).expect(200);
       const same = { idempotencyKey: randomUUID(), answers: likertAnswers(3) };
       const [x, y] = await Promise.all([q.post('/assessments/pre/attitude', same), q.post('/assessments/pre/attitude', same)]);
       expect([x.status, y.status]).toEqual([200, 200]);
@@ -136,7 +136,7 @@ describe('the learner journey (server is the authority)', () => {
       expect(await count(t, `SELECT count(*) AS n FROM attempts WHERE enrolment_id = $1`, [q.enrolmentId])).toBe(1);
     }
     const p = await newLearner(t, 'Tabs');
-    await p.post('/consent').expect(200);
+    await p.post('/consent', { evaluationUse: true }).expect(200);
     const body = { idempotencyKey: randomUUID(), answers: likertAnswers(3) };
     const [a, b] = await Promise.all([p.post('/assessments/pre/attitude', body), p.post('/assessments/pre/attitude', body)]);
     expect([a.status, b.status]).toEqual([200, 200]);
@@ -154,14 +154,14 @@ describe('the learner journey (server is the authority)', () => {
     const other = await login(t, DEMO.municipal);
     const intruder = new Player(t, other.token, owner.enrolmentId);
     await intruder.get('/journey').expect(404);
-    await intruder.post('/consent').expect(404);
+    await intruder.post('/consent', { evaluationUse: true }).expect(404);
     await intruder.get('/drafts/pre-knowledge').expect(404);
     expect((await owner.get('/journey')).body.stage).toBe('consent');
   });
 
   it('rejects malformed answers with 400 and stores nothing', async () => {
     const p = await newLearner(t, 'Malformed');
-    await p.post('/consent').expect(200);
+    await p.post('/consent', { evaluationUse: true }).expect(200);
     const item = course().knowledgeTest.items[0];
     const attitudeItem = course().attitudeInstrument.items[0].key;
     const cases: [string, Record<string, unknown>][] = [
@@ -189,7 +189,7 @@ describe('the learner journey (server is the authority)', () => {
     const draft = await p.get('/drafts/pre-knowledge').expect(200);
     expect(draft.body.answers).toEqual({ [item]: ['a'] });
     await p.get('/drafts/not-a-target').expect(404);
-    await p.post('/consent').expect(200);
+    await p.post('/consent', { evaluationUse: true }).expect(200);
     await p.post('/assessments/pre/knowledge', { answers: draft.body.answers }).expect(200);
     expect((await p.get('/drafts/pre-knowledge')).body).toEqual({ answers: {}, updatedAt: null });
   });
@@ -220,5 +220,24 @@ describe('the learner journey (server is the authority)', () => {
     const res = await p.post('/withdraw').expect(200);
     expect(res.body.journey.stage).toBe('withdrawn');
     expect((await p.post(`/lessons/${modulesInOrder()[0].lessons[0].key}/complete`).expect(409)).body.code).toBe('WITHDRAWN');
+  });
+
+  it('consent is a choice: course only or with evaluation, recorded with the text version and changeable later', async () => {
+    const p = await newLearner(t, 'Eleccion');
+    expect((await p.post('/consent').expect(400)).body.code).toBe('VALIDATION_FAILED'); // no silent default
+    expect((await p.put('/evaluation-use', { evaluationUse: true }).expect(409)).body.code).toBe('EVENT_NOT_ALLOWED'); // consent first
+    await p.post('/consent', { evaluationUse: false }).expect(200);
+    const mine = async () => (await t.http().get('/api/enrolments/mine').set('Authorization', `Bearer ${p.token}`).expect(200)).body[0];
+    expect(await mine()).toMatchObject({ evaluationUse: false, consentVersion: course().consent.version });
+    await p.put('/evaluation-use', { evaluationUse: true }).expect(200);
+    expect(await mine()).toMatchObject({ evaluationUse: true });
+    await p.post('/withdraw').expect(200);
+    expect((await p.put('/evaluation-use', { evaluationUse: false }).expect(409)).body.code).toBe('WITHDRAWN');
+    const history = await t.db.query(`SELECT action, evaluation_use, consent_version FROM consent_records WHERE enrolment_id = $1 ORDER BY id`, [p.enrolmentId]);
+    expect(history).toEqual([
+      { action: 'given', evaluation_use: false, consent_version: course().consent.version },
+      { action: 'changed', evaluation_use: true, consent_version: course().consent.version },
+      { action: 'withdrawn', evaluation_use: null, consent_version: course().consent.version },
+    ]);
   });
 });

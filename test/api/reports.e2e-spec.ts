@@ -25,7 +25,7 @@ async function seedCohort(t: TestApp, trainerId: string, name: string): Promise<
       [email, display, POSITIONS[i]],
     );
     const [enrolment] = await t.db.query(
-      `INSERT INTO enrolments (cohort_id, user_id, course_version_id, stage) VALUES ($1, $2, $3, 'completed') RETURNING id`,
+      `INSERT INTO enrolments (cohort_id, user_id, course_version_id, stage, evaluation_use, consent_version) VALUES ($1, $2, $3, 'completed', true, '2') RETURNING id`,
       [cohort.id, user.id, version.id],
     );
     for (const [wave, score, likert] of [['pre', PRE[i], 2], ['post', POST[i], 4]] as const) {

@@ -110,7 +110,8 @@ describe('browser: the learner path from invitation to certificate', () => {
     // ── Consent ──────────────────────────────────────────────────────────────────────────────────────────────
     await h1(es(c.consent.title)).waitFor();
     await a11y('consent');
-    await page.getByRole('button', exact('Acepto')).click();
+    await page.getByLabel(es(c.consent.choices.evaluation)).check();
+    await page.getByRole('button', exact('Continuar')).click();
 
     // ── Pre-assessment: knowledge (first option of each item), then opinions (3 on every statement) ───────────
     await h1('Evaluación inicial: ' + es(c.knowledgeTest.title)).waitFor();
@@ -261,7 +262,8 @@ describe('browser: the learner path from invitation to certificate', () => {
     await page.getByRole('button', exact('Crear cuenta')).click();
     await page.getByRole('link', { name: /^Empezar: Respeta/ }).click();
     await page.getByRole('link', exact('Empezar')).click();
-    await page.getByRole('button', exact('Acepto')).click();
+    await page.getByLabel(es(c.consent.choices.courseOnly)).check();
+    await page.getByRole('button', exact('Continuar')).click();
 
     // Unanswered items are allowed (the learner is told how many are left); one answer each is enough here.
     for (const [title, first, pages] of [[c.knowledgeTest.title, `input[name="${c.knowledgeTest.items[0]!.key}"]`, 4], [c.attitudeInstrument.title, `input[name="${c.attitudeInstrument.items[0]!.key}"]`, 6]] as const) {

@@ -35,7 +35,7 @@ async function seedDemoCohort(url: string): Promise<string[]> {
         [email, `Aprendiz Ucayali ${i}`, POSITIONS[i]],
       );
       const { rows: [enrolment] } = await db.query(
-        `INSERT INTO enrolments (cohort_id, user_id, course_version_id, stage) VALUES ($1, $2, $3, 'completed') RETURNING id`,
+        `INSERT INTO enrolments (cohort_id, user_id, course_version_id, stage, evaluation_use, consent_version) VALUES ($1, $2, $3, 'completed', true, '2') RETURNING id`,
         [cohort.id, user.id, version.id],
       );
       for (const [wave, score, likert] of [['pre', PRE[i], 2], ['post', POST[i], 4]] as const) {

@@ -65,7 +65,7 @@ describe('browser: stored Markdown and names never execute script', () => {
     const token = reg.accessToken;
     const [enrolment] = await api('/api/enrolments/mine', { token });
     const post = (path: string, body: object = {}) => api(`/api/enrolments/${enrolment.id}${path}`, { method: 'POST', token, body: { idempotencyKey: randomUUID(), ...body } });
-    await post('/consent');
+    await post('/consent', { evaluationUse: true });
     await post('/assessments/pre/knowledge', { answers: {} });
     await post('/assessments/pre/attitude', { answers: likertAnswers(3) });
 

@@ -1,9 +1,11 @@
 import { type Browser, chromium } from 'playwright-core';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- shared with the .mjs scripts
+const { findChromium } = require('../../scripts/chromium.cjs') as { findChromium: () => string | null };
 
-/** Debian's Chromium driven by playwright-core (Playwright cannot download browsers here); a fresh profile each launch. */
+/** The machine's Chromium (`npm test` finds or installs it first) driven by playwright-core; a fresh profile each launch. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: findChromium() ?? '/usr/bin/chromium',
     headless: true,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

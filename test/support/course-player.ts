@@ -31,12 +31,15 @@ export class Player {
   post(path: string, body: Record<string, unknown> = {}) {
     return this.t.http().post(`/api/enrolments/${this.enrolmentId}${path}`).set('Authorization', `Bearer ${this.token}`).send({ idempotencyKey: randomUUID(), ...body });
   }
+  put(path: string, body: Record<string, unknown> = {}) {
+    return this.t.http().put(`/api/enrolments/${this.enrolmentId}${path}`).set('Authorization', `Bearer ${this.token}`).send({ idempotencyKey: randomUUID(), ...body });
+  }
   get(path: string) {
     return this.t.http().get(`/api/enrolments/${this.enrolmentId}${path}`).set('Authorization', `Bearer ${this.token}`);
   }
 
   async pre() {
-    await this.post('/consent').expect(200);
+    await this.post('/consent', { evaluationUse: true }).expect(200);
     await this.post('/assessments/pre/knowledge', { answers: wrongAnswers(course().knowledgeTest.items) }).expect(200);
     await this.post('/assessments/pre/attitude', { answers: likertAnswers(2) }).expect(200);
   }

@@ -229,7 +229,21 @@ export const ScenarioSchema = z.strictObject({
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
-export const ConsentSchema = z.strictObject({ title: LocalizedTextSchema, body: LocalizedTextSchema });
+/**
+ * The informed consent. `version` names this text (stored with each learner's choice); `privacyRules` is the one
+ * statement of who sees what, shown in the consent, the trainer report's privacy note and the export codebook alike;
+ * `choices` label the two answers: with evaluation use, or course only.
+ */
+export const PRIVACY_RULES_SLOT = '{{privacyRules}}';
+export const ConsentSchema = z.strictObject({
+  version: z.string().regex(/^[0-9A-Za-z.-]{1,32}$/),
+  title: LocalizedTextSchema,
+  body: LocalizedTextSchema.refine((body) => Object.values(body).every((text) => text.includes(PRIVACY_RULES_SLOT)), {
+    message: `the consent body must show the privacy rules word for word: put ${PRIVACY_RULES_SLOT} where they go`,
+  }),
+  privacyRules: LocalizedTextSchema,
+  choices: z.strictObject({ evaluation: LocalizedTextSchema, courseOnly: LocalizedTextSchema }),
+});
 export type Consent = z.infer<typeof ConsentSchema>;
 
 const courseHeaderShape = {

@@ -14,6 +14,7 @@ import type {
   ScenarioNode,
   Source,
 } from './course-schema.js';
+import { PRIVACY_RULES_SLOT } from './course-schema.js';
 
 export const localize = (text: LocalizedText, locale: Locale): string => text[locale];
 
@@ -174,7 +175,7 @@ export interface CourseOutline {
   scenarios: { key: string; title: string; audience: Scenario['audience'] }[];
   knowledgeTest: { key: string; title: string; itemCount: number };
   attitudeInstrument: { key: string; title: string; itemCount: number };
-  consent: { title: string; body: string };
+  consent: { version: string; title: string; body: string; privacyRules: string; choices: { evaluation: string; courseOnly: string } };
 }
 
 /** The course map in unlock order (course.yaml's module list). */
@@ -216,6 +217,17 @@ export function toCourseOutline(course: Course, locale: Locale): CourseOutline {
       title: localize(course.attitudeInstrument.title, locale),
       itemCount: course.attitudeInstrument.items.length,
     },
-    consent: { title: localize(course.consent.title, locale), body: localize(course.consent.body, locale) },
+    consent: {
+      version: course.consent.version,
+      title: localize(course.consent.title, locale),
+      body: consentBody(course.consent, locale),
+      privacyRules: localize(course.consent.privacyRules, locale),
+      choices: { evaluation: localize(course.consent.choices.evaluation, locale), courseOnly: localize(course.consent.choices.courseOnly, locale) },
+    },
   };
+}
+
+/** The consent text with its privacy rules in place: one statement of who sees what, never a paraphrase. */
+export function consentBody(consent: Course['consent'], locale: Locale): string {
+  return localize(consent.body, locale).replace(PRIVACY_RULES_SLOT, localize(consent.privacyRules, locale).trim());
 }

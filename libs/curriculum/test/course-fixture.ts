@@ -89,7 +89,13 @@ export function fixtureRawCourse() {
     description: text('Descripción', 'Description'),
     hours: 2,
     moduleOrder: ['m01-tema', 'm02-tema'],
-    consent: { title: text('Consentimiento', 'Consent'), body: text('Texto', 'Text') },
+    consent: {
+      version: '1',
+      title: text('Consentimiento', 'Consent'),
+      body: text('Texto {{privacyRules}}', 'Text {{privacyRules}}'),
+      privacyRules: text('- Reglas', '- Rules'),
+      choices: { evaluation: text('Con evaluación', 'With evaluation'), courseOnly: text('Solo el curso', 'Course only') },
+    },
     modules: [moduleFixture(1), moduleFixture(2, 'sc.fixture')],
     knowledgeTest: {
       key: 'kt',

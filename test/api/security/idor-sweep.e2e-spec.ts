@@ -70,6 +70,8 @@ describe('security: IDOR sweep over every route with an id', () => {
       'POST /api/enrolments/{enrolmentId}/scenarios/{scenarioKey}/choices': { idempotencyKey: randomUUID(), nodeKey: 'n1', choiceKey: 'a' },
       'POST /api/enrolments/{enrolmentId}/follow-up': { idempotencyKey: randomUUID(), knowledge: {}, attitude: {} },
       'PUT /api/enrolments/{enrolmentId}/drafts/{target}': { answers: { x: ['a'] } },
+      'POST /api/enrolments/{enrolmentId}/consent': { idempotencyKey: randomUUID(), evaluationUse: true },
+      'PUT /api/enrolments/{enrolmentId}/evaluation-use': { idempotencyKey: randomUUID(), evaluationUse: false },
       'PATCH /api/cohorts/{cohortId}': { name: 'Renombrada' },
       'PUT /api/cohorts/{cohortId}/trainer': { trainerId: values.id },
       'POST /api/cohorts/{cohortId}/invite-codes': { maxUses: 3 },

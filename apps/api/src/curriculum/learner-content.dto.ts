@@ -111,9 +111,17 @@ class OutlineInstrumentDto {
   @ApiProperty() title: string;
   @ApiProperty() itemCount: number;
 }
+class ConsentChoicesDto {
+  @ApiProperty() evaluation: string;
+  @ApiProperty() courseOnly: string;
+}
+
 class ConsentDto {
+  @ApiProperty({ description: 'Version of this consent text (stored with the learner\'s choice)' }) version: string;
   @ApiProperty() title: string;
-  @ApiProperty({ description: 'Markdown' }) body: string;
+  @ApiProperty({ description: 'Markdown, with the privacy rules in place' }) body: string;
+  @ApiProperty({ description: 'Markdown: who sees what (the same words as the report\'s privacy note and the codebook)' }) privacyRules: string;
+  @ApiProperty({ type: ConsentChoicesDto }) choices: ConsentChoicesDto;
 }
 
 export class OutlineModuleDto implements CourseOutlineModule {
@@ -148,4 +156,8 @@ export class MyEnrolmentDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) courseVersionId: string | null;
   @ApiProperty({ nullable: true, type: String }) courseTitle: string | null;
   @ApiProperty({ nullable: true, type: Number }) version: number | null;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'true: course with evaluation; false: course only; null: no consent yet' })
+  evaluationUse: boolean | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Version of the consent text the current choice was made under' })
+  consentVersion: string | null;
 }

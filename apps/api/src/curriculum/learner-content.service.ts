@@ -18,9 +18,12 @@ export class LearnerContentService {
   ) {}
 
   async myEnrolments(userId: string, locale: Locale): Promise<MyEnrolmentDto[]> {
-    const rows: { id: string; cohort_name: string; status: 'active' | 'withdrawn'; course_version_id: string | null; version: number | null }[] =
+    const rows: {
+      id: string; cohort_name: string; status: 'active' | 'withdrawn'; course_version_id: string | null; version: number | null;
+      evaluation_use: boolean | null; consent_version: string | null;
+    }[] =
       await this.db.query(
-        `SELECT e.id, c.name AS cohort_name, e.status, e.course_version_id, v.version
+        `SELECT e.id, c.name AS cohort_name, e.status, e.course_version_id, v.version, e.evaluation_use, e.consent_version
            FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id LEFT JOIN course_versions v ON v.id = e.course_version_id
           WHERE e.user_id = $1 ORDER BY e.created_at`,
         [userId],
@@ -32,6 +35,8 @@ export class LearnerContentService {
         status: r.status,
         courseVersionId: r.course_version_id,
         version: r.version,
+        evaluationUse: r.evaluation_use,
+        consentVersion: r.consent_version,
         courseTitle: r.course_version_id ? localize((await this.catalog.publishedContent(r.course_version_id)).title, locale) : null,
       })),
     );

@@ -7,7 +7,7 @@ import { notFound } from '../common/app-exception.js';
 import { ItemKeyPipe } from '../common/item-key.pipe.js';
 import { RequestLocale } from '../curriculum/request-locale.js';
 import {
-  AssessmentParams, DraftDto, FollowUpDto, IdempotentDto, JourneyStateDto, SaveDraftDto, ScenarioChoiceDto, ScenarioChoiceResultDto,
+  AssessmentParams, ConsentChoiceDto, DraftDto, FollowUpDto, IdempotentDto, JourneyStateDto, SaveDraftDto, ScenarioChoiceDto, ScenarioChoiceResultDto,
   ScenarioRunDto, SubmissionResultDto, SubmitAnswersDto,
 } from './journey.dto.js';
 import { JourneyService } from './journey.service.js';
@@ -31,8 +31,14 @@ export class JourneyController {
   @Post('consent')
   @HttpCode(200)
   @ApiOkResponse({ type: SubmissionResultDto })
-  consent(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Body() dto: IdempotentDto) {
-    return this.journey.consent(user.id, id, dto.idempotencyKey);
+  consent(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Body() dto: ConsentChoiceDto) {
+    return this.journey.consent(user.id, id, dto.idempotencyKey, dto.evaluationUse);
+  }
+
+  @Put('evaluation-use')
+  @ApiOkResponse({ type: SubmissionResultDto })
+  changeEvaluationUse(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Body() dto: ConsentChoiceDto) {
+    return this.journey.changeEvaluationUse(user.id, id, dto.idempotencyKey, dto.evaluationUse);
   }
 
   @Post('withdraw')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsObject, IsString, IsUUID, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsString, IsUUID, Matches } from 'class-validator';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,80}$/;
 const ITEM_KEY = /^[a-z0-9][a-z0-9.-]{0,79}$/;
@@ -8,6 +8,12 @@ export class IdempotentDto {
   @ApiProperty({ description: 'Client-generated key (e.g. a UUID); a replay returns the first result and creates nothing' })
   @IsString() @Matches(IDEMPOTENCY_KEY, { message: 'idempotencyKey must be 8–80 letters, digits, - or _' })
   idempotencyKey: string;
+}
+
+export class ConsentChoiceDto extends IdempotentDto {
+  @ApiProperty({ description: 'true: course with evaluation use; false: course only (answers kept out of every statistic and export)' })
+  @IsBoolean({ message: 'evaluationUse must be true (course with evaluation) or false (course only)' })
+  evaluationUse: boolean;
 }
 
 export class SubmitAnswersDto extends IdempotentDto {

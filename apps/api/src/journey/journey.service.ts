@@ -38,6 +38,15 @@ interface Tx {
   clearDrafts: string[];
 }
 
+/** The choice on the enrolment (what reports read) and in the append-only history, under the text's version. */
+async function recordConsent(tx: Tx, action: 'given' | 'changed', evaluationUse: boolean): Promise<void> {
+  await tx.m.query(
+    `WITH updated AS (UPDATE enrolments SET evaluation_use = $2, consent_version = $3 WHERE id = $1)
+     INSERT INTO consent_records (enrolment_id, action, consent_version, evaluation_use) VALUES ($1, $4, $3, $2)`,
+    [tx.enrolment.id, evaluationUse, tx.course.consent.version, action],
+  );
+}
+
 const requestHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 const problemsError = (problems: Problem[]) =>
   new AppException(400, 'VALIDATION_FAILED', problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; '), { problems });
@@ -79,9 +88,21 @@ export class JourneyService {
     });
   }
 
-  consent(userId: string, enrolmentId: string, key: string) {
-    return this.submit(userId, enrolmentId, key, { action: 'consent' }, 'es', async (tx) => {
+  /** Consent, with the learner's choice: evaluation use, or course only. Stored with the consent text's version. */
+  consent(userId: string, enrolmentId: string, key: string, evaluationUse: boolean) {
+    return this.submit(userId, enrolmentId, key, { action: 'consent', evaluationUse }, 'es', async (tx) => {
       tx.apply({ type: 'consent.given', at: tx.at });
+      await recordConsent(tx, 'given', evaluationUse);
+      return {};
+    });
+  }
+
+  /** A consented learner changes the choice at any time; it applies to every report and export made from then on. */
+  changeEvaluationUse(userId: string, enrolmentId: string, key: string, evaluationUse: boolean) {
+    return this.submit(userId, enrolmentId, key, { action: 'evaluation-use', evaluationUse }, 'es', async (tx) => {
+      if (journeyStage(tx.journey.value) === 'withdrawn') throw new AppException(409, 'WITHDRAWN', rejectionMessage('WITHDRAWN'));
+      if (tx.journey.context.consentedAt === null) throw new AppException(409, 'EVENT_NOT_ALLOWED', 'Give your consent first: the choice is part of it.');
+      await recordConsent(tx, 'changed', evaluationUse);
       return {};
     });
   }
@@ -90,6 +111,10 @@ export class JourneyService {
     return this.submit(userId, enrolmentId, key, { action: 'withdraw' }, 'es', async (tx) => {
       tx.apply({ type: 'consent.withdrawn', at: tx.at });
       await tx.m.query(`UPDATE enrolments SET consent_withdrawn_at = now() WHERE id = $1`, [tx.enrolment.id]);
+      await tx.m.query(
+        `INSERT INTO consent_records (enrolment_id, action, consent_version, evaluation_use) VALUES ($1, 'withdrawn', $2, NULL)`,
+        [tx.enrolment.id, tx.course.consent.version],
+      );
       return {};
     });
   }

@@ -19,6 +19,8 @@ export interface CohortMember {
   status: string;
   stage: string;
   consentWithdrawn: boolean;
+  /** true: answers may enter statistics and exports; false: course only; null: has not consented yet. */
+  evaluationUse: boolean | null;
   /** "kind:wave:score:digits" per assessment attempt, joined by "|" (one digit per item, "-" unanswered); null without consent. */
   answers: string | null;
 }
@@ -32,10 +34,11 @@ export type AttemptVisitor = (learner: number, kind: AssessmentKind, wave: Wave,
 /**
  * Everyone enrolled in the cohorts, by name, with their assessment answers: one query, one row per learner, each
  * attempt's answer vector travelling as a string of digits (20,000 learners are 20,000 short rows, decoded without
- * building objects per answer). Learners who withdrew their consent come without answers: they are only counted.
+ * building objects per answer). Only learners who chose evaluation use (and have not withdrawn) come with answers;
+ * the others — course only, withdrawn, not yet consented — are only counted.
  */
 export class CohortAnswers {
-  /** Learners who entered the statistics (consent not withdrawn); `learner` in AttemptVisitor indexes this list. */
+  /** Learners who entered the statistics (evaluation use, not withdrawn); `learner` in AttemptVisitor indexes this list. */
   readonly included: CohortMember[];
 
   private constructor(
@@ -43,7 +46,7 @@ export class CohortAnswers {
     private readonly layouts: Map<string, VectorLayout>,
     private readonly course: Course,
   ) {
-    this.included = everyone.filter((m) => !m.consentWithdrawn);
+    this.included = everyone.filter((m) => !m.consentWithdrawn && m.evaluationUse === true);
   }
 
   static async load(m: EntityManager, cohortIds: string[], course: Course, versionContent: (versionId: string) => Promise<Course>): Promise<CohortAnswers> {
@@ -52,11 +55,11 @@ export class CohortAnswers {
          SELECT a.enrolment_id,
                 string_agg(a.kind || ':' || a.wave || ':' || coalesce(a.score::text, '') || ':' || coalesce(array_to_string(a.answer_vector, '', '-'), ''), '|') AS answers
            FROM attempts a JOIN enrolments e ON e.id = a.enrolment_id
-          WHERE e.cohort_id = ANY($1::uuid[]) AND e.consent_withdrawn_at IS NULL AND a.kind IN ('knowledge', 'attitude') AND a.wave IS NOT NULL
+          WHERE e.cohort_id = ANY($1::uuid[]) AND e.consent_withdrawn_at IS NULL AND e.evaluation_use AND a.kind IN ('knowledge', 'attitude') AND a.wave IS NOT NULL
           GROUP BY a.enrolment_id)
        SELECT e.id AS "enrolmentId", u.id AS "userId", e.course_version_id AS "courseVersionId", c.name AS "cohortName",
               u.display_name AS "displayName", u.position_type AS "positionType", u.region, e.status, e.stage,
-              e.consent_withdrawn_at IS NOT NULL AS "consentWithdrawn", answers.answers
+              e.consent_withdrawn_at IS NOT NULL AS "consentWithdrawn", e.evaluation_use AS "evaluationUse", answers.answers
          FROM enrolments e JOIN users u ON u.id = e.user_id JOIN cohorts c ON c.id = e.cohort_id
          LEFT JOIN answers ON answers.enrolment_id = e.id
         WHERE e.cohort_id = ANY($1::uuid[])

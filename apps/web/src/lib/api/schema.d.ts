@@ -500,6 +500,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enrolments/{enrolmentId}/evaluation-use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["JourneyController_changeEvaluationUse"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enrolments/{enrolmentId}/withdraw": {
         parameters: {
             query?: never;
@@ -976,6 +992,10 @@ export interface components {
             courseVersionId: string | null;
             courseTitle: string | null;
             version: number | null;
+            /** @description true: course with evaluation; false: course only; null: no consent yet */
+            evaluationUse: boolean | null;
+            /** @description Version of the consent text the current choice was made under */
+            consentVersion: string | null;
         };
         OutlineLessonDto: {
             key: string;
@@ -1012,10 +1032,19 @@ export interface components {
             title: string;
             itemCount: number;
         };
+        ConsentChoicesDto: {
+            evaluation: string;
+            courseOnly: string;
+        };
         ConsentDto: {
+            /** @description Version of this consent text (stored with the learner's choice) */
+            version: string;
             title: string;
-            /** @description Markdown */
+            /** @description Markdown, with the privacy rules in place */
             body: string;
+            /** @description Markdown: who sees what (the same words as the report's privacy note and the codebook) */
+            privacyRules: string;
+            choices: components["schemas"]["ConsentChoicesDto"];
         };
         CourseOutlineDto: {
             /** Format: uuid */
@@ -1185,9 +1214,11 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        IdempotentDto: {
+        ConsentChoiceDto: {
             /** @description Client-generated key (e.g. a UUID); a replay returns the first result and creates nothing */
             idempotencyKey: string;
+            /** @description true: course with evaluation use; false: course only (answers kept out of every statistic and export) */
+            evaluationUse: boolean;
         };
         OptionFeedbackDto: {
             optionKey: string;
@@ -1216,6 +1247,10 @@ export interface components {
         SubmissionResultDto: {
             journey: components["schemas"]["JourneyStateDto"];
             grade?: components["schemas"]["GradeFeedbackDto"];
+        };
+        IdempotentDto: {
+            /** @description Client-generated key (e.g. a UUID); a replay returns the first result and creates nothing */
+            idempotencyKey: string;
         };
         SubmitAnswersDto: {
             /** @description Client-generated key (e.g. a UUID); a replay returns the first result and creates nothing */
@@ -2319,7 +2354,34 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["IdempotentDto"];
+                "application/json": components["schemas"]["ConsentChoiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionResultDto"];
+                };
+            };
+        };
+    };
+    JourneyController_changeEvaluationUse: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentChoiceDto"];
             };
         };
         responses: {

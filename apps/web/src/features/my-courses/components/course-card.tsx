@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ProgressMeter } from '../../../components/progress-meter';
 import type { MyCourse } from '../api/get-my-courses';
+import { EvaluationUseChoice } from './evaluation-use-choice';
 
 export function CourseCard({ course }: { course: MyCourse }) {
   const { t } = useTranslation();
@@ -31,6 +32,9 @@ export function CourseCard({ course }: { course: MyCourse }) {
           <Link className="primary button-link" to={`/learn/${enrolment.id}`} aria-label={`${action}: ${title}`}>
             {action}
           </Link>
+          {enrolment.evaluationUse !== null && journey.stage !== 'withdrawn' && (
+            <EvaluationUseChoice enrolmentId={enrolment.id} initial={enrolment.evaluationUse} />
+          )}
         </>
       ) : (
         <p>{t('learn.myCourses.notReady')}</p>
