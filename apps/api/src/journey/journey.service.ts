@@ -343,6 +343,8 @@ export class JourneyService {
       { kind: 'knowledge', wave, targetKey: tx.course.knowledgeTest.key, score: grade.percent, result: { perModule: grade.perModule, answeredCount: grade.answeredCount } },
       graded.filter((g) => g.answered).map((g) => ({ itemKey: g.questionKey, value: g.selectedOptionKeys, correct: g.correct })),
       graded.map((g) => (g.answered ? Number(g.correct) : null)),
+      // Which options were chosen (bit i = the item's i-th option), for the trainer's distractor analysis.
+      items.map((item, i) => (graded[i]!.answered ? item.options.reduce((mask, o, bit) => (graded[i]!.selectedOptionKeys.includes(o.key) ? mask | (1 << bit) : mask), 0) : null)),
     );
     return {
       percent: Math.round(grade.percent * 10) / 10,
@@ -378,17 +380,18 @@ export class JourneyService {
     a: { kind: string; wave?: string | null; moduleKey?: string | null; targetKey: string; score?: number | null; passed?: boolean | null; outcome?: string | null; result: unknown },
     rows: { itemKey: string; value: unknown; correct: boolean | null }[],
     answerVector: (number | null)[] | null = null,
+    choiceVector: (number | null)[] | null = null,
   ): Promise<void> {
     await tx.m.query(
       `WITH a AS (
-         INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, module_key, target_key, score, passed, outcome, result, answer_vector)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12::smallint[]) RETURNING id)
+         INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, module_key, target_key, score, passed, outcome, result, answer_vector, choice_vector)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12::smallint[], $13::integer[]) RETURNING id)
        INSERT INTO responses (attempt_id, item_key, value, correct)
        SELECT a.id, r.item_key, r.value, r.correct FROM a, jsonb_to_recordset($11::jsonb) AS r(item_key text, value jsonb, correct boolean)`,
       [
         tx.enrolment.id, tx.enrolment.course_version_id, a.kind, a.wave ?? null, a.moduleKey ?? null, a.targetKey, a.score ?? null, a.passed ?? null,
         a.outcome ?? null, JSON.stringify(a.result), JSON.stringify(rows.map((r) => ({ item_key: r.itemKey, value: r.value, correct: r.correct }))),
-        answerVector,
+        answerVector, choiceVector,
       ],
     );
   }
