@@ -37,6 +37,15 @@ export {
   type ChangeDirection,
   type ChangeDistribution,
 } from './change-distribution.js';
+export {
+  controlledComparison,
+  type Ancova,
+  type ControlledComparison,
+  type ControlledComparisonInput,
+  type ControlledField,
+  type WaveScores,
+} from './controlled-comparison.js';
+export { wilsonInterval, type WilsonInterval } from './proportions.js';
 export { AlphaMomentSums, alphaMomentsOf, cronbachAlphaFromMoments, type AlphaMoments } from './cronbach-alpha-moments.js';
 export {
   MIN_GROUP_N,
