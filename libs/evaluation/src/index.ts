@@ -46,6 +46,19 @@ export {
   type WaveScores,
 } from './controlled-comparison.js';
 export { wilsonInterval, type WilsonInterval } from './proportions.js';
+export {
+  itemAnalysis,
+  ItemAnalysisSums,
+  LOW_DISCRIMINATION,
+  TOO_EASY_FACILITY,
+  type ItemAnalysis,
+  type ItemAnalysisOptions,
+  type ItemAnswerRow,
+  type ItemDefinition,
+  type ItemFlag,
+  type ItemStatistics,
+  type OptionShare,
+} from './item-analysis.js';
 export { AlphaMomentSums, alphaMomentsOf, cronbachAlphaFromMoments, type AlphaMoments } from './cronbach-alpha-moments.js';
 export {
   MIN_GROUP_N,
