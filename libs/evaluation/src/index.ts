@@ -37,14 +37,42 @@ export {
   type ChangeDirection,
   type ChangeDistribution,
 } from './change-distribution.js';
+export {
+  controlledComparison,
+  type Ancova,
+  type ControlledComparison,
+  type ControlledComparisonInput,
+  type ControlledField,
+  type WaveScores,
+} from './controlled-comparison.js';
+export { wilsonInterval, type WilsonInterval } from './proportions.js';
+export {
+  itemAnalysis,
+  ItemAnalysisSums,
+  LOW_DISCRIMINATION,
+  TOO_EASY_FACILITY,
+  type ItemAnalysis,
+  type ItemAnalysisOptions,
+  type ItemAnswerRow,
+  type ItemDefinition,
+  type ItemFlag,
+  type ItemStatistics,
+  type OptionShare,
+} from './item-analysis.js';
 export { AlphaMomentSums, alphaMomentsOf, cronbachAlphaFromMoments, type AlphaMoments } from './cronbach-alpha-moments.js';
 export {
   MIN_GROUP_N,
   suppressBreakdown,
   suppressGroups,
+  suppressMeasures,
   type GroupInput,
+  type MeasureCell,
+  type MeasureGroupInput,
+  type MeasureSuppression,
   type SuppressedBreakdown,
   type SuppressedGroup,
+  type SuppressedTotal,
+  type SuppressMeasuresOptions,
   type SuppressionOutcome,
   type SuppressionReason,
   type VisibleGroup,

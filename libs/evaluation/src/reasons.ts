@@ -18,6 +18,8 @@ export type ReasonCode =
   | 'zero_total_variance'
   /** Too few values for a descriptive statistic (mean needs 1, SD needs 2). */
   | 'too_few_values'
+  /** Two predictors of a regression carry the same information (e.g. pre constant within each group in the ANCOVA). */
+  | 'collinear_predictors'
   /** The arithmetic overflowed (values too large to handle); should never happen with real scores. */
   | 'numerical_error';
 

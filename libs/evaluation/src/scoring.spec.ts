@@ -54,11 +54,12 @@ describe('knowledgePercent', () => {
   it('counts unanswered items as wrong', () => {
     expect(knowledgePercent([true, true, false, null])).toBe(50);
     expect(knowledgePercent([true, true, true, true])).toBe(100);
-    expect(knowledgePercent([null, null])).toBe(0);
+    expect(knowledgePercent([null, false])).toBe(0);
     expect(knowledgePercent([true, false, false])).toBeCloseTo(100 / 3, 12);
   });
 
-  it('is null for a test with no items', () => {
+  it('is null (missing, not 0 %) for a test with no items or a test taken with nothing answered', () => {
     expect(knowledgePercent([])).toBeNull();
+    expect(knowledgePercent([null, null, null])).toBeNull();
   });
 });

@@ -43,9 +43,13 @@ export function subscaleScore(values: readonly (number | null)[], reverseFlags: 
   return sum / answered;
 }
 
-/** Percent correct (0..100) of all items on the test; unanswered (null) counts as wrong. Null for an empty test. */
+/**
+ * Percent correct (0..100) of all items on the test; an unanswered item (null) counts as wrong. Null — missing, never
+ * 0 % — for a test with no items or a test taken with NOTHING answered (every entry null), the same rule as item
+ * analysis. Callers that want the "taken, nothing answered" case recognised must pass null, not false, for unanswered.
+ */
 export function knowledgePercent(correctFlags: readonly (boolean | null)[]): number | null {
-  if (correctFlags.length === 0) return null;
+  if (correctFlags.length === 0 || correctFlags.every((flag) => flag === null)) return null;
   const correct = correctFlags.filter((flag) => flag === true).length;
   return (100 * correct) / correctFlags.length;
 }

@@ -1,0 +1,182 @@
+import { gradeQuestion, type Question } from '#curriculum';
+
+import { cronbachAlpha, EvaluationInputError, itemAnalysis, ItemAnalysisSums, type ItemDefinition } from './index.js';
+
+const near = (actual: number | null | undefined, expected: number, digits = 8) => expect(actual ?? Number.NaN).toBeCloseTo(expected, digits);
+
+// Public vector IA1: 6 items (q4 multiple-select, correct = {a, c}; q3 true/false), 14 learners who took the test;
+// learner 14 answered nothing, so is missing (n = 13). "-" = unanswered. Expected values from R 4.2.2:
+//   keys <- list(q1 = "b", q2 = "a", q3 = "false", q4 = c("a", "c"), q5 = "d", q6 = "a")
+//   opts <- list(q1 = c("a","b","c","d"), q2 = c("a","b","c"), q3 = c("true","false"), q4 = c("a","b","c","d"),
+//                q5 = c("a","b","c","d"), q6 = c("a","b"))
+//   raw <- read.table(colClasses = "character", col.names = names(keys), text = IA1)   # IA1: the table below
+//   sel <- function(cell, q) if (cell == "-") character(0) else if (q == "q3") cell else strsplit(cell, "")[[1]]
+//   raw <- raw[rowSums(raw != "-") > 0, ]                    # nothing answered: missing, excluded
+//   x <- sapply(names(keys), function(q) sapply(raw[[q]], function(cell) as.numeric(setequal(sel(cell, q), keys[[q]]) && cell != "-")))
+//   n <- nrow(x); k <- ncol(x)
+//   colMeans(x)                                                           # facility
+//   sapply(1:k, function(i) cor(x[, i], rowSums(x[, -i])))                # corrected item–total discrimination
+//   alpha_of <- function(m) { k <- ncol(m); k/(k-1) * (1 - sum(apply(m, 2, var)) / var(rowSums(m))) }
+//   a <- alpha_of(x); c(a, 1 - (1 - a) * qf(c(0.975, 0.025), n - 1, (n - 1) * (k - 1)))   # KR-20, Feldt CI
+//   sapply(1:k, function(i) alpha_of(x[, -i]))                            # α if item deleted
+//   for (q in names(keys)) print(c(sapply(opts[[q]], function(o) mean(sapply(raw[[q]], function(cell) o %in% sel(cell, q)))),
+//                                  unanswered = mean(raw[[q]] == "-")))   # option shares
+//   c(mean(100 * rowMeans(x)), sd(100 * rowMeans(x)))
+const IA1 = `
+b a false ac a a
+b a false ac a a
+b a true ac b a
+a a false a d a
+b b false ac c a
+c a true abc d b
+b a false ac a a
+d b true ac d a
+- a false ac b a
+a b true - a a
+b a false ac a a
+c - true bd d a
+b a false ac a a
+- - - - - -`;
+
+const opt = (keys: string, correct: string) => [...keys].map((key) => ({ key, correct: correct.includes(key) }));
+const IA1_ITEMS: ItemDefinition[] = [
+  { key: 'q1', options: opt('abcd', 'b') },
+  { key: 'q2', options: opt('abc', 'a') },
+  { key: 'q3', options: [{ key: 'true', correct: false }, { key: 'false', correct: true }] },
+  { key: 'q4', options: opt('abcd', 'ac') },
+  { key: 'q5', options: opt('abcd', 'd') },
+  { key: 'q6', options: opt('ab', 'a') },
+];
+const IA1_ROWS = IA1.trim().split('\n').map((line) =>
+  line.split(' ').map((cell, i) => (cell === '-' ? null : i === 2 ? [cell] : [...cell])),
+);
+
+describe('itemAnalysis', () => {
+  const r = itemAnalysis(IA1_ITEMS, IA1_ROWS);
+
+  it('reproduces R on IA1: facility and corrected item–total discrimination', () => {
+    expect(r).toMatchObject({ n: 13, nEmpty: 1, k: 6 });
+    [0.5384615385, 0.6923076923, 0.6153846154, 0.6923076923, 0.3076923077, 0.9230769231].forEach((f, i) => near(r.items[i]!.facility, f));
+    [0.5367450401, 0.3589790793, 0.6284117407, 0.5529203374, -0.7136690827, 0.198464155].forEach((d, i) => near(r.items[i]!.discrimination, d));
+    expect(r.items.map((item) => item.nCorrect)).toEqual([7, 9, 8, 9, 4, 12]);
+  });
+
+  it('reproduces R on IA1: option shares (multiple-select: share selecting each option) and unanswered', () => {
+    const expected: Record<string, [number[], number]> = {
+      q1: [[0.1538461538, 0.5384615385, 0.1538461538, 0.07692307692], 0.07692307692],
+      q2: [[0.6923076923, 0.2307692308, 0], 0.07692307692],
+      q3: [[0.3846153846, 0.6153846154], 0],
+      q4: [[0.8461538462, 0.1538461538, 0.7692307692, 0.07692307692], 0.07692307692],
+      q5: [[0.4615384615, 0.1538461538, 0.07692307692, 0.3076923077], 0],
+      q6: [[0.9230769231, 0.07692307692], 0],
+    };
+    for (const item of r.items) {
+      const [shares, unanswered] = expected[item.key]!;
+      item.options.forEach((o, j) => near(o.share, shares[j]!));
+      near(item.unanswered.share, unanswered);
+    }
+    expect(r.items[3]!.options.map((o) => [o.key, o.correct, o.count])).toEqual([['a', true, 11], ['b', false, 2], ['c', true, 10], ['d', false, 1]]);
+  });
+
+  it('reproduces R on IA1: KR-20 (α on the 0/1 items) with the Feldt CI and α-if-deleted; score mean and SD', () => {
+    near(r.kr20.alpha, 0.364137931);
+    near(r.kr20.ci95?.[0], -0.379307017);
+    near(r.kr20.ci95?.[1], 0.7767156045);
+    [0, 0.1804123711, -0.08223684211, 0.01488095238, 0.7696759259, 0.322265625].forEach((a, i) => near(r.kr20.alphaIfDeleted[i], a));
+    near(r.meanPercent, 62.82051282);
+    near(r.sdPercent, 22.72403499);
+  });
+
+  it('flags: too easy, low and negative discrimination, unused distractor', () => {
+    expect(Object.fromEntries(r.items.map((item) => [item.key, item.flags]))).toEqual({
+      q1: [], q2: ['unused_distractor'], q3: [], q4: [],
+      q5: ['low_discrimination', 'negative_discrimination'],
+      q6: ['too_easy', 'low_discrimination'],
+    });
+    expect(r.items[1]!.unusedDistractors).toEqual(['c']);
+    expect(itemAnalysis(IA1_ITEMS, IA1_ROWS, { flagTooEasy: false }).items[5]!.flags).toEqual(['low_discrimination']);
+  });
+
+  it('scores exactly as libs/curriculum grades (duplicates, unknown keys, partial multiple-select)', () => {
+    const text = { es: 'x', en: 'x' };
+    const question = (key: string, type: Question['type'], options: string, correct: string): Question => ({
+      key, type, prompt: text, options: [...options].map((k) => ({ key: k, text, correct: correct.includes(k), feedback: text })),
+    });
+    const questions = [question('s', 'single', 'abcd', 'c'), question('m', 'multiple', 'abcde', 'bd'), question('m3', 'multiple', 'abc', 'abc')];
+    let seed = 99;
+    const rand = (m: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % m);
+    const pool = ['a', 'b', 'c', 'd', 'e', 'zz'];
+    const rows = Array.from({ length: 400 }, () => questions.map(() => (rand(5) === 0 ? null : Array.from({ length: rand(4) }, () => pool[rand(pool.length)]!))));
+    const result = itemAnalysis(questions, rows);
+    const included = rows.filter((row) => row.some((a) => a !== null && a.length > 0));
+    expect(result.n).toBe(included.length);
+    questions.forEach((q, i) => {
+      const graded = included.filter((row) => gradeQuestion(q, row[i] ?? []).correct).length;
+      expect(result.items[i]!.nCorrect).toBe(graded);
+    });
+  });
+
+  it('equals a direct matrix computation (Pearson on x_i vs the rest, α on 0/1) on random tests', () => {
+    let seed = 3;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pearson = (a: number[], b: number[]) => {
+      const ma = a.reduce((s, x) => s + x, 0) / a.length;
+      const mb = b.reduce((s, x) => s + x, 0) / b.length;
+      let sab = 0, saa = 0, sbb = 0;
+      a.forEach((x, i) => { sab += (x - ma) * (b[i]! - mb); saa += (x - ma) ** 2; sbb += (b[i]! - mb) ** 2; });
+      return sab / Math.sqrt(saa * sbb);
+    };
+    for (let trial = 0; trial < 10; trial++) {
+      const k = 3 + trial;
+      const items = Array.from({ length: k }, (_, i) => ({ key: `i${i}`, options: opt('abc', 'a') }));
+      const ability = Array.from({ length: 30 + 10 * trial }, () => rand());
+      const rows = ability.map((ab) => items.map(() => (rand() < 0.1 ? null : [rand() < 0.3 + 0.6 * ab ? 'a' : rand() < 0.5 ? 'b' : 'c'])));
+      const x = rows.filter((row) => row.some((a) => a)).map((row) => row.map((a) => (a?.[0] === 'a' ? 1 : 0)));
+      const result = itemAnalysis(items, rows);
+      expect(result.n).toBe(x.length);
+      items.forEach((_, i) => {
+        const rest = x.map((row) => row.reduce((s: number, v, j) => s + (j === i ? 0 : v), 0));
+        near(result.items[i]!.discrimination, pearson(x.map((row) => row[i]!), rest), 10);
+      });
+      near(result.kr20.alpha, cronbachAlpha(x).alpha!, 10);
+    }
+  });
+
+  it('a learner with nothing answered is missing; one unanswered item among answers counts wrong', () => {
+    const sums = new ItemAnalysisSums(IA1_ITEMS.slice(0, 2));
+    expect(sums.add([null, []])).toBe(false);
+    expect(sums.add([undefined, null])).toBe(false);
+    expect(sums.add([['b'], null])).toBe(true);
+    const r1 = sums.result();
+    expect(r1).toMatchObject({ n: 1, nEmpty: 2 });
+    expect(r1.items[0]!.facility).toBe(1);
+    expect(r1.items[1]!.facility).toBe(0);
+    expect(r1.items[1]!.unanswered).toEqual({ count: 1, share: 1 });
+    expect(r1.items[0]!.undefinedReasons.discrimination).toBe('too_few_respondents');
+  });
+
+  it('undefined figures are null with a reason, never NaN', () => {
+    // Everybody right on q1: no variance in the item (R: cor gives NA with "the standard deviation is zero").
+    const constantItem = itemAnalysis(IA1_ITEMS.slice(0, 3), [[['b'], ['a'], ['true']], [['b'], ['b'], ['false']], [['b'], ['a'], ['false']]]);
+    expect(constantItem.items[0]!.discrimination).toBeNull();
+    expect(constantItem.items[0]!.undefinedReasons.discrimination).toBe('zero_variance');
+    expect(constantItem.items[0]!.flags).toEqual(['too_easy', 'unused_distractor']);
+    // The other items' total does not vary (q2 right for everyone), so the item has nothing to correlate with.
+    const flatRest = itemAnalysis(IA1_ITEMS.slice(0, 2), [[['b'], ['a']], [['a'], ['a']], [['c'], ['a']]]);
+    expect(flatRest.items[0]!.undefinedReasons.discrimination).toBe('zero_total_variance');
+    const oneItem = itemAnalysis(IA1_ITEMS.slice(0, 1), [[['b']], [['a']]]);
+    expect(oneItem.items[0]!.undefinedReasons.discrimination).toBe('too_few_items');
+    expect(oneItem.kr20.undefinedReasons.alpha).toBe('too_few_items');
+    const nobody = itemAnalysis(IA1_ITEMS, []);
+    expect(nobody).toMatchObject({ n: 0, nEmpty: 0, meanPercent: null, sdPercent: null });
+    expect(nobody.items[1]).toMatchObject({ facility: null, discrimination: null, unusedDistractors: [], flags: [], unanswered: { count: 0, share: null } });
+    expect(nobody.items[1]!.undefinedReasons).toEqual({ facility: 'too_few_respondents', discrimination: 'too_few_respondents' });
+    expect(JSON.stringify([constantItem, flatRest, oneItem, nobody])).not.toMatch(/NaN/);
+  });
+
+  it('rejects rows that do not line up with the items, and malformed items', () => {
+    expect(() => itemAnalysis(IA1_ITEMS, [[['a']]])).toThrow(EvaluationInputError);
+    expect(() => itemAnalysis([{ key: 'q', options: opt('aa', 'a') }], [])).toThrow(EvaluationInputError);
+    expect(() => itemAnalysis([{ key: 'q' } as ItemDefinition], [])).toThrow(EvaluationInputError);
+  });
+});
