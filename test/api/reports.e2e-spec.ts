@@ -1,4 +1,4 @@
-import { FILL_ANSWER_VECTORS_SQL } from '../../apps/api/src/reports/answer-vectors-sql';
+import { FILL_ANSWER_VECTORS_SQL, FILL_CHOICE_VECTORS_SQL } from '../../apps/api/src/reports/answer-vectors-sql';
 import { course } from '../support/course-player';
 import { cronbachAlpha } from '../../libs/evaluation/src/index';
 import { createTestApp, DEMO, login, type TestApp } from '../support/test-app';
@@ -8,14 +8,16 @@ const PRE = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0].map((x) => 50
 const POST = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4].map((x) => 50 + x);
 const POSITIONS = ['police', 'police', 'police', 'police', 'police', 'police', 'municipal_official', 'municipal_official', 'municipal_official', 'health_staff'];
 
-/** Inserts learners with known answers straight into the tables the report reads. */
-async function seedCohort(t: TestApp, trainerId: string, name: string): Promise<{ cohortId: string; emails: string[]; names: string[] }> {
+const optionFor = (item: { options: { key: string; correct: boolean }[] }, correct: boolean) => item.options.find((o) => o.correct === correct)!.key;
+
+/** Inserts learners with known answers straight into the tables the report reads (the first `count` of TV1). */
+async function seedCohort(t: TestApp, trainerId: string, name: string, count = PRE.length): Promise<{ cohortId: string; emails: string[]; names: string[] }> {
   const [cohort] = await t.db.query(`INSERT INTO cohorts (name, trainer_id) VALUES ($1, $2) RETURNING id`, [name, trainerId]);
   const [version] = await t.db.query(`SELECT id FROM course_versions WHERE status = 'published' ORDER BY version DESC LIMIT 1`);
   const items = course().attitudeInstrument.items;
   const emails: string[] = [];
   const names: string[] = [];
-  for (let i = 0; i < PRE.length; i++) {
+  for (let i = 0; i < count; i++) {
     const email = `learner${i}.${name.replace(/\W/g, '').toLowerCase()}@test.pe`;
     const display = `Aprendiz ${name} ${i}`;
     emails.push(email);
@@ -31,7 +33,10 @@ async function seedCohort(t: TestApp, trainerId: string, name: string): Promise<
     for (const [wave, score, likert] of [['pre', PRE[i], 2], ['post', POST[i], 4]] as const) {
       const [kt] = await t.db.query(`INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key, score) VALUES ($1, $2, 'knowledge', $3, 'kt', $4) RETURNING id`, [enrolment.id, version.id, wave, score]);
       // Item answers as the API stores them (option lists): item 1 right for everyone after the course, wrong before.
-      const knowledge = course().knowledgeTest.items.slice(0, 3).map((item, j) => ({ item_key: item.key, value: ['a'], correct: j === 0 ? wave === 'post' : true }));
+      const knowledge = course().knowledgeTest.items.slice(0, 3).map((item, j) => {
+        const correct = j === 0 ? wave === 'post' : true;
+        return { item_key: item.key, value: [optionFor(item, correct)], correct };
+      });
       await insertResponses(t, kt.id, knowledge);
       const [att] = await t.db.query(`INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key) VALUES ($1, $2, 'attitude', $3, 'att') RETURNING id`, [enrolment.id, version.id, wave]);
       // Every learner answers around `likert` on every statement (a known spread per learner and item).
@@ -43,6 +48,7 @@ async function seedCohort(t: TestApp, trainerId: string, name: string): Promise<
   }
   // Bulk-inserted answers get the answer vectors the API writes at submission.
   await t.db.query(FILL_ANSWER_VECTORS_SQL);
+  await t.db.query(FILL_CHOICE_VECTORS_SQL);
   return { cohortId: cohort.id, emails, names };
 }
 
@@ -75,7 +81,7 @@ describe('trainer report and exports', () => {
     const res = await t.http().get(`/api/cohorts/${cohortA.cohortId}/report?lang=en`).set(auth(trainerA.token)).expect(200);
     const k = res.body.measures.find((m: { key: string }) => m.key === 'knowledge');
     expect(k.nPairs).toBe(10);
-    expect(k.nUnpaired).toBe(0);
+    expect(k.nPreOnly).toBe(0);
     expect(k.change.meanDiff).toBeCloseTo(1.58, 4);
     expect(k.change.t).toBeCloseTo(4.0621, 4);
     expect(k.change.df).toBe(9);
@@ -93,6 +99,11 @@ describe('trainer report and exports', () => {
     expect(k.pairSample[0]).toEqual([PRE[0], POST[0]]);
     expect(res.body.learnersTotal).toBe(10);
     expect(res.body.learners).toHaveLength(10);
+    expect(res.body.learners[0]).toEqual({
+      enrolmentId: expect.any(String), name: cohortA.names[0], positionType: 'police', region: 'piura', stage: 'completed', evaluationUse: true,
+      certified: false, knowledge: { pre: PRE[0], post: POST[0], change: expect.closeTo(POST[0]! - PRE[0]!, 3) },
+    });
+    expect(res.body.headlines[0]).toMatchObject({ measure: 'knowledge', nPairs: 10, meanDiff: 1.58, withheld: null });
   });
 
   it('re-keys reverse items and scores subscales: everyone moved from 2 to 4 (plus a known spread)', async () => {
@@ -121,16 +132,36 @@ describe('trainer report and exports', () => {
       expect(s.alphaPre.n).toBe(10);
       expect(s.change.reading).toMatch(/mejor/);
     }
-    const item = res.body.items.find((i: { key: string }) => i.key === course().attitudeInstrument.items[1].key);
+    const item = res.body.itemShifts.attitude.find((i: { key: string }) => i.key === course().attitudeInstrument.items[1].key);
+    expect(item).toMatchObject({ n: 10, suppressed: false });
     expect(item.shift).toBeCloseTo(2, 6);
-    const knowledgeItem = res.body.items.find((i: { key: string }) => i.key === course().knowledgeTest.items[0].key);
-    expect(knowledgeItem).toMatchObject({ kind: 'knowledge', pre: { n: 10, mean: 0 }, post: { n: 10, mean: 100 }, shift: 100 });
+    // Knowledge items: the share correct over the same paired learners, unanswered items counted wrong.
+    const [first, second, fourth] = [0, 1, 3].map((j) => res.body.itemShifts.knowledge.find((i: { key: string }) => i.key === course().knowledgeTest.items[j].key));
+    expect(first).toMatchObject({ n: 10, pre: 0, post: 1, shift: 1 });
+    expect(second).toMatchObject({ n: 10, pre: 1, post: 1, shift: 0 });
+    expect(fourth).toMatchObject({ n: 10, pre: 0, post: 0, shift: 0 });
+    expect(res.body.itemShifts.knowledge[0].key).toBe(first.key); // ranked by |shift| within knowledge
+    // Item analysis (facility follows the score rule; the options chosen give the distractor shares).
+    const pre = res.body.itemAnalysis.pre;
+    expect(pre).toMatchObject({ n: 10, nEmpty: 0, kr20: { n: 10, k: course().knowledgeTest.items.length } });
+    const firstPre = pre.items.find((i: { key: string }) => i.key === first.key);
+    expect(firstPre.facility).toBe(0);
+    expect(pre.items.find((i: { key: string }) => i.key === fourth.key).flags).toContain('unused_distractor');
+    const chosen = firstPre.options.find((o: { key: string }) => o.key === optionFor(course().knowledgeTest.items[0], false));
+    expect(chosen).toMatchObject({ correct: false, count: 10, share: 1 });
+    expect(pre.items.find((i: { key: string }) => i.key === second.key).flags).toContain('too_easy');
+    expect(res.body.itemAnalysis.post.items.find((i: { key: string }) => i.key === second.key).flags).not.toContain('too_easy');
     expect(JSON.stringify(res.body)).not.toMatch(/NaN|Infinity/);
   });
 
-  it('suppresses groups under 5 with complementary suppression', async () => {
+  it('suppresses groups under 5 with complementary suppression, per measure, with totals equal to each measure\'s pairs', async () => {
     const res = await t.http().get(`/api/cohorts/${cohortA.cohortId}/report`).set(auth(trainerA.token)).expect(200);
-    const byPosition = res.body.breakdowns.find((b: { by: string }) => b.by === 'positionType');
+    const byPositionAll = res.body.breakdowns.find((b: { by: string }) => b.by === 'positionType');
+    expect(byPositionAll.measures.map((m: { measure: string }) => m.measure)).toEqual(res.body.measures.map((m: { key: string }) => m.key));
+    for (const m of byPositionAll.measures) {
+      expect(m.totalN).toBe(res.body.measures.find((x: { key: string }) => x.key === m.measure).nPairs);
+    }
+    const byPosition = byPositionAll.measures[0];
     const visible = byPosition.groups.filter((g: { suppressed: boolean }) => !g.suppressed);
     for (const g of visible) expect(g.n).toBeGreaterThanOrEqual(5);
     // police 6, municipal 3, health 1: the two small groups are hidden; with two hidden, neither can be recovered
@@ -140,7 +171,82 @@ describe('trainer report and exports', () => {
     for (const g of hidden) expect(g).not.toHaveProperty('n');
     // One region (everyone in Piura): visible as a single group of 10.
     const byRegion = res.body.breakdowns.find((b: { by: string }) => b.by === 'region');
-    expect(byRegion.groups).toEqual([expect.objectContaining({ key: 'piura', n: 10, suppressed: false })]);
+    expect(byRegion.measures[0].groups).toEqual([expect.objectContaining({ key: 'piura', n: 10, suppressed: false })]);
+  });
+
+  it('never shows an attitude value for fewer than 5 learners, nor per learner, anywhere in the report', async () => {
+    for (const size of [1, 4]) {
+      const small = await seedCohort(t, trainerA.userId, `Pequeña ${size}`, size);
+      const res = await t.http().get(`/api/cohorts/${small.cohortId}/report`).set(auth(trainerA.token)).expect(200);
+      const body = res.body;
+      for (const m of body.measures.filter((x: { kind: string }) => x.kind === 'attitude')) {
+        expect(m).toMatchObject({ nPairs: size, withheld: { reason: 'small_n', n: size, minN: 5 }, change: null, distribution: null, pairSample: [] });
+        expect(m.alphaPre ?? null).toBeNull();
+        expect(m.responseShift ?? null).toBeNull();
+      }
+      for (const h of body.headlines.filter((x: { scale: string }) => x.scale === 'likert')) expect(h).toMatchObject({ meanDiff: null, ci95: null });
+      expect(body.itemShifts.attitude.every((i: { suppressed: boolean; pre: unknown; post: unknown; shift: unknown }) => i.suppressed && i.pre === null && i.post === null && i.shift === null)).toBe(true);
+      for (const b of body.breakdowns) {
+        for (const m of b.measures) {
+          expect(m.totalN).toBeNull();
+          for (const g of m.groups) expect(g).toEqual({ key: g.key, suppressed: true, reason: expect.any(String) });
+        }
+      }
+      for (const row of body.learners) expect(Object.keys(row).sort()).toEqual(['certified', 'enrolmentId', 'evaluationUse', 'knowledge', 'name', 'positionType', 'region', 'stage']);
+      // No number that only an attitude answer could produce: every seeded attitude value is 1–5 around 2 and 4.
+      const attitudeKeys = new Set(course().attitudeInstrument.subscales.map((x) => x.key));
+      const scan = (value: unknown, path: string): void => {
+        if (Array.isArray(value)) value.forEach((v, i) => scan(v, `${path}[${i}]`));
+        else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) scan(v, `${path}.${k}`);
+        else if (typeof value === 'number' && [...attitudeKeys].some((k) => path.includes(k))) throw new Error(`attitude figure leaked at ${path}`);
+      };
+      scan(body.breakdowns, 'breakdowns');
+      scan(body.learners, 'learners');
+    }
+  });
+
+  it('leaves course-only learners, withdrawn learners and empty tests out of every statistic', async () => {
+    const c = await seedCohort(t, trainerA.userId, 'Gamma');
+    const [courseOnly, withdrawn, empty] = await t.db.query(
+      `SELECT e.id FROM enrolments e JOIN users u ON u.id = e.user_id WHERE e.cohort_id = $1 ORDER BY u.display_name LIMIT 3`, [c.cohortId],
+    );
+    await t.db.query(`UPDATE enrolments SET evaluation_use = false WHERE id = $1`, [courseOnly.id]);
+    await t.db.query(`UPDATE enrolments SET consent_withdrawn_at = now() WHERE id = $1`, [withdrawn.id]);
+    await t.db.query(`UPDATE attempts SET answer_vector = array_fill(NULL::smallint, ARRAY[cardinality(answer_vector)]), choice_vector = NULL, score = 0
+                       WHERE enrolment_id = $1 AND kind = 'knowledge' AND wave = 'post'`, [empty.id]);
+    const res = await t.http().get(`/api/cohorts/${c.cohortId}/report`).set(auth(trainerA.token)).expect(200);
+    expect(res.body.participation).toMatchObject({ enrolled: 10, courseOnly: 1, consentWithdrawn: 1, inStatistics: 8, active: 9 });
+    const knowledge = res.body.measures.find((m: { key: string }) => m.key === 'knowledge');
+    expect(knowledge).toMatchObject({ nPairs: 7, nPreOnly: 1 }); // the empty post-test is missing, not 0 %
+    expect(res.body.measures.find((m: { key: string }) => m.kind === 'attitude').nPairs).toBe(8);
+    expect(res.body.itemAnalysis.post.n).toBe(7);
+    const rows = res.body.learners.map((r: { enrolmentId: string }) => r.enrolmentId);
+    expect(rows).not.toContain(withdrawn.id);
+    expect(res.body.learners.find((r: { enrolmentId: string }) => r.enrolmentId === courseOnly.id)).toMatchObject({ evaluationUse: false, knowledge: null });
+    expect(res.body.learners.find((r: { enrolmentId: string }) => r.enrolmentId === empty.id).knowledge).toMatchObject({ post: null, change: null });
+    expect(res.body.privacyRules).toBe(course().consent.privacyRules.es.trim());
+  });
+
+  it('returns only values its OpenAPI document declares for every enum', async () => {
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body;
+    const res = await t.http().get(`/api/cohorts/${cohortA.cohortId}/report`).set(auth(trainerA.token)).expect(200);
+    type Schema = { $ref?: string; enum?: unknown[]; nullable?: boolean; properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[] };
+    const resolve = (schema: Schema): Schema => (schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()!] : schema.allOf?.length === 1 ? resolve(schema.allOf[0]!) : schema);
+    const seen: string[] = [];
+    const check = (value: unknown, schema: Schema, path: string): void => {
+      const s = resolve(schema);
+      if (value === null || value === undefined) return;
+      if (s.enum) {
+        seen.push(path);
+        const values = Array.isArray(value) ? value : [value];
+        for (const v of values) expect({ path, value: v, allowed: s.enum.includes(v) }).toEqual({ path, value: v, allowed: true });
+      }
+      if (Array.isArray(value) && s.items) value.forEach((v, i) => check(v, s.items!, `${path}[${i}]`));
+      else if (typeof value === 'object' && s.properties) for (const [k, v] of Object.entries(value as object)) if (s.properties[k]) check(v, s.properties[k]!, `${path}.${k}`);
+    };
+    check(res.body, { $ref: '#/components/schemas/CohortReportDto' }, 'report');
+    expect(seen.some((p) => p.endsWith('wilcoxon.method'))).toBe(true);
+    expect(seen.some((p) => p.includes('flags'))).toBe(true);
   });
 
   it("hides trainer A's cohort from trainer B (404) on report, roster and exports", async () => {

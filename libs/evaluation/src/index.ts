@@ -81,6 +81,7 @@ export {
   ALPHA_THRESHOLD,
   describeAlpha,
   describeChange,
+  describeResponseShift,
   effectSizeLabel,
   formatP,
   SIGNIFICANCE_LEVEL,

@@ -161,3 +161,32 @@ export function describeAlpha(alpha: number | null, locale: Locale, decimal: '.'
     ? `Cronbach's α = ${value}: acceptable internal consistency (at least ${threshold}).`
     : `α de Cronbach = ${value}: consistencia interna aceptable (al menos ${threshold}).`;
 }
+
+/**
+ * The then-test's response shift (then − pre) in plain words. A negative shift does not mean attitudes got worse:
+ * looking back after the course, learners judge where they started more strictly than they did at the time.
+ */
+export function describeResponseShift(result: PairedComparison, options: { measure: string; locale: Locale; decimal?: '.' | ',' }): string {
+  const { measure, locale, decimal = '.' } = options;
+  const en = locale === 'en';
+  if (result.n < 2 || result.meanDiff === null) {
+    return en
+      ? `${measure}: too few learners answered the looking-back question to describe a response shift (n = ${result.n}).`
+      : `${measure}: muy pocas personas respondieron la pregunta retrospectiva para describir un cambio de referencia (n = ${result.n}).`;
+  }
+  const size = amount(result.meanDiff, 'likert', locale, decimal);
+  const p = result.p === null ? '' : en ? ` (${formatP(result.p, decimal)})` : ` (${formatP(result.p, decimal)})`;
+  if (Number(Math.abs(result.meanDiff).toFixed(2)) === 0) {
+    return en
+      ? `${measure}: looking back, learners rated their starting point about as they did before the course (n = ${result.n}): no sign of a response shift.`
+      : `${measure}: mirando atrás, las personas valoraron su punto de partida casi igual que antes del curso (n = ${result.n}): no hay señal de un cambio de referencia.`;
+  }
+  if (result.meanDiff < 0) {
+    return en
+      ? `${measure}: looking back, learners rated their starting point ${size} lower than they did before the course${p}. This is a response shift, not a decline: after the course they judge the topic more strictly, so the plain pre/post change may understate what was learned.`
+      : `${measure}: mirando atrás, las personas valoraron su punto de partida ${size} más bajo que antes del curso${p}. Es un cambio de referencia, no un retroceso: después del curso juzgan el tema con más exigencia, por lo que el cambio antes/después puede quedarse corto.`;
+  }
+  return en
+    ? `${measure}: looking back, learners rated their starting point ${size} higher than they did before the course${p}. The plain pre/post change may overstate what was learned.`
+    : `${measure}: mirando atrás, las personas valoraron su punto de partida ${size} más alto que antes del curso${p}. El cambio antes/después puede exagerar lo aprendido.`;
+}

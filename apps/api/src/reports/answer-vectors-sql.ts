@@ -17,3 +17,19 @@ export const FILL_ANSWER_VECTORS_SQL = `
      WHERE a.kind IN ('attitude', 'knowledge') AND a.answer_vector IS NULL
      GROUP BY a.id)
   UPDATE attempts a SET answer_vector = vectors.v FROM vectors WHERE vectors.id = a.id`;
+
+/** Fills attempts.choice_vector (chosen options as bitmasks) for knowledge attempts inserted without one, likewise. */
+export const FILL_CHOICE_VECTORS_SQL = `
+  WITH items AS (
+    SELECT v.id AS version_id, i.ord, i.item
+      FROM course_versions v, LATERAL jsonb_array_elements(v.content->'knowledgeTest'->'items') WITH ORDINALITY i(item, ord)),
+  vectors AS (
+    SELECT a.id,
+           array_agg((SELECT sum(1 << (o.ord - 1)::int)::int
+                        FROM jsonb_array_elements(it.item->'options') WITH ORDINALITY o(opt, ord)
+                       WHERE jsonb_typeof(r.value) = 'array' AND r.value ? (o.opt->>'key')) ORDER BY it.ord) AS v
+      FROM attempts a JOIN items it ON it.version_id = a.course_version_id
+      LEFT JOIN responses r ON r.attempt_id = a.id AND r.item_key = it.item->>'key'
+     WHERE a.kind = 'knowledge' AND a.choice_vector IS NULL
+     GROUP BY a.id)
+  UPDATE attempts a SET choice_vector = vectors.v FROM vectors WHERE vectors.id = a.id`;

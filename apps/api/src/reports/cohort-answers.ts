@@ -23,7 +23,13 @@ export interface CohortMember {
   evaluationUse: boolean | null;
   /** "kind:wave:score:digits" per assessment attempt, joined by "|" (one digit per item, "-" unanswered); null without consent. */
   answers: string | null;
+  /** "wave:mask,mask,-,…" per knowledge attempt, joined by "|": the options chosen (bit i = the item's i-th option). */
+  choices: string | null;
+  certified: boolean;
 }
+
+/** One learner's chosen option keys per knowledge item, in the report course's item order; null = unanswered. */
+export type ChoiceVisitor = (learner: number, wave: Wave, chosen: (string[] | null)[]) => void;
 
 /**
  * Called once per assessment attempt. `answers` is in the report course's item order and is a scratch buffer: it is
@@ -56,17 +62,24 @@ export class CohortAnswers {
                 string_agg(a.kind || ':' || a.wave || ':' || coalesce(a.score::text, '') || ':' || coalesce(array_to_string(a.answer_vector, '', '-'), ''), '|') AS answers
            FROM attempts a JOIN enrolments e ON e.id = a.enrolment_id
           WHERE e.cohort_id = ANY($1::uuid[]) AND e.consent_withdrawn_at IS NULL AND e.evaluation_use AND a.kind IN ('knowledge', 'attitude') AND a.wave IS NOT NULL
+          GROUP BY a.enrolment_id),
+       choices AS (
+         SELECT a.enrolment_id, string_agg(a.wave || ':' || array_to_string(a.choice_vector, ',', '-'), '|') AS choices
+           FROM attempts a JOIN enrolments e ON e.id = a.enrolment_id
+          WHERE e.cohort_id = ANY($1::uuid[]) AND e.consent_withdrawn_at IS NULL AND e.evaluation_use AND a.kind = 'knowledge'
+            AND a.wave IN ('pre', 'post') AND a.choice_vector IS NOT NULL
           GROUP BY a.enrolment_id)
        SELECT e.id AS "enrolmentId", u.id AS "userId", e.course_version_id AS "courseVersionId", c.name AS "cohortName",
               u.display_name AS "displayName", u.position_type AS "positionType", u.region, e.status, e.stage,
-              e.consent_withdrawn_at IS NOT NULL AS "consentWithdrawn", e.evaluation_use AS "evaluationUse", answers.answers
+              e.consent_withdrawn_at IS NOT NULL AS "consentWithdrawn", e.evaluation_use AS "evaluationUse", answers.answers, choices.choices,
+              EXISTS (SELECT 1 FROM certificates ct WHERE ct.enrolment_id = e.id) AS certified
          FROM enrolments e JOIN users u ON u.id = e.user_id JOIN cohorts c ON c.id = e.cohort_id
-         LEFT JOIN answers ON answers.enrolment_id = e.id
+         LEFT JOIN answers ON answers.enrolment_id = e.id LEFT JOIN choices ON choices.enrolment_id = e.id
         WHERE e.cohort_id = ANY($1::uuid[])
         ORDER BY u.display_name, e.id`,
       [cohortIds],
     );
-    const versionIds = [...new Set(everyone.flatMap((r) => (r.answers && r.courseVersionId ? [r.courseVersionId] : [])))];
+    const versionIds = [...new Set(everyone.flatMap((r) => ((r.answers || r.choices) && r.courseVersionId ? [r.courseVersionId] : [])))];
     const layouts = new Map(await Promise.all(versionIds.map(async (id) => [id, vectorLayout(await versionContent(id), course)] as const)));
     return new CohortAnswers(everyone, layouts, course);
   }
@@ -103,13 +116,34 @@ export class CohortAnswers {
       }
     });
   }
+
+  /** The options each included learner chose in the pre and post knowledge tests (for distractor analysis). */
+  forEachKnowledgeChoice(visit: ChoiceVisitor): void {
+    const size = this.course.knowledgeTest.items.length;
+    this.included.forEach((member, learner) => {
+      if (!member.choices || !member.courseVersionId) return;
+      const layout = this.layouts.get(member.courseVersionId)!;
+      for (const attempt of member.choices.split('|')) {
+        const colon = attempt.indexOf(':');
+        const wave = attempt.slice(0, colon) as Wave;
+        const chosen = new Array<string[] | null>(size).fill(null);
+        attempt.slice(colon + 1).split(',').forEach((text, p) => {
+          const at = layout.knowledge[p];
+          if (at === undefined || at < 0 || text === '-') return;
+          const mask = Number(text);
+          chosen[at] = layout.optionKeys[p]!.filter((_, bit) => (mask & (1 << bit)) !== 0);
+        });
+        visit(learner, wave, chosen);
+      }
+    });
+  }
 }
 
 const COLON = 58;
 const ZERO = 48;
 
 /** Where each position of a version's vectors lands in the report course's item order (-1: not in the report). */
-type VectorLayout = Record<AssessmentKind, Int16Array>;
+type VectorLayout = Record<AssessmentKind, Int16Array> & { optionKeys: string[][] };
 
 function vectorLayout(version: Course, report: Course): VectorLayout {
   const indexIn = (keys: string[]) => new Map(keys.map((k, i) => [k, i]));
@@ -118,5 +152,6 @@ function vectorLayout(version: Course, report: Course): VectorLayout {
   return {
     knowledge: Int16Array.from(version.knowledgeTest.items, (i) => knowledge.get(i.key) ?? -1),
     attitude: Int16Array.from(version.attitudeInstrument.items, (i) => attitude.get(i.key) ?? -1),
+    optionKeys: version.knowledgeTest.items.map((i) => i.options.map((o) => o.key)),
   };
 }

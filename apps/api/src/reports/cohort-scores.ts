@@ -5,10 +5,12 @@ import { type CohortAnswers, UNANSWERED, type Wave } from './cohort-answers.js';
 /** Per wave, one score per included learner (same order as CohortAnswers.included); NaN = no score. */
 export type ScoreColumns = Record<Wave, Float64Array>;
 
-export interface ItemWaveStat {
+/** An item's change over the learners who answered it at both pre and post. */
+export interface PairedItemStat {
   n: number;
-  /** Mean re-keyed answer (attitude) or percent answering correctly (knowledge). */
-  mean: number | null;
+  /** Knowledge: share correct (unanswered = wrong); attitude: mean answer after re-keying. */
+  pre: number | null;
+  post: number | null;
 }
 
 export interface CohortScores {
@@ -16,14 +18,18 @@ export interface CohortScores {
   scores: Record<string, ScoreColumns>;
   /** Subscale → wave → sums over learners who answered every item of the subscale (re-keyed), for α. */
   alphaMoments: Record<string, Record<'pre' | 'post', AlphaMoments>>;
-  /** Item key → pre/post mean. */
-  items: Map<string, Record<'pre' | 'post', ItemWaveStat>>;
+  /** Item key → pre/post over paired learners (knowledge: both tests taken and not empty; attitude: item answered twice). */
+  pairedItems: Map<string, PairedItemStat>;
 }
+
+/** True when a knowledge test was taken but nothing was answered: missing, never 0 %. */
+export const isEmptyTest = (answers: Int8Array) => answers.every((x) => x === UNANSWERED);
 
 /**
  * Scores every included learner with libs/evaluation's rules (re-keying, the 75 % rule; knowledge as graded at
- * submission) and gathers, in the same pass, the sums for Cronbach's α and the item means. Columns of numbers and
- * reused buffers rather than objects per learner: at 20,000 learners the garbage collector was the largest cost.
+ * submission, an empty test missing) and gathers, in the same pass, the sums for Cronbach's α and the paired item
+ * sums. Columns of numbers and reused buffers rather than objects per learner: at 20,000 learners the garbage
+ * collector was the largest cost.
  */
 export function scoreCohort(course: Course, answers: CohortAnswers): CohortScores {
   const n = answers.included.length;
@@ -37,18 +43,16 @@ export function scoreCohort(course: Course, answers: CohortAnswers): CohortScore
   const scores: Record<string, ScoreColumns> = { knowledge: columns() };
   for (const s of subscales) scores[s.key] = columns();
   const alphaMoments = Object.fromEntries(subscales.map((s) => [s.key, { pre: new AlphaMomentSums(s.indices.length), post: new AlphaMomentSums(s.indices.length) }]));
-  const sums = {
-    knowledge: { pre: new ItemSums(course.knowledgeTest.items.length), post: new ItemSums(course.knowledgeTest.items.length) },
-    attitude: { pre: new ItemSums(attitudeItems.length), post: new ItemSums(attitudeItems.length) },
-  };
-  const knowledgePoints = (answer: number) => 100 * answer;
-  const rekeyItem = (answer: number, item: number) => rekey(answer, attitudeItems[item]!.reverse);
+  const knowledge = new PairedItemSums(course.knowledgeTest.items.length, (answer) => answer);
+  const attitude = new PairedItemSums(attitudeItems.length, (answer, item) => rekey(answer, attitudeItems[item]!.reverse));
 
   answers.forEachAttempt((learner, kind, wave, score, item) => {
     const prePost = wave === 'pre' || wave === 'post' ? wave : null;
     if (kind === 'knowledge') {
+      if (isEmptyTest(item)) return;
       if (score !== null) scores.knowledge![wave][learner] = score;
-      if (prePost) sums.knowledge[prePost].add(item, knowledgePoints);
+      // Unanswered counts wrong, as in the score: an item's facility follows the score rule.
+      if (prePost) knowledge.hold(learner, prePost, item, 0);
       return;
     }
     for (const s of subscales) {
@@ -63,13 +67,15 @@ export function scoreCohort(course: Course, answers: CohortAnswers): CohortScore
       if (subscale !== null) scores[s.key]![wave][learner] = subscale;
       if (prePost && complete) alphaMoments[s.key]![prePost].add(s.rekeyed);
     }
-    if (prePost) sums.attitude[prePost].add(item, rekeyItem);
+    if (prePost) attitude.hold(learner, prePost, item, null);
   });
+  knowledge.flush();
+  attitude.flush();
 
-  const items = new Map<string, Record<'pre' | 'post', ItemWaveStat>>();
-  attitudeItems.forEach((it, i) => items.set(it.key, { pre: sums.attitude.pre.stat(i), post: sums.attitude.post.stat(i) }));
-  course.knowledgeTest.items.forEach((it, i) => items.set(it.key, { pre: sums.knowledge.pre.stat(i), post: sums.knowledge.post.stat(i) }));
-  return { scores, alphaMoments, items };
+  const pairedItems = new Map<string, PairedItemStat>();
+  attitudeItems.forEach((it, i) => pairedItems.set(it.key, attitude.stat(i)));
+  course.knowledgeTest.items.forEach((it, i) => pairedItems.set(it.key, knowledge.stat(i)));
+  return { scores, alphaMoments, pairedItems };
 }
 
 /** The score of one learner at one wave, or null. */
@@ -78,31 +84,58 @@ export function scoreAt(columns: ScoreColumns, wave: Wave, learner: number): num
   return Number.isNaN(x) ? null : x;
 }
 
-export function presentScores(column: Float64Array): number[] {
-  const out: number[] = [];
-  for (const x of column) if (!Number.isNaN(x)) out.push(x);
-  return out;
-}
-
 const nanColumn = (n: number) => new Float64Array(n).fill(Number.NaN);
 
-/** Per item: how many answered and the sum of a value derived from the answer. */
-class ItemSums {
+/**
+ * Per item, sums over learners who have the item at both pre and post. Attempts arrive learner by learner, so one
+ * learner's pre and post answers are held in two buffers and added when the next learner starts.
+ */
+class PairedItemSums {
   private readonly n: Uint32Array;
-  private readonly sum: Float64Array;
-  constructor(size: number) {
+  private readonly pre: Float64Array;
+  private readonly post: Float64Array;
+  private readonly held = { pre: null as Int8Array | null, post: null as Int8Array | null };
+  private readonly buffers: { pre: Int8Array; post: Int8Array };
+  private learner = -1;
+  /** Value of an unanswered item (0 = wrong for knowledge), or null when an unanswered item leaves the pair. */
+  private unanswered: number | null = null;
+
+  constructor(
+    size: number,
+    private readonly value: (answer: number, item: number) => number,
+  ) {
     this.n = new Uint32Array(size);
-    this.sum = new Float64Array(size);
+    this.pre = new Float64Array(size);
+    this.post = new Float64Array(size);
+    this.buffers = { pre: new Int8Array(size), post: new Int8Array(size) };
   }
-  add(answers: Int8Array, value: (answer: number, item: number) => number): void {
-    for (let i = 0; i < answers.length; i++) {
-      if (answers[i] === UNANSWERED) continue;
-      this.n[i]!++;
-      this.sum[i]! += value(answers[i]!, i);
+
+  hold(learner: number, wave: 'pre' | 'post', answers: Int8Array, unanswered: number | null): void {
+    if (learner !== this.learner) this.flush();
+    this.learner = learner;
+    this.unanswered = unanswered;
+    this.buffers[wave].set(answers);
+    this.held[wave] = this.buffers[wave];
+  }
+
+  flush(): void {
+    const { pre, post } = this.held;
+    if (pre && post) {
+      for (let i = 0; i < pre.length; i++) {
+        const a = pre[i]! === UNANSWERED ? this.unanswered : this.value(pre[i]!, i);
+        const b = post[i]! === UNANSWERED ? this.unanswered : this.value(post[i]!, i);
+        if (a === null || b === null) continue;
+        this.n[i]!++;
+        this.pre[i]! += a;
+        this.post[i]! += b;
+      }
     }
+    this.held.pre = null;
+    this.held.post = null;
   }
-  stat(i: number): ItemWaveStat {
+
+  stat(i: number): PairedItemStat {
     const n = this.n[i]!;
-    return { n, mean: n ? this.sum[i]! / n : null };
+    return { n, pre: n ? this.pre[i]! / n : null, post: n ? this.post[i]! / n : null };
   }
 }

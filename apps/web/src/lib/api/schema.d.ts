@@ -1432,28 +1432,64 @@ export interface components {
             completedAt: string | null;
             enrolledAt: string;
         };
+        ReportCohortDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Seeded demonstration data */
+            isDemo: boolean;
+        };
+        GlossaryEntryDto: {
+            term: string;
+            definition: string;
+        };
         ParticipationDto: {
             enrolled: number;
+            /** @description Still taking part: neither removed by a trainer nor withdrawn */
             active: number;
+            /** @description Removed from the cohort by a trainer */
             removed: number;
             /** @description Withdrew consent: excluded from every statistic */
             consentWithdrawn: number;
+            /** @description Chose "course only": excluded from every statistic and export, still certified */
+            courseOnly: number;
+            /** @description Have not answered the consent yet */
+            notConsented: number;
+            /** @description Chose evaluation use and did not withdraw: the learners the statistics draw on */
+            inStatistics: number;
+            /** @description Completed the course (post-assessment done) */
+            completed: number;
+            certified: number;
             byStage: {
                 [key: string]: number;
             };
         };
-        WaveStatsDto: {
+        WithheldDto: {
+            /** @enum {string} */
+            reason: "small_n";
+            /** @description Learners the figure would rest on */
             n: number;
-            mean: number | null;
-            sd: number | null;
+            minN: number;
+        };
+        HeadlineDto: {
+            measure: string;
+            label: string;
+            /** @enum {string} */
+            scale: "percent" | "likert";
+            nPairs: number;
+            meanDiff: number | null;
+            ci95: number[] | null;
+            withheld: components["schemas"]["WithheldDto"] | null;
+            reading: string;
         };
         WilcoxonDto: {
             v: number | null;
             p: number | null;
             /** @enum {string|null} */
-            method: "exact" | "normal" | null;
+            method: "exact" | "normal-approximation" | null;
         };
         ComparisonDto: {
+            /** @description Complete pairs */
             n: number;
             meanPre: number | null;
             meanPost: number | null;
@@ -1491,13 +1527,18 @@ export interface components {
             /** @description [lowest, highest] score at either wave */
             range: number[] | null;
         };
+        AlphaIfDeletedDto: {
+            itemKey: string;
+            alpha: number | null;
+        };
         AlphaDto: {
+            /** @description Learners who answered every item of the subscale */
             n: number;
             k: number;
             alpha: number | null;
             ci95: number[] | null;
             /** @description α if each item were deleted */
-            alphaIfDeleted: Record<string, never>[];
+            alphaIfDeleted: components["schemas"]["AlphaIfDeletedDto"][];
             /** @description α below 0.70 */
             warning: boolean;
             reading: string;
@@ -1507,68 +1548,129 @@ export interface components {
             key: string;
             label: string;
             /** @enum {string} */
+            kind: "knowledge" | "attitude";
+            /** @enum {string} */
             scale: "percent" | "likert";
             /** @description Learners with both pre and post */
             nPairs: number;
-            /** @description Learners with pre but no post (attrition), never imputed */
-            nUnpaired: number;
-            pre: components["schemas"]["WaveStatsDto"];
-            post: components["schemas"]["WaveStatsDto"];
-            change: components["schemas"]["ComparisonDto"];
-            /** @description How the changes of the complete pairs are spread (for the histogram) */
-            distribution: components["schemas"]["ChangeDistributionDto"];
-            /** @description [pre, post] of at most 400 complete pairs spread evenly over the learners, for the slope chart */
+            /** @description Learners with a pre but no post yet (attrition): in no mean, never imputed */
+            nPreOnly: number;
+            /** @description Set when every figure of this measure is withheld */
+            withheld: components["schemas"]["WithheldDto"] | null;
+            change: components["schemas"]["ComparisonDto"] | null;
+            /** @description How the changes of the complete pairs are spread */
+            distribution: components["schemas"]["ChangeDistributionDto"] | null;
+            /** @description [pre, post] of at most 400 complete pairs spread evenly, for the slope chart (knowledge only: attitude values are never shown per learner) */
             pairSample: number[][];
-            alphaPre?: components["schemas"]["AlphaDto"];
-            alphaPost?: components["schemas"]["AlphaDto"];
-            /** @description then − pre */
-            responseShift?: components["schemas"]["ComparisonDto"];
+            alphaPre?: components["schemas"]["AlphaDto"] | null;
+            alphaPost?: components["schemas"]["AlphaDto"] | null;
+            /** @description then − pre (the then-test: response shift) */
+            responseShift?: components["schemas"]["ComparisonDto"] | null;
             /** @description post − then */
-            programmeEffect?: components["schemas"]["ComparisonDto"];
+            programmeEffect?: components["schemas"]["ComparisonDto"] | null;
             /** @description follow-up − post */
-            retention?: components["schemas"]["ComparisonDto"];
+            retention?: components["schemas"]["ComparisonDto"] | null;
+            /** @description Figures of this measure withheld because they rest on fewer than 5 learners */
+            withheldFigures: string[];
+        };
+        Kr20Dto: {
+            n: number;
+            k: number;
+            alpha: number | null;
+            ci95: number[] | null;
+        };
+        OptionShareDto: {
+            key: string;
+            text: string;
+            correct: boolean;
+            count: number;
+            /** @description 0–1 of the learners who took the test */
+            share: number | null;
+        };
+        KnowledgeItemStatDto: {
+            key: string;
+            text: string;
+            module: string;
+            /** @description Share correct, unanswered counted wrong (the score rule) */
+            facility: number | null;
+            /** @description Corrected item–total correlation (point-biserial) */
+            discrimination: number | null;
+            options: components["schemas"]["OptionShareDto"][];
+            unansweredShare: number | null;
+            flags: ("too_easy" | "low_discrimination" | "negative_discrimination" | "unused_distractor")[];
+        };
+        ItemWaveAnalysisDto: {
+            /** @description Learners who took the test and answered at least one item */
+            n: number;
+            /** @description Took the test but answered nothing: missing, in no figure */
+            nEmpty: number;
+            kr20: components["schemas"]["Kr20Dto"];
+            items: components["schemas"]["KnowledgeItemStatDto"][];
+        };
+        ItemAnalysisDto: {
+            pre: components["schemas"]["ItemWaveAnalysisDto"];
+            post: components["schemas"]["ItemWaveAnalysisDto"];
         };
         ItemShiftDto: {
             key: string;
-            /** @enum {string} */
-            kind: "attitude" | "knowledge";
             text: string;
             subscale: string | null;
-            reverse: boolean;
-            pre: components["schemas"]["WaveStatsDto"];
-            post: components["schemas"]["WaveStatsDto"];
-            /** @description post mean − pre mean */
+            /** @description Learners with this item at pre and post */
+            n: number;
+            /** @description Fewer than 5 paired learners: values withheld */
+            suppressed: boolean;
+            /** @description Knowledge: share correct; attitude: mean after re-keying (1–5) */
+            pre: number | null;
+            post: number | null;
+            /** @description post − pre over the same learners */
             shift: number | null;
         };
-        LearnerScoresDto: {
+        ItemShiftsDto: {
+            /** @description Share correct (0–1), largest |shift| first */
+            knowledge: components["schemas"]["ItemShiftDto"][];
+            /** @description Mean 1–5 after re-keying, largest |shift| first */
+            attitude: components["schemas"]["ItemShiftDto"][];
+        };
+        KnowledgeScoresDto: {
+            /** @description Percent correct; null = not taken or nothing answered */
+            pre: number | null;
+            post: number | null;
+            change: number | null;
+        };
+        LearnerRowDto: {
             /** Format: uuid */
             enrolmentId: string;
             name: string;
             positionType: string | null;
             region: string | null;
             stage: string;
-            /** @description measure key → { pre, post, change } */
-            measures: {
-                [key: string]: unknown;
-            };
+            /** @description false: course only (in no statistic); null: no consent yet */
+            evaluationUse: boolean | null;
+            certified: boolean;
+            /** @description null for course-only learners */
+            knowledge: components["schemas"]["KnowledgeScoresDto"] | null;
         };
         GroupDto: {
             key: string;
             suppressed: boolean;
             /** @enum {string} */
             reason?: "small_n" | "complementary";
-            /** @description Learners with a complete pre/post pair */
+            /** @description Learners this figure rests on (complete pairs of this measure in this group) */
             n?: number;
-            /** @description measure key → mean change */
-            meanChange?: {
-                [key: string]: unknown;
-            };
+            /** @description Mean change (post − pre) */
+            meanChange?: number | null;
+        };
+        MeasureBreakdownDto: {
+            measure: string;
+            /** @description Equals the measure's nPairs (hidden when below 5) */
+            totalN: number | null;
+            /** @description Real groups only: a group with nobody paired in this measure is not a cell */
+            groups: components["schemas"]["GroupDto"][];
         };
         BreakdownDto: {
             /** @enum {string} */
             by: "positionType" | "region";
-            groups: components["schemas"]["GroupDto"][];
-            totalN: number | null;
+            measures: components["schemas"]["MeasureBreakdownDto"][];
         };
         ScenarioChoiceStatDto: {
             key: string;
@@ -1582,6 +1684,8 @@ export interface components {
             key: string;
             situation: string;
             n: number;
+            /** @description Fewer than 5 learners reached this decision: shares withheld */
+            suppressed: boolean;
             choices: components["schemas"]["ScenarioChoiceStatDto"][];
         };
         ScenarioStatsDto: {
@@ -1590,17 +1694,25 @@ export interface components {
             nodes: components["schemas"]["ScenarioNodeStatDto"][];
         };
         CohortReportDto: {
-            cohorts: Record<string, never>[];
+            cohorts: components["schemas"]["ReportCohortDto"][];
             courseTitle: string;
             generatedAt: string;
+            /** @description Smallest group any figure may rest on */
+            minGroupN: number;
+            /** @description Markdown: who sees what — the consent's own words */
+            privacyRules: string;
+            /** @description What each figure means, written once (the export codebook carries the same) */
+            glossary: components["schemas"]["GlossaryEntryDto"][];
             participation: components["schemas"]["ParticipationDto"];
+            /** @description The headline change per measure, for the summary */
+            headlines: components["schemas"]["HeadlineDto"][];
             measures: components["schemas"]["MeasureReportDto"][];
-            items: components["schemas"]["ItemShiftDto"][];
-            mostMoved: string[];
-            leastMoved: string[];
+            /** @description Knowledge items, pre and post, like Moodle's quiz statistics */
+            itemAnalysis: components["schemas"]["ItemAnalysisDto"];
+            itemShifts: components["schemas"]["ItemShiftsDto"];
             /** @description The first 500 learners by name (learnersTotal says how many there are) */
-            learners: components["schemas"]["LearnerScoresDto"][];
-            /** @description Learners in the report (all of them are in the statistics, the roster and the exports) */
+            learners: components["schemas"]["LearnerRowDto"][];
+            /** @description Learners in the table (everyone not withdrawn) */
             learnersTotal: number;
             breakdowns: components["schemas"]["BreakdownDto"][];
             scenarios: components["schemas"]["ScenarioStatsDto"][];
