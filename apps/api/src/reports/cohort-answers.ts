@@ -117,33 +117,56 @@ export class CohortAnswers {
     });
   }
 
-  /** The options each included learner chose in the pre and post knowledge tests (for distractor analysis). */
+  /**
+   * The options each included learner chose in the pre and post knowledge tests (for distractor analysis). `chosen`
+   * is a scratch buffer valid only during the call; its option lists are shared and must not be changed.
+   */
   forEachKnowledgeChoice(visit: ChoiceVisitor): void {
-    const size = this.course.knowledgeTest.items.length;
+    const chosen = new Array<string[] | null>(this.course.knowledgeTest.items.length);
     this.included.forEach((member, learner) => {
-      if (!member.choices || !member.courseVersionId) return;
+      const text = member.choices;
+      if (!text || !member.courseVersionId) return;
       const layout = this.layouts.get(member.courseVersionId)!;
-      for (const attempt of member.choices.split('|')) {
-        const colon = attempt.indexOf(':');
-        const wave = attempt.slice(0, colon) as Wave;
-        const chosen = new Array<string[] | null>(size).fill(null);
-        attempt.slice(colon + 1).split(',').forEach((text, p) => {
-          const at = layout.knowledge[p];
-          if (at === undefined || at < 0 || text === '-') return;
-          const mask = Number(text);
-          chosen[at] = layout.optionKeys[p]!.filter((_, bit) => (mask & (1 << bit)) !== 0);
-        });
+      // Parsed by position: "wave:mask,mask,-,…|…".
+      let at = 0;
+      while (at < text.length) {
+        const colon = text.indexOf(':', at);
+        const wave = text.slice(at, colon) as Wave;
+        let end = text.indexOf('|', colon);
+        if (end < 0) end = text.length;
+        chosen.fill(null);
+        let p = 0;
+        let mask = 0;
+        let answered = false;
+        for (let c = colon + 1; c <= end; c++) {
+          const code = c < end ? text.charCodeAt(c) : COMMA;
+          if (code === COMMA) {
+            const target = layout.knowledge[p];
+            if (answered && target !== undefined && target >= 0) chosen[target] = layout.selected(p, mask);
+            p++;
+            mask = 0;
+            answered = false;
+          } else if (code >= ZERO && code <= ZERO + 9) {
+            mask = mask * 10 + (code - ZERO);
+            answered = true;
+          }
+        }
         visit(learner, wave, chosen);
+        at = end + 1;
       }
     });
   }
 }
 
 const COLON = 58;
+const COMMA = 44;
 const ZERO = 48;
 
 /** Where each position of a version's vectors lands in the report course's item order (-1: not in the report). */
-type VectorLayout = Record<AssessmentKind, Int16Array> & { optionKeys: string[][] };
+type VectorLayout = Record<AssessmentKind, Int16Array> & {
+  /** The option keys a knowledge answer's bitmask selects, for the version's item at position p (memoised). */
+  selected(p: number, mask: number): string[];
+};
 
 function vectorLayout(version: Course, report: Course): VectorLayout {
   const indexIn = (keys: string[]) => new Map(keys.map((k, i) => [k, i]));
@@ -152,6 +175,16 @@ function vectorLayout(version: Course, report: Course): VectorLayout {
   return {
     knowledge: Int16Array.from(version.knowledgeTest.items, (i) => knowledge.get(i.key) ?? -1),
     attitude: Int16Array.from(version.attitudeInstrument.items, (i) => attitude.get(i.key) ?? -1),
-    optionKeys: version.knowledgeTest.items.map((i) => i.options.map((o) => o.key)),
+    selected: selectedOptions(version),
+  };
+}
+
+function selectedOptions(version: Course): VectorLayout['selected'] {
+  const keys = version.knowledgeTest.items.map((i) => i.options.map((o) => o.key));
+  const memo = keys.map(() => new Map<number, string[]>());
+  return (p, mask) => {
+    let list = memo[p]!.get(mask);
+    if (!list) memo[p]!.set(mask, (list = keys[p]!.filter((_, bit) => (mask & (1 << bit)) !== 0)));
+    return list;
   };
 }
