@@ -1,4 +1,4 @@
-// `npm test`: build once (the boot and browser tests run the built app), then every jest project.
+// `npm test`: build once (the boot and browser tests run the built app), lint (boundaries), then every jest project.
 // With DATABASE_URL the API tests use that server (a fresh database per test file, in parallel);
 // without it they use a throwaway embedded PGlite, one file at a time (PGlite has a single session).
 // The browser tests need a Chromium: found (or installed where the machine allows) before anything runs.
@@ -22,5 +22,6 @@ if (projects.includes('browser')) {
   env = { ...process.env, CHROMIUM_PATH: chromium };
 }
 run('npm', ['run', '--silent', 'build'], env);
+run('npm', ['run', '--silent', 'lint'], env);
 const jestArgs = ['jest', '--ci', ...(process.env.DATABASE_URL ? ['--maxWorkers=2'] : ['--runInBand']), ...args];
 run('npx', jestArgs, env);

@@ -10,7 +10,6 @@ import type { DataSource } from 'typeorm';
  */
 /** The slice of a database client that transactional code needs: run a statement, get its rows. */
 export interface SqlClient {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   query(text: string, params?: unknown[]): Promise<any[]>;
 }
 
