@@ -15,7 +15,9 @@ import {
   type ShareResult,
 } from './content-lint.js';
 import { LOCALES, type Course } from './course-schema.js';
-import { defaultContentDir, loadCourseFromDirectory } from './load-course.js';
+import { blueprintMatrix, checkBlueprint } from './knowledge-blueprint.js';
+import { defaultContentDir, loadCourseFromDirectory, loadKnowledgeBlueprint } from './load-course.js';
+import { courseSources, sourceProblems } from './source-rules.js';
 
 const loaded = loadCourseFromDirectory(defaultContentDir());
 const course = (): Course => {
@@ -93,6 +95,58 @@ describe('answer-cue lint on scenarios', () => {
     const problems = LOCALES.flatMap((locale) =>
       overLimit(`best choice is the longest (${locale})`, longestBestChoice(course().scenarios, locale), MAX_LONGEST_BEST_CHOICE_SHARE),
     );
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('knowledge-test blueprint (assessments/knowledge-test.blueprint.yaml)', () => {
+  const read = loadKnowledgeBlueprint(defaultContentDir());
+  const blueprint = () => {
+    if (!read.blueprint) throw new Error(`the blueprint did not load: ${JSON.stringify(read.problems)}`);
+    return read.blueprint;
+  };
+
+  it('loads, and maps every item to an objective and module, covers every objective, module and required topic', () => {
+    expect(read.problems).toEqual([]);
+    expect(checkBlueprint(blueprint(), course()).map((p) => `${p.path}: ${p.message}`)).toEqual([]);
+  });
+
+  it('requires the topics issue 11 names, and at least 24 items', () => {
+    expect(blueprint().requiredTopics).toEqual(expect.arrayContaining(['identity-checks', 'serenazgo-powers', 'trafficking-exploitation-sex-work', 'ley-30364-procedure', 'confidentiality']));
+    expect(testItems().length).toBeGreaterThanOrEqual(24);
+  });
+
+  it('its matrix has an item in every module column', () => {
+    const matrix = blueprintMatrix(blueprint(), course());
+    const columnTotals = course().moduleOrder.map((module) => Object.values(matrix).reduce((sum, row) => sum + (row[module] ?? 0), 0));
+    expect(columnTotals.every((total) => total > 0)).toBe(true);
+    expect(columnTotals.reduce((a, b) => a + b, 0)).toBe(testItems().length);
+  });
+
+  it('fails when an item is unmapped, an objective is empty, or a topic is uncovered', () => {
+    const broken = structuredClone(blueprint());
+    const dropped = broken.items.shift()!;
+    broken.objectives.push({ key: 'kt.o99', modules: ['m01-genero'], text: { es: 'x', en: 'x' }, sources: [] });
+    broken.requiredTopics.push('nowhere');
+    const messages = checkBlueprint(broken, course()).map((p) => p.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      `knowledge-test item "${dropped.item}" is not in the blueprint`,
+      'objective "kt.o99" has no item',
+      'required topic "nowhere" has no item',
+    ]));
+    const recall = structuredClone(blueprint());
+    recall.items.forEach((entry) => (entry.kind = 'recall'));
+    expect(checkBlueprint(recall, course()).map((p) => p.message)).toContainEqual(expect.stringMatching(/items are applied cases; most must be/));
+    const wrongModule = structuredClone(blueprint());
+    wrongModule.items[0]!.objective = wrongModule.objectives.find((o) => !o.modules.includes(testItems()[0]!.module))!.key;
+    expect(checkBlueprint(wrongModule, course()).map((p) => p.message)).toContainEqual(expect.stringMatching(/which objective .* does not list/));
+  });
+});
+
+// Pending merge of h-content-modules: the module sources get their locators there; the blueprint's pass already.
+describe('locator rule on every lesson source', () => {
+  it('every legal or statistical source has a locator, and every uncertain one says what is not known', () => {
+    const problems = sourceProblems(courseSources(course())).map((p) => `${p.path}: ${p.message}`);
     expect(problems).toEqual([]);
   });
 });

@@ -4,7 +4,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { parseCourse } from './course-rules.js';
+import { friendlyErrorMap, zodIssuesToProblems } from './problems.js';
 import type { Course } from './course-schema.js';
+import { KNOWLEDGE_BLUEPRINT_FILE, KnowledgeBlueprintSchema, type KnowledgeBlueprint } from './knowledge-blueprint.js';
 import type { Problem } from './problems.js';
 
 export const COURSE_CONTENT_SUBDIR = 'libs/curriculum/content/gbv-response';
@@ -111,4 +113,13 @@ export function loadCourseFromDirectory(dir: string = defaultContentDir()): Load
     }
   }
   return { raw, course: parsed.ok && problems.length === 0 ? parsed.course : null, problems, contentHash: contentHash(raw) };
+}
+
+/** Reads and shape-checks the knowledge test's blueprint (it is documentation for authors, not part of the course). */
+export function loadKnowledgeBlueprint(dir: string = defaultContentDir()): { blueprint: KnowledgeBlueprint | null; problems: Problem[] } {
+  const read = readYaml(dir, KNOWLEDGE_BLUEPRINT_FILE);
+  if (read.problem) return { blueprint: null, problems: [read.problem] };
+  const parsed = KnowledgeBlueprintSchema.safeParse(read.value, { error: friendlyErrorMap });
+  if (!parsed.success) return { blueprint: null, problems: zodIssuesToProblems(parsed.error.issues).map((p) => ({ ...p, file: KNOWLEDGE_BLUEPRINT_FILE })) };
+  return { blueprint: parsed.data, problems: [] };
 }
