@@ -16,7 +16,8 @@ import {
 } from './content-lint.js';
 import { LOCALES, type Course } from './course-schema.js';
 import { blueprintMatrix, checkBlueprint } from './knowledge-blueprint.js';
-import { defaultContentDir, loadCourseFromDirectory, loadKnowledgeBlueprint } from './load-course.js';
+import { defaultContentDir, loadAttitudeBlueprint, loadCourseFromDirectory, loadKnowledgeBlueprint } from './load-course.js';
+import { checkAttitudeBlueprint } from './attitude-blueprint.js';
 import { courseSources, sourceProblems } from './source-rules.js';
 
 const loaded = loadCourseFromDirectory(defaultContentDir());
@@ -148,5 +149,43 @@ describe('locator rule on every lesson source', () => {
   it('every legal or statistical source has a locator, and every uncertain one says what is not known', () => {
     const problems = sourceProblems(courseSources(course())).map((p) => `${p.path}: ${p.message}`);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('attitude instrument v2 and its blueprint (assessments/attitude-instrument.blueprint.yaml)', () => {
+  const read = loadAttitudeBlueprint(defaultContentDir());
+  const blueprint = () => {
+    if (!read.blueprint) throw new Error(`the blueprint did not load: ${JSON.stringify(read.problems)}`);
+    return read.blueprint;
+  };
+
+  it('documents every item with its subscale and key, balances reverse keys per subscale, and reuses no retired key', () => {
+    expect(read.problems).toEqual([]);
+    expect(checkAttitudeBlueprint(blueprint(), course().attitudeInstrument).map((p) => `${p.path}: ${p.message}`)).toEqual([]);
+  });
+
+  it('has about a third of its items reverse-keyed overall', () => {
+    const { items } = course().attitudeInstrument;
+    const share = items.filter((item) => item.reverse).length / items.length;
+    expect(Math.abs(share - 1 / 3)).toBeLessThanOrEqual(0.05);
+  });
+
+  it('words every item so the then-test can show it unchanged (no reference to the course or to "now")', () => {
+    const offenders = course().attitudeInstrument.items.filter((item) =>
+      /\b(curso|capacitaci[óo]n|ahora|hoy|course|training|now|today)\b/iu.test(`${item.text.es} ${item.text.en}`),
+    );
+    expect(offenders.map((item) => item.key)).toEqual([]);
+  });
+
+  it('fails on a changed reverse key, a retired key reused, and a lopsided subscale', () => {
+    const instrument = structuredClone(course().attitudeInstrument);
+    instrument.items[0]!.reverse = !instrument.items[0]!.reverse;
+    instrument.items[1]!.key = blueprint().retired[0]!;
+    const subscale = instrument.subscales[0]!.key;
+    instrument.items.filter((item) => item.subscale === subscale).forEach((item) => (item.reverse = false));
+    const messages = checkAttitudeBlueprint(blueprint(), instrument).map((p) => p.message);
+    expect(messages).toContainEqual(expect.stringMatching(/in the instrument but .* in the blueprint/));
+    expect(messages).toContainEqual(`key "${blueprint().retired[0]}" is retired; a changed statement needs a new key`);
+    expect(messages).toContainEqual(expect.stringMatching(new RegExp(`subscale "${subscale}" has 0 of \\d+ items reverse-keyed`)));
   });
 });

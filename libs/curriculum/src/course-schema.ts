@@ -17,7 +17,8 @@ export const KeySchema = z.preprocess(
   }),
 );
 
-const NonEmptyText = z.string().trim().min(1, { error: 'must not be empty' });
+export const NonEmptyTextSchema = z.string().trim().min(1, { error: 'must not be empty' });
+const NonEmptyText = NonEmptyTextSchema;
 
 export const LocalizedTextSchema = z.strictObject({ es: NonEmptyText, en: NonEmptyText });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;

@@ -10,3 +10,4 @@ export * from './load-course.js';
 export * from './content-lint.js';
 export * from './source-rules.js';
 export * from './knowledge-blueprint.js';
+export * from './attitude-blueprint.js';
