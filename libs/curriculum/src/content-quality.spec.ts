@@ -135,6 +135,9 @@ describe('knowledge-test blueprint (assessments/knowledge-test.blueprint.yaml)',
       'objective "kt.o99" has no item',
       'required topic "nowhere" has no item',
     ]));
+    const reused = structuredClone(course());
+    reused.knowledgeTest.items[0]!.key = blueprint().retired[0]!;
+    expect(checkBlueprint(blueprint(), reused).map((p) => p.message)).toContainEqual(`key "${blueprint().retired[0]}" is retired; a new question needs a new key`);
     const recall = structuredClone(blueprint());
     recall.items.forEach((entry) => (entry.kind = 'recall'));
     expect(checkBlueprint(recall, course()).map((p) => p.message)).toContainEqual(expect.stringMatching(/items are applied cases; most must be/));

@@ -253,6 +253,8 @@ const courseHeaderShape = {
   title: LocalizedTextSchema,
   description: LocalizedTextSchema,
   hours: z.number().positive(),
+  /** What changed in this version and why (Markdown), for admins and trainers; optional. */
+  changeNote: LocalizedTextSchema.optional(),
   consent: ConsentSchema,
 };
 

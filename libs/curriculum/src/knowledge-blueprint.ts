@@ -31,6 +31,8 @@ export const BlueprintItemSchema = z.strictObject({
 
 export const KnowledgeBlueprintSchema = z.strictObject({
   test: KeySchema,
+  /** Item keys of earlier forms, removed with their questions: never to be used again for a different question. */
+  retired: z.array(KeySchema).optional().default([]),
   /** Topics the test must cover; each needs at least one item. */
   requiredTopics: z.array(KeySchema).min(1),
   objectives: z.array(BlueprintObjectiveSchema).min(1),
@@ -66,7 +68,9 @@ export function checkBlueprint(blueprint: KnowledgeBlueprint, course: Pick<Cours
       problems.push({ path: `${at}.objective`, message: `item "${entry.item}" is in module "${item.module}", which objective "${objective.key}" does not list` });
     }
   });
+  const retired = new Set(blueprint.retired);
   for (const item of test.items) {
+    if (retired.has(item.key)) problems.push({ path: 'items', message: `key "${item.key}" is retired; a new question needs a new key` });
     if (!mapped.has(item.key)) problems.push({ path: 'items', message: `knowledge-test item "${item.key}" is not in the blueprint` });
   }
 
