@@ -114,12 +114,12 @@ describe('browser: the learner path from invitation to certificate', () => {
 
     // ── Pre-assessment: knowledge (first option of each item), then opinions (3 on every statement) ───────────
     await h1('Evaluación inicial: ' + es(c.knowledgeTest.title)).waitFor();
-    await page.getByText('Pregunta 3 de 20').waitFor();
+    await page.getByText(`Pregunta 3 de ${c.knowledgeTest.items.length}`).waitFor();
     await answerPaged(
       c.knowledgeTest.items.map((q) => [q.key, [q.options[0]!.key]]),
       'Enviar respuestas',
       async () => {
-        await page.getByText('5 de 20', { exact: true }).waitFor();
+        await page.getByText(`5 de ${c.knowledgeTest.items.length}`, { exact: true }).waitFor();
         await a11y('assessment (knowledge)');
       },
     );
