@@ -142,7 +142,7 @@ describe('knowledge-test blueprint (assessments/knowledge-test.blueprint.yaml)',
     recall.items.forEach((entry) => (entry.kind = 'recall'));
     expect(checkBlueprint(recall, course()).map((p) => p.message)).toContainEqual(expect.stringMatching(/items are applied cases; most must be/));
     const wrongModule = structuredClone(blueprint());
-    wrongModule.items[0]!.objective = wrongModule.objectives.find((o) => !o.modules.includes(testItems()[0]!.module))!.key;
+    wrongModule.items[0]!.objective = wrongModule.objectives.find((o) => !o.modules.includes(course().knowledgeTest.items[0]!.module))!.key;
     expect(checkBlueprint(wrongModule, course()).map((p) => p.message)).toContainEqual(expect.stringMatching(/which objective .* does not list/));
   });
 });
