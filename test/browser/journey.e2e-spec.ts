@@ -264,7 +264,9 @@ describe('browser: the learner path from invitation to certificate', () => {
     await page.getByRole('button', exact('Acepto')).click();
 
     // Unanswered items are allowed (the learner is told how many are left); one answer each is enough here.
-    for (const [title, first, pages] of [[c.knowledgeTest.title, `input[name="${c.knowledgeTest.items[0]!.key}"]`, 4], [c.attitudeInstrument.title, `input[name="${c.attitudeInstrument.items[0]!.key}"]`, 6]] as const) {
+    // Five items per screen, as answerPaged assumes.
+    const pagesOf = (items: readonly unknown[]) => Math.ceil(items.length / 5);
+    for (const [title, first, pages] of [[c.knowledgeTest.title, `input[name="${c.knowledgeTest.items[0]!.key}"]`, pagesOf(c.knowledgeTest.items)], [c.attitudeInstrument.title, `input[name="${c.attitudeInstrument.items[0]!.key}"]`, pagesOf(c.attitudeInstrument.items)]] as const) {
       await h1('Evaluación inicial: ' + es(title)).waitFor();
       await page.locator(first).first().check();
       for (let i = 1; i < pages; i++) await page.getByRole('button', exact('Siguiente')).click();
