@@ -130,6 +130,7 @@ describe('longestBestChoice', () => {
       [['la mejor y más larga', 2], ['mala', 0]],
       [['buena', 2], ['igual', 0]], // tie in length with a best choice
       [['corta', 2], ['una opción mala muy larga', 0]],
+      [['todas valen igual', 1], ['igual', 1]], // no best choice: not counted
     ])], 'es');
     expect(result).toEqual({ total: 3, count: 2, share: 2 / 3, offenders: ['sc.x/n0', 'sc.x/n1'] });
   });

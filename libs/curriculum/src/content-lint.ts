@@ -150,15 +150,18 @@ export function nearCopyStems(
   return pairs.sort((a, b) => b.similarity - a.similarity);
 }
 
-/** Decisions in which a best-scoring choice is also the longest (strictly or tied), in one language. */
+/** Decisions in which a best-scoring choice is also the longest (strictly or tied), in one language. Decisions whose
+ * choices all score the same have no best choice and are not counted. */
 export function longestBestChoice(scenarios: readonly Scenario[], locale: Locale): ShareResult {
   const offenders: string[] = [];
   let total = 0;
   for (const scenario of scenarios) {
     for (const node of scenario.nodes) {
       if (node.kind !== 'decision') continue;
+      const points = node.choices.map((choice) => choice.points);
+      const best = Math.max(...points);
+      if (points.every((p) => p === best)) continue; // no better choice to give away
       total += 1;
-      const best = Math.max(...node.choices.map((choice) => choice.points));
       const lengths = node.choices.map((choice) => textLength(choice.text[locale]));
       if (node.choices.some((choice, index) => choice.points === best && isLongest(lengths, index))) offenders.push(`${scenario.key}/${node.key}`);
     }
