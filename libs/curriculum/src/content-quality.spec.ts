@@ -192,3 +192,23 @@ describe('attitude instrument v2 and its blueprint (assessments/attitude-instrum
     expect(messages).toContainEqual(expect.stringMatching(new RegExp(`subscale "${subscale}" has 0 of \\d+ items reverse-keyed`)));
   });
 });
+
+describe('instructions that state how many items there are', () => {
+  const statedCounts = (text: string): number[] =>
+    [...text.matchAll(/(\d+)\s+(?:preguntas|afirmaciones|questions|statements)\b/giu)].map((match) => Number(match[1]));
+
+  it('state the real number of items, in both languages', () => {
+    const { knowledgeTest, attitudeInstrument } = course();
+    const texts = [
+      { what: 'knowledge test instructions', text: knowledgeTest.instructions, count: knowledgeTest.items.length },
+      { what: 'attitude instructions', text: attitudeInstrument.instructions, count: attitudeInstrument.items.length },
+      ...(attitudeInstrument.thenTestInstructions
+        ? [{ what: 'then-test instructions', text: attitudeInstrument.thenTestInstructions, count: attitudeInstrument.items.length }]
+        : []),
+    ];
+    const wrong = texts.flatMap(({ what, text, count }) =>
+      LOCALES.flatMap((locale) => statedCounts(text[locale]).filter((n) => n !== count).map((n) => `${what} (${locale}) say ${n}, there are ${count}`)),
+    );
+    expect(wrong).toEqual([]);
+  });
+});
