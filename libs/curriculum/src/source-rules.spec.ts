@@ -71,9 +71,9 @@ describe('locatorProblems', () => {
 
 describe('sourceProblems over a course', () => {
   it('points at the lesson source that lacks its locator', () => {
-    const lesson = (sources: Source[]) => ({ sources }) as never;
+    const lesson = (sources: Source[], key = 'm01.l01') => ({ key, sources }) as never;
     const modules = [{ lessons: [lesson([]), lesson([source({ citation: 'Ley 30364' }), source({ citation: 'Ley 30364', norm: { number: 'Ley 30364', publishedOn: '2015-11-23' } })])] }] as never;
     const found = sourceProblems(courseSources({ modules }));
-    expect(found).toEqual([{ path: 'modules[0].lessons[1].sources[0]', message: expect.stringMatching(/needs a locator/) }]);
+    expect(found).toEqual([{ path: 'modules[0].lessons[1].sources[0]', message: expect.stringMatching(/needs a locator.*\(lesson m01\.l01\)$/) }]);
   });
 });

@@ -78,16 +78,20 @@ export interface SourceAt {
   /** Path in the assembled course, e.g. `modules[1].lessons[0].sources[2]`. */
   path: string;
   source: Source;
+  /** The lesson it belongs to, named in the problem so an author finds it without counting. */
+  lesson?: string;
 }
 
 /** Every lesson source of the course, with its path. */
 export function courseSources(course: Pick<Course, 'modules'>): SourceAt[] {
   return course.modules.flatMap((module, m) =>
-    module.lessons.flatMap((lesson, l) => lesson.sources.map((source, s) => ({ path: `modules[${m}].lessons[${l}].sources[${s}]`, source }))),
+    module.lessons.flatMap((lesson, l) => lesson.sources.map((source, s) => ({ path: `modules[${m}].lessons[${l}].sources[${s}]`, source, lesson: lesson.key }))),
   );
 }
 
 /** The locator rule over a list of sources, one problem per missing piece. */
 export function sourceProblems(sources: readonly SourceAt[]): Problem[] {
-  return sources.flatMap(({ path, source }) => locatorProblems(source).map((message) => ({ path, message })));
+  return sources.flatMap(({ path, source, lesson }) =>
+    locatorProblems(source).map((message) => ({ path, message: lesson === undefined ? message : `${message} (lesson ${lesson})` })),
+  );
 }
