@@ -115,12 +115,12 @@ describe('browser: the learner path from invitation to certificate', () => {
 
     // ── Pre-assessment: knowledge (first option of each item), then opinions (3 on every statement) ───────────
     await h1('Evaluación inicial: ' + es(c.knowledgeTest.title)).waitFor();
-    await page.getByText('Pregunta 3 de 20').waitFor();
+    await page.getByText(`Pregunta 3 de ${c.knowledgeTest.items.length}`).waitFor();
     await answerPaged(
       c.knowledgeTest.items.map((q) => [q.key, [q.options[0]!.key]]),
       'Enviar respuestas',
       async () => {
-        await page.getByText('5 de 20', { exact: true }).waitFor();
+        await page.getByText(`5 de ${c.knowledgeTest.items.length}`, { exact: true }).waitFor();
         await a11y('assessment (knowledge)');
       },
     );
@@ -266,7 +266,9 @@ describe('browser: the learner path from invitation to certificate', () => {
     await page.getByRole('button', exact('Continuar')).click();
 
     // Unanswered items are allowed (the learner is told how many are left); one answer each is enough here.
-    for (const [title, first, pages] of [[c.knowledgeTest.title, `input[name="${c.knowledgeTest.items[0]!.key}"]`, 4], [c.attitudeInstrument.title, `input[name="${c.attitudeInstrument.items[0]!.key}"]`, 6]] as const) {
+    // Five items per screen, as answerPaged assumes.
+    const pagesOf = (items: readonly unknown[]) => Math.ceil(items.length / 5);
+    for (const [title, first, pages] of [[c.knowledgeTest.title, `input[name="${c.knowledgeTest.items[0]!.key}"]`, pagesOf(c.knowledgeTest.items)], [c.attitudeInstrument.title, `input[name="${c.attitudeInstrument.items[0]!.key}"]`, pagesOf(c.attitudeInstrument.items)]] as const) {
       await h1('Evaluación inicial: ' + es(title)).waitFor();
       await page.locator(first).first().check();
       for (let i = 1; i < pages; i++) await page.getByRole('button', exact('Siguiente')).click();

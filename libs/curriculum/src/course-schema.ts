@@ -17,7 +17,8 @@ export const KeySchema = z.preprocess(
   }),
 );
 
-const NonEmptyText = z.string().trim().min(1, { error: 'must not be empty' });
+export const NonEmptyTextSchema = z.string().trim().min(1, { error: 'must not be empty' });
+const NonEmptyText = NonEmptyTextSchema;
 
 export const LocalizedTextSchema = z.strictObject({ es: NonEmptyText, en: NonEmptyText });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
@@ -28,11 +29,26 @@ const IsoDate = z.preprocess(
   z.iso.date({ error: 'must be a date written YYYY-MM-DD, e.g. 2026-11-01' }),
 );
 
+/** A norm located by its number and the date it was published (El Peruano, the OAS or UN treaty record…). */
+export const NormSchema = z.strictObject({
+  number: NonEmptyText,
+  publishedOn: IsoDate,
+});
+export type Norm = z.infer<typeof NormSchema>;
+
+// Every legal or statistical source carries a locator (an official `url`, or `norm` for a legal text); the rule that
+// requires it is in source-rules.ts. All new fields are optional so sources written before it still parse.
 export const SourceSchema = z.strictObject({
   citation: NonEmptyText,
+  /** Declares the source legal or statistical; a citation that names a law, code, court… counts as legal anyway. */
+  kind: z.enum(['legal', 'statistical']).optional(),
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).optional(),
+  norm: NormSchema.optional(),
+  /** When this source was itself checked (not a date stamped on every source at once). */
   reviewedOn: IsoDate,
   certainty: z.enum(['firm', 'uncertain']),
+  /** Required when certainty is uncertain: what is not known, so nobody reads the claim as settled. */
+  notKnown: NonEmptyText.optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
@@ -251,6 +267,8 @@ const courseHeaderShape = {
   title: LocalizedTextSchema,
   description: LocalizedTextSchema,
   hours: z.number().positive(),
+  /** What changed in this version and why (Markdown), for admins and trainers; optional. */
+  changeNote: LocalizedTextSchema.optional(),
   consent: ConsentSchema,
 };
 

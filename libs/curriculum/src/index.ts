@@ -7,3 +7,7 @@ export * from './scenario-graph.js';
 export * from './learner-view.js';
 export * from './grading.js';
 export * from './load-course.js';
+export * from './content-lint.js';
+export * from './source-rules.js';
+export * from './knowledge-blueprint.js';
+export * from './attitude-blueprint.js';

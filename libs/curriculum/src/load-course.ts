@@ -3,8 +3,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import type { z } from 'zod';
+import { ATTITUDE_BLUEPRINT_FILE, AttitudeBlueprintSchema, type AttitudeBlueprint } from './attitude-blueprint.js';
 import { parseCourse } from './course-rules.js';
+import { friendlyErrorMap, zodIssuesToProblems } from './problems.js';
 import type { Course } from './course-schema.js';
+import { KNOWLEDGE_BLUEPRINT_FILE, KnowledgeBlueprintSchema, type KnowledgeBlueprint } from './knowledge-blueprint.js';
 import type { Problem } from './problems.js';
 
 export const COURSE_CONTENT_SUBDIR = 'libs/curriculum/content/gbv-response';
@@ -112,3 +116,18 @@ export function loadCourseFromDirectory(dir: string = defaultContentDir()): Load
   }
   return { raw, course: parsed.ok && problems.length === 0 ? parsed.course : null, problems, contentHash: contentHash(raw) };
 }
+
+/** Reads and shape-checks a blueprint file: documentation for authors that the content spec checks, not course content. */
+function loadBlueprint<T>(dir: string, file: string, schema: z.ZodType<T>): { blueprint: T | null; problems: Problem[] } {
+  const read = readYaml(dir, file);
+  if (read.problem) return { blueprint: null, problems: [read.problem] };
+  const parsed = schema.safeParse(read.value, { error: friendlyErrorMap });
+  if (!parsed.success) return { blueprint: null, problems: zodIssuesToProblems(parsed.error.issues).map((p) => ({ ...p, file })) };
+  return { blueprint: parsed.data, problems: [] };
+}
+
+export const loadKnowledgeBlueprint = (dir: string = defaultContentDir()): { blueprint: KnowledgeBlueprint | null; problems: Problem[] } =>
+  loadBlueprint(dir, KNOWLEDGE_BLUEPRINT_FILE, KnowledgeBlueprintSchema);
+
+export const loadAttitudeBlueprint = (dir: string = defaultContentDir()): { blueprint: AttitudeBlueprint | null; problems: Problem[] } =>
+  loadBlueprint(dir, ATTITUDE_BLUEPRINT_FILE, AttitudeBlueprintSchema);
