@@ -44,6 +44,11 @@ export class ValidationReportDto {
   @ApiProperty({ type: [ProblemDto] }) problems: ProblemDto[];
 }
 
+export class LocalizedNoteDto {
+  @ApiProperty() es: string;
+  @ApiProperty() en: string;
+}
+
 export class CourseVersionSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) courseId: string;
@@ -55,6 +60,7 @@ export class CourseVersionSummaryDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) basedOnId: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
+  @ApiProperty({ nullable: true, type: LocalizedNoteDto, description: 'What changed in this version (Markdown, es and en)' }) changeNote: LocalizedNoteDto | null;
 }
 
 export class CourseVersionDto extends CourseVersionSummaryDto {

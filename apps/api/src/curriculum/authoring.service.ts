@@ -8,6 +8,7 @@ import type { CourseSummaryDto, CourseVersionDto, CourseVersionSummaryDto, Updat
 
 interface VersionRow {
   id: string;
+  change_note: { es: string; en: string } | null;
   course_id: string;
   course_key: string;
   status: 'draft' | 'published';
@@ -21,7 +22,7 @@ interface VersionRow {
 }
 
 const SELECT_VERSION = `SELECT v.id, v.course_id, c.key AS course_key, v.status, v.version, v.content_hash, v.source, v.based_on_id,
-  v.created_at, v.published_at`;
+  v.created_at, v.published_at, v.content->'changeNote' AS change_note`;
 
 /**
  * Authoring works on a draft copied from the latest published version. Every edit is validated with the same schema
@@ -187,6 +188,7 @@ function toSummary(r: VersionRow): CourseVersionSummaryDto {
   return {
     id: r.id, courseId: r.course_id, courseKey: r.course_key, status: r.status, version: r.version, contentHash: r.content_hash,
     source: r.source, basedOnId: r.based_on_id, createdAt: r.created_at.toISOString(), publishedAt: r.published_at?.toISOString() ?? null,
+    changeNote: r.change_note ?? null,
   };
 }
 

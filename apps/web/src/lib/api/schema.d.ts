@@ -1119,6 +1119,10 @@ export interface components {
             intro: string;
             start: string;
         };
+        LocalizedNoteDto: {
+            es: string;
+            en: string;
+        };
         CourseVersionSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -1135,6 +1139,8 @@ export interface components {
             basedOnId: string | null;
             createdAt: string;
             publishedAt: string | null;
+            /** @description What changed in this version (Markdown, es and en) */
+            changeNote: components["schemas"]["LocalizedNoteDto"] | null;
         };
         CourseSummaryDto: {
             /** Format: uuid */
@@ -1160,6 +1166,8 @@ export interface components {
             basedOnId: string | null;
             createdAt: string;
             publishedAt: string | null;
+            /** @description What changed in this version (Markdown, es and en) */
+            changeNote: components["schemas"]["LocalizedNoteDto"] | null;
             /** @description Full content including answer keys (staff only) */
             content: {
                 [key: string]: unknown;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/loading';
+import { Markdown } from '../../../components/markdown';
 import { StaffError } from '../../../components/staff/staff-error';
 import { formatDate } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
@@ -20,6 +21,12 @@ export function VersionHistory({ courseId, refresh }: { courseId: string; refres
           {' · '}{t(`trainer.admin.content.source.${v.source}`)}
           {' · '}{formatDate(v.publishedAt ?? v.createdAt, i18n.language)}
           <span className="stat-note"> · <code>{v.contentHash.slice(0, 10)}</code></span>
+          {v.changeNote && (
+            <details>
+              <summary>{t('trainer.admin.content.changeNote')}</summary>
+              <Markdown source={i18n.language === 'en' ? v.changeNote.en : v.changeNote.es} />
+            </details>
+          )}
         </li>
       ))}
     </ol>
