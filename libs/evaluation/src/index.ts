@@ -77,6 +77,7 @@ export {
   type SuppressionReason,
   type VisibleGroup,
 } from './suppression.js';
+export { suppressJointly, type JointSuppression, type JointSuppressionOptions } from './joint-suppression.js';
 export {
   ALPHA_THRESHOLD,
   describeAlpha,
