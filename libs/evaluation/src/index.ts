@@ -45,6 +45,7 @@ export {
   type ControlledField,
   type WaveScores,
 } from './controlled-comparison.js';
+export { describeControlledComparison, type DescribeControlledOptions } from './controlled-interpretation.js';
 export { wilsonInterval, type WilsonInterval } from './proportions.js';
 export {
   itemAnalysis,
