@@ -45,6 +45,7 @@ export {
   type ControlledField,
   type WaveScores,
 } from './controlled-comparison.js';
+export { describeControlledComparison, type DescribeControlledOptions } from './controlled-interpretation.js';
 export { wilsonInterval, type WilsonInterval } from './proportions.js';
 export {
   itemAnalysis,
@@ -77,6 +78,7 @@ export {
   type SuppressionReason,
   type VisibleGroup,
 } from './suppression.js';
+export { suppressJointly, type JointSuppression, type JointSuppressionOptions } from './joint-suppression.js';
 export {
   ALPHA_THRESHOLD,
   describeAlpha,

@@ -51,6 +51,56 @@ const IA1_ROWS = IA1.trim().split('\n').map((line) =>
   line.split(' ').map((cell, i) => (cell === '-' ? null : i === 2 ? [cell] : [...cell])),
 );
 
+// Public vector IA2: 200 learners × 10 items (item 10 multiple-select, correct = {a, d}) drawn from a small LCG that R
+// and JavaScript compute identically (every intermediate is an integer below 2^53); every 50th learner answers
+// nothing (n = 196). R 4.2.2:
+//   state <- 12345; nxt <- function() { state <<- (state * 69069 + 1) %% 2^32; state / 2^32 }
+//   single <- c("a", "b", "c", "d"); wrongPatterns <- c("a", "d", "ab", "ade", "bc", "e"); rows <- list()
+//   for (l in 1:200) { ability <- nxt(); row <- character(10)
+//     for (j in 1:10) { u <- nxt(); v <- nxt(); w <- nxt()
+//       if (l %% 50 == 0 || u < 0.06) { row[j] <- "-"; next }
+//       p <- min(0.95, 0.1 + 0.7 * ability + (j - 5) / 25)
+//       if (j < 10) { key <- single[(j %% 4) + 1]; wrong <- setdiff(single, key); row[j] <- if (v < p) key else wrong[floor(w * 3) + 1] }
+//       else row[j] <- if (v < p) "ad" else wrongPatterns[floor(w * 6) + 1] }
+//     rows[[l]] <- row }
+//   raw <- do.call(rbind, rows); keys <- c(sapply(1:9, function(j) single[(j %% 4) + 1]), "ad")
+//   sel <- function(cell) if (cell == "-") character(0) else strsplit(cell, "")[[1]]
+//   raw <- raw[rowSums(raw != "-") > 0, ]
+//   x <- sapply(1:10, function(j) sapply(raw[, j], function(cell) as.numeric(cell != "-" && setequal(sel(cell), sel(keys[j])))))
+//   n <- nrow(x); k <- ncol(x); colMeans(x); sapply(1:k, function(i) cor(x[, i], rowSums(x[, -i])))
+//   a <- k/(k-1) * (1 - sum(apply(x, 2, var)) / var(rowSums(x))); c(a, 1 - (1 - a) * qf(c(0.975, 0.025), n - 1, (n - 1) * (k - 1)))
+//   sapply(c("a","b","c","d","e"), function(o) mean(sapply(raw[, 10], function(cell) o %in% sel(cell)))); mean(raw[, 10] == "-")
+function ia2(): { items: ItemDefinition[]; rows: (string[] | null)[][] } {
+  let state = 12345;
+  const next = () => (state = (state * 69069 + 1) % 2 ** 32) / 2 ** 32;
+  const single = ['a', 'b', 'c', 'd'];
+  const wrongPatterns = ['a', 'd', 'ab', 'ade', 'bc', 'e'];
+  const keyOf = (j: number) => single[j % 4]!; // R: single[(j %% 4) + 1], j = 1..9
+  const items: ItemDefinition[] = [
+    ...Array.from({ length: 9 }, (_, i) => ({ key: `q${i + 1}`, options: opt('abcd', keyOf(i + 1)) })),
+    { key: 'q10', options: opt('abcde', 'ad') },
+  ];
+  const rows = Array.from({ length: 200 }, (_, l0) => {
+    const l = l0 + 1;
+    const ability = next();
+    return Array.from({ length: 10 }, (_, j0) => {
+      const j = j0 + 1;
+      const u = next();
+      const v = next();
+      const w = next();
+      if (l % 50 === 0 || u < 0.06) return null;
+      const p = Math.min(0.95, 0.1 + 0.7 * ability + (j - 5) / 25);
+      if (j < 10) {
+        const key = keyOf(j);
+        const wrong = single.filter((o) => o !== key);
+        return [v < p ? key : wrong[Math.floor(w * 3)]!];
+      }
+      return v < p ? ['a', 'd'] : [...wrongPatterns[Math.floor(w * 6)]!];
+    });
+  });
+  return { items, rows };
+}
+
 describe('itemAnalysis', () => {
   const r = itemAnalysis(IA1_ITEMS, IA1_ROWS);
 
@@ -85,6 +135,22 @@ describe('itemAnalysis', () => {
     [0, 0.1804123711, -0.08223684211, 0.01488095238, 0.7696759259, 0.322265625].forEach((a, i) => near(r.kr20.alphaIfDeleted[i], a));
     near(r.meanPercent, 62.82051282);
     near(r.sdPercent, 22.72403499);
+  });
+
+  it('reproduces R on IA2 (200 learners, 4 with nothing answered)', () => {
+    const { items, rows } = ia2();
+    const r2 = itemAnalysis(items, rows);
+    expect(r2).toMatchObject({ n: 196, nEmpty: 4, k: 10 });
+    [0.2755102041, 0.3163265306, 0.3724489796, 0.3775510204, 0.4081632653, 0.4234693878, 0.5051020408, 0.5, 0.6071428571, 0.6428571429]
+      .forEach((f, i) => near(r2.items[i]!.facility, f));
+    [0.2824717758, 0.3073111688, 0.3009188597, 0.2214950963, 0.2089998032, 0.2823621109, 0.2426714128, 0.2867389667, 0.2358183684, 0.3940552031]
+      .forEach((d, i) => near(r2.items[i]!.discrimination, d));
+    near(r2.kr20.alpha, 0.6018594104);
+    near(r2.kr20.ci95?.[0], 0.5133071131);
+    near(r2.kr20.ci95?.[1], 0.6800461628);
+    [0.8163265306, 0.09183673469, 0.0306122449, 0.7755102041, 0.1224489796].forEach((share, j) => near(r2.items[9]!.options[j]!.share, share));
+    near(r2.items[9]!.unanswered.share, 0.0306122449);
+    [0.2244897959, 0.2755102041, 0.2193877551, 0.193877551].forEach((share, j) => near(r2.items[0]!.options[j]!.share, share));
   });
 
   it('flags: too easy, low and negative discrimination, unused distractor', () => {

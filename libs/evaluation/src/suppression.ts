@@ -17,7 +17,8 @@
 // a figure has ONE published total: a second total over other learners (e.g. a whole-cohort mean that includes
 // learners the breakdown leaves out) could be subtracted from the first. Put learners outside every group in an
 // explicit group ("unknown"), and publish the breakdown's total as the cohort figure (suppressMeasures checks it
-// when given the cohort's n).
+// when given the cohort's n). Several breakdowns of one figure (role AND region AND institution) can leak through
+// each other even when each is safe alone: suppressJointly (joint-suppression.ts) handles them together.
 // Hidden groups keep only their key: n and every value are removed. Invalid n (NaN, negative, fractional) fails
 // closed: hidden, not counted as protecting anything, and it hides the total.
 
@@ -43,7 +44,8 @@ export type VisibleGroup<T extends GroupInput> = T & { suppressed: false };
 
 export type SuppressionOutcome<T extends GroupInput> = VisibleGroup<T> | SuppressedGroup;
 
-function assertMinN(minN: number): void {
+/** Internal (also used by joint-suppression.ts). */
+export function assertMinN(minN: number): void {
   if (!Number.isInteger(minN) || minN < 1) {
     throw new EvaluationInputError('invalid_argument', `minN must be a positive integer, got ${minN}`);
   }
@@ -54,8 +56,8 @@ const isValidN = (n: number) => Number.isInteger(n) && n >= 0;
 const isRealCell = (n: number) => isValidN(n) && n >= 1;
 const isSmall = (n: number, minN: number) => !(isValidN(n) && n >= minN);
 
-/** Hidden group indices with their reasons, for a list of figure n's. */
-function hiddenCells(ns: readonly number[], minN: number): Map<number, SuppressionReason> {
+/** Hidden group indices with their reasons, for a list of figure n's. Internal (also used by joint-suppression.ts). */
+export function hiddenCells(ns: readonly number[], minN: number): Map<number, SuppressionReason> {
   const reasons = new Map<number, SuppressionReason>();
   ns.forEach((n, i) => {
     if (isSmall(n, minN)) reasons.set(i, 'small_n');
@@ -89,7 +91,7 @@ export interface SuppressedTotal {
   suppressed: boolean;
 }
 
-function totalOf(ns: readonly number[], minN: number): SuppressedTotal {
+export function totalOf(ns: readonly number[], minN: number): SuppressedTotal {
   const invalid = ns.some((n) => !isValidN(n));
   const n = ns.reduce((sum, x) => sum + (isValidN(x) ? x : 0), 0);
   return invalid || isSmall(n, minN) ? { n: null, suppressed: true } : { n, suppressed: false };
