@@ -1,54 +1,41 @@
-import { suppressMeasures } from '#evaluation';
+import { suppressJointly } from '#evaluation';
 import type { CohortMember } from './cohort-answers.js';
 import type { ScoreColumns } from './cohort-scores.js';
-import type { BreakdownDto, GroupDto, MeasureBreakdownDto } from './report.dto.js';
+import type { BreakdownDto, GroupDto } from './report.dto.js';
 import { round } from './report-measures.js';
 
+const BY = ['positionType', 'region'] as const satisfies readonly BreakdownDto['by'][];
+const keyOf = (member: CohortMember, by: BreakdownDto['by']) => member[by] ?? 'unknown';
+
 /**
- * Mean change per group and measure. Each figure's cell size is the n that figure uses: the learners of the group
- * with a complete pair in that measure. Suppression (small cells and their complementary partner) runs per measure
- * on real cells only, and each measure's total equals the measure's own nPairs, so no two published totals differ
- * by a hidden group.
+ * Mean change per group, by role and by region, for each measure. Each figure's cell size is the n that figure uses
+ * (the group's learners with a complete pair in that measure). Both breakdowns of a measure are suppressed together
+ * (libs/evaluation's suppressJointly): a small cell stays hidden even where the other breakdown and the total would
+ * let a reader rebuild it, and each measure's total is its own nPairs. A group nobody in it has a pair for is not a cell.
  */
-export function breakdown(
-  by: BreakdownDto['by'], included: readonly CohortMember[], scores: Record<string, ScoreColumns>, keyOf: (m: CohortMember) => string | null,
-  measures: { key: string; nPairs: number }[],
-): BreakdownDto {
-  const groups = new Map<string, { n: Record<string, number>; sum: Record<string, number> }>();
-  included.forEach((member, learner) => {
-    const key = keyOf(member) ?? 'unknown';
-    let group = groups.get(key);
-    if (!group) {
-      group = { n: Object.fromEntries(measures.map((m) => [m.key, 0])), sum: Object.fromEntries(measures.map((m) => [m.key, 0])) };
-      groups.set(key, group);
-    }
-    for (const { key: measure } of measures) {
+export function breakdowns(included: readonly CohortMember[], scores: Record<string, ScoreColumns>, measures: { key: string; nPairs: number }[]): BreakdownDto[] {
+  const perMeasure = measures.map(({ key: measure }) => {
+    const keys: string[][] = [];
+    const sums = BY.map(() => new Map<string, number>());
+    included.forEach((member, learner) => {
       const change = scores[measure]!.post[learner]! - scores[measure]!.pre[learner]!;
-      if (Number.isNaN(change)) continue;
-      group.n[measure]!++;
-      group.sum[measure]! += change;
-    }
+      if (Number.isNaN(change)) return;
+      const groupKeys = BY.map((by) => keyOf(member, by));
+      keys.push(groupKeys);
+      groupKeys.forEach((key, b) => sums[b]!.set(key, (sums[b]!.get(key) ?? 0) + change));
+    });
+    return { measure, sums, result: suppressJointly(BY, keys) };
   });
-  const entries = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const keys = measures.map((m) => m.key);
-  const suppression = suppressMeasures(entries.map(([key, g]) => ({ key, n: g.n })), keys, {
-    cohortN: Object.fromEntries(measures.map((m) => [m.key, m.nPairs])),
-  });
-  return {
+  return BY.map((by, b) => ({
     by,
-    measures: measures.map(({ key: measure }): MeasureBreakdownDto => {
-      const result = suppression[measure]!;
-      return {
-        measure,
-        totalN: result.total.n,
-        groups: result.groups.flatMap((cell, i): GroupDto[] => {
-          const group = entries[i]![1];
-          if (group.n[measure] === 0) return []; // nobody paired in this measure here: not a cell
-          return cell.shown
-            ? [{ key: cell.key, suppressed: false, n: cell.n!, meanChange: round(group.sum[measure]! / group.n[measure]!, 4) }]
-            : [{ key: cell.key, suppressed: true, reason: cell.reason! }];
-        }),
-      };
-    }),
-  };
+    measures: perMeasure.map(({ measure, sums, result }) => ({
+      measure,
+      totalN: result.total.n,
+      groups: result.breakdowns[by]!.flatMap((cell): GroupDto[] => {
+        if (!cell.shown) return [{ key: cell.key, suppressed: true, reason: cell.reason! }];
+        if (!cell.n) return [];
+        return [{ key: cell.key, suppressed: false, n: cell.n, meanChange: round(sums[b]!.get(cell.key)! / cell.n, 4) }];
+      }),
+    })),
+  }));
 }

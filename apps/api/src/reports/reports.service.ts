@@ -7,7 +7,7 @@ import { AppException } from '../common/app-exception.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { CohortAnswers, type CohortMember } from './cohort-answers.js';
 import { scoreAt, scoreCohort } from './cohort-scores.js';
-import { breakdown } from './report-breakdowns.js';
+import { breakdowns } from './report-breakdowns.js';
 import { GLOSSARY } from './report-glossary.js';
 import { itemAnalysisOf, itemShiftsOf } from './report-items.js';
 import { type MeasureDef, measureReport, round } from './report-measures.js';
@@ -109,10 +109,7 @@ export class ReportsService {
           knowledge: learner === undefined ? null : { pre: round(pre, 3), post: round(post, 3), change: pre !== null && post !== null ? round(post - pre, 3) : null },
         };
       }),
-      breakdowns: [
-        breakdown('positionType', included, scores, (p) => p.positionType, measures),
-        breakdown('region', included, scores, (p) => p.region, measures),
-      ],
+      breakdowns: breakdowns(included, scores, measures),
       scenarios: scenarioStats(course, choiceRows, locale),
     };
   }
