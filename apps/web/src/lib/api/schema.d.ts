@@ -228,38 +228,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/enrolments/{enrolmentId}/modules/{moduleKey}/quiz": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["LearnerContentController_quiz"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/enrolments/{enrolmentId}/knowledge-test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["LearnerContentController_knowledgeTest"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/enrolments/{enrolmentId}/attitude-instrument": {
         parameters: {
             query?: never;
@@ -621,6 +589,38 @@ export interface paths {
         };
         get: operations["JourneyController_getDraft"];
         put: operations["JourneyController_saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/modules/{moduleKey}/quiz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttemptContentController_quiz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/knowledge-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttemptContentController_knowledgeTest"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1046,26 +1046,6 @@ export interface components {
             body: string;
             sources: components["schemas"]["SourceDto"][];
         };
-        LearnerQuestionDto: {
-            key: string;
-            /** @enum {string} */
-            type: "single" | "multiple" | "trueFalse";
-            prompt: string;
-            options: components["schemas"]["LearnerOptionDto"][];
-        };
-        LearnerQuizDto: {
-            key: string;
-            /** @description Share of questions to answer correctly, 0–1 */
-            passMark: number;
-            maxAttempts: number;
-            questions: components["schemas"]["LearnerQuestionDto"][];
-        };
-        LearnerKnowledgeTestDto: {
-            key: string;
-            title: string;
-            instructions: string;
-            items: components["schemas"]["LearnerQuestionDto"][];
-        };
         ScalePointDto: {
             value: number;
             label: string;
@@ -1292,6 +1272,26 @@ export interface components {
             answers: {
                 [key: string]: unknown;
             };
+        };
+        LearnerQuestionDto: {
+            key: string;
+            /** @enum {string} */
+            type: "single" | "multiple" | "trueFalse";
+            prompt: string;
+            options: components["schemas"]["LearnerOptionDto"][];
+        };
+        LearnerQuizDto: {
+            key: string;
+            /** @description Share of questions to answer correctly, 0–1 */
+            passMark: number;
+            maxAttempts: number;
+            questions: components["schemas"]["LearnerQuestionDto"][];
+        };
+        LearnerKnowledgeTestDto: {
+            key: string;
+            title: string;
+            instructions: string;
+            items: components["schemas"]["LearnerQuestionDto"][];
         };
         CertificateDto: {
             valid: boolean;
@@ -1916,53 +1916,6 @@ export interface operations {
             };
         };
     };
-    LearnerContentController_quiz: {
-        parameters: {
-            query?: {
-                lang?: "es" | "en";
-            };
-            header?: never;
-            path: {
-                enrolmentId: string;
-                moduleKey: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LearnerQuizDto"];
-                };
-            };
-        };
-    };
-    LearnerContentController_knowledgeTest: {
-        parameters: {
-            query?: {
-                lang?: "es" | "en";
-            };
-            header?: never;
-            path: {
-                enrolmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LearnerKnowledgeTestDto"];
-                };
-            };
-        };
-    };
     LearnerContentController_attitudeInstrument: {
         parameters: {
             query?: {
@@ -2572,6 +2525,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DraftDto"];
+                };
+            };
+        };
+    };
+    AttemptContentController_quiz: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+                moduleKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Options in the order of the learner's open attempt (stable until it is submitted) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerQuizDto"];
+                };
+            };
+        };
+    };
+    AttemptContentController_knowledgeTest: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Options in the order of the open pre-test, post-test or follow-up attempt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerKnowledgeTestDto"];
                 };
             };
         };
