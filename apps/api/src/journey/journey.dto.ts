@@ -99,6 +99,7 @@ export class ScenarioStepDto {
   @ApiProperty() choiceText: string;
   @ApiProperty() feedback: string;
   @ApiProperty({ description: '0 harmful … 2 rights-respecting' }) points: number;
+  @ApiProperty({ description: 'A critical error: it decides the ending whatever the score' }) critical: boolean;
 }
 
 export class ScenarioRunDto {

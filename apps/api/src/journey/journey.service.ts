@@ -189,7 +189,7 @@ export class JourneyService {
       const previous: string[] = run?.choices ?? [];
       const before = walkScenario(scenario, previous, tx.locale);
       const current = before.path[before.path.length - 1];
-      if (current !== nodeKey) {
+      if (before.complete || current !== nodeKey) {
         throw new AppException(409, 'SCENARIO_STEP_MISMATCH', `This decision was already made (the scenario is now at "${current}"). Reload to continue.`);
       }
       const walk = walkScenario(scenario, [...previous, choiceKey], tx.locale);
@@ -204,7 +204,7 @@ export class JourneyService {
         tx.apply({ type: 'scenario.finished', moduleKey: module.key, scenarioKey, outcome: walk.ending.outcome, at: tx.at });
         await this.insertAttempt(
           tx,
-          { kind: 'scenario', moduleKey: module.key, targetKey: scenarioKey, score: walk.score, outcome: walk.ending.outcome, result: { maxScore: walk.maxScore, path: walk.path }, optionSeed: seed },
+          { kind: 'scenario', moduleKey: module.key, targetKey: scenarioKey, score: walk.score, outcome: walk.ending.outcome, result: { maxScore: walk.maxScore, path: walk.path, ending: walk.ending.key, critical: walk.critical }, optionSeed: seed },
           walk.steps.map((s) => ({ itemKey: s.nodeKey, value: s.choiceKey, correct: null })),
         );
       }

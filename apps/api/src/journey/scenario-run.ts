@@ -16,9 +16,14 @@ export function describeRun(course: Course, scenarioKey: string, choices: string
     steps: walk.steps.map((s) => {
       const node = nodes.get(s.nodeKey);
       const choice = node?.kind === 'decision' ? node.choices.find((c) => c.key === s.choiceKey) : undefined;
-      return { nodeKey: s.nodeKey, choiceKey: s.choiceKey, choiceText: choice ? localize(choice.text, locale) : s.choiceKey, feedback: s.feedback, points: s.points };
+      return {
+        nodeKey: s.nodeKey, choiceKey: s.choiceKey, choiceText: choice ? localize(choice.text, locale) : s.choiceKey, feedback: s.feedback, points: s.points,
+        critical: s.critical,
+      };
     }),
-    current: toLearnerScenarioNode(current, locale, seed),
+    // A finished run shows the ending its whole path led to (chosen from score and critical errors, or a fixed
+    // ending node in older course versions).
+    current: walk.complete && walk.ending ? { key: walk.ending.key, kind: 'ending', outcome: walk.ending.outcome, summary: walk.ending.summary } : toLearnerScenarioNode(current, locale, seed),
     finished: walk.complete,
     score: walk.score,
     maxScore: walk.maxScore,

@@ -1212,6 +1212,8 @@ export interface components {
             feedback: string;
             /** @description 0 harmful … 2 rights-respecting */
             points: number;
+            /** @description A critical error: it decides the ending whatever the score */
+            critical: boolean;
         };
         ScenarioNodeViewDto: {
             key: string;

@@ -19,6 +19,7 @@ export function ScenarioEnding({ run, focus }: { run: ScenarioRun; focus: boolea
         {run.steps.map((step) => (
           <li key={step.nodeKey}>
             <p><strong>{t('learn.scenario.youChose')}</strong> {step.choiceText}</p>
+            {step.critical && <p className="verdict verdict--wrong"><strong>{t('learn.scenario.criticalMark')}</strong></p>}
             <p className="muted">{step.feedback}</p>
           </li>
         ))}
