@@ -51,6 +51,10 @@ describe('gradeQuestion', () => {
         { optionKey: 'a', correct: true, feedback: 'en:a' },
         { optionKey: 'b', correct: false, feedback: 'en:b' },
       ],
+      explanations: [
+        { optionKey: 'a', correct: true, feedback: 'en:a' },
+        { optionKey: 'c', correct: true, feedback: 'en:c' },
+      ],
     });
   });
 

@@ -24,6 +24,8 @@ export interface GradedQuestion {
   correctOptionKeys: string[];
   /** Feedback for each selected option that exists in the question. */
   feedback: OptionFeedback[];
+  /** Why each correct option is right (its feedback): for when the answers may be revealed. */
+  explanations: OptionFeedback[];
 }
 
 // Own properties only: a key such as "__proto__" or "toString" must never look like an answer.
@@ -39,7 +41,8 @@ export function gradeQuestion(question: Question, selectedOptionKeys: readonly s
     const option = question.options.find((candidate) => candidate.key === key);
     return option ? [{ optionKey: option.key, correct: option.correct, feedback: localize(option.feedback, locale) }] : [];
   });
-  return { questionKey: question.key, answered: selected.length > 0, correct, selectedOptionKeys: selected, correctOptionKeys, feedback };
+  const explanations = question.options.filter((option) => option.correct).map((option) => ({ optionKey: option.key, correct: true, feedback: localize(option.feedback, locale) }));
+  return { questionKey: question.key, answered: selected.length > 0, correct, selectedOptionKeys: selected, correctOptionKeys, feedback, explanations };
 }
 
 export interface QuizGrade {

@@ -13,6 +13,8 @@ import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { ReadPool, type SqlClient } from '../database/read-pool.js';
 import type { DraftDto, GradeFeedbackDto, JourneyStateDto, ScenarioChoiceResultDto, ScenarioRunDto, SubmissionResultDto } from './journey.dto.js';
+import { questionFeedback, quizFeedback } from './grade-feedback.js';
+import { rejectionMessage } from './journey-rejections.js';
 import { outlineOf } from './journey-outline.js';
 import { OptionSeeds } from './option-seeds.service.js';
 import { describeRun } from './scenario-run.js';
@@ -150,20 +152,7 @@ export class JourneyService {
       );
       await this.clearDraft(tx, `quiz-${moduleKey}`);
       const progress = describeJourney(tx.journey).modules.find((mod) => mod.key === moduleKey);
-      const feedback: GradeFeedbackDto = {
-        percent: Math.round(grade.score * 1000) / 10,
-        correctCount: grade.correctCount,
-        questionCount: grade.questionCount,
-        passed: grade.passed,
-        attemptsLeft: progress?.quiz.attemptsLeft ?? 0,
-        // Correct keys are revealed only once passed, so a failed attempt teaches through feedback, not an answer list.
-        questions: grade.perQuestion.map((q) => ({
-          key: q.questionKey, answered: q.answered, correct: q.correct,
-          options: q.feedback.map((f) => ({ optionKey: f.optionKey, correct: f.correct, text: f.feedback })),
-          ...(grade.passed ? { correctOptionKeys: q.correctOptionKeys } : {}),
-        })),
-      };
-      return { grade: feedback };
+      return { grade: quizFeedback(grade, progress?.quiz.attemptsLeft ?? 0) };
     });
   }
 
@@ -329,10 +318,7 @@ export class JourneyService {
       percent: Math.round(grade.percent * 10) / 10,
       correctCount: grade.correctCount,
       questionCount: grade.itemCount,
-      questions: graded.map((g) => ({
-        key: g.questionKey, answered: g.answered, correct: g.correct, correctOptionKeys: g.correctOptionKeys,
-        options: g.feedback.map((f) => ({ optionKey: f.optionKey, correct: f.correct, text: f.feedback })),
-      })),
+      questions: graded.map((g) => questionFeedback(g, true)),
     };
   }
 
@@ -403,21 +389,6 @@ function journeyParams(enrolmentId: string, journey: PersistedJourney, at: numbe
 function toState(enrolmentId: string, journey: PersistedJourney, view: JourneyView = describeJourney(journey)): JourneyStateDto {
   return { enrolmentId, courseVersionId: view.courseVersionId, stage: view.stage, percentComplete: view.percentComplete, snapshot: journey as unknown as Record<string, unknown> };
 }
-
-const REJECTIONS: Record<string, string> = {
-  EVENT_NOT_ALLOWED: 'This step is not available at this point of the course.',
-  MODULE_LOCKED: 'This module is still locked: finish the earlier steps first.',
-  LESSONS_NOT_READ: 'Read every lesson of the module before the quiz.',
-  QUIZ_NOT_PASSED: 'Pass the module quiz before the scenario.',
-  QUIZ_ALREADY_PASSED: 'You already passed this quiz.',
-  QUIZ_ATTEMPTS_EXHAUSTED: 'Review the module lessons again to get new attempts.',
-  FOLLOW_UP_NOT_OPEN: 'The follow-up questionnaire is not open yet.',
-  ALREADY_SUBMITTED: 'This was already submitted and cannot be changed.',
-  WITHDRAWN: 'You withdrew your consent; no further answers are recorded.',
-  UNKNOWN_ITEM: 'This item is not part of your course version.',
-  INVALID_EVENT: 'The request is not a valid step.',
-};
-const rejectionMessage = (reason: string) => REJECTIONS[reason] ?? 'This step is not allowed now.';
 
 /** 12 unambiguous characters in three groups: easy to read aloud or type from paper, infeasible to guess. */
 const newCertificateCode = () => readableCode([4, 4, 4]);

@@ -1180,8 +1180,10 @@ export interface components {
             correct: boolean;
             /** @description Feedback on each option the learner chose */
             options: components["schemas"]["OptionFeedbackDto"][];
-            /** @description Only once the quiz is passed or the test is the post-test */
+            /** @description Only once the quiz is passed or its round's last attempt used, or for the post-test and follow-up */
             correctOptionKeys?: string[];
+            /** @description Why each correct option is right; sent only with correctOptionKeys */
+            explanations?: components["schemas"]["OptionFeedbackDto"][];
         };
         GradeFeedbackDto: {
             /** @description 0–100 */
@@ -1191,6 +1193,8 @@ export interface components {
             passed?: boolean;
             /** @description Quiz attempts left in this round */
             attemptsLeft?: number;
+            /** @description Quiz: the right answers and their explanations are included (passed, or the last attempt of the round) */
+            answersRevealed?: boolean;
             questions: components["schemas"]["QuestionFeedbackDto"][];
         };
         SubmissionResultDto: {
