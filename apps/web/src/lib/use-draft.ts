@@ -121,7 +121,10 @@ export function useDraft(enrolmentId: string, target: string) {
     setSaveState('idle');
   }, []);
 
-  return { answers, loaded, saveState, setAnswer, settle, markSubmitted, resume, clear };
+  /** Sends what is pending now (e.g. before leaving with "continue later") and resolves when it is saved or failed. */
+  const saveNow = useCallback(() => save(), [save]);
+
+  return { answers, loaded, saveState, setAnswer, settle, markSubmitted, resume, clear, saveNow };
 }
 
 /** Option keys of a knowledge/quiz answer, or [] when the stored value is not one. */
