@@ -96,6 +96,7 @@ export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, b
       error={error}
       saveState={draft.saveState}
       onSubmit={() => void submit()}
+      onPause={pause}
     />
   );
 }
