@@ -100,15 +100,26 @@ describe('the learner journey (server is the authority)', () => {
     for (const l of m.lessons) await p.post(`/lessons/${l.key}/complete`).expect(200);
     for (let i = 0; i < 3; i++) {
       const r = await p.post(`/modules/${m.key}/quiz-attempts`, { answers: wrongAnswers(m.quiz.questions) }).expect(200);
-      expect(r.body.grade).toMatchObject({ passed: false, attemptsLeft: 2 - i });
-      expect(r.body.grade.questions[0]).not.toHaveProperty('correctOptionKeys');
+      expect(r.body.grade).toMatchObject({ passed: false, attemptsLeft: 2 - i, answersRevealed: i === 2 });
       expect(r.body.grade.questions[0].options[0].text).toEqual(expect.any(String));
+      if (i < 2) {
+        // While attempts are left, a failed attempt teaches through the feedback on the chosen options only.
+        for (const q of r.body.grade.questions) expect(Object.keys(q).sort()).toEqual(['answered', 'correct', 'key', 'options']);
+        expect(JSON.stringify(r.body.grade.questions.map((q: { options: { correct: boolean }[] }) => q.options.filter((o) => o.correct)))).not.toMatch(/true/);
+      } else {
+        // The round's last attempt: the right answers, and why they are right.
+        const first = m.quiz.questions[0]!;
+        const q0 = r.body.grade.questions.find((q: { key: string }) => q.key === first.key);
+        expect(q0.correctOptionKeys).toEqual(first.options.filter((o) => o.correct).map((o) => o.key));
+        expect(q0.explanations).toEqual(first.options.filter((o) => o.correct).map((o) => ({ optionKey: o.key, correct: true, text: o.feedback.es })));
+      }
     }
     expect((await p.post(`/modules/${m.key}/quiz-attempts`, { answers: correctAnswers(m.quiz.questions) }).expect(409)).body.code).toBe('QUIZ_ATTEMPTS_EXHAUSTED');
     for (const l of m.lessons) await p.post(`/lessons/${l.key}/complete`).expect(200);
     const pass = await p.post(`/modules/${m.key}/quiz-attempts`, { answers: correctAnswers(m.quiz.questions) }).expect(200);
     expect(pass.body.grade).toMatchObject({ passed: true, percent: 100 });
     expect(pass.body.grade.questions[0].correctOptionKeys).toEqual(expect.any(Array));
+    expect(pass.body.grade.questions[0].explanations[0].text).toEqual(expect.any(String));
   });
 
   it('replays an idempotent submission without creating anything, and refuses a reused key with other content', async () => {

@@ -11,6 +11,7 @@ type Question = ReturnType<typeof course>['knowledgeTest']['items'][number];
 const es = (text: { es: string }) => text.es;
 const correctKeys = (q: Question) => q.options.filter((o) => o.correct).map((o) => o.key);
 const exact = (name: string) => ({ name, exact: true });
+const wrongKey = (q: Question) => q.options.find((o) => !o.correct)!.key;
 
 /** The demo cohort's follow-up normally opens 90 days after completion; the admin sets 0 so the test can reach it. */
 async function openFollowUpAtOnce(url: string) {
@@ -42,11 +43,13 @@ describe('browser: the learner path from invitation to certificate', () => {
 
   const input = (name: string, value: string | number) => page.locator(`input[name="${name}"][value="${value}"]`);
   const h1 = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+  /** The option keys of one question in the order shown. */
+  const optionOrder = (name: string) => page.locator(`input[name="${name}"]`).evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
 
-  /** A paged questionnaire: five items a screen, "Siguiente" between screens, submit on the last. */
-  async function answerPaged(entries: [string, (string | number)[]][], submit: string, onFirstScreen?: () => Promise<void>) {
-    for (let i = 0; i < entries.length; i++) {
-      if (i > 0 && i % 5 === 0) {
+  /** A paged questionnaire: five items a screen, "Siguiente" between screens, submit on the last (from item `from`'s screen). */
+  async function answerPaged(entries: [string, (string | number)[]][], submit: string, onFirstScreen?: () => Promise<void>, from = 0) {
+    for (let i = from; i < entries.length; i++) {
+      if (i > from && i % 5 === 0) {
         if (i === 5 && onFirstScreen) await onFirstScreen();
         await page.getByRole('button', exact('Siguiente')).click();
       }
@@ -115,12 +118,13 @@ describe('browser: the learner path from invitation to certificate', () => {
 
     // ── Pre-assessment: knowledge (first option of each item), then opinions (3 on every statement) ───────────
     await h1('Evaluación inicial: ' + es(c.knowledgeTest.title)).waitFor();
-    await page.getByText(`Pregunta 3 de ${c.knowledgeTest.items.length}`).waitFor();
+    const itemCount = c.knowledgeTest.items.length;
+    await page.getByText(`Pregunta 3 de ${itemCount}`).waitFor();
     await answerPaged(
       c.knowledgeTest.items.map((q) => [q.key, [q.options[0]!.key]]),
       'Enviar respuestas',
       async () => {
-        await page.getByText(`5 de ${c.knowledgeTest.items.length}`, { exact: true }).waitFor();
+        await page.getByText(`5 de ${itemCount}`, { exact: true }).waitFor();
         await a11y('assessment (knowledge)');
       },
     );
@@ -149,12 +153,29 @@ describe('browser: the learner path from invitation to certificate', () => {
       await h1(`Evaluación del módulo ${index + 1}: ${es(module.title)}`).waitFor();
       const questions = module.quiz.questions;
       if (index === 0) {
-        // Answer half, let the autosave land, reload: the answers are still there.
+        // A failed attempt first: feedback on each chosen option, no right answers yet.
+        for (const q of questions) await input(q.key, wrongKey(q)).check();
+        await page.getByRole('button', exact('Enviar evaluación')).click();
+        await page.getByRole('status').filter({ hasText: 'No llegó al 80 %' }).waitFor();
+        await expect(page.getByText('No es así:').count()).resolves.toBeGreaterThan(0);
+        expect(await page.getByText('Esta es la respuesta correcta:').count()).toBe(0);
+        await a11y('quiz failed with feedback');
+        // Retry: answers cleared, the options in this attempt's own order, the last attempt's feedback still there.
+        await page.getByRole('button', exact('Intentar de nuevo')).click();
+        await page.getByText(/^Nuevo intento: sus respuestas anteriores se borraron/).waitFor();
+        expect(await page.locator('form.quiz-form input:checked').count()).toBe(0);
+        expect(await page.getByText('El intento anterior:').count()).toBe(questions.length);
+        expect(await page.locator('.previous-attempt').getByText('Su respuesta:').count()).toBe(questions.length);
+        await a11y('quiz retry with the last feedback');
+        // Answer half, let the autosave land, reload: the answers and the option order are still there.
         const half = questions.slice(0, 3);
         for (const q of half) for (const key of correctKeys(q)) await input(q.key, key).check();
         await page.getByText('Respuestas guardadas').waitFor();
+        const retryOrder = await optionOrder(questions[0]!.key);
         await page.reload();
         await h1(`Evaluación del módulo 1: ${es(module.title)}`).waitFor();
+        await input(half[0]!.key, correctKeys(half[0]!)[0]!).waitFor();
+        expect(await optionOrder(questions[0]!.key)).toEqual(retryOrder);
         for (const q of half) for (const key of correctKeys(q)) expect(await input(q.key, key).isChecked()).toBe(true);
         for (const q of questions.slice(3)) for (const key of correctKeys(q)) await input(q.key, key).check();
       } else {
@@ -171,6 +192,9 @@ describe('browser: the learner path from invitation to certificate', () => {
       if (module.scenario) {
         const scenario = c.scenarios.find((s) => s.key === module.scenario)!;
         await h1(es(scenario.title)).waitFor();
+        // The introduction is Markdown: bold text, never raw asterisks.
+        await page.locator('.scenario-intro strong').first().waitFor();
+        expect(await page.locator('.scenario-intro').textContent()).not.toContain('**');
         await page.getByRole('button', exact('Empezar el caso')).click();
         const ending = page.getByRole('heading', exact('Final del caso'));
         const confirm = page.getByRole('button', exact('Confirmar mi decisión'));
@@ -195,8 +219,25 @@ describe('browser: the learner path from invitation to certificate', () => {
     await page.getByRole('status').filter({ hasText: 'Obtuvo 100 %' }).waitFor();
     await page.getByRole('link', exact('Continuar')).click();
     await h1('Evaluación final: ' + es(c.attitudeInstrument.title)).waitFor();
-    await answerPaged(c.attitudeInstrument.items.map((i) => [i.key, [4]]), 'Enviar respuestas');
+    await page.getByText('Sección 2 de 3', { exact: true }).waitFor();
+    // Stop after the first screen and come back later: the answers and the place are kept.
+    const attitude = c.attitudeInstrument.items.map((i): [string, number[]] => [i.key, [4]]);
+    for (const [name, values] of attitude.slice(0, 5)) await input(name, values[0]!).check();
+    await page.getByRole('button', exact('Continuar más tarde')).click();
+    await h1(es(c.title)).waitFor();
+    await page.getByRole('link', exact('Continuar')).click();
+    await h1('Evaluación final: ' + es(c.attitudeInstrument.title)).waitFor();
+    // Back on the second screen (the first unanswered), with the five answers counted.
+    await page.getByText(`5 de ${attitude.length}`, { exact: true }).waitFor();
+    await input(attitude[5]![0], 4).waitFor();
+    await answerPaged(attitude, 'Enviar respuestas', undefined, 5);
+    // A break between the parts: what is left, go on now or later.
+    await page.getByRole('heading', { name: 'Terminó la sección 2 de 3.' }).waitFor();
+    await page.getByText('Le falta: Evaluación final: mirando atrás.').waitFor();
+    await a11y('end of course: break between parts');
+    await page.getByRole('link', exact('Seguir ahora')).click();
     await h1('Evaluación final: Mirando atrás').waitFor();
+    await page.getByText('Sección 3 de 3', { exact: true }).waitFor();
     // Its own instructions (the first words: the wording is content and may be edited), and a reminder on every screen.
     await page.locator('.instructions').filter({ hasText: es(c.attitudeInstrument.thenTestInstructions!).slice(0, 24) }).waitFor();
     await page.getByText('Recuerde: marque lo que habría respondido antes del curso').waitFor();
@@ -243,7 +284,8 @@ describe('browser: the learner path from invitation to certificate', () => {
     await stranger.close();
 
     expect(checked).toEqual(expect.arrayContaining([
-      'home / my courses', 'course page', 'consent', 'assessment (knowledge)', 'lesson', 'quiz with feedback', 'scenario', 'completion', 'verify',
+      'home / my courses', 'course page', 'consent', 'assessment (knowledge)', 'lesson', 'quiz failed with feedback', 'quiz retry with the last feedback',
+      'quiz with feedback', 'scenario', 'end of course: break between parts', 'completion', 'verify',
     ]));
   });
 
@@ -287,8 +329,14 @@ describe('browser: the learner path from invitation to certificate', () => {
       await page.getByRole('button', exact('Enviar evaluación')).click();
       await page.getByRole('status').filter({ hasText: 'No llegó al 80 %' }).waitFor();
       await expect(page.getByText('No es así:').count()).resolves.toBeGreaterThan(0);
-      if (attempt < 3) await page.getByRole('button', exact('Intentar de nuevo')).click();
+      if (attempt < 3) {
+        expect(await page.getByText('Esta es la respuesta correcta:').count()).toBe(0);
+        await page.getByRole('button', exact('Intentar de nuevo')).click();
+        await page.getByText('El intento anterior:').first().waitFor();
+      }
     }
+    // The round's last attempt used: now the right answers, with why they are right.
+    await expect(page.getByText('Esta es la respuesta correcta:').count()).resolves.toBeGreaterThan(0);
     // Review state: links to re-read every lesson of the module.
     for (const lesson of m1!.lessons) await page.getByRole('link', exact(es(lesson.title))).waitFor();
     await a11y('quiz review state');

@@ -26,6 +26,9 @@ import { LearnerContentController } from './curriculum/learner-content.controlle
 import { LearnerContentService } from './curriculum/learner-content.service.js';
 import { JourneyController } from './journey/journey.controller.js';
 import { JourneyService } from './journey/journey.service.js';
+import { AttemptContentController } from './journey/attempt-content.controller.js';
+import { AttemptContentService } from './journey/attempt-content.service.js';
+import { OptionSeeds } from './journey/option-seeds.service.js';
 import { CertificatesController } from './certificates/certificates.controller.js';
 import { CertificatesService } from './certificates/certificates.service.js';
 import { CohortAccess } from './cohorts/cohort-access.service.js';
@@ -45,7 +48,7 @@ export class AppModule {
         PassportModule,
         JwtModule.register({}),
       ],
-      controllers: [HealthController, AuthController, UsersController, LearnerContentController, AuthoringController, JourneyController, CertificatesController, CohortsController, ReportsController],
+      controllers: [HealthController, AuthController, UsersController, LearnerContentController, AuthoringController, JourneyController, AttemptContentController, CertificatesController, CohortsController, ReportsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         // Order matters: authenticate first, then check roles. Both deny unless a route opts out with @Public.
@@ -65,6 +68,8 @@ export class AppModule {
         LearnerContentService,
         AuthoringService,
         JourneyService,
+        OptionSeeds,
+        AttemptContentService,
         CertificatesService,
         CohortAccess,
         CohortsService,

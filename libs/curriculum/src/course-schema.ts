@@ -202,7 +202,10 @@ export const ScenarioChoiceSchema = z.strictObject({
   text: LocalizedTextSchema,
   feedback: LocalizedTextSchema,
   points: z.number().int().min(0).max(2, { error: 'points go from 0 (harmful) to 2 (rights-respecting)' }),
-  next: KeySchema,
+  /** A critical error: harm the rest of the path cannot undo; the ending then follows from it, whatever the score. */
+  critical: z.boolean().optional(),
+  /** The next decision; absent: the case ends after this choice and its ending follows from the whole path. */
+  next: KeySchema.optional(),
 });
 export type ScenarioChoice = z.infer<typeof ScenarioChoiceSchema>;
 
@@ -232,6 +235,30 @@ export const EndingNodeSchema = z.strictObject({
 });
 export type EndingNode = z.infer<typeof EndingNodeSchema>;
 
+// An ending chosen from the whole path (see scenario-endings.ts): every condition given must hold, and every path
+// that can be played must match exactly one ending — so an ending text never claims what the learner did not do.
+export const EndingConditionSchema = z
+  .strictObject({
+    /** true: at least one critical error on the path; false: none. */
+    critical: z.boolean().optional(),
+    /** Score as a percentage of the best possible score: at least this (inclusive)… */
+    minPercent: z.number().min(0).max(100).optional(),
+    /** …and below this (exclusive). */
+    belowPercent: z.number().min(0).max(100).optional(),
+  })
+  .refine((when) => when.minPercent === undefined || when.belowPercent === undefined || when.minPercent < when.belowPercent, {
+    error: 'minPercent must be below belowPercent',
+  });
+export type EndingCondition = z.infer<typeof EndingConditionSchema>;
+
+export const PathEndingSchema = z.strictObject({
+  key: KeySchema,
+  outcome: z.enum(['good', 'mixed', 'poor']),
+  when: EndingConditionSchema,
+  summary: LocalizedTextSchema,
+});
+export type PathEnding = z.infer<typeof PathEndingSchema>;
+
 export const ScenarioNodeSchema = z.discriminatedUnion('kind', [DecisionNodeSchema, EndingNodeSchema]);
 export type ScenarioNode = z.infer<typeof ScenarioNodeSchema>;
 
@@ -241,7 +268,10 @@ export const ScenarioSchema = z.strictObject({
   audience: z.enum(['police', 'municipal', 'all']),
   intro: LocalizedTextSchema,
   start: KeySchema,
+  /** Decisions (and, in older versions, fixed ending nodes that a choice's `next` leads to). */
   nodes: z.array(ScenarioNodeSchema).min(1),
+  /** Endings chosen from the path, for choices that end the case (no `next`). */
+  endings: z.array(PathEndingSchema).optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 

@@ -51,6 +51,10 @@ describe('gradeQuestion', () => {
         { optionKey: 'a', correct: true, feedback: 'en:a' },
         { optionKey: 'b', correct: false, feedback: 'en:b' },
       ],
+      explanations: [
+        { optionKey: 'a', correct: true, feedback: 'en:a' },
+        { optionKey: 'c', correct: true, feedback: 'en:c' },
+      ],
     });
   });
 
@@ -167,7 +171,7 @@ describe('walkScenario', () => {
     const walk = walkScenario(scenario, ['a', 'a', 'a', 'a'], 'en');
     expect(walk).toMatchObject({ valid: true, complete: true, problems: [], path: ['n1', 'n2', 'n3', 'n4', 'end-good'], score: 8, maxScore: 8 });
     expect(walk.ending).toEqual({ key: 'end-good', outcome: 'good', summary: 'Ending' });
-    expect(walk.steps[0]).toEqual({ nodeKey: 'n1', choiceKey: 'a', points: 2, feedback: 'Consequence' });
+    expect(walk.steps[0]).toEqual({ nodeKey: 'n1', choiceKey: 'a', points: 2, critical: false, feedback: 'Consequence' });
   });
 
   it('reports the ending outcome of a poor path', () => {

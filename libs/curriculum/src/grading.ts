@@ -4,6 +4,7 @@ import { knowledgePercent } from '#evaluation';
 import type { AttitudeInstrument, KnowledgeTest, Locale, Question, Quiz, Scenario } from './course-schema.js';
 import { localize } from './learner-view.js';
 import { formatPath, type Problem } from './problems.js';
+import { resolveEnding } from './scenario-endings.js';
 import { nodeMap, scenarioMaxScore } from './scenario-graph.js';
 
 /** Answers as sent by the client: question key → selected option keys (missing or [] = unanswered). */
@@ -23,6 +24,8 @@ export interface GradedQuestion {
   correctOptionKeys: string[];
   /** Feedback for each selected option that exists in the question. */
   feedback: OptionFeedback[];
+  /** Why each correct option is right (its feedback): for when the answers may be revealed. */
+  explanations: OptionFeedback[];
 }
 
 // Own properties only: a key such as "__proto__" or "toString" must never look like an answer.
@@ -38,7 +41,8 @@ export function gradeQuestion(question: Question, selectedOptionKeys: readonly s
     const option = question.options.find((candidate) => candidate.key === key);
     return option ? [{ optionKey: option.key, correct: option.correct, feedback: localize(option.feedback, locale) }] : [];
   });
-  return { questionKey: question.key, answered: selected.length > 0, correct, selectedOptionKeys: selected, correctOptionKeys, feedback };
+  const explanations = question.options.filter((option) => option.correct).map((option) => ({ optionKey: option.key, correct: true, feedback: localize(option.feedback, locale) }));
+  return { questionKey: question.key, answered: selected.length > 0, correct, selectedOptionKeys: selected, correctOptionKeys, feedback, explanations };
 }
 
 export interface QuizGrade {
@@ -158,6 +162,8 @@ export interface ScenarioStep {
   nodeKey: string;
   choiceKey: string;
   points: number;
+  /** A critical error (see course-schema's ScenarioChoice). */
+  critical: boolean;
   feedback: string;
 }
 
@@ -167,9 +173,11 @@ export interface ScenarioWalk {
   /** The walk reached an ending. */
   complete: boolean;
   problems: Problem[];
-  /** Node keys visited, from start to the last node reached. */
+  /** Node keys visited, from start to the last node reached (an ending chosen from the path is not a node). */
   path: string[];
   score: number;
+  /** At least one critical error on the path. */
+  critical: boolean;
   /** Points on the best path from start, for "you earned 6 of 10". */
   maxScore: number;
   ending: { key: string; outcome: 'good' | 'mixed' | 'poor'; summary: string } | null;
@@ -183,6 +191,9 @@ export function walkScenario(scenario: Scenario, choiceKeys: readonly string[], 
   const path: string[] = [];
   const steps: ScenarioStep[] = [];
   let score = 0;
+  let critical = false;
+  let ended = false;
+  const maxScore = scenarioMaxScore(scenario) ?? 0;
   let current = nodes.get(scenario.start);
   if (current) path.push(current.key);
   else problems.push({ path: 'start', message: `start node "${scenario.start}" does not exist` });
@@ -190,7 +201,7 @@ export function walkScenario(scenario: Scenario, choiceKeys: readonly string[], 
   for (let index = 0; index < choiceKeys.length && current; index++) {
     const choiceKey: unknown = choiceKeys[index];
     const at = `choices[${index}]`;
-    if (current.kind === 'ending') {
+    if (current.kind === 'ending' || ended) {
       problems.push({ path: at, message: `the scenario already ended at "${current.key}"; no more choices are possible` });
       break;
     }
@@ -199,8 +210,14 @@ export function walkScenario(scenario: Scenario, choiceKeys: readonly string[], 
       problems.push({ path: at, message: `${JSON.stringify(choiceKey)} is not a choice of node "${current.key}"` });
       break;
     }
-    steps.push({ nodeKey: current.key, choiceKey: choice.key, points: choice.points, feedback: localize(choice.feedback, locale) });
+    steps.push({ nodeKey: current.key, choiceKey: choice.key, points: choice.points, critical: choice.critical === true, feedback: localize(choice.feedback, locale) });
     score += choice.points;
+    critical ||= choice.critical === true;
+    if (choice.next === undefined) {
+      // The case ends here; its ending follows from the whole path (scenario-endings.ts).
+      ended = true;
+      continue;
+    }
     current = nodes.get(choice.next);
     if (!current) {
       problems.push({ path: at, message: `choice "${choice.key}" leads to missing node "${choice.next}"` });
@@ -209,14 +226,17 @@ export function walkScenario(scenario: Scenario, choiceKeys: readonly string[], 
     path.push(current.key);
   }
 
-  const ending = current?.kind === 'ending' ? { key: current.key, outcome: current.outcome, summary: localize(current.summary, locale) } : null;
+  const chosen = ended ? resolveEnding(scenario, score, maxScore, critical) : current?.kind === 'ending' ? current : null;
+  if (ended && !chosen) problems.push({ path: 'endings', message: `no ending matches this path (score ${score} of ${maxScore})` });
+  const ending = chosen ? { key: chosen.key, outcome: chosen.outcome, summary: localize(chosen.summary, locale) } : null;
   return {
     valid: problems.length === 0,
     complete: problems.length === 0 && ending !== null,
     problems,
     path,
     score,
-    maxScore: scenarioMaxScore(scenario) ?? 0,
+    critical,
+    maxScore,
     ending,
     steps,
   };

@@ -4,6 +4,8 @@ export * from './course-rules.js';
 export * from './problems.js';
 export * from './text-checks.js';
 export * from './scenario-graph.js';
+export * from './scenario-endings.js';
+export * from './option-order.js';
 export * from './learner-view.js';
 export * from './grading.js';
 export * from './load-course.js';

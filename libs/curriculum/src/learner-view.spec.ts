@@ -13,7 +13,7 @@ import {
 } from './learner-view.js';
 import { defaultContentDir, loadCourseFromDirectory } from './load-course.js';
 
-const FORBIDDEN = /"(correct|isCorrect|feedback|reverse|points|score|next|subscale|subscales|correctOptionKeys)"\s*:/;
+const FORBIDDEN = /"(correct|isCorrect|feedback|reverse|points|critical|score|next|subscale|subscales|correctOptionKeys|explanations)"\s*:/;
 
 function fixtureCourse(): Course {
   const result = parseCourse(fixtureRawCourse());

@@ -15,6 +15,7 @@ import type {
   Source,
 } from './course-schema.js';
 import { PRIVACY_RULES_SLOT } from './course-schema.js';
+import { orderOptions } from './option-order.js';
 
 export const localize = (text: LocalizedText, locale: Locale): string => text[locale];
 
@@ -30,12 +31,13 @@ export interface LearnerQuestion {
   options: LearnerOption[];
 }
 
-export function toLearnerQuestion(question: Question, locale: Locale): LearnerQuestion {
+/** `seed`: the attempt's option order (see option-order.ts); null or absent = the order of the course file. */
+export function toLearnerQuestion(question: Question, locale: Locale, seed?: number | null): LearnerQuestion {
   return {
     key: question.key,
     type: question.type,
     prompt: localize(question.prompt, locale),
-    options: question.options.map((option) => ({ key: option.key, text: localize(option.text, locale) })),
+    options: orderOptions(question.type, question.options, seed, question.key).map((option) => ({ key: option.key, text: localize(option.text, locale) })),
   };
 }
 
@@ -46,12 +48,12 @@ export interface LearnerQuiz {
   questions: LearnerQuestion[];
 }
 
-export function toLearnerQuiz(quiz: Quiz, locale: Locale): LearnerQuiz {
+export function toLearnerQuiz(quiz: Quiz, locale: Locale, seed?: number | null): LearnerQuiz {
   return {
     key: quiz.key,
     passMark: quiz.passMark,
     maxAttempts: quiz.maxAttempts,
-    questions: quiz.questions.map((question) => toLearnerQuestion(question, locale)),
+    questions: quiz.questions.map((question) => toLearnerQuestion(question, locale, seed)),
   };
 }
 
@@ -62,12 +64,12 @@ export interface LearnerKnowledgeTest {
   items: LearnerQuestion[];
 }
 
-export function toLearnerKnowledgeTest(test: KnowledgeTest, locale: Locale): LearnerKnowledgeTest {
+export function toLearnerKnowledgeTest(test: KnowledgeTest, locale: Locale, seed?: number | null): LearnerKnowledgeTest {
   return {
     key: test.key,
     title: localize(test.title, locale),
     instructions: localize(test.instructions, locale),
-    items: test.items.map((item) => toLearnerQuestion(item, locale)),
+    items: test.items.map((item) => toLearnerQuestion(item, locale, seed)),
   };
 }
 
@@ -123,7 +125,8 @@ export type LearnerScenarioNode =
   | { key: string; kind: 'decision'; situation: string; choices: LearnerOption[] }
   | { key: string; kind: 'ending'; outcome: 'good' | 'mixed' | 'poor'; summary: string };
 
-export function toLearnerScenarioNode(node: ScenarioNode, locale: Locale): LearnerScenarioNode {
+/** `seed`: the play-through's choice order (see option-order.ts); null or absent = the order of the course file. */
+export function toLearnerScenarioNode(node: ScenarioNode, locale: Locale, seed?: number | null): LearnerScenarioNode {
   if (node.kind === 'ending') {
     return { key: node.key, kind: 'ending', outcome: node.outcome, summary: localize(node.summary, locale) };
   }
@@ -131,7 +134,7 @@ export function toLearnerScenarioNode(node: ScenarioNode, locale: Locale): Learn
     key: node.key,
     kind: 'decision',
     situation: localize(node.situation, locale),
-    choices: node.choices.map((choice) => ({ key: choice.key, text: localize(choice.text, locale) })),
+    choices: orderOptions('choice', node.choices, seed, node.key).map((choice) => ({ key: choice.key, text: localize(choice.text, locale) })),
   };
 }
 

@@ -1,6 +1,7 @@
 // Scenario graphs: learners walk from `start` to an ending; a broken graph strands them mid-story.
 import type { DecisionNode, Scenario, ScenarioNode } from './course-schema.js';
 import type { Problem } from './problems.js';
+import { checkPathEndings } from './scenario-endings.js';
 
 export const MIN_DECISIONS_ON_LONGEST_PATH = 4;
 export const MIN_ENDINGS = 2;
@@ -12,15 +13,16 @@ export function nodeMap(scenario: Scenario): Map<string, ScenarioNode> {
 }
 
 const successors = (node: ScenarioNode, nodes: Map<string, ScenarioNode>): string[] =>
-  node.kind === 'decision' ? [...new Set(node.choices.map((c) => c.next))].filter((key) => nodes.has(key)) : [];
+  node.kind === 'decision' ? [...new Set(node.choices.flatMap((c) => (c.next === undefined ? [] : [c.next])))].filter((key) => nodes.has(key)) : [];
 
-/** Longest-path style fold over an acyclic graph; returns undefined when a cycle is met. */
-function foldFromStart(scenario: Scenario, leaf: (node: ScenarioNode) => number, step: (node: DecisionNode, best: (next: string) => number) => number): number | undefined {
+/** Longest-path style fold over an acyclic graph; returns undefined when a cycle is met. `best(undefined)`: the case ends. */
+function foldFromStart(scenario: Scenario, leaf: (node: ScenarioNode) => number, step: (node: DecisionNode, best: (next: string | undefined) => number) => number): number | undefined {
   const nodes = nodeMap(scenario);
   const memo = new Map<string, number>();
   const onStack = new Set<string>();
   let cyclic = false;
-  const visit = (key: string): number => {
+  const visit = (key: string | undefined): number => {
+    if (key === undefined) return 0;
     const node = nodes.get(key);
     if (!node) return Number.NEGATIVE_INFINITY;
     const cached = memo.get(key);
@@ -73,7 +75,7 @@ export function validateScenarioGraph(scenario: Scenario): Problem[] {
   scenario.nodes.forEach((node, index) => {
     if (node.kind !== 'decision') return;
     node.choices.forEach((choice, choiceIndex) => {
-      if (!nodes.has(choice.next)) {
+      if (choice.next !== undefined && !nodes.has(choice.next)) {
         problems.push({ path: `nodes[${index}].choices[${choiceIndex}].next`, message: `"${choice.next}" is not a node of this scenario` });
       }
     });
@@ -107,7 +109,7 @@ export function validateScenarioGraph(scenario: Scenario): Problem[] {
     const node = nodes.get(key)!;
     if (node.kind === 'decision') {
       node.choices.forEach((choice, choiceIndex) => {
-        if (!nodes.has(choice.next)) return;
+        if (choice.next === undefined || !nodes.has(choice.next)) return;
         const seen = state.get(choice.next);
         if (seen === 'active') {
           const loop = [...trail.slice(trail.indexOf(choice.next)), choice.next].join(' → ');
@@ -126,9 +128,11 @@ export function validateScenarioGraph(scenario: Scenario): Problem[] {
   if (nodes.has(scenario.start)) dfs(scenario.start);
   for (const key of nodes.keys()) if (!state.has(key)) dfs(key);
 
-  // With no loops and no dangling `next`, every path ends at an ending, because only endings have no choices.
+  // With no loops and no dangling `next`, every path ends: at an ending node, or at a choice without `next` whose
+  // ending follows from the path — and then exactly one of `endings` must match it.
   const graphIsSound = problems.length === 0;
-  const endings = scenario.nodes.filter((node) => node.kind === 'ending').length;
+  if (graphIsSound) problems.push(...checkPathEndings(scenario, scenarioMaxScore(scenario) ?? 0));
+  const endings = scenario.nodes.filter((node) => node.kind === 'ending').length + (scenario.endings?.length ?? 0);
   if (endings < MIN_ENDINGS) {
     problems.push({ path: 'nodes', message: `a scenario needs at least ${MIN_ENDINGS} endings so choices have consequences; it has ${endings}` });
   }

@@ -4,7 +4,7 @@ import type { Locale } from '#curriculum';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import {
-  CourseOutlineDto, LearnerAttitudeInstrumentDto, LearnerKnowledgeTestDto, LearnerLessonDto, LearnerQuizDto, LearnerScenarioDto,
+  CourseOutlineDto, LearnerAttitudeInstrumentDto, LearnerLessonDto, LearnerScenarioDto,
   MyEnrolmentDto, SCENARIO_NODE_SCHEMA, ScenarioDecisionNodeDto, ScenarioEndingNodeDto,
 } from './learner-content.dto.js';
 import { LearnerContentService } from './learner-content.service.js';
@@ -37,18 +37,6 @@ export class LearnerContentController {
   @ApiOkResponse({ type: LearnerLessonDto })
   lesson(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('lessonKey', ItemKeyPipe) key: string, @RequestLocale() locale: Locale) {
     return this.content.lesson(user.id, id, key, locale);
-  }
-
-  @Get(':enrolmentId/modules/:moduleKey/quiz')
-  @ApiOkResponse({ type: LearnerQuizDto })
-  quiz(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('moduleKey', ItemKeyPipe) key: string, @RequestLocale() locale: Locale) {
-    return this.content.quiz(user.id, id, key, locale);
-  }
-
-  @Get(':enrolmentId/knowledge-test')
-  @ApiOkResponse({ type: LearnerKnowledgeTestDto })
-  knowledgeTest(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @RequestLocale() locale: Locale) {
-    return this.content.knowledgeTest(user.id, id, locale);
   }
 
   @Get(':enrolmentId/attitude-instrument')

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
-  type Course, type Locale, localize, toCourseOutline, toLearnerAttitudeInstrument, toLearnerKnowledgeTest, toLearnerLesson,
-  toLearnerQuiz, toLearnerScenarioIntro, toLearnerScenarioNode,
+  type Course, type Locale, localize, toCourseOutline, toLearnerAttitudeInstrument, toLearnerLesson, toLearnerScenarioIntro,
+  toLearnerScenarioNode,
 } from '#curriculum';
 import { notFound } from '../common/app-exception.js';
 import { CourseCatalog } from './course-catalog.service.js';
@@ -63,17 +63,6 @@ export class LearnerContentService {
     const lesson = course.modules.flatMap((m) => m.lessons).find((l) => l.key === lessonKey);
     if (!lesson) throw notFound('Lesson');
     return toLearnerLesson(lesson, locale);
-  }
-
-  async quiz(userId: string, enrolmentId: string, moduleKey: string, locale: Locale) {
-    const { course } = await this.contentFor(userId, enrolmentId);
-    const module = course.modules.find((m) => m.key === moduleKey);
-    if (!module) throw notFound('Module');
-    return toLearnerQuiz(module.quiz, locale);
-  }
-
-  async knowledgeTest(userId: string, enrolmentId: string, locale: Locale) {
-    return toLearnerKnowledgeTest((await this.contentFor(userId, enrolmentId)).course.knowledgeTest, locale);
   }
 
   async attitudeInstrument(userId: string, enrolmentId: string, locale: Locale) {

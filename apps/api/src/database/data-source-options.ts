@@ -8,6 +8,7 @@ import { ContentSources1764220000000 } from './migrations/1764220000000-content-
 import { AttemptScores1764230000000 } from './migrations/1764230000000-attempt-scores.js';
 import { AnswerVectors1764240000000 } from './migrations/1764240000000-answer-vectors.js';
 import { ConsentChoice1764250000000 } from './migrations/1764250000000-consent-choice.js';
+import { OptionSeeds1764280000000 } from './migrations/1764280000000-option-seeds.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
 export const ENTITIES = [UserEntity];
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   AttemptScores1764230000000,
   AnswerVectors1764240000000,
   ConsentChoice1764250000000,
+  OptionSeeds1764280000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

@@ -73,7 +73,8 @@ export class QuestionFeedbackDto {
   @ApiProperty() answered: boolean;
   @ApiProperty() correct: boolean;
   @ApiProperty({ type: [OptionFeedbackDto], description: 'Feedback on each option the learner chose' }) options: OptionFeedbackDto[];
-  @ApiPropertyOptional({ type: [String], description: 'Only once the quiz is passed or the test is the post-test' }) correctOptionKeys?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Only once the quiz is passed or its round\'s last attempt used, or for the post-test and follow-up' }) correctOptionKeys?: string[];
+  @ApiPropertyOptional({ type: [OptionFeedbackDto], description: 'Why each correct option is right; sent only with correctOptionKeys' }) explanations?: OptionFeedbackDto[];
 }
 
 export class GradeFeedbackDto {
@@ -82,6 +83,7 @@ export class GradeFeedbackDto {
   @ApiProperty() questionCount: number;
   @ApiPropertyOptional() passed?: boolean;
   @ApiPropertyOptional({ description: 'Quiz attempts left in this round' }) attemptsLeft?: number;
+  @ApiPropertyOptional({ description: 'Quiz: the right answers and their explanations are included (passed, or the last attempt of the round)' }) answersRevealed?: boolean;
   @ApiProperty({ type: [QuestionFeedbackDto] }) questions: QuestionFeedbackDto[];
 }
 
@@ -105,6 +107,7 @@ export class ScenarioStepDto {
   @ApiProperty() choiceText: string;
   @ApiProperty() feedback: string;
   @ApiProperty({ description: '0 harmful … 2 rights-respecting' }) points: number;
+  @ApiProperty({ description: 'A critical error: it decides the ending whatever the score' }) critical: boolean;
 }
 
 export class ScenarioRunDto {

@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
-  type Answers, type Course, type Locale, type Problem, gradeKnowledgeTest, gradeQuestion, gradeQuiz, localize, toLearnerScenarioNode,
-  validateAnswers, validateLikertAnswers, walkScenario,
+  type Answers, type Course, type Locale, type Problem, gradeKnowledgeTest, gradeQuestion, gradeQuiz, validateAnswers, validateLikertAnswers,
+  walkScenario,
 } from '#curriculum';
 import { type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, startJourney } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
@@ -13,7 +13,11 @@ import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { ReadPool, type SqlClient } from '../database/read-pool.js';
 import type { DraftDto, GradeFeedbackDto, JourneyStateDto, ScenarioChoiceResultDto, ScenarioRunDto, SubmissionResultDto } from './journey.dto.js';
+import { questionFeedback, quizFeedback } from './grade-feedback.js';
+import { rejectionMessage } from './journey-rejections.js';
 import { outlineOf } from './journey-outline.js';
+import { OptionSeeds } from './option-seeds.service.js';
+import { describeRun } from './scenario-run.js';
 
 interface EnrolmentRow {
   id: string;
@@ -63,6 +67,7 @@ export class JourneyService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: CourseCatalog,
     private readonly reads: ReadPool,
+    private readonly seeds: OptionSeeds,
   ) {}
 
   async state(userId: string, enrolmentId: string): Promise<JourneyStateDto> {
@@ -167,34 +172,21 @@ export class JourneyService {
       tx.apply({ type: 'quiz.graded', moduleKey, passed: grade.passed, score: grade.score, at: tx.at });
       await this.insertAttempt(
         tx,
-        { kind: 'quiz', moduleKey, targetKey: module.quiz.key, score: grade.score, passed: grade.passed, result: { correctCount: grade.correctCount } },
+        { kind: 'quiz', moduleKey, targetKey: module.quiz.key, score: grade.score, passed: grade.passed, result: { correctCount: grade.correctCount }, seedDraft: `quiz-${moduleKey}` },
         grade.perQuestion.map((q) => ({ itemKey: q.questionKey, value: q.selectedOptionKeys, correct: q.correct })),
       );
       await this.clearDraft(tx, `quiz-${moduleKey}`);
       const progress = describeJourney(tx.journey).modules.find((mod) => mod.key === moduleKey);
-      const feedback: GradeFeedbackDto = {
-        percent: Math.round(grade.score * 1000) / 10,
-        correctCount: grade.correctCount,
-        questionCount: grade.questionCount,
-        passed: grade.passed,
-        attemptsLeft: progress?.quiz.attemptsLeft ?? 0,
-        // Correct keys are revealed only once passed, so a failed attempt teaches through feedback, not an answer list.
-        questions: grade.perQuestion.map((q) => ({
-          key: q.questionKey, answered: q.answered, correct: q.correct,
-          options: q.feedback.map((f) => ({ optionKey: f.optionKey, correct: f.correct, text: f.feedback })),
-          ...(grade.passed ? { correctOptionKeys: q.correctOptionKeys } : {}),
-        })),
-      };
-      return { grade: feedback };
+      return { grade: quizFeedback(grade, progress?.quiz.attemptsLeft ?? 0) };
     });
   }
 
   async scenarioRun(userId: string, enrolmentId: string, scenarioKey: string, locale: Locale): Promise<ScenarioRunDto> {
-    const [enrolment] = await this.db.query(`SELECT id, course_version_id FROM enrolments WHERE id = $1 AND user_id = $2`, [enrolmentId, userId]);
-    if (!enrolment) throw notFound('Enrolment');
-    const course = await this.catalog.publishedContent(enrolment.course_version_id);
+    const course = await this.catalog.publishedContent(await this.pinnedVersion(userId, enrolmentId));
+    if (!course.scenarios.some((s) => s.key === scenarioKey)) throw notFound('Scenario');
+    const seed = await this.seeds.forScenario(enrolmentId, scenarioKey);
     const [run] = await this.db.query(`SELECT choices FROM scenario_runs WHERE enrolment_id = $1 AND scenario_key = $2`, [enrolmentId, scenarioKey]);
-    return this.describeRun(course, scenarioKey, (run?.choices as string[]) ?? [], locale);
+    return describeRun(course, scenarioKey, (run?.choices as string[]) ?? [], locale, seed);
   }
 
   /** One decision at a time; the run is kept on the server so a reload or another device resumes where it was. */
@@ -206,11 +198,12 @@ export class JourneyService {
       // Ask the machine, without committing anything, whether finishing this scenario would be allowed now.
       const probe = applyJourneyEvent(tx.journey, { type: 'scenario.finished', moduleKey: module.key, scenarioKey, outcome: 'good', at: tx.at });
       if (!probe.accepted) throw new AppException(409, probe.reason as ErrorCode, rejectionMessage(probe.reason));
+      const seed = await this.seeds.forScenario(tx.enrolment.id, scenarioKey, tx.m);
       const [run] = await tx.m.query(`SELECT choices, finished_at FROM scenario_runs WHERE enrolment_id = $1 AND scenario_key = $2 FOR UPDATE`, [tx.enrolment.id, scenarioKey]);
       const previous: string[] = run?.choices ?? [];
       const before = walkScenario(scenario, previous, tx.locale);
       const current = before.path[before.path.length - 1];
-      if (current !== nodeKey) {
+      if (before.complete || current !== nodeKey) {
         throw new AppException(409, 'SCENARIO_STEP_MISMATCH', `This decision was already made (the scenario is now at "${current}"). Reload to continue.`);
       }
       const walk = walkScenario(scenario, [...previous, choiceKey], tx.locale);
@@ -225,18 +218,20 @@ export class JourneyService {
         tx.apply({ type: 'scenario.finished', moduleKey: module.key, scenarioKey, outcome: walk.ending.outcome, at: tx.at });
         await this.insertAttempt(
           tx,
-          { kind: 'scenario', moduleKey: module.key, targetKey: scenarioKey, score: walk.score, outcome: walk.ending.outcome, result: { maxScore: walk.maxScore, path: walk.path } },
+          { kind: 'scenario', moduleKey: module.key, targetKey: scenarioKey, score: walk.score, outcome: walk.ending.outcome, result: { maxScore: walk.maxScore, path: walk.path, ending: walk.ending.key, critical: walk.critical }, optionSeed: seed },
           walk.steps.map((s) => ({ itemKey: s.nodeKey, value: s.choiceKey, correct: null })),
         );
       }
-      return this.describeRun(tx.course, scenarioKey, choices, tx.locale);
+      return describeRun(tx.course, scenarioKey, choices, tx.locale, seed);
     }) as Promise<ScenarioChoiceResultDto>;
   }
 
   async getDraft(userId: string, enrolmentId: string, target: string): Promise<DraftDto> {
     await this.requireOwn(userId, enrolmentId);
     const [row] = await this.db.query(`SELECT answers, updated_at FROM answer_drafts WHERE enrolment_id = $1 AND target = $2`, [enrolmentId, target]);
-    return { answers: row?.answers ?? {}, updatedAt: row?.updated_at?.toISOString() ?? null };
+    // A row with no answers only holds the attempt's option order (drawn when the quiz or test was opened).
+    const answers = row?.answers ?? {};
+    return { answers, updatedAt: Object.keys(answers).length ? row.updated_at.toISOString() : null };
   }
 
   /** Autosave of in-progress answers: last write wins; validated for real only when submitted. */
@@ -340,7 +335,7 @@ export class JourneyService {
     const graded = items.map((item) => gradeQuestion(item, (answers as Answers)[item.key] ?? [], tx.locale));
     await this.insertAttempt(
       tx,
-      { kind: 'knowledge', wave, targetKey: tx.course.knowledgeTest.key, score: grade.percent, result: { perModule: grade.perModule, answeredCount: grade.answeredCount } },
+      { kind: 'knowledge', wave, targetKey: tx.course.knowledgeTest.key, score: grade.percent, result: { perModule: grade.perModule, answeredCount: grade.answeredCount }, seedDraft: `${wave}-knowledge` },
       graded.filter((g) => g.answered).map((g) => ({ itemKey: g.questionKey, value: g.selectedOptionKeys, correct: g.correct })),
       graded.map((g) => (g.answered ? Number(g.correct) : null)),
       // Which options were chosen (bit i = the item's i-th option), for the trainer's distractor analysis.
@@ -350,10 +345,7 @@ export class JourneyService {
       percent: Math.round(grade.percent * 10) / 10,
       correctCount: grade.correctCount,
       questionCount: grade.itemCount,
-      questions: graded.map((g) => ({
-        key: g.questionKey, answered: g.answered, correct: g.correct, correctOptionKeys: g.correctOptionKeys,
-        options: g.feedback.map((f) => ({ optionKey: f.optionKey, correct: f.correct, text: f.feedback })),
-      })),
+      questions: graded.map((g) => questionFeedback(g, true)),
     };
   }
 
@@ -377,21 +369,24 @@ export class JourneyService {
    */
   private async insertAttempt(
     tx: Tx,
-    a: { kind: string; wave?: string | null; moduleKey?: string | null; targetKey: string; score?: number | null; passed?: boolean | null; outcome?: string | null; result: unknown },
+    a: { kind: string; wave?: string | null; moduleKey?: string | null; targetKey: string; score?: number | null; passed?: boolean | null; outcome?: string | null; result: unknown;
+      /** The option order the learner saw: a scenario's seed, or else the one on the draft `seedDraft` (see OptionSeeds). */
+      optionSeed?: number; seedDraft?: string },
     rows: { itemKey: string; value: unknown; correct: boolean | null }[],
     answerVector: (number | null)[] | null = null,
     choiceVector: (number | null)[] | null = null,
   ): Promise<void> {
     await tx.m.query(
       `WITH a AS (
-         INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, module_key, target_key, score, passed, outcome, result, answer_vector, choice_vector)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12::smallint[], $13::integer[]) RETURNING id)
+         INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, module_key, target_key, score, passed, outcome, result, answer_vector, option_seed, choice_vector)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12::smallint[],
+           coalesce($13::integer, (SELECT option_seed FROM answer_drafts WHERE enrolment_id = $1 AND target = $14::text)), $15::integer[]) RETURNING id)
        INSERT INTO responses (attempt_id, item_key, value, correct)
        SELECT a.id, r.item_key, r.value, r.correct FROM a, jsonb_to_recordset($11::jsonb) AS r(item_key text, value jsonb, correct boolean)`,
       [
         tx.enrolment.id, tx.enrolment.course_version_id, a.kind, a.wave ?? null, a.moduleKey ?? null, a.targetKey, a.score ?? null, a.passed ?? null,
         a.outcome ?? null, JSON.stringify(a.result), JSON.stringify(rows.map((r) => ({ item_key: r.itemKey, value: r.value, correct: r.correct }))),
-        answerVector, choiceVector,
+        answerVector, a.optionSeed ?? null, a.seedDraft ?? null, choiceVector,
       ],
     );
   }
@@ -409,28 +404,6 @@ export class JourneyService {
       [enrolment.id, code, enrolment.display_name, JSON.stringify(course.title), version.version, course.hours, new Date(completedAt)],
     );
   }
-
-  private describeRun(course: Course, scenarioKey: string, choices: string[], locale: Locale): ScenarioRunDto {
-    const scenario = course.scenarios.find((s) => s.key === scenarioKey);
-    if (!scenario) throw notFound('Scenario');
-    const walk = walkScenario(scenario, choices, locale);
-    const nodes = new Map(scenario.nodes.map((n) => [n.key, n] as const));
-    const current = nodes.get(walk.path[walk.path.length - 1])!;
-    return {
-      scenarioKey,
-      title: localize(scenario.title, locale),
-      intro: localize(scenario.intro, locale),
-      steps: walk.steps.map((s) => {
-        const node = nodes.get(s.nodeKey);
-        const choice = node?.kind === 'decision' ? node.choices.find((c) => c.key === s.choiceKey) : undefined;
-        return { nodeKey: s.nodeKey, choiceKey: s.choiceKey, choiceText: choice ? localize(choice.text, locale) : s.choiceKey, feedback: s.feedback, points: s.points };
-      }),
-      current: toLearnerScenarioNode(current, locale),
-      finished: walk.complete,
-      score: walk.score,
-      maxScore: walk.maxScore,
-    };
-  }
 }
 
 /** Stores the snapshot with the columns the trainer roster reads ($1–$6, see journeyParams). */
@@ -444,21 +417,6 @@ function journeyParams(enrolmentId: string, journey: PersistedJourney, at: numbe
 function toState(enrolmentId: string, journey: PersistedJourney, view: JourneyView = describeJourney(journey)): JourneyStateDto {
   return { enrolmentId, courseVersionId: view.courseVersionId, stage: view.stage, percentComplete: view.percentComplete, snapshot: journey as unknown as Record<string, unknown> };
 }
-
-const REJECTIONS: Record<string, string> = {
-  EVENT_NOT_ALLOWED: 'This step is not available at this point of the course.',
-  MODULE_LOCKED: 'This module is still locked: finish the earlier steps first.',
-  LESSONS_NOT_READ: 'Read every lesson of the module before the quiz.',
-  QUIZ_NOT_PASSED: 'Pass the module quiz before the scenario.',
-  QUIZ_ALREADY_PASSED: 'You already passed this quiz.',
-  QUIZ_ATTEMPTS_EXHAUSTED: 'Review the module lessons again to get new attempts.',
-  FOLLOW_UP_NOT_OPEN: 'The follow-up questionnaire is not open yet.',
-  ALREADY_SUBMITTED: 'This was already submitted and cannot be changed.',
-  WITHDRAWN: 'You withdrew your consent; no further answers are recorded.',
-  UNKNOWN_ITEM: 'This item is not part of your course version.',
-  INVALID_EVENT: 'The request is not a valid step.',
-};
-const rejectionMessage = (reason: string) => REJECTIONS[reason] ?? 'This step is not allowed now.';
 
 /** 12 unambiguous characters in three groups: easy to read aloud or type from paper, infeasible to guess. */
 const newCertificateCode = () => readableCode([4, 4, 4]);

@@ -110,7 +110,21 @@ export function useDraft(enrolmentId: string, target: string) {
     if (dirty.current) timer.current = setTimeout(() => void save(), SAVE_DELAY_MS);
   }, [save]);
 
-  return { answers, loaded, saveState, setAnswer, settle, markSubmitted, resume };
+  /** A new attempt starts empty: the server deleted the submitted draft, so only the local copy needs forgetting. */
+  const clear = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    dirty.current = false;
+    held.current = false;
+    latest.current = {};
+    setAnswers({});
+    setSaveState('idle');
+  }, []);
+
+  /** Sends what is pending now (e.g. before leaving with "continue later") and resolves when it is saved or failed. */
+  const saveNow = useCallback(() => save(), [save]);
+
+  return { answers, loaded, saveState, setAnswer, settle, markSubmitted, resume, clear, saveNow };
 }
 
 /** Option keys of a knowledge/quiz answer, or [] when the stored value is not one. */

@@ -228,38 +228,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/enrolments/{enrolmentId}/modules/{moduleKey}/quiz": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["LearnerContentController_quiz"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/enrolments/{enrolmentId}/knowledge-test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["LearnerContentController_knowledgeTest"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/enrolments/{enrolmentId}/attitude-instrument": {
         parameters: {
             query?: never;
@@ -637,6 +605,38 @@ export interface paths {
         };
         get: operations["JourneyController_getDraft"];
         put: operations["JourneyController_saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/modules/{moduleKey}/quiz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttemptContentController_quiz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/knowledge-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttemptContentController_knowledgeTest"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1075,26 +1075,6 @@ export interface components {
             body: string;
             sources: components["schemas"]["SourceDto"][];
         };
-        LearnerQuestionDto: {
-            key: string;
-            /** @enum {string} */
-            type: "single" | "multiple" | "trueFalse";
-            prompt: string;
-            options: components["schemas"]["LearnerOptionDto"][];
-        };
-        LearnerQuizDto: {
-            key: string;
-            /** @description Share of questions to answer correctly, 0–1 */
-            passMark: number;
-            maxAttempts: number;
-            questions: components["schemas"]["LearnerQuestionDto"][];
-        };
-        LearnerKnowledgeTestDto: {
-            key: string;
-            title: string;
-            instructions: string;
-            items: components["schemas"]["LearnerQuestionDto"][];
-        };
         ScalePointDto: {
             value: number;
             label: string;
@@ -1239,8 +1219,10 @@ export interface components {
             correct: boolean;
             /** @description Feedback on each option the learner chose */
             options: components["schemas"]["OptionFeedbackDto"][];
-            /** @description Only once the quiz is passed or the test is the post-test */
+            /** @description Only once the quiz is passed or its round's last attempt used, or for the post-test and follow-up */
             correctOptionKeys?: string[];
+            /** @description Why each correct option is right; sent only with correctOptionKeys */
+            explanations?: components["schemas"]["OptionFeedbackDto"][];
         };
         GradeFeedbackDto: {
             /** @description 0–100 */
@@ -1250,6 +1232,8 @@ export interface components {
             passed?: boolean;
             /** @description Quiz attempts left in this round */
             attemptsLeft?: number;
+            /** @description Quiz: the right answers and their explanations are included (passed, or the last attempt of the round) */
+            answersRevealed?: boolean;
             questions: components["schemas"]["QuestionFeedbackDto"][];
         };
         SubmissionResultDto: {
@@ -1275,6 +1259,8 @@ export interface components {
             feedback: string;
             /** @description 0 harmful … 2 rights-respecting */
             points: number;
+            /** @description A critical error: it decides the ending whatever the score */
+            critical: boolean;
         };
         ScenarioNodeViewDto: {
             key: string;
@@ -1335,6 +1321,26 @@ export interface components {
             answers: {
                 [key: string]: unknown;
             };
+        };
+        LearnerQuestionDto: {
+            key: string;
+            /** @enum {string} */
+            type: "single" | "multiple" | "trueFalse";
+            prompt: string;
+            options: components["schemas"]["LearnerOptionDto"][];
+        };
+        LearnerQuizDto: {
+            key: string;
+            /** @description Share of questions to answer correctly, 0–1 */
+            passMark: number;
+            maxAttempts: number;
+            questions: components["schemas"]["LearnerQuestionDto"][];
+        };
+        LearnerKnowledgeTestDto: {
+            key: string;
+            title: string;
+            instructions: string;
+            items: components["schemas"]["LearnerQuestionDto"][];
         };
         CertificateDto: {
             valid: boolean;
@@ -2071,53 +2077,6 @@ export interface operations {
             };
         };
     };
-    LearnerContentController_quiz: {
-        parameters: {
-            query?: {
-                lang?: "es" | "en";
-            };
-            header?: never;
-            path: {
-                enrolmentId: string;
-                moduleKey: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LearnerQuizDto"];
-                };
-            };
-        };
-    };
-    LearnerContentController_knowledgeTest: {
-        parameters: {
-            query?: {
-                lang?: "es" | "en";
-            };
-            header?: never;
-            path: {
-                enrolmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LearnerKnowledgeTestDto"];
-                };
-            };
-        };
-    };
     LearnerContentController_attitudeInstrument: {
         parameters: {
             query?: {
@@ -2754,6 +2713,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DraftDto"];
+                };
+            };
+        };
+    };
+    AttemptContentController_quiz: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+                moduleKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Options in the order of the learner's open attempt (stable until it is submitted) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerQuizDto"];
+                };
+            };
+        };
+    };
+    AttemptContentController_knowledgeTest: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Options in the order of the open pre-test, post-test or follow-up attempt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerKnowledgeTestDto"];
                 };
             };
         };

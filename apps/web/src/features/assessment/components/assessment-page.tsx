@@ -13,6 +13,7 @@ import { useQuery } from '../../../lib/use-query';
 import { useSubmission } from '../../../lib/use-submission';
 import { getAttitudeInstrument, getKnowledgeTest, submitAssessment, type Part, type Wave } from '../api/assessment-api';
 import { KnowledgeResult } from './knowledge-result';
+import { PartDone } from './part-done';
 import { type Instrument, Questionnaire } from './questionnaire';
 
 const PARTS: Record<Wave, Part[]> = { pre: ['knowledge', 'attitude'], post: ['knowledge', 'attitude', 'then'] };
@@ -29,6 +30,8 @@ export function AssessmentPage() {
   const { enrolmentId, view, accept, refresh } = useJourney();
   const { submit, busy, error } = useSubmission({ onRejected: refresh });
   const [result, setResult] = useState<Grade | null>(null);
+  /** The part just submitted, when a break screen follows it (the page is reused for the next part, so keyed by part). */
+  const [doneWith, setDoneWith] = useState<string | null>(null);
   const content = useQuery<Instrument | null>(
     async () =>
       !valid
@@ -46,12 +49,26 @@ export function AssessmentPage() {
   const partTitle =
     part === 'then' ? t('learn.assessment.thenTitle') : source?.kind === 'knowledge' ? source.test.title : source?.kind === 'attitude' ? source.instrument.title : '';
   const title = partTitle ? `${waveTitle}: ${partTitle}` : waveTitle;
+  // Which part of the wave this is, from what the machine recorded (it accepts the parts in any order).
+  const parts = wave === 'pre' ? view.pre : view.post;
+  const total = parts.done.length + parts.pending.length;
+  const partNumber = (parts.done as string[]).includes(part) ? parts.done.length : parts.done.length + 1;
+
+  if (doneWith === `${wave}-${part}`) {
+    return (
+      <section className="card" aria-labelledby="assessment-title">
+        <PageHeading id="assessment-title">{waveTitle}</PageHeading>
+        <PartDone done={parts.done.length} total={total} />
+      </section>
+    );
+  }
 
   if (result && source?.kind === 'knowledge') {
     return (
       <section className="card" aria-labelledby="assessment-title">
         <PageHeading id="assessment-title">{title}</PageHeading>
         <KnowledgeResult grade={result} test={source.test} />
+        {view.stage === 'postAssessment' && <p className="back-link"><Link to={coursePath(enrolmentId)}>{t('learn.assessment.later')}</Link></p>}
       </section>
     );
   }
@@ -71,6 +88,8 @@ export function AssessmentPage() {
     if (!response) return false;
     const next = accept(response.journey);
     if (wave === 'post' && part === 'knowledge' && response.grade) setResult(response.grade);
+    // The end of the course comes in separate screens, with a break between parts (the learner may stop there).
+    else if (wave === 'post' && next.stage === 'postAssessment') setDoneWith(`${wave}-${part}`);
     else navigate(stepPath(enrolmentId, next.nextStep));
     return true;
   }
@@ -78,6 +97,7 @@ export function AssessmentPage() {
   return (
     <section className="card" aria-labelledby="assessment-title">
       <PageHeading id="assessment-title">{title}</PageHeading>
+      {total > 1 && <p className="crumbs">{t('learn.assessment.partOf', { number: partNumber, total })}</p>}
       <p className="instructions">{instructions}</p>
       <Questionnaire
         enrolmentId={enrolmentId}
@@ -87,6 +107,7 @@ export function AssessmentPage() {
         busy={busy}
         error={error}
         onSubmit={onSubmit}
+        onPause={() => navigate(coursePath(enrolmentId))}
       />
       <p className="back-link"><Link to={coursePath(enrolmentId)}>{t('learn.backToCourse')}</Link></p>
     </section>

@@ -34,6 +34,7 @@ export function KnowledgeResult({ grade, test }: { grade: Grade; test: Knowledge
                     <strong>{t('learn.feedback.rightAnswer')}</strong> {q.correctOptionKeys.map((k) => textOf(q.key, k)).join(' · ')}
                   </p>
                 )}
+                {!q.correct && q.explanations?.map((e) => <p key={e.optionKey} className="option-feedback">{e.text}</p>)}
               </li>
             );
           })}

@@ -19,10 +19,12 @@ interface Props {
   error: unknown;
   saveState: SaveState;
   onSubmit(): void;
+  /** Offers "continue later": the answers so far are kept as a draft. */
+  onPause?(): void;
 }
 
 /** A questionnaire in short screens with "n of N answered", previous/next, and the submit button on the last screen. */
-export function PagedForm({ total, isAnswered, renderItem, reminder, submitLabel, busy, error, saveState, onSubmit }: Props) {
+export function PagedForm({ total, isAnswered, renderItem, reminder, submitLabel, busy, error, saveState, onSubmit, onPause }: Props) {
   const { t } = useTranslation();
   const { page, pageCount, indexes, isLast, next, previous, headingRef } = usePages(total, PAGE_SIZE, isAnswered);
   const answered = Array.from({ length: total }, (_, i) => i).filter(isAnswered).length;
@@ -56,6 +58,12 @@ export function PagedForm({ total, isAnswered, renderItem, reminder, submitLabel
           {!isLast ? t('learn.pager.next') : busy ? t('learn.sending') : submitLabel}
         </button>
       </div>
+      {onPause && (
+        <p className="pager-pause">
+          <button type="button" className="link-button" onClick={onPause} disabled={busy}>{t('learn.pager.pause')}</button>{' '}
+          <span className="muted">{t('learn.pager.pauseHint')}</span>
+        </p>
+      )}
     </form>
   );
 }

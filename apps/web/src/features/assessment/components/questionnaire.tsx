@@ -19,13 +19,17 @@ interface Props {
   error: unknown;
   /** Resolves true when the server accepted the answers. */
   onSubmit(answers: Record<string, unknown>): Promise<boolean>;
+  /** "Continue later": called once the answers so far are saved. */
+  onPause?(): void;
 }
 
 /** One instrument answered screen by screen, every answer autosaved as a draft and restored on return. */
-export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, busy, error, onSubmit }: Props) {
+export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, busy, error, onSubmit, onPause }: Props) {
   const { t } = useTranslation();
   const draft = useDraft(enrolmentId, draftTarget);
   if (!draft.loaded) return <Loading />;
+
+  const pause = onPause ? () => void draft.saveNow().finally(onPause) : undefined;
 
   async function submit() {
     await draft.settle();
@@ -61,6 +65,7 @@ export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, b
         error={error}
         saveState={draft.saveState}
         onSubmit={() => void submit()}
+        onPause={pause}
       />
     );
   }
@@ -91,6 +96,7 @@ export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, b
       error={error}
       saveState={draft.saveState}
       onSubmit={() => void submit()}
+      onPause={pause}
     />
   );
 }

@@ -3,7 +3,7 @@ import type { Grade } from '../../../lib/journey/journey-types';
 
 type QuestionGrade = Grade['questions'][number];
 
-/** Under one option after grading: the feedback on the learner's choice, and (once passed) the right answers. */
+/** Under one option after grading: the feedback on the learner's choice, and (once revealed) the right answers and why. */
 export function OptionFeedback({ question, optionKey }: { question: QuestionGrade; optionKey: string }) {
   const { t } = useTranslation();
   const chosen = question.options.find((o) => o.optionKey === optionKey);
@@ -16,7 +16,11 @@ export function OptionFeedback({ question, optionKey }: { question: QuestionGrad
           <strong>{chosen.correct ? t('learn.feedback.choiceRight') : t('learn.feedback.choiceWrong')}</strong> {chosen.text}
         </p>
       )}
-      {isCorrectAnswer && !chosen && <p className="verdict verdict--right">{t('learn.feedback.rightAnswer')}</p>}
+      {isCorrectAnswer && !chosen && (
+        <p className="verdict verdict--right">
+          <strong>{t('learn.feedback.thisIsRight')}</strong> {question.explanations?.find((e) => e.optionKey === optionKey)?.text}
+        </p>
+      )}
     </div>
   );
 }

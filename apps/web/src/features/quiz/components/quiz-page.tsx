@@ -17,6 +17,7 @@ import { useQuery } from '../../../lib/use-query';
 import { useSubmission } from '../../../lib/use-submission';
 import { getQuiz, submitQuiz } from '../api/quiz-api';
 import { OptionFeedback, QuestionVerdict } from './option-feedback';
+import { PreviousAttempt } from './previous-attempt';
 import { QuizResult } from './quiz-result';
 import { QuizReview } from './quiz-review';
 
@@ -29,11 +30,14 @@ export function QuizPage() {
   const { submit, busy, error } = useSubmission({ onRejected: refresh });
   const found = findModule(outline, moduleKey);
   const progress = view.modules.find((m) => m.key === moduleKey);
-  const quiz = useQuery(() => (found ? getQuiz(enrolmentId, moduleKey, lang) : Promise.resolve(null)), [enrolmentId, moduleKey, lang, Boolean(found)]);
+  const [round, setRound] = useState(0);
+  // Each attempt is fetched anew: the server shows its options in that attempt's own order.
+  const quiz = useQuery(() => (found ? getQuiz(enrolmentId, moduleKey, lang) : Promise.resolve(null)), [enrolmentId, moduleKey, lang, Boolean(found), round]);
   const draft = useDraft(enrolmentId, `quiz-${moduleKey}`);
   const [grade, setGrade] = useState<Grade | null>(null);
+  /** The failed attempt before this one: its feedback stays visible while retrying. */
+  const [previous, setPrevious] = useState<Grade | null>(null);
   const [missing, setMissing] = useState(0);
-  const [round, setRound] = useState(0);
   const resultRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (grade) resultRef.current?.focus();
@@ -75,11 +79,15 @@ export function QuizPage() {
   }
 
   function tryAgain() {
+    setPrevious(grade);
     setGrade(null);
+    draft.clear();
+    setMissing(0);
     setRound((r) => r + 1);
   }
 
   const graded = (key: string) => grade?.questions.find((q) => q.key === key);
+  const before = (key: string) => (grade ? undefined : previous?.questions.find((q) => q.key === key));
   return (
     <section className="card" aria-labelledby="quiz-title">
       <PageHeading id="quiz-title" focusKey={round}>{title}</PageHeading>
@@ -95,13 +103,17 @@ export function QuizPage() {
           onTryAgain={tryAgain}
         />
       ) : (
-        <p className="instructions">
-          {t('learn.quiz.intro', { percent: percentToPass, count: progress.quiz.attemptsLeft, max: maxAttempts })}
-        </p>
+        <>
+          <p className="instructions">
+            {t('learn.quiz.intro', { percent: percentToPass, count: progress.quiz.attemptsLeft, max: maxAttempts })}
+          </p>
+          {previous && <p className="notice">{t('learn.quiz.retryNote')}</p>}
+        </>
       )}
       <form onSubmit={(e) => void onSubmit(e)} className="quiz-form">
         {questions.map((question, index) => {
           const result = graded(question.key);
+          const last = before(question.key);
           return (
             <ChoiceQuestion
               key={question.key}
@@ -119,6 +131,7 @@ export function QuizPage() {
               optionExtra={result ? (optionKey) => <OptionFeedback question={result} optionKey={optionKey} /> : undefined}
             >
               {result && <QuestionVerdict question={result} />}
+              {last && <PreviousAttempt question={last} options={question.options} />}
             </ChoiceQuestion>
           );
         })}

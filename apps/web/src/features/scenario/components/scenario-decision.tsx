@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
+import { Markdown } from '../../../components/markdown';
 import { choicesOf, type ScenarioRun } from '../api/scenario-api';
 import { ScreenHeading } from './screen-heading';
 
@@ -25,7 +26,7 @@ export function ScenarioDecision({ run, busy, error, focus, onChoose }: Props) {
   return (
     <form onSubmit={onSubmit} className="scenario-decision">
       <ScreenHeading focus={focus}>{t('learn.scenario.decision', { number: run.steps.length + 1 })}</ScreenHeading>
-      <p className="situation">{run.current.situation}</p>
+      <Markdown className="situation" source={run.current.situation ?? ''} />
       <fieldset className="question">
         <legend>
           <span className="question__prompt">{t('learn.scenario.whatDoYouDo')}</span>

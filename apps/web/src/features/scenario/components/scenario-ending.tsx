@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ContinueLink } from '../../../components/continue-link';
+import { Markdown } from '../../../components/markdown';
 import type { ScenarioRun } from '../api/scenario-api';
 import { ScreenHeading } from './screen-heading';
 
@@ -13,12 +14,13 @@ export function ScenarioEnding({ run, focus }: { run: ScenarioRun; focus: boolea
       <p className={`feedback feedback--${outcome}`} role="status">
         <strong>{t(`learn.scenario.outcome.${outcome}`)}</strong> {t('learn.scenario.score', { score: run.score, max: run.maxScore })}
       </p>
-      <p>{run.current.summary}</p>
+      <Markdown source={run.current.summary ?? ''} />
       <h3>{t('learn.scenario.yourPath')}</h3>
       <ol className="scenario-path">
         {run.steps.map((step) => (
           <li key={step.nodeKey}>
             <p><strong>{t('learn.scenario.youChose')}</strong> {step.choiceText}</p>
+            {step.critical && <p className="verdict verdict--wrong"><strong>{t('learn.scenario.criticalMark')}</strong></p>}
             <p className="muted">{step.feedback}</p>
           </li>
         ))}

@@ -16,6 +16,7 @@ export function ScenarioFeedback({ step, onContinue }: { step: ScenarioStep; onC
       </p>
       <div aria-live="polite" className={`feedback feedback--${quality}`}>
         <p className="feedback__quality">{t(`learn.scenario.quality.${quality}`)}</p>
+        {step.critical && <p className="verdict verdict--wrong"><strong>{t('learn.scenario.critical')}</strong></p>}
         <p>{step.feedback}</p>
       </div>
       <button type="button" className="primary" onClick={onContinue}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
+import { Markdown } from '../../../components/markdown';
 import { PageHeading } from '../../../components/page-heading';
 import { StepUnavailable } from '../../../components/step-unavailable';
 import { useJourney } from '../../../lib/journey/journey-context';
@@ -62,7 +63,7 @@ export function ScenarioPage() {
   } else if (run.steps.length === 0 && !started) {
     screen = (
       <div className="scenario-intro">
-        <p>{run.intro}</p>
+        <Markdown source={run.intro} />
         <button type="button" className="primary" onClick={() => { setStarted(true); setMoved(true); }}>
           {t('learn.scenario.start')}
         </button>

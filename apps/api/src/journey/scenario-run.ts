@@ -1,0 +1,31 @@
+import { type Course, type Locale, localize, toLearnerScenarioNode, walkScenario } from '#curriculum';
+import { notFound } from '../common/app-exception.js';
+import type { ScenarioRunDto } from './journey.dto.js';
+
+/** The learner's view of a play-through: the steps taken with their feedback, and the current decision or the ending. */
+export function describeRun(course: Course, scenarioKey: string, choices: string[], locale: Locale, seed: number | null): ScenarioRunDto {
+  const scenario = course.scenarios.find((s) => s.key === scenarioKey);
+  if (!scenario) throw notFound('Scenario');
+  const walk = walkScenario(scenario, choices, locale);
+  const nodes = new Map(scenario.nodes.map((n) => [n.key, n] as const));
+  const current = nodes.get(walk.path[walk.path.length - 1])!;
+  return {
+    scenarioKey,
+    title: localize(scenario.title, locale),
+    intro: localize(scenario.intro, locale),
+    steps: walk.steps.map((s) => {
+      const node = nodes.get(s.nodeKey);
+      const choice = node?.kind === 'decision' ? node.choices.find((c) => c.key === s.choiceKey) : undefined;
+      return {
+        nodeKey: s.nodeKey, choiceKey: s.choiceKey, choiceText: choice ? localize(choice.text, locale) : s.choiceKey, feedback: s.feedback, points: s.points,
+        critical: s.critical,
+      };
+    }),
+    // A finished run shows the ending its whole path led to (chosen from score and critical errors, or a fixed
+    // ending node in older course versions).
+    current: walk.complete && walk.ending ? { key: walk.ending.key, kind: 'ending', outcome: walk.ending.outcome, summary: walk.ending.summary } : toLearnerScenarioNode(current, locale, seed),
+    finished: walk.complete,
+    score: walk.score,
+    maxScore: walk.maxScore,
+  };
+}
