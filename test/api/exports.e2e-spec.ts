@@ -272,7 +272,10 @@ describe('export bundle: pseudonymous files that reproduce the report in R', () 
     // Position types and regions held by fewer than 5 learners are written as "other".
     expect(new Set(knowledge.map((r) => r.position_type))).toEqual(new Set(['police', 'other']));
     expect(new Set(knowledge.map((r) => r.region))).toEqual(new Set(['piura', 'other']));
+    // In the attitude file also every combination covers ≥ 5 people: "police" + "other" region was one person, so the
+    // region column is "other" for everyone there (police/other 7, other/other 5).
     expect(new Set(attitudes.map((r) => r.position_type))).toEqual(new Set(['police', 'other']));
+    expect(new Set(attitudes.map((r) => r.region))).toEqual(new Set(['other']));
   });
 
   it('documents it all in the codebook and README, with the consent\'s privacy rules word for word', async () => {

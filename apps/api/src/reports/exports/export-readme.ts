@@ -49,7 +49,9 @@ ${rules('es')}
   archivos no se pueden unir entre sí, y las filas están ordenadas por código, nunca por nombre.
 - El archivo de actitudes solo se incluye si al menos ${MIN_GROUP_N} personas aportan respuestas de actitudes.
 - Un grupo, tipo de cargo o región que tienen menos de ${MIN_GROUP_N} de las personas con datos en un archivo se escribe como
-  \`${SUPPRESSED_VALUE}\` en ese archivo.
+  \`${SUPPRESSED_VALUE}\` en ese archivo. En el archivo de actitudes, además, mientras alguna combinación de grupo, cargo y región
+  la tengan menos de ${MIN_GROUP_N} personas, toda una columna se escribe como \`${SUPPRESSED_VALUE}\` (primero región, luego cargo,
+  luego grupo), de modo que cada combinación que queda cubre al menos ${MIN_GROUP_N} personas.
 
 ## Glosario
 - \`status\`: taken (respondió al menos un ítem), empty (envió la prueba sin responder nada: dato faltante, **nunca 0 %**), not_taken (no la rindió).
@@ -95,7 +97,9 @@ ${rules('en')}
   never by name.
 - The attitude file is included only when at least ${MIN_GROUP_N} people contribute attitude answers.
 - A cohort, position type or region held by fewer than ${MIN_GROUP_N} of the people with data in a file is written as
-  \`${SUPPRESSED_VALUE}\` in that file.
+  \`${SUPPRESSED_VALUE}\` in that file. In the attitude file, moreover, while any combination of cohort, position type and
+  region is held by fewer than ${MIN_GROUP_N} people, a whole column is written as \`${SUPPRESSED_VALUE}\` (region first, then position
+  type, then cohort), so every combination left covers at least ${MIN_GROUP_N} people.
 
 ## Glossary
 - \`status\`: taken (answered at least one item), empty (submitted with nothing answered: missing, **never 0 %**), not_taken (not taken).

@@ -76,25 +76,45 @@ export function exportTables(
       const status = statusOf(cells);
       return [status, ...subscales.map((s) => (status === 'taken' ? scoreAt(scores[s]!, wave, learner) : null)), ...(cells ?? attitudeItems.map(() => null))];
     },
+    { combinations: true },
   );
   return { knowledge, attitudes, learners: members.length, attitudeContributors: nAttitude };
 }
 
 function buildTable(
   members: CohortMember[], contributors: boolean[], pseudonym: (id: string) => string, waves: readonly Wave[], valueColumns: string[],
-  values: (learner: number, wave: Wave) => Cell[],
+  values: (learner: number, wave: Wave) => Cell[], options: { combinations: boolean } = { combinations: false },
 ): Table {
   const cohort = generaliser(members, contributors, (m) => m.cohortName);
   const position = generaliser(members, contributors, (m) => m.positionType);
   const region = generaliser(members, contributors, (m) => m.region);
-  const learners = members.map((m, learner) => ({ learner, code: pseudonym(m.enrolmentId), m }));
+  const described = members.map((m) => [cohort(m), position(m), region(m)]);
+  if (options.combinations) recodeRareCombinations(described, contributors);
+  const learners = members.map((m, learner) => ({ learner, code: pseudonym(m.enrolmentId) }));
   // Sorted by pseudonym, never by name (the database hands learners over in name order).
   learners.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const rows: Cell[][] = [];
-  for (const { learner, code, m } of learners) {
-    for (const wave of waves) rows.push([code, cohort(m), position(m), region(m), wave, ...values(learner, wave)]);
+  for (const { learner, code } of learners) {
+    for (const wave of waves) rows.push([code, ...described[learner]!, wave, ...values(learner, wave)]);
   }
   return { columns: [...ID_COLUMNS, ...valueColumns], rows };
+}
+
+/**
+ * For the attitude file, single values are not enough: "the only police officer from Lima" is one person even when
+ * police and Lima are each common. While some combination of cohort, position type and region is held by fewer than
+ * MIN_GROUP_N contributors, one whole column is written as "other" for everyone (region first, then position type,
+ * then cohort), so every combination left covers at least MIN_GROUP_N people.
+ */
+function recodeRareCombinations(described: string[][], contributors: boolean[]): void {
+  for (const column of [2, 1, 0]) {
+    const counts = new Map<string, number>();
+    described.forEach((d, i) => {
+      if (contributors[i]) counts.set(d.join('\u0000'), (counts.get(d.join('\u0000')) ?? 0) + 1);
+    });
+    if ([...counts.values()].every((n) => n >= MIN_GROUP_N)) return;
+    for (const d of described) d[column] = SUPPRESSED_VALUE;
+  }
 }
 
 /**
