@@ -189,6 +189,9 @@ describe('export bundle: pseudonymous files that reproduce the report in R', () 
       expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
       expect(r.stdout).toMatch(/knowledge\s+n_pairs\s+11/);
       const reproduced = records(readFileSync(join(dir, 'reproduced.csv'), 'utf8'));
+      // The README's Python line reads the files with encoding="utf-8-sig" (the codec pandas uses): the header is clean.
+      const py = spawnSync('python3', ['-c', 'import csv; print(next(csv.reader(open("knowledge.csv", encoding="utf-8-sig")))[0])'], { cwd: dir, encoding: 'utf8' });
+      if (py.status !== null) expect(py.stdout.trim()).toBe('pseudonym');
       const figures = reportFigures(report);
       const subscales = course().attitudeInstrument.subscales.map((s) => s.key);
       expect([...new Set(reproduced.map((row) => row.measure))]).toEqual(['knowledge', ...subscales]);
