@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { FILL_ANSWER_VECTORS_SQL, FILL_CHOICE_VECTORS_SQL } from '../../apps/api/src/reports/answer-vectors-sql';
 import { course } from '../support/course-player';
 import { cronbachAlpha } from '../../libs/evaluation/src/index';
@@ -250,7 +251,7 @@ describe('trainer report and exports', () => {
   });
 
   it("hides trainer A's cohort from trainer B (404) on report, roster and exports", async () => {
-    for (const path of ['report', 'roster', 'exports/scores.csv', 'exports/export.xlsx', 'invite-codes']) {
+    for (const path of ['report', 'roster', 'exports/bundle.zip', 'invite-codes']) {
       const res = await t.http().get(`/api/cohorts/${cohortA.cohortId}/${path}`).set(auth(trainerB.token));
       expect({ path, status: res.status }).toEqual({ path, status: 404 });
     }
@@ -258,24 +259,21 @@ describe('trainer report and exports', () => {
     expect(list.body).toEqual([]);
   });
 
-  it('exports pseudonymous CSV and XLSX with a codebook, never names or e-mails', async () => {
-    const scores = await t.http().get(`/api/cohorts/${cohortA.cohortId}/exports/scores.csv`).set(auth(trainerA.token)).expect(200);
-    expect(scores.headers['content-type']).toMatch(/text\/csv/);
-    const lines = scores.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toMatch(/^pseudonym,cohort,position_type,region,wave,knowledge_pct,att_/);
-    expect(lines).toHaveLength(1 + 20);
-    expect(lines[1]).toMatch(/^P-[0-9a-f]{12},Alfa,/);
-    const responses = await t.http().get(`/api/cohorts/${cohortA.cohortId}/exports/responses.csv`).set(auth(trainerA.token)).expect(200);
-    const codebook = await t.http().get(`/api/cohorts/${cohortA.cohortId}/exports/codebook.csv`).set(auth(trainerA.token)).expect(200);
-    expect(codebook.text).toMatch(/reverse_keyed/);
-    const xlsx = await t.http().get(`/api/cohorts/${cohortA.cohortId}/exports/export.xlsx`).set(auth(trainerA.token))
-      .buffer(true).parse((res, cb) => { const c: Buffer[] = []; res.on('data', (d: Buffer) => c.push(d)); res.on('end', () => cb(null, Buffer.concat(c))); })
+  it('exports a pseudonymous ZIP bundle with a codebook, never names or e-mails (details: exports.e2e-spec)', async () => {
+    const res = await t.http().get(`/api/cohorts/${cohortA.cohortId}/exports/bundle.zip`).set(auth(trainerA.token))
+      .buffer(true).parse((r, cb) => { const c: Buffer[] = []; r.on('data', (d: Buffer) => c.push(d)); r.on('end', () => cb(null, Buffer.concat(c))); })
       .expect(200);
-    expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
-    for (const text of [scores.text, responses.text, codebook.text]) {
+    expect(res.headers['content-type']).toMatch(/application\/zip/);
+    const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(res.body as Buffer))).map(([name, bytes]) => [name, Buffer.from(bytes).toString('utf8')]));
+    expect(Object.keys(files).sort()).toEqual(['README.md', 'attitudes.csv', 'codebook.csv', 'knowledge.csv', 'reproduce.R']);
+    const lines = files['knowledge.csv']!.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^pseudonym,cohort,position_type,region,wave,status,knowledge_pct,/);
+    expect(lines).toHaveLength(1 + 10 * 3); // every learner × pre, post, followup
+    expect(lines[1]).toMatch(/^K-[0-9a-f]{16},Alfa,/);
+    expect(files['codebook.csv']).toMatch(/reverse_keyed/);
+    for (const text of Object.values(files)) {
       for (const email of cohortA.emails) expect(text).not.toContain(email);
       for (const name of cohortA.names) expect(text).not.toContain(name);
-      expect(text).not.toMatch(/@/);
     }
   });
 

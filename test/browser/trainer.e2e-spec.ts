@@ -2,6 +2,7 @@ import { FILL_ANSWER_VECTORS_SQL } from '../../apps/api/src/reports/answer-vecto
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { seriousA11yViolations } from '../support/axe';
@@ -96,7 +97,7 @@ describe('browser: the trainer reads the report, downloads an export; learners a
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('the demo trainer opens the cohort report (statistics, reading, chart) at 360 px, switches language and downloads the scores CSV', async () => {
+  it('the demo trainer opens the cohort report (statistics, reading, chart) at 360 px, switches language and downloads the export ZIP', async () => {
     // bypassCSP: the app forbids inline scripts, and axe-core is injected as one.
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, acceptDownloads: true, bypassCSP: true });
     const page = await context.newPage();
@@ -135,15 +136,19 @@ describe('browser: the trainer reads the report, downloads an export; learners a
     await page.getByRole('link', { name: 'Export' }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download scores (CSV)' }).click(),
+      page.getByRole('button', { name: 'Download the export (ZIP)' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('respeta-scores.csv');
-    const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv).toMatch(/^\uFEFF?pseudonym,/);
-    expect(csv).toMatch(/\nP-[0-9a-f]{12},/);
-    expect(csv).not.toContain('@');
-    for (const email of learnerEmails) expect(csv).not.toContain(email);
-    expect(csv).not.toContain('Aprendiz Ucayali');
+    expect(download.suggestedFilename()).toMatch(/^respeta-export-\d{4}-\d{2}-\d{2}\.zip$/);
+    const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['README.md', 'knowledge.csv', 'codebook.csv', 'reproduce.R']));
+    const csv = Buffer.from(files['knowledge.csv']!).toString('utf8');
+    expect(csv).toMatch(/^\uFEFFpseudonym,/);
+    expect(csv).toMatch(/\nK-[0-9a-f]{16},/);
+    for (const text of Object.values(files).map((bytes) => Buffer.from(bytes).toString('utf8'))) {
+      expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[a-z]/i); // no e-mail address
+      for (const email of learnerEmails) expect(text).not.toContain(email);
+      expect(text).not.toContain('Aprendiz Ucayali');
+    }
     await context.close();
   });
 

@@ -5,7 +5,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CohortAccess } from '../cohorts/cohort-access.service.js';
 import { RequestLocale } from '../curriculum/request-locale.js';
-import { ExportsService } from './exports.service.js';
+import { type ExportBundle, ExportsService } from './exports.service.js';
 import { CohortReportDto } from './report.dto.js';
 import { ReportsService } from './reports.service.js';
 
@@ -43,21 +43,33 @@ export class ReportsController {
     return this.reports.report(ids, locale);
   }
 
-  @Get('cohorts/:cohortId/exports/:table.csv')
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'scores, responses or codebook as CSV (pseudonymous)' })
-  async csv(@CurrentUser() actor: AuthUser, @Param('cohortId', ParseUUIDPipe) id: string, @Param('table') table: string) {
-    if (!['scores', 'responses', 'codebook'].includes(table)) throw new BadRequestException('table: one of scores, responses, codebook.');
+  @Get('cohorts/:cohortId/exports/bundle.zip')
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'ZIP: knowledge.csv, attitudes.csv (when ≥ 5 contribute), codebook.csv, README.md, reproduce.R (pseudonymous, scoped to the cohort)' })
+  async bundle(@CurrentUser() actor: AuthUser, @Param('cohortId', ParseUUIDPipe) id: string) {
     await this.access.assert(actor, id);
-    const body = await this.exports.csv([id], table as 'scores' | 'responses' | 'codebook');
-    return new StreamableFile(Buffer.from(`\uFEFF${body}`, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="respeta-${table}.csv"` });
+    return zipFile(await this.exports.bundle([id]));
   }
 
-  @Get('cohorts/:cohortId/exports/export.xlsx')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'Scores, Responses and Codebook sheets (pseudonymous)' })
-  async xlsx(@CurrentUser() actor: AuthUser, @Param('cohortId', ParseUUIDPipe) id: string) {
-    await this.access.assert(actor, id);
-    return new StreamableFile(await this.exports.xlsx([id]), { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disposition: 'attachment; filename="respeta-export.xlsx"' });
+  @Roles('admin')
+  @Get('reports/combined/bundle.zip')
+  @ApiQuery({ name: 'cohortIds', description: 'Comma-separated cohort ids' })
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'The export bundle of several cohorts, with pseudonyms scoped to that set of cohorts' })
+  async combinedBundle(@CurrentUser() actor: AuthUser, @Query('cohortIds') raw: string) {
+    const ids = cohortIdList(raw);
+    await this.access.assertAll(actor, ids);
+    return zipFile(await this.exports.bundle(ids));
   }
 }
+
+function cohortIdList(raw: unknown): string[] {
+  const ids = [...new Set(String(raw ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  if (ids.length === 0 || ids.length > 50 || !ids.every((id) => UUID.test(id))) {
+    throw new BadRequestException('cohortIds: give 1 to 50 comma-separated cohort ids.');
+  }
+  return ids;
+}
+
+const zipFile = (bundle: ExportBundle) =>
+  new StreamableFile(Buffer.from(bundle.zip.buffer, bundle.zip.byteOffset, bundle.zip.byteLength), { type: 'application/zip', disposition: `attachment; filename="${bundle.fileName}"` });

@@ -852,14 +852,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cohorts/{cohortId}/exports/{table}.csv": {
+    "/api/cohorts/{cohortId}/exports/bundle.zip": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["ReportsController_csv"];
+        get: operations["ReportsController_bundle"];
         put?: never;
         post?: never;
         delete?: never;
@@ -868,14 +868,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cohorts/{cohortId}/exports/export.xlsx": {
+    "/api/reports/combined/bundle.zip": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["ReportsController_xlsx"];
+        get: operations["ReportsController_combinedBundle"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3126,7 +3126,7 @@ export interface operations {
             };
         };
     };
-    ReportsController_csv: {
+    ReportsController_bundle: {
         parameters: {
             query?: {
                 lang?: "es" | "en";
@@ -3134,13 +3134,12 @@ export interface operations {
             header?: never;
             path: {
                 cohortId: string;
-                table: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description scores, responses or codebook as CSV (pseudonymous) */
+            /** @description ZIP: knowledge.csv, attitudes.csv (when ≥ 5 contribute), codebook.csv, README.md, reproduce.R (pseudonymous, scoped to the cohort) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3149,20 +3148,20 @@ export interface operations {
             };
         };
     };
-    ReportsController_xlsx: {
+    ReportsController_combinedBundle: {
         parameters: {
-            query?: {
+            query: {
+                /** @description Comma-separated cohort ids */
+                cohortIds: string;
                 lang?: "es" | "en";
             };
             header?: never;
-            path: {
-                cohortId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Scores, Responses and Codebook sheets (pseudonymous) */
+            /** @description The export bundle of several cohorts, with pseudonyms scoped to that set of cohorts */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -2,29 +2,31 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffError } from '../../../components/staff/staff-error';
 import { useContentLanguage } from '../../../lib/use-content-language';
-import { downloadExport, type ExportKind, EXPORTS } from '../api/exports';
+import { downloadExportBundle } from '../api/exports';
 import { useCohortContext } from '../hooks/use-cohort-context';
 
-/** Pseudonymous exports (a stable P-… code per learner, never names or e-mails) for analysis elsewhere. */
+const CONTENTS = ['knowledge', 'attitudes', 'codebook', 'readme', 'reproduce'] as const;
+
+/** The cohort's pseudonymous export bundle (one ZIP) for analysis elsewhere, and what it holds. */
 export function ExportsTab() {
   const { t } = useTranslation();
   const { cohort } = useCohortContext();
   const lang = useContentLanguage();
-  const [busy, setBusy] = useState<ExportKind | null>(null);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
 
-  async function download(kind: ExportKind) {
-    setBusy(kind);
+  async function download() {
+    setBusy(true);
     setError(null);
     setMessage('');
     try {
-      await downloadExport(cohort.id, kind, lang);
-      setMessage(t('trainer.exports.started', { file: t(`trainer.exports.${kind}.title`) }));
+      const file = await downloadExportBundle(cohort.id, lang);
+      setMessage(t('trainer.exports.started', { file }));
     } catch (e) {
       setError(e);
     } finally {
-      setBusy(null);
+      setBusy(false);
     }
   }
 
@@ -32,17 +34,20 @@ export function ExportsTab() {
     <section aria-labelledby="exports-title">
       <h2 id="exports-title">{t('trainer.tabs.exports')}</h2>
       <p>{t('trainer.exports.intro')}</p>
-      <ul className="export-list">
-        {EXPORTS.map((kind) => (
-          <li key={kind} className="card">
-            <h3>{t(`trainer.exports.${kind}.title`)}</h3>
-            <p>{t(`trainer.exports.${kind}.description`)}</p>
-            <button type="button" className="button" disabled={busy !== null} onClick={() => void download(kind)}>
-              {busy === kind ? t('trainer.exports.preparing') : t('trainer.exports.download', { file: t(`trainer.exports.${kind}.file`) })}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <div className="card">
+        <h3>{t('trainer.exports.bundle.title')}</h3>
+        <ul>
+          {CONTENTS.map((file) => (
+            <li key={file}>
+              <code>{t(`trainer.exports.bundle.files.${file}.name`)}</code>: {t(`trainer.exports.bundle.files.${file}.description`)}
+            </li>
+          ))}
+        </ul>
+        <p>{t('trainer.exports.bundle.privacy')}</p>
+        <button type="button" className="button" disabled={busy} onClick={() => void download()}>
+          {busy ? t('trainer.exports.preparing') : t('trainer.exports.download')}
+        </button>
+      </div>
       <p role="status" className="status">{message}</p>
       <StaffError error={error} />
     </section>
