@@ -40,6 +40,14 @@ describe('locatorProblems', () => {
     expect(locatorProblems(source({ citation: law, norm: { number: 'Ley 30963', publishedOn: '2019-06-18' } }))).toEqual([]);
   });
 
+  it('counts an official host and its subdomains, not a look-alike host or a malformed url', () => {
+    expect(isOfficialLegalUrl('https://undocs.org/CEDAW/C/GC/35')).toBe(true);
+    expect(isOfficialLegalUrl('https://spij.minjus.gob.pe/')).toBe(true);
+    expect(isOfficialLegalUrl('https://notgob.pe/ley')).toBe(false);
+    expect(isOfficialLegalUrl('https://gob.pe.example.com/ley')).toBe(false);
+    expect(isOfficialLegalUrl('no es una url')).toBe(false);
+  });
+
   it('treats a source declared legal as legal whatever its citation says', () => {
     expect(locatorProblems(source({ citation: 'Guía de procedimientos', kind: 'legal' }))).toHaveLength(1);
   });
