@@ -29,10 +29,21 @@ const IsoDate = z.preprocess(
   z.iso.date({ error: 'must be a date written YYYY-MM-DD, e.g. 2026-11-01' }),
 );
 
+// A publication date may be known only to the month or the year (YYYY-MM, YYYY). The schema accepts those forms;
+// source-rules.ts allows them only on an uncertain source whose notKnown names the missing day or month. An unquoted
+// `2025` arrives from YAML as a number, so it is read as its digits.
+const PUBLICATION_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
+const PublicationDate = z.preprocess(
+  (value) => (typeof value === 'number' && Number.isInteger(value) ? String(value) : value),
+  z.union([IsoDate, z.string().regex(PUBLICATION_DATE)], {
+    error: 'must be a date written YYYY-MM-DD (or, for an uncertain source, YYYY-MM or YYYY), e.g. 2019-06-18',
+  }),
+);
+
 /** A norm located by its number and the date it was published (El Peruano, the OAS or UN treaty record…). */
 export const NormSchema = z.strictObject({
   number: NonEmptyText,
-  publishedOn: IsoDate,
+  publishedOn: PublicationDate,
 });
 export type Norm = z.infer<typeof NormSchema>;
 

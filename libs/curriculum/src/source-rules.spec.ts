@@ -40,6 +40,14 @@ describe('locatorProblems', () => {
     expect(locatorProblems(source({ citation: law, norm: { number: 'Ley 30963', publishedOn: '2019-06-18' } }))).toEqual([]);
   });
 
+  it('counts an official host and its subdomains, not a look-alike host or a malformed url', () => {
+    expect(isOfficialLegalUrl('https://undocs.org/CEDAW/C/GC/35')).toBe(true);
+    expect(isOfficialLegalUrl('https://spij.minjus.gob.pe/')).toBe(true);
+    expect(isOfficialLegalUrl('https://notgob.pe/ley')).toBe(false);
+    expect(isOfficialLegalUrl('https://gob.pe.example.com/ley')).toBe(false);
+    expect(isOfficialLegalUrl('no es una url')).toBe(false);
+  });
+
   it('treats a source declared legal as legal whatever its citation says', () => {
     expect(locatorProblems(source({ citation: 'Guía de procedimientos', kind: 'legal' }))).toHaveLength(1);
   });
@@ -59,6 +67,45 @@ describe('locatorProblems', () => {
     expect(locatorProblems(uncertain)).toEqual([expect.stringMatching(/uncertain source .* needs notKnown/)]);
     expect(locatorProblems({ ...uncertain, notKnown: 'Si la Ley 32535 cambia su alcance.' })).toEqual([]);
     expect(locatorProblems(source({ citation: 'Libro', notKnown: 'algo' }))).toEqual([expect.stringMatching(/is firm but has notKnown/)]);
+  });
+
+  describe('a publication date known only to the month or the year', () => {
+    const ley = 'Ley 32535, Ley de Igualdad de Oportunidades entre Mujeres y Hombres';
+    const month = { number: 'Ley 32535', publishedOn: '2025-12' };
+
+    it('passes on an uncertain source whose notKnown names the missing day', () => {
+      const notKnown = 'La fecha exacta de publicación (23 o 24 de diciembre de 2025).';
+      expect(locatorProblems(source({ citation: ley, norm: month, certainty: 'uncertain', notKnown }))).toEqual([]);
+      expect(locatorProblems(source({ citation: ley, norm: { number: 'Ley 32535', publishedOn: '2025' }, certainty: 'uncertain', notKnown: 'Day and month of publication.' }))).toEqual([]);
+    });
+
+    it('fails on a firm source: a firm source needs the full date', () => {
+      expect(locatorProblems(source({ citation: ley, norm: month }))).toEqual([expect.stringMatching(/only to the month \(2025-12\): that is allowed only on an uncertain source/)]);
+      expect(locatorProblems(source({ citation: ley, norm: { number: 'Ley 32535', publishedOn: '2025' } }))[0]).toMatch(/only to the year \(2025\)/);
+    });
+
+    it('fails on an uncertain source without notKnown, or whose notKnown does not name the missing precision', () => {
+      expect(locatorProblems(source({ citation: ley, norm: month, certainty: 'uncertain' }))).toEqual([
+        expect.stringMatching(/only to the month \(2025-12\): that is allowed only on an uncertain source whose notKnown/),
+        expect.stringMatching(/uncertain source .* needs notKnown/),
+      ]);
+      expect(locatorProblems(source({ citation: ley, norm: month, certainty: 'uncertain', notKnown: 'Su efecto sobre la Ley 30364.' }))).toEqual([
+        expect.stringMatching(/its notKnown must say which part of the date \(day, month\) is not known/),
+      ]);
+    });
+
+    it('is parsed by the schema (an unquoted YAML year arrives as a number), which still rejects other shapes', () => {
+      const parse = (publishedOn: unknown) => SourceSchema.safeParse({ citation: ley, norm: { number: 'Ley 32535', publishedOn }, reviewedOn: '2026-12-04', certainty: 'uncertain', notKnown: 'El día.' });
+      expect(parse('2025-12').data?.norm?.publishedOn).toBe('2025-12');
+      expect(parse(2025).data?.norm?.publishedOn).toBe('2025');
+      expect(parse(new Date('2019-06-18')).data?.norm?.publishedOn).toBe('2019-06-18');
+      for (const bad of ['2025-13', '2025-12-32', '12/2025', '2025-1', 2025.5, '']) expect(parse(bad).success).toBe(false);
+    });
+
+    it('still compares it with the review date', () => {
+      const problems = locatorProblems(source({ citation: ley, norm: month, certainty: 'uncertain', notKnown: 'El día.', reviewedOn: '2025-11-30' }));
+      expect(problems).toEqual([expect.stringMatching(/reviewed on 2025-11-30, before its norm was published \(2025-12\)/)]);
+    });
   });
 
   it('rejects malformed locators at the schema', () => {

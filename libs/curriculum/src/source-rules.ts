@@ -1,6 +1,7 @@
 // The locator rule: a source of a legal or statistical claim must say where a reader can check it — an official
 // address (`url`) or, for a legal text, the norm's number and publication date (`norm`) — plus its own `reviewedOn`.
-// An uncertain source says what is not known (`notKnown`). Pure: the content spec runs it on every source.
+// An uncertain source says what is not known (`notKnown`); only such a source may date its norm to the month or
+// year alone, and its notKnown must then name the missing day or month. Pure: the content spec runs it on every source.
 import type { Course, Source } from './course-schema.js';
 import type { Problem } from './problems.js';
 
@@ -48,6 +49,12 @@ export function isOfficialLegalUrl(url: string): boolean {
   return OFFICIAL_LEGAL_HOSTS.some((official) => host === official || host.endsWith(`.${official}`));
 }
 
+/** A publication date given to the day; YYYY-MM and YYYY are lower precisions (see locatorProblems). */
+export const isFullDate = (date: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(date);
+
+// What an uncertain source's notKnown must mention when its norm's date lacks the day or the month.
+const MISSING_PRECISION = /\b(?:d[íi]as?|mes|fecha|days?|months?|date)\b/iu;
+
 const short = (citation: string): string => (citation.length > 70 ? `${citation.slice(0, 67)}…` : citation);
 
 /** What a source lacks under the locator rule, as sentences for the author (empty when it is complete). */
@@ -61,6 +68,16 @@ export function locatorProblems(source: Source): string[] {
     );
   } else if (isStatisticalSource(source) && !isLegalSource(source) && !source.url) {
     problems.push(`statistical source ${name} needs a locator: the url of the report or data set`);
+  }
+  if (source.norm && !isFullDate(source.norm.publishedOn)) {
+    const precision = source.norm.publishedOn.length === 4 ? 'year' : 'month';
+    if (source.certainty !== 'uncertain' || !source.notKnown) {
+      problems.push(
+        `source ${name} gives its norm's publication date only to the ${precision} (${source.norm.publishedOn}): that is allowed only on an uncertain source whose notKnown says the exact date is not known`,
+      );
+    } else if (!MISSING_PRECISION.test(source.notKnown)) {
+      problems.push(`source ${name} gives its norm's publication date only to the ${precision} (${source.norm.publishedOn}): its notKnown must say which part of the date (day, month) is not known`);
+    }
   }
   if (source.norm && source.norm.publishedOn > source.reviewedOn) {
     problems.push(`source ${name} was reviewed on ${source.reviewedOn}, before its norm was published (${source.norm.publishedOn})`);
