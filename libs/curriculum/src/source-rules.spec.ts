@@ -1,6 +1,6 @@
 import type { Source } from './course-schema.js';
 import { SourceSchema } from './course-schema.js';
-import { courseSources, isLegalCitation, isStatisticalCitation, locatorProblems, sourceProblems } from './source-rules.js';
+import { courseSources, isLegalCitation, isOfficialLegalUrl, isStatisticalCitation, locatorProblems, sourceProblems } from './source-rules.js';
 
 const source = (fields: Partial<Source> & { citation: string }): Source => ({ reviewedOn: '2026-12-01', certainty: 'firm', ...fields });
 
