@@ -38,6 +38,8 @@ export default tseslint.config(
       // Decorator-heavy Nest code and test doubles use these on purpose; the compiler's strict mode covers the rest.
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // The scripts that find Chromium and R are CommonJS so that the .mjs runners and jest can both load them.
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['/scripts/[a-z-]+\\.cjs$'] }],
     },
   },
 );

@@ -1,5 +1,4 @@
 import { type Browser, chromium } from 'playwright-core';
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- shared with the .mjs scripts
 const { findChromium } = require('../../scripts/chromium.cjs') as { findChromium: () => string | null };
 
 /** The machine's Chromium (`npm test` finds or installs it first) driven by playwright-core; a fresh profile each launch. */
