@@ -183,6 +183,11 @@ describe('browser: the trainer reads the report, downloads an export; learners a
     }
     await page.getByRole('table', { name: 'Preguntas de conocimientos: evaluación inicial' }).waitFor();
     await page.getByRole('table', { name: /^Cada participante/ }).getByText('Aprendiz Ucayali 0').waitFor();
+    // Nobody has played a scenario yet: each decision says so instead of showing shares.
+    expect(await page.getByText('Menos de 5 personas llegaron a esta decisión: no se muestran las proporciones.').count()).toBeGreaterThan(0);
+    // And the nested folds (α if an item is deleted, by stage) too.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await page.getByRole('table', { name: /^α si se elimina cada ítem: Derechos/ }).first().waitFor();
     // Usable at 360 px: wide tables scroll inside their own box, the page itself does not scroll sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -192,7 +197,9 @@ describe('browser: the trainer reads the report, downloads an export; learners a
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Imprimir informe' }).isVisible()).toBe(false);
     expect(await page.getByRole('navigation', { name: 'Secciones del informe' }).isVisible()).toBe(false);
-    expect(await page.locator('details:not([open]) .measure-card').first().isVisible()).toBe(true);
+    const folded = page.locator('details.measure-fold').last();
+    await folded.evaluate((d) => ((d as HTMLDetailsElement).open = false));
+    expect(await folded.locator('.measure-card').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
 
     // The report is fetched again in the new language (the server writes the reading sentences).
