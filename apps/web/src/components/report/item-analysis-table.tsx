@@ -15,7 +15,7 @@ export function ItemAnalysisTable({ analysis, wave }: { analysis: ItemWaveAnalys
   const { kr20 } = analysis;
   return (
     <div className="item-wave">
-      <h4>{caption}</h4>
+      <h3>{caption}</h3>
       <p>
         {t('trainer.report.testsTaken', { count: analysis.n })}
         {analysis.nEmpty > 0 && ` ${t('trainer.report.emptyTests', { count: analysis.nEmpty })}`}
