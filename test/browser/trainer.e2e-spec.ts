@@ -1,4 +1,4 @@
-import { FILL_ANSWER_VECTORS_SQL } from '../../apps/api/src/reports/answer-vectors-sql';
+import { FILL_ANSWER_VECTORS_SQL, FILL_CHOICE_VECTORS_SQL } from '../../apps/api/src/reports/answer-vectors-sql';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,20 @@ async function seedDemoCohort(url: string): Promise<string[]> {
         [cohort.id, user.id, version.id],
       );
       for (const [wave, score, likert] of [['pre', PRE[i], 2], ['post', POST[i], 4]] as const) {
-        await db.query(`INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key, score) VALUES ($1, $2, 'knowledge', $3, 'kt', $4)`, [enrolment.id, version.id, wave, score]);
+        const { rows: [kt] } = await db.query(
+          `INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key, score) VALUES ($1, $2, 'knowledge', $3, 'kt', $4) RETURNING id`,
+          [enrolment.id, version.id, wave, score],
+        );
+        // Item answers as the API stores them (option lists; a test with no answer is missing): the score above is the
+        // one graded at submission; the answers give the item analysis something to read (item 1 learnt, others mixed).
+        const answers = course().knowledgeTest.items.map((item, j) => {
+          const correct = j === 0 ? wave === 'post' : (i + j) % 3 !== 0;
+          return { item_key: item.key, value: [item.options.find((o) => o.correct === correct)!.key], correct };
+        });
+        await db.query(
+          `INSERT INTO responses (attempt_id, item_key, value, correct) SELECT $1, r.item_key, r.value, r.correct FROM jsonb_to_recordset($2::jsonb) AS r(item_key text, value jsonb, correct boolean)`,
+          [kt.id, JSON.stringify(answers)],
+        );
         const { rows: [attempt] } = await db.query(
           `INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key) VALUES ($1, $2, 'attitude', $3, 'att') RETURNING id`,
           [enrolment.id, version.id, wave],
@@ -54,10 +67,23 @@ async function seedDemoCohort(url: string): Promise<string[]> {
     }
     // Bulk-inserted answers get the answer vectors the API writes at submission.
     await db.query(FILL_ANSWER_VECTORS_SQL);
+    await db.query(FILL_CHOICE_VECTORS_SQL);
+    // The report labels seeded demonstration data as such.
+    await db.query(`UPDATE cohorts SET is_demo = true WHERE id = $1`, [cohort.id]);
     return emails;
   } finally {
     await db.end();
   }
+}
+
+/** axe's landmark-unique (impact moderate, so not in seriousA11yViolations): every region must have its own name. */
+async function landmarkProblems(page: Page): Promise<string[]> {
+  await seriousA11yViolations(page); // injects axe when missing
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { nodes: { target: string[] }[] }[] }> } }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'rule', values: ['landmark-unique'] }, resultTypes: ['violations'] });
+    return results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
+  });
 }
 
 async function signIn(page: Page, url: string, email: string, password: string) {
@@ -97,7 +123,7 @@ describe('browser: the trainer reads the report, downloads an export; learners a
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('the demo trainer opens the cohort report (statistics, reading, chart) at 360 px, switches language and downloads the export ZIP', async () => {
+  it('the demo trainer reads the report summary, opens its folded details (statistics, chart, groups, items) at 360 px with axe clean, prints, switches language and downloads the export ZIP', async () => {
     // bypassCSP: the app forbids inline scripts, and axe-core is injected as one.
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, acceptDownloads: true, bypassCSP: true });
     const page = await context.newPage();
@@ -110,28 +136,79 @@ describe('browser: the trainer reads the report, downloads an export; learners a
     await page.getByRole('heading', { name: DEMO_COHORT, level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Informe' }).click();
 
-    const knowledge = page.locator('article.measure-card').filter({ has: page.getByRole('heading', { name: 'Conocimientos' }) });
-    await knowledge.getByText('t(9) = 4.06, p = 0.003').waitFor();
-    await expect(knowledge.locator('.reading').textContent()).resolves.toMatch(
+    // The one-minute summary: demo badge, participation in plural-aware counts, one line per measure with the reading.
+    const summary = page.getByRole('region', { name: 'Resumen' });
+    await summary.getByText('Datos de demostración').waitFor();
+    const counts = await summary.getByRole('list', { name: 'Participación' }).getByRole('listitem').allTextContents();
+    expect(counts).toEqual(expect.arrayContaining(['10 en las estadísticas', '10 completaron el curso', '0 eligieron solo el curso']));
+    const knowledgeLine = summary.getByRole('listitem').filter({ has: page.getByText('Conocimientos', { exact: true }) });
+    await expect(knowledgeLine.locator('.headline__figure').textContent()).resolves.toBe('Conocimientos +1.58 pp IC 95 % [0.70, 2.46] (10 pares)');
+    await expect(knowledgeLine.locator('.reading').textContent()).resolves.toMatch(
       /^En Conocimientos, el puntaje promedio mejoró 1\.6 puntos porcentuales, un cambio grande \(d_z = 1\.28\).*p = 0\.003/,
     );
+    expect(await summary.getByText(/no calculable/).count()).toBe(0);
+
+    // Folded near the top: the privacy rules (the consent's Markdown, sanitised) and the glossary.
+    await summary.getByText('Cómo leer este informe y quién ve qué').click();
+    await summary.locator('.privacy-rules strong').filter({ hasText: 'nunca se muestran con su nombre, a nadie' }).waitFor();
+    await summary.getByRole('term').filter({ hasText: 'Mirando atrás (then-test)' }).waitFor();
+
+    // Details are folded: the knowledge figures open on request (keyboard: Enter on the summary).
+    const knowledge = page.locator('article.measure-card').filter({ has: page.getByRole('heading', { name: 'Conocimientos' }) });
+    expect(await knowledge.isVisible()).toBe(false);
+    await page.locator('summary').filter({ hasText: 'Conocimientos: todas las cifras' }).focus();
+    await page.keyboard.press('Enter');
+    await knowledge.getByText('t(9) = 4.06, p = 0.003').waitFor();
     expect(await knowledge.getByText('V = 45, p = 0.009').count()).toBe(1);
     expect(await knowledge.getByText('IC 95 % [0.70, 2.46]').count()).toBe(1);
+    expect(await knowledge.getByText('Solo antes', { exact: true }).count()).toBe(1);
     // The slope chart is drawn (an svg inside the chart container) and has a text alternative.
     await knowledge.locator('.chart svg').first().waitFor();
     await expect(knowledge.locator('.chart figcaption').first().textContent()).resolves.toContain('10 pares completos');
-    // Small groups are suppressed (municipal 3, health 1): no numbers, just "n < 5".
-    const byPosition = page.getByRole('table', { name: 'Cambio medio por tipo de cargo' });
-    expect(await byPosition.getByText('n < 5').count()).toBeGreaterThanOrEqual(2);
+    // Attitude measures have no slope chart (never per learner) and say once that there is no then-test yet.
+    const attitude = page.locator('details.measure-fold').nth(1);
+    await attitude.locator(':scope > summary').click();
+    await attitude.getByText(/^Histograma del cambio/).waitFor();
+    expect(await attitude.getByText(/^Gráfico de pendientes/).count()).toBe(0);
+    await attitude.getByText('Todavía no hay respuestas de «mirando atrás».').waitFor();
+
+    // Small groups are suppressed (municipal 3, health 1): no numbers, the reason in words.
+    await page.locator('summary').filter({ hasText: 'Por tipo de cargo' }).click();
+    const byPosition = page.getByRole('table', { name: 'Conocimientos: cambio medio por tipo de cargo' });
+    expect(await byPosition.getByText(/^oculto/).count()).toBeGreaterThanOrEqual(2);
+    await expect(byPosition.getByRole('row', { name: /Total/ }).textContent()).resolves.toBe('Total10');
+
+    // Every other fold open too, so axe sees the whole report.
+    for (const fold of ['Análisis de las preguntas de conocimientos', 'Cambio por pregunta y por frase', 'Por departamento', 'Ver la tabla', 'Ver las decisiones']) {
+      await page.locator('summary').filter({ hasText: fold }).click();
+    }
+    await page.getByRole('table', { name: 'Preguntas de conocimientos: evaluación inicial' }).waitFor();
+    await page.getByRole('table', { name: /^Cada participante/ }).getByText('Aprendiz Ucayali 0').waitFor();
+    // Nobody has played a scenario yet: each decision says so instead of showing shares.
+    expect(await page.getByText('Menos de 5 personas llegaron a esta decisión: no se muestran las proporciones.').count()).toBeGreaterThan(0);
+    // And the nested folds (α if an item is deleted, by stage) too.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await page.getByRole('table', { name: /^α si se elimina cada ítem: Derechos/ }).first().waitFor();
     // Usable at 360 px: wide tables scroll inside their own box, the page itself does not scroll sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await landmarkProblems(page)).toEqual([]);
+
+    // Printing: no navigation or buttons, folded content printed.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Imprimir informe' }).isVisible()).toBe(false);
+    expect(await page.getByRole('navigation', { name: 'Secciones del informe' }).isVisible()).toBe(false);
+    const folded = page.locator('details.measure-fold').last();
+    await folded.evaluate((d) => ((d as HTMLDetailsElement).open = false));
+    expect(await folded.locator('.measure-card').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
 
     // The report is fetched again in the new language (the server writes the reading sentences).
     await page.getByLabel('Idioma').selectOption('en');
-    const knowledgeEn = page.locator('article.measure-card').filter({ has: page.getByRole('heading', { name: 'Knowledge' }) });
-    await knowledgeEn.getByText(/^Knowledge improved by 1\.6 percentage points/).waitFor();
-    expect(await knowledgeEn.getByText('95% CI [0.70, 2.46]').count()).toBe(1);
+    const summaryEn = page.getByRole('region', { name: 'Summary' });
+    await summaryEn.getByText(/^Knowledge improved by 1\.6 percentage points/).waitFor();
+    expect(await summaryEn.getByText('95% CI [0.70, 2.46]').count()).toBe(1);
+    await expect(summaryEn.locator('.headline__figure').first().textContent()).resolves.toBe('Knowledge +1.58 pp 95% CI [0.70, 2.46] (10 pairs)');
 
     await page.getByRole('link', { name: 'Export' }).click();
     const [download] = await Promise.all([
@@ -248,7 +325,7 @@ describe('browser: the trainer reads the report, downloads an export; learners a
     await page.getByLabel(`Incluir ${DEMO_COHORT} en el informe combinado`).check();
     await page.getByRole('button', { name: 'Ver informe combinado (1 cohorte)' }).click();
     await page.getByRole('heading', { name: 'Informe combinado' }).waitFor();
-    await page.locator('article.measure-card').first().getByText('t(9) = 4.06, p = 0.003').waitFor();
+    await page.getByRole('region', { name: 'Resumen' }).getByText('IC 95 % [0.70, 2.46]').waitFor();
 
     // Course content: draft, validate, publish (with confirmation); the history lists the new version.
     await page.getByRole('link', { name: 'Contenidos del curso' }).click();

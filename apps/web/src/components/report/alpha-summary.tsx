@@ -4,14 +4,15 @@ import { alphaText, fixed } from './format';
 import type { Alpha } from './report-types';
 
 /** Cronbach's α for one wave: value, Feldt 95 % CI, a visible warning below 0.70, and α-if-item-deleted on demand. */
-export function AlphaSummary({ alpha, wave, itemText }: { alpha: Alpha; wave: 'pre' | 'post'; itemText: (key: string) => string }) {
+export function AlphaSummary({ alpha, wave, measure, itemText }: { alpha: Alpha; wave: 'pre' | 'post'; measure: string; itemText: (key: string) => string }) {
   const { t } = useTranslation();
+  const caption = t('trainer.report.alphaIfDeletedCaption', { measure, wave: t(`trainer.report.waves.${wave}`) });
   return (
     <div className={alpha.warning ? 'alpha alpha--warning' : 'alpha'}>
       <p className="alpha__value">
-        <strong>{t('trainer.report.alphaWave', { wave: t(`trainer.report.waves.${wave}`) })}</strong>{' '}
+        <strong>{t('trainer.report.alphaWave', { wave: t(`trainer.report.wavesTitle.${wave}`) })}</strong>{' '}
         {alpha.alpha === null ? <span>—</span> : <>α = {alphaText(alpha.alpha)}</>}
-        {alpha.ci95 && <> {t('trainer.report.ci', { low: fixed(alpha.ci95[0], 2), high: fixed(alpha.ci95[1], 2) })}</>}
+        {alpha.ci95 && <> {t('trainer.report.ci', { low: fixed(alpha.ci95[0]!, 2), high: fixed(alpha.ci95[1]!, 2) })}</>}
         <span className="stat-note"> {t('trainer.report.alphaN', { n: alpha.n, k: alpha.k })}</span>
       </p>
       {alpha.warning ? (
@@ -22,9 +23,9 @@ export function AlphaSummary({ alpha, wave, itemText }: { alpha: Alpha; wave: 'p
       {alpha.alphaIfDeleted.length > 0 && (
         <details>
           <summary>{t('trainer.report.alphaIfDeleted')}</summary>
-          <TableScroll label={t('trainer.report.alphaIfDeleted')}>
+          <TableScroll label={caption}>
             <table className="data-table">
-              <caption>{t('trainer.report.alphaIfDeletedCaption', { wave: t(`trainer.report.waves.${wave}`) })}</caption>
+              <caption>{caption}</caption>
               <thead>
                 <tr><th scope="col">{t('trainer.report.item')}</th><th scope="col">{t('trainer.report.alphaWithout')}</th></tr>
               </thead>

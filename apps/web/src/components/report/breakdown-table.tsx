@@ -1,57 +1,71 @@
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../staff/table-scroll';
 import { scoreDigits, signed } from './format';
-import type { Breakdown, Measure } from './report-types';
+import type { Breakdown, Measure, MeasureBreakdown } from './report-types';
+import { WithheldNote } from './withheld-note';
 
 /**
- * Mean change per group. Groups under 5 learners (and the next smallest, when one could be recovered from the total)
- * arrive suppressed with no numbers at all: the row says "n < 5" and nothing is computed for it here.
+ * Mean change per group, one table per measure (each on that measure's own complete pairs). Suppressed groups arrive
+ * with no numbers and a reason (small_n, complementary), shown in words; the total equals the measure's pairs.
  */
-export function BreakdownTable({ breakdown, measures }: { breakdown: Breakdown; measures: Measure[] }) {
+export function BreakdownTables({ breakdown, measures, minN }: { breakdown: Breakdown; measures: Measure[]; minN: number }) {
   const { t } = useTranslation();
-  const caption = t(`trainer.report.breakdownCaption.${breakdown.by}`);
-  const groupLabel = (key: string) =>
-    key === 'unknown' ? t('trainer.report.unknownGroup') : t(`${breakdown.by === 'region' ? 'regions' : 'positionTypes'}.${key}`, { defaultValue: key });
-  const complementary = breakdown.groups.some((g) => g.reason === 'complementary');
+  const complementary = breakdown.measures.some((m) => m.groups.some((g) => g.reason === 'complementary'));
   return (
-    <>
-      <TableScroll label={caption}>
-        <table className="data-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(`trainer.report.by.${breakdown.by}`)}</th>
-              <th scope="col">{t('trainer.report.nPairsShort')}</th>
-              {measures.map((m) => <th key={m.key} scope="col">{t('trainer.report.changeIn', { measure: m.label })}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {breakdown.groups.map((g) => (
-              <tr key={g.key} className={g.suppressed ? 'row--suppressed' : undefined}>
-                <th scope="row" className="text-cell">{groupLabel(g.key)}</th>
-                {g.suppressed ? (
-                  <td colSpan={measures.length + 1} className="suppressed">
-                    n &lt; 5
-                    {g.reason === 'complementary' && <span className="stat-note"> ({t('trainer.report.suppressedComplementary')})</span>}
-                  </td>
-                ) : (
-                  <>
-                    <td className="num">{g.n}</td>
-                    {measures.map((m) => {
-                      const v = g.meanChange?.[m.key];
-                      return <td key={m.key} className="num">{v === null || v === undefined ? '—' : signed(v, scoreDigits(m.scale))}</td>;
-                    })}
-                  </>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+    <details className="fold breakdown">
+      <summary>{t(`trainer.report.breakdownBy.${breakdown.by}`)}</summary>
+      {breakdown.measures.map((mb) => {
+        const measure = measures.find((m) => m.key === mb.measure);
+        return measure ? <MeasureBreakdownTable key={mb.measure} by={breakdown.by} breakdown={mb} measure={measure} minN={minN} /> : null;
+      })}
       <p className="hint">
-        {t('trainer.report.suppressionNote')}
+        {t('trainer.report.suppressionNote', { minN })}
         {complementary && ` ${t('trainer.report.complementaryNote')}`}
       </p>
-    </>
+    </details>
+  );
+}
+
+export function MeasureBreakdownTable({ by, breakdown, measure, minN }: { by: Breakdown['by']; breakdown: MeasureBreakdown; measure: Measure; minN: number }) {
+  const { t } = useTranslation();
+  const caption = t(`trainer.report.breakdownCaption.${by}`, { measure: measure.label });
+  const groupLabel = (key: string) =>
+    key === 'unknown' ? t('trainer.report.unknownGroup') : t(`${by === 'region' ? 'regions' : 'positionTypes'}.${key}`, { defaultValue: key });
+  if (breakdown.totalN === null && breakdown.groups.every((g) => g.suppressed)) return <WithheldNote minN={minN} what={caption} />;
+  return (
+    <TableScroll label={caption}>
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(`trainer.report.by.${by}`)}</th>
+            <th scope="col">{t('trainer.report.nPairsShort')}</th>
+            <th scope="col">{t('trainer.report.meanChangeShort')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {breakdown.groups.map((g) => (
+            <tr key={g.key} className={g.suppressed ? 'row--suppressed' : undefined}>
+              <th scope="row" className="text-cell">{groupLabel(g.key)}</th>
+              {g.suppressed ? (
+                <td colSpan={2} className="suppressed">{t(`trainer.report.suppressedReason.${g.reason ?? 'small_n'}`, { minN })}</td>
+              ) : (
+                <>
+                  <td className="num">{g.n}</td>
+                  <td className="num">{g.meanChange === null || g.meanChange === undefined ? '—' : signed(g.meanChange, scoreDigits(measure.scale))}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('trainer.report.total')}</th>
+            <td className="num">{breakdown.totalN ?? `n < ${minN}`}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </TableScroll>
   );
 }

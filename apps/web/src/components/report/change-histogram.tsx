@@ -10,8 +10,8 @@ const ORDER: Direction[] = ['declined', 'unchanged', 'improved'];
 /** How many learners changed by how much (post − pre), coloured and labelled by direction (bins come from the server). */
 export function ChangeHistogram({ measure }: { measure: Measure }) {
   const { t } = useTranslation();
+  if (!measure.distribution || measure.nPairs === 0) return null;
   const { binWidth: width, bins: raw, improved, unchanged, declined } = measure.distribution;
-  if (measure.nPairs === 0) return null;
   const digits = width >= 1 ? 0 : width === 0.25 ? 2 : 1;
   const bins = raw.map((b) => ({ ...b, label: signed(b.centre, digits) }));
   const caption = t('trainer.report.histogramCaption', {

@@ -1,26 +1,81 @@
 import { useTranslation } from 'react-i18next';
-import { fixed, pValue, type Scale, signed } from './format';
+import { fixed, pValue, type Scale, scoreDigits, signed } from './format';
 import type { Comparison } from './report-types';
 import { StatValue } from './stat-value';
+import { NotEnoughNote } from './withheld-note';
 
-/** Mean change with its 95 % CI, paired t, Wilcoxon signed-rank and the two effect sizes; "—" with a reason when undefined. */
-export function ComparisonStats({ change, scale }: { change: Comparison; scale: Scale }) {
+/** The statistics that need at least two pairs: when all of them are undefined, the section says so once. */
+const TESTS = ['ci95', 't', 'wilcoxon.v', 'dz', 'dav'] as const;
+
+interface Props {
+  change: Comparison;
+  scale: Scale;
+  /** What the difference is, e.g. "Cambio medio (después − antes)" or "Mirando atrás − antes (cambio de referencia)". */
+  diffLabel: string;
+  /** The two waves compared, in order (meanPre is the first, meanPost the second). */
+  waves: [string, string];
+  /** Learners with the first wave only (shown beside the pairs, never as a mean). */
+  preOnly?: number;
+}
+
+/**
+ * A paired comparison over complete pairs: both means over the same learners, the mean difference with its 95 % CI,
+ * paired t, Wilcoxon signed-rank and the two effect sizes. "—" with a reason when one statistic is undefined; one
+ * sentence when none of them can be computed.
+ */
+export function ComparisonStats({ change, scale, diffLabel, waves, preOnly }: Props) {
   const { t } = useTranslation();
   const digits = 2; // the change and its CI to two decimals on both scales, as R prints them
   const unit = scale === 'percent' ? ` ${t('trainer.report.pp')}` : '';
   const why = change.undefinedReasons;
+  const valueOf = (key: (typeof TESTS)[number]) => (key === 'wilcoxon.v' ? change.wilcoxon.v : change[key]);
+  const noTests = TESTS.every((key) => valueOf(key) === null);
+  const reason = TESTS.map((key) => why[key]).find(Boolean) ?? 'unknown';
+  const mean = (m: number | null, sd: number | null) =>
+    m === null ? '—' : sd === null ? fixed(m, scoreDigits(scale)) : t('trainer.report.meanSd', { mean: fixed(m, scoreDigits(scale)), sd: fixed(sd, scoreDigits(scale)) });
   return (
-    <dl className="stat-list">
-      <div>
-        <dt>{t('trainer.report.meanChange')}</dt>
-        <dd>
-          <StatValue value={change.meanDiff} reason={why.meanDiff}>{(d) => `${signed(d, digits)}${unit}`}</StatValue>
-          {' '}
-          <StatValue value={change.ci95} reason={why.ci95}>
-            {([low, high]) => <span className="ci">{t('trainer.report.ci', { low: fixed(low, digits), high: fixed(high, digits) })}</span>}
-          </StatValue>
-        </dd>
-      </div>
+    <>
+      <dl className="stat-list">
+        <div><dt>{t('trainer.report.completePairs')}</dt><dd>{t('trainer.report.pairs', { count: change.n })}</dd></div>
+        {preOnly !== undefined && (
+          <div><dt>{t('trainer.report.preOnly')}</dt><dd>{preOnly} <span className="stat-note">{t('trainer.report.preOnlyNote')}</span></dd></div>
+        )}
+        {change.n > 0 && (
+          <>
+            <div><dt>{t('trainer.report.meanOf', { wave: waves[0] })}</dt><dd>{mean(change.meanPre, change.sdPre)}</dd></div>
+            <div><dt>{t('trainer.report.meanOf', { wave: waves[1] })}</dt><dd>{mean(change.meanPost, change.sdPost)}</dd></div>
+            <div>
+              <dt>{diffLabel}</dt>
+              <dd>
+                <StatValue value={change.meanDiff} reason={why.meanDiff}>{(d) => `${signed(d, digits)}${unit}`}</StatValue>
+                {!noTests && (
+                  <>
+                    {' '}
+                    <StatValue value={change.ci95} reason={why.ci95}>
+                      {([low, high]) => <span className="ci">{t('trainer.report.ci', { low: fixed(low!, digits), high: fixed(high!, digits) })}</span>}
+                    </StatValue>
+                  </>
+                )}
+              </dd>
+            </div>
+          </>
+        )}
+        {!noTests && <Tests change={change} />}
+      </dl>
+      {change.n === 0 ? (
+        <NotEnoughNote text={t('trainer.report.noPairsYet')} />
+      ) : (
+        noTests && <NotEnoughNote text={t('trainer.report.notEnoughTests', { reason: t(`trainer.reasons.${reason}`, { defaultValue: t('trainer.reasons.unknown') }) })} />
+      )}
+    </>
+  );
+}
+
+function Tests({ change }: { change: Comparison }) {
+  const { t } = useTranslation();
+  const why = change.undefinedReasons;
+  return (
+    <>
       <div>
         <dt>{t('trainer.report.pairedT')}</dt>
         <dd>
@@ -56,7 +111,7 @@ export function ComparisonStats({ change, scale }: { change: Comparison; scale: 
         <dt>{t('trainer.report.dav')}</dt>
         <dd><StatValue value={change.dav} reason={why.dav}>{(d) => fixed(d, 2)}</StatValue></dd>
       </div>
-    </dl>
+    </>
   );
 }
 

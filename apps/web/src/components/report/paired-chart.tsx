@@ -12,17 +12,18 @@ import type { Measure } from './report-types';
  */
 export function PairedChart({ measure }: { measure: Measure }) {
   const { t } = useTranslation();
-  const { meanPre, meanPost } = measure.change;
-  const pairs = measure.pairSample;
+  const meanPre = measure.change?.meanPre ?? null;
+  const meanPost = measure.change?.meanPost ?? null;
+  const pairs = measure.pairSample as [number, number][];
   const data = useMemo(() => (['pre', 'post'] as const).map((wave, w) => {
-    const row: Record<string, number | string | null> = { wave: t(`trainer.report.waves.${wave}`), mean: w === 0 ? meanPre : meanPost };
+    const row: Record<string, number | string | null> = { wave: t(`trainer.report.wavesTitle.${wave}`), mean: w === 0 ? meanPre : meanPost };
     pairs.forEach((pair, i) => (row[`p${i}`] = pair[w]));
     return row;
   }), [pairs, meanPre, meanPost, t]);
-  if (measure.nPairs === 0) return <p className="hint">{t('trainer.report.noPairsChart')}</p>;
+  if (measure.nPairs === 0 || !measure.distribution || pairs.length === 0) return null;
 
   const { improved, unchanged, declined, range } = measure.distribution;
-  const [low, high] = scoreDomain(range, measure.scale);
+  const [low, high] = scoreDomain(range as [number, number] | null, measure.scale);
   const digits = scoreDigits(measure.scale);
   const caption = t('trainer.report.pairedChartCaption', {
     n: measure.nPairs, improved, unchanged, declined, low, high,

@@ -2,26 +2,36 @@ import { useTranslation } from 'react-i18next';
 import type { Participation } from './report-types';
 
 const STAGE_ORDER = ['consent', 'preAssessment', 'learning', 'postAssessment', 'completed', 'followUp', 'done', 'withdrawn'];
+const COUNTS = ['enrolled', 'inStatistics', 'completed', 'certified', 'courseOnly', 'consentWithdrawn'] as const;
 
-/** Who is in the cohort and where they are; learners who withdrew consent are counted but excluded from every statistic. */
+/**
+ * Who is in the cohort, in six counts (each with its own plural): enrolled, in the statistics, completed, certified,
+ * course only and withdrawn; learners by stage folded beneath.
+ */
 export function ParticipationSummary({ participation }: { participation: Participation }) {
   const { t } = useTranslation();
   const stages = Object.entries(participation.byStage).sort(([a], [b]) => STAGE_ORDER.indexOf(a) - STAGE_ORDER.indexOf(b));
+  const others = [
+    participation.notConsented > 0 && t('trainer.report.count.notConsented', { count: participation.notConsented }),
+    participation.removed > 0 && t('trainer.report.count.removed', { count: participation.removed }),
+  ].filter(Boolean);
   return (
     <>
-      <dl className="stat-list stat-list--counts">
-        <div><dt>{t('trainer.report.enrolled')}</dt><dd>{participation.enrolled}</dd></div>
-        <div><dt>{t('trainer.report.active')}</dt><dd>{participation.active}</dd></div>
-        <div><dt>{t('trainer.report.removed')}</dt><dd>{participation.removed}</dd></div>
-        <div><dt>{t('trainer.report.consentWithdrawn')}</dt><dd>{participation.consentWithdrawn}</dd></div>
-      </dl>
-      <p className="hint">{t('trainer.report.consentWithdrawnNote')}</p>
+      <ul className="summary-counts" aria-label={t('trainer.report.sections.participation')}>
+        {COUNTS.map((key) => (
+          <li key={key}><strong className="summary-counts__n">{participation[key]}</strong> {t(`trainer.report.count.${key}`, { count: participation[key] })}</li>
+        ))}
+      </ul>
+      <p className="hint">{t('trainer.report.statisticsNote')}{others.length > 0 && ` ${others.join(' ')}`}</p>
       {stages.length > 0 && (
-        <ul className="stage-counts" aria-label={t('trainer.report.byStage')}>
-          {stages.map(([stage, n]) => (
-            <li key={stage}><span>{t(`trainer.stages.${stage}`, { defaultValue: stage })}</span> <strong>{n}</strong></li>
-          ))}
-        </ul>
+        <details className="fold">
+          <summary>{t('trainer.report.byStage')}</summary>
+          <ul className="stage-counts">
+            {stages.map(([stage, n]) => (
+              <li key={stage}><span>{t(`trainer.stages.${stage}`, { defaultValue: stage })}</span> <strong>{n}</strong></li>
+            ))}
+          </ul>
+        </details>
       )}
     </>
   );

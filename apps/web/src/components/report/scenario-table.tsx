@@ -3,16 +3,28 @@ import { TableScroll } from '../staff/table-scroll';
 import { share } from './format';
 import type { ScenarioStats } from './report-types';
 
-/** For each decision point of a scenario: how many learners took each choice (finished runs), with a share bar. */
-export function ScenarioTable({ scenario }: { scenario: ScenarioStats }) {
+/**
+ * For each decision point of a scenario: how many learners took each choice (finished runs), with a share bar. A
+ * decision fewer than minN learners reached shows no shares. Each scrolling box is named with the scenario's title
+ * and the decision number, so no two landmarks share a name.
+ */
+export function ScenarioTable({ scenario, minN }: { scenario: ScenarioStats; minN: number }) {
   const { t } = useTranslation();
   return (
     <article className="card scenario" aria-labelledby={`scenario-${scenario.key}`}>
       <h3 id={`scenario-${scenario.key}`}>{scenario.title}</h3>
       {scenario.nodes.map((node, i) => {
         const caption = t('trainer.report.decision', { n: i + 1, situation: node.situation });
+        if (node.suppressed) {
+          return (
+            <div key={node.key} className="scenario-node">
+              <p className="scenario-node__title">{caption}</p>
+              <p className="withheld">{t('trainer.report.decisionSuppressed', { minN })}</p>
+            </div>
+          );
+        }
         return (
-          <TableScroll key={node.key} label={t('trainer.report.decisionShort', { n: i + 1 })}>
+          <TableScroll key={node.key} label={t('trainer.report.decisionRegion', { n: i + 1, scenario: scenario.title })}>
             <table className="data-table">
               <caption>{caption} <span className="stat-note">(n = {node.n})</span></caption>
               <thead>
@@ -31,7 +43,7 @@ export function ScenarioTable({ scenario }: { scenario: ScenarioStats }) {
                     <td className="num">{c.count}</td>
                     <td className="share-cell">
                       <span className="share-bar" aria-hidden="true"><span style={{ width: `${Math.round(c.share * 100)}%` }} /></span>
-                      {node.n === 0 ? '—' : share(c.share)}
+                      {share(c.share)}
                     </td>
                   </tr>
                 ))}

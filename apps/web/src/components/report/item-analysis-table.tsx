@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../staff/table-scroll';
+import { alphaText, fixed } from './format';
+import { OptionShares } from './option-shares';
+import type { ItemWaveAnalysis } from './report-types';
+import { NotEnoughNote } from './withheld-note';
+
+/**
+ * Knowledge items at one wave, like Moodle's quiz statistics: facility, discrimination, the share choosing each
+ * option (distractors) and the server's flags in words; KR-20 with its 95 % CI for the whole test.
+ */
+export function ItemAnalysisTable({ analysis, wave }: { analysis: ItemWaveAnalysis; wave: 'pre' | 'post' }) {
+  const { t } = useTranslation();
+  const caption = t(`trainer.report.itemAnalysisCaption.${wave}`);
+  const { kr20 } = analysis;
+  return (
+    <div className="item-wave">
+      <h3>{caption}</h3>
+      <p>
+        {t('trainer.report.testsTaken', { count: analysis.n })}
+        {analysis.nEmpty > 0 && ` ${t('trainer.report.emptyTests', { count: analysis.nEmpty })}`}
+      </p>
+      {analysis.n < 2 ? (
+        <NotEnoughNote text={t('trainer.report.notEnoughItems')} />
+      ) : (
+        <>
+          <p>
+            <strong>KR-20</strong>{' '}
+            {kr20.alpha === null ? t('trainer.reasons.unknown') : <>= {alphaText(kr20.alpha)}</>}
+            {kr20.ci95 && <> <span className="ci">{t('trainer.report.ci', { low: fixed(kr20.ci95[0]!, 2), high: fixed(kr20.ci95[1]!, 2) })}</span></>}
+            <span className="stat-note"> {t('trainer.report.kr20N', { n: kr20.n, count: kr20.k })}</span>
+          </p>
+          <TableScroll label={caption}>
+            <table className="data-table">
+              <caption>{caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('trainer.report.question')}</th>
+                  <th scope="col">{t('trainer.report.facility')}</th>
+                  <th scope="col">{t('trainer.report.discrimination')}</th>
+                  <th scope="col">{t('trainer.report.options')}</th>
+                  <th scope="col">{t('trainer.report.flagsTitle')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {analysis.items.map((item) => (
+                  <tr key={item.key}>
+                    <th scope="row" className="text-cell">{item.text}</th>
+                    <td className="num">{item.facility === null ? '—' : fixed(item.facility, 2)}</td>
+                    <td className="num">{item.discrimination === null ? '—' : fixed(item.discrimination, 2)}</td>
+                    <td><OptionShares item={item} /></td>
+                    <td>
+                      {item.flags.length === 0 ? '—' : (
+                        <ul className="flags">
+                          {item.flags.map((flag) => <li key={flag} className={`flag flag--${flag}`}>{t(`trainer.report.flags.${flag}`)}</li>)}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+    </div>
+  );
+}

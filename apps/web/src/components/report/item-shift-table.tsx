@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../staff/table-scroll';
+import { fixed, share, signed } from './format';
+import type { ItemShift } from './report-types';
+
+/**
+ * Item shifts over paired learners, in the server's order (largest |shift| first within this scale). Knowledge:
+ * share correct, shift in percentage points; attitudes: mean 1–5 after re-keying. Withheld items say "n < 5".
+ */
+export function ItemShiftTable({ items, kind, minN, subscaleLabel }: { items: ItemShift[]; kind: 'knowledge' | 'attitude'; minN: number; subscaleLabel: (key: string) => string }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  const caption = t(`trainer.report.shiftsCaption.${kind}`);
+  const value = (v: number | null) => (v === null ? '—' : kind === 'knowledge' ? share(v) : fixed(v, 2));
+  const shift = (v: number | null) => (v === null ? '—' : kind === 'knowledge' ? `${signed(v * 100, 0)} ${t('trainer.report.pp')}` : signed(v, 2));
+  return (
+    <TableScroll label={caption}>
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('trainer.report.rank')}</th>
+            <th scope="col">{t(kind === 'knowledge' ? 'trainer.report.question' : 'trainer.report.item')}</th>
+            <th scope="col">n</th>
+            <th scope="col">{t('trainer.report.wavesTitle.pre')}</th>
+            <th scope="col">{t('trainer.report.wavesTitle.post')}</th>
+            <th scope="col">{t('trainer.report.change')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item, i) => (
+            <tr key={item.key} className={item.suppressed ? 'row--suppressed' : undefined}>
+              <td className="num">{i + 1}</td>
+              <th scope="row" className="text-cell">
+                {item.text}
+                {item.subscale && <span className="stat-note"> ({subscaleLabel(item.subscale)})</span>}
+              </th>
+              {item.suppressed ? (
+                <td colSpan={4} className="suppressed">{t('trainer.report.hiddenItem', { minN })}</td>
+              ) : (
+                <>
+                  <td className="num">{item.n}</td>
+                  <td className="num">{value(item.pre)}</td>
+                  <td className="num">{value(item.post)}</td>
+                  <td className="num">{shift(item.shift)}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
