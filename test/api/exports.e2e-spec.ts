@@ -151,6 +151,10 @@ describe('export bundle: pseudonymous files that reproduce the report in R', () 
     await empty.post('/consent', { evaluationUse: true }).expect(200);
     await empty.post('/assessments/pre/knowledge', { answers: {} }).expect(200); // taken, nothing answered
     await empty.post('/assessments/pre/attitude', { answers: attitudeAnswers(20, 3, 0) }).expect(200);
+    // She finishes the course: an empty pre-test must stay missing (no knowledge pair), never a 0 % pre score.
+    for (let m = 0; m < modulesInOrder().length; m++) await empty.module(m);
+    await empty.post('/assessments/post/knowledge', { answers: knowledgeAnswers(20, 10) }).expect(200);
+    await empty.post('/assessments/post/attitude', { answers: attitudeAnswers(20, 3.5, 1) }).expect(200);
     emptyLearner = empty.enrolmentId;
 
     const only = await register(main.code, 'Beatriz Solocurso', 'police', 'piura');
@@ -258,9 +262,9 @@ describe('export bundle: pseudonymous files that reproduce the report in R', () 
     const knowledge = records(files['knowledge.csv']!);
     const emptyCode = expectedPseudonym('knowledge', [cohortId], emptyLearner);
     const emptyRows = knowledge.filter((r) => r.pseudonym === emptyCode);
-    expect(emptyRows.map((r) => [r.wave, r.status, r.knowledge_pct])).toEqual([['pre', 'empty', ''], ['post', 'not_taken', ''], ['followup', 'not_taken', '']]);
+    expect(emptyRows.map((r) => [r.wave, r.status, r.knowledge_pct === '' ? '' : 'scored'])).toEqual([['pre', 'empty', ''], ['post', 'taken', 'scored'], ['followup', 'not_taken', '']]);
     const first = knowledge.find((r) => r.pseudonym === expectedPseudonym('knowledge', [cohortId], completers[0]!) && r.wave === 'pre')!;
-    expect(first).toMatchObject({ status: 'taken', knowledge_pct: '25' });
+    expect(first).toMatchObject({ status: 'taken', knowledge_pct: String((100 * PRE_CORRECT[0]!) / course().knowledgeTest.items.length) });
     // Learner 3 left two items unanswered at pre: empty cells, counted wrong in the score.
     const skipped = knowledge.find((r) => r.pseudonym === expectedPseudonym('knowledge', [cohortId], completers[3]!) && r.wave === 'pre')!;
     expect(course().knowledgeTest.items.filter((i) => skipped[i.key] === '')).toHaveLength(2);
