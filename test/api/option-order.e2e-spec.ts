@@ -32,7 +32,7 @@ describe('option order: shuffled per attempt on the server, graded by key', () =
 
   it('keeps a knowledge-test order across reloads and autosaves, stores it with the attempt, and draws a new one for the post-test', async () => {
     const p = await newLearner(t, 'Orden');
-    await p.post('/consent').expect(200);
+    await p.post('/consent', { evaluationUse: true }).expect(200);
     const items = course().knowledgeTest.items;
     expect(sameOrderChance(items)).toBeLessThan(1e-9);
     const first = (await p.get('/knowledge-test').expect(200)).body;
