@@ -58,11 +58,11 @@ describe('browser: stored Markdown and names never execute script', () => {
 
     // A learner whose chosen name is markup joins (pinned to the new version) and reaches the lesson.
     const email = `xss.${randomUUID().slice(0, 6)}@pnp.gob.pe`;
-    const reg = await api('/api/auth/register', {
+    await api('/api/auth/register', {
       method: 'POST',
       body: { inviteCode: 'DEMO-2026', email, displayName: HOSTILE_NAME, password: 'frase larga de prueba 2026', positionType: 'police', region: 'lima' },
     });
-    const token = reg.accessToken;
+    const { accessToken: token } = await api('/api/auth/login', { method: 'POST', body: { email, password: 'frase larga de prueba 2026' } });
     const [enrolment] = await api('/api/enrolments/mine', { token });
     const post = (path: string, body: object = {}) => api(`/api/enrolments/${enrolment.id}${path}`, { method: 'POST', token, body: { idempotencyKey: randomUUID(), ...body } });
     await post('/consent');

@@ -58,6 +58,12 @@ export async function login(t: TestApp, who: { email: string; password: string }
   return { token: res.body.accessToken, cookie: refreshCookie(res), userId: res.body.user.id };
 }
 
+/** Registration answers 202 with no session (it must not reveal whether the e-mail had an account); then sign in. */
+export async function registerLearner(t: TestApp, body: Record<string, unknown> & { email: string; password: string }): Promise<{ token: string; cookie: string; userId: string }> {
+  await t.http().post('/api/auth/register').send(body).expect(202, { status: 'accepted' });
+  return login(t, { email: body.email.trim().toLowerCase(), password: body.password });
+}
+
 export function refreshCookie(res: request.Response): string {
   const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
   const cookie = cookies.find((c) => c.startsWith('respeta_rt='));

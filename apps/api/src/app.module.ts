@@ -12,6 +12,7 @@ import { LoginThrottle } from './auth/login-throttle.service.js';
 import { PasswordHasher } from './auth/password-hasher.service.js';
 import { TokenService } from './auth/token.service.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { RateLimiter } from './common/rate-limiter.service.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthController } from './health/health.controller.js';
@@ -53,6 +54,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         ReadPool,
+        RateLimiter,
         PasswordHasher,
         LoginThrottle,
         TokenService,
