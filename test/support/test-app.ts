@@ -10,6 +10,7 @@ import { createTestDatabase } from './test-database';
 
 export interface TestApp {
   app: INestApplication;
+  databaseUrl: string;
   db: DataSource;
   http: () => ReturnType<typeof request>;
   close(): Promise<void>;
@@ -18,10 +19,20 @@ export interface TestApp {
 /** The real API (all middleware, guards, migrations) on a fresh database. `env` overrides configuration. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  const app = await startTestApp(database.url, database.poolSize, env);
+  return { ...app, close: () => app.close().then(() => database.drop()) };
+}
+
+/** A second API process (a replica) on the database of `first`: both share every row, as replicas in production do. */
+export function createReplica(first: TestApp, env: Record<string, string> = {}): Promise<TestApp> {
+  return startTestApp(first.databaseUrl, 4, env);
+}
+
+async function startTestApp(databaseUrl: string, poolSize: number, env: Record<string, string>): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: String(database.poolSize),
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: String(poolSize),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'respeta-test-data-')),
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     PSEUDONYM_SECRET: 'test-pseudonym-test-pseudonym-test-0123456789',
@@ -35,12 +46,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const server = running.app.getHttpServer();
   return {
     app: running.app,
+    databaseUrl,
     db: running.app.get(DataSource),
     http: () => request(server),
-    async close() {
-      await running.close();
-      await database.drop();
-    },
+    close: () => running.close(),
   };
 }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { ReadPool } from '../database/read-pool.js';
 
 /** One counter: at most `max` attempts per `windowSeconds`; reaching `max` locks the key for `lockSeconds`. */
 export interface RateRule {
@@ -22,7 +21,9 @@ export interface RateRule {
  */
 @Injectable()
 export class RateLimiter {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  // Straight on the pg pool, as a prepared statement: this runs before every password check and registration, and
+  // must stay cheap when a flood of them arrives.
+  constructor(private readonly pool: ReadPool) {}
 
   /**
    * Takes a slot on every rule in order; false as soon as one is exhausted (later rules are then left untouched,
@@ -30,7 +31,7 @@ export class RateLimiter {
    */
   async take(rules: RateRule[]): Promise<boolean> {
     for (const rule of rules) {
-      const [row]: { count: number }[] = await this.db.query(TAKE, [rule.key, rule.max, rule.windowSeconds, rule.lockSeconds, rule.afterLock === 'one-at-a-time']);
+      const [row] = await this.pool.rows<{ count: number }>(TAKE, [rule.key, rule.max, rule.windowSeconds, rule.lockSeconds, rule.afterLock === 'one-at-a-time'], 'rate_limit_take');
       if (row.count > rule.max) return false;
     }
     return true;
@@ -39,7 +40,7 @@ export class RateLimiter {
   /** Gives back one slot per rule (the attempt turned out legitimate); ends a lock the slot itself caused. */
   async giveBack(rules: Pick<RateRule, 'key' | 'max'>[]): Promise<void> {
     for (const rule of rules) {
-      await this.db.query(
+      await this.pool.rows(
         `UPDATE login_throttle SET failures = greatest(failures - 1, 0),
                 locked_until = CASE WHEN failures - 1 < $2 THEN NULL ELSE locked_until END
           WHERE key = $1`,
@@ -49,7 +50,7 @@ export class RateLimiter {
   }
 
   async forget(keys: string[]): Promise<void> {
-    await this.db.query(`DELETE FROM login_throttle WHERE key = ANY($1)`, [keys]);
+    await this.pool.rows(`DELETE FROM login_throttle WHERE key = ANY($1)`, [keys]);
   }
 }
 
