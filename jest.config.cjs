@@ -13,7 +13,7 @@ const swc = [
 ];
 const shared = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|wouter|content-disposition|@fastify/static/node_modules/content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|wouter|marked|content-disposition|@fastify/static/node_modules/content-disposition)/)'],
   moduleNameMapper: {
     '^#journey$': '<rootDir>/libs/journey/src/index.ts',
     '^#evaluation$': '<rootDir>/libs/evaluation/src/index.ts',

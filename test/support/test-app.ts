@@ -19,16 +19,45 @@ export interface TestApp {
 /** The real API (all middleware, guards, migrations) on a fresh database. `env` overrides configuration. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const app = await startTestApp(database.url, database.poolSize, env);
+  const app = await startTestApp(database.url, database.poolSize, env, { createApp, loadConfig, DataSource });
   return { ...app, close: () => app.close().then(() => database.drop()) };
 }
 
-/** A second API process (a replica) on the database of `first`: both share every row, as replicas in production do. */
-export function createReplica(first: TestApp, env: Record<string, string> = {}): Promise<TestApp> {
-  return startTestApp(first.databaseUrl, 4, env);
+/**
+ * A second API instance (a replica) on the database of `first`: both share every row, as replicas in production do.
+ * Its modules are loaded afresh (jest.isolateModules), so it shares no singleton with the first (passport's
+ * strategies, Nest's containers) — like a separate process. `replica.load(path)` reads a module of its own copy
+ * (for `replica.app.get(...)`); paths are relative to apps/api/src, e.g. 'auth/password-hasher.service'.
+ */
+export async function createReplica(first: TestApp, env: Record<string, string> = {}, preload: string[] = []): Promise<TestApp & { load<T = Record<string, unknown>>(path: string): T }> {
+  const loaded = new Map<string, unknown>();
+  let mods!: AppModules;
+  jest.isolateModules(() => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    mods = {
+      createApp: require('../../apps/api/src/app-factory').createApp,
+      loadConfig: require('../../apps/api/src/config/app-config').loadConfig,
+      DataSource: require('typeorm').DataSource,
+    };
+    for (const path of preload) loaded.set(path, require(`../../apps/api/src/${path}`));
+  });
+  const app = await startTestApp(first.databaseUrl, 4, env, mods);
+  return {
+    ...app,
+    load<T>(path: string): T {
+      if (!loaded.has(path)) throw new Error(`createReplica: add '${path}' to preload`);
+      return loaded.get(path) as T;
+    },
+  };
 }
 
-async function startTestApp(databaseUrl: string, poolSize: number, env: Record<string, string>): Promise<TestApp> {
+interface AppModules {
+  createApp: typeof createApp;
+  loadConfig: typeof loadConfig;
+  DataSource: typeof DataSource;
+}
+
+async function startTestApp(databaseUrl: string, poolSize: number, env: Record<string, string>, { createApp, loadConfig, DataSource }: AppModules): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,

@@ -9,6 +9,7 @@ import { AuthService } from './auth/auth.service.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
 import { LocalStrategy } from './auth/local.strategy.js';
 import { LoginThrottle } from './auth/login-throttle.service.js';
+import { ExpiredRowsPurge } from './auth/expired-rows-purge.service.js';
 import { PasswordHasher } from './auth/password-hasher.service.js';
 import { TokenService } from './auth/token.service.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
@@ -57,6 +58,7 @@ export class AppModule {
         RateLimiter,
         PasswordHasher,
         LoginThrottle,
+        ExpiredRowsPurge,
         TokenService,
         AuthService,
         LocalStrategy,

@@ -7,12 +7,14 @@ import { CohortWorkspace1764210000000 } from './migrations/1764210000000-cohort-
 import { ContentSources1764220000000 } from './migrations/1764220000000-content-sources.js';
 import { AttemptScores1764230000000 } from './migrations/1764230000000-attempt-scores.js';
 import { AnswerVectors1764240000000 } from './migrations/1764240000000-answer-vectors.js';
+import { ContentEditor1764260000000 } from './migrations/1764260000000-content-editor.js';
+import { ScheduledJobs1764260000001 } from './migrations/1764260000001-scheduled-jobs.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
 export const ENTITIES = [UserEntity];
 /** Listed explicitly (no globs): works the same under tsc output, jest and bundlers. Never edit a landed one. */
 export const MIGRATIONS = [InitialSchema1764180000000, CourseVersions1764190000000, Journey1764200000000, CohortWorkspace1764210000000, ContentSources1764220000000, AttemptScores1764230000000,
-  AnswerVectors1764240000000];
+  AnswerVectors1764240000000, ContentEditor1764260000000, ScheduledJobs1764260000001];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

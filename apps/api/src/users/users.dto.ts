@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { trimPassword } from '../auth/password-policy.js';
 import { LOCALES, POSITION_TYPES, REGIONS, type Locale, type PositionType, type Region } from './user.entity.js';
 
@@ -15,6 +15,10 @@ export class CreateStaffDto {
   @ApiPropertyOptional({ enum: POSITION_TYPES }) @IsOptional() @IsIn(POSITION_TYPES) positionType?: PositionType;
   @ApiPropertyOptional({ enum: REGIONS }) @IsOptional() @IsIn(REGIONS) region?: Region;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 160) institution?: string;
+}
+
+export class UpdatePermissionsDto {
+  @ApiProperty({ description: 'May edit and publish course content' }) @IsBoolean() canEditContent: boolean;
 }
 
 export class UpdateProfileDto {
