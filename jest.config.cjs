@@ -23,6 +23,9 @@ const shared = {
   rootDir: __dirname,
 };
 module.exports = {
+  // Jest reads testTimeout from the root config only (a project's own is ignored): suites start a Nest app on a fresh
+  // database in beforeAll, which takes longer than the 5 s default on a busy CI machine.
+  testTimeout: 30_000,
   // Starts a throwaway embedded PostgreSQL when DATABASE_URL is not set (shared by the api and browser projects).
   globalSetup: '<rootDir>/test/support/global-setup.cjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.cjs',
