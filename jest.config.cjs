@@ -13,7 +13,7 @@ const swc = [
 ];
 const shared = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|wouter)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|wouter|marked)/)'],
   moduleNameMapper: {
     '^#journey$': '<rootDir>/libs/journey/src/index.ts',
     '^#evaluation$': '<rootDir>/libs/evaluation/src/index.ts',

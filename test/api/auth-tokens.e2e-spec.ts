@@ -48,6 +48,31 @@ describe('tokens and sessions', () => {
     await me(s.token).expect(401);
   });
 
+  it('logout with only a bearer token (no cookie) revokes that session, and only that one', async () => {
+    const a = await login(t, DEMO.health);
+    const b = await login(t, DEMO.health);
+    await t.http().post('/api/auth/logout').set('Authorization', `Bearer ${a.token}`).expect(204);
+    await me(a.token).expect(401);
+    await refresh(a.cookie).expect(401);
+    await me(b.token).expect(200);
+    // A forged token (wrong secret) naming b's session revokes nothing.
+    const forged = sign({ alg: 'HS256', typ: 'JWT' }, decode(b.token), 'another-secret-another-secret-another-secret');
+    await t.http().post('/api/auth/logout').set('Authorization', `Bearer ${forged}`).expect(204);
+    await me(b.token).expect(200);
+  });
+
+  it('refuses refresh and logout sent from another site (Origin check on cookie-authenticated POSTs)', async () => {
+    const s = await login(t, DEMO.health);
+    const evil = await refresh(s.cookie).set('Origin', 'https://evil.example').expect(403);
+    expect(evil.body.code).toBe('ORIGIN_NOT_ALLOWED');
+    await refresh(s.cookie).set('Sec-Fetch-Site', 'cross-site').expect(403);
+    await t.http().post('/api/auth/logout').set('Cookie', s.cookie).set('Origin', 'https://evil.example').expect(403);
+    await me(s.token).expect(200);
+    // The app's own origin (the address the request came to) passes.
+    const ok = await refresh(s.cookie).set('Host', 'respeta.local:3000').set('Origin', 'http://respeta.local:3000').expect(200);
+    expect(ok.body.accessToken).toEqual(expect.any(String));
+  });
+
   it('a password change revokes every session of the account', async () => {
     const phone = await login(t, DEMO.trainer);
     const laptop = await login(t, DEMO.trainer);

@@ -1,5 +1,5 @@
 import { ContentImporter } from '../../apps/api/src/curriculum/content-import.service';
-import { createTestApp, DEMO, login, type TestApp } from '../support/test-app';
+import { createTestApp, DEMO, login, registerLearner, type TestApp } from '../support/test-app';
 
 const FORBIDDEN_KEYS = ['correct', 'isCorrect', 'reverse', 'points', 'feedback', 'score', 'subscale', 'subscales', 'next', 'passed'];
 
@@ -152,13 +152,13 @@ describe('curriculum: versions, learner views and authoring', () => {
       const old = await t.http().get(`/api/enrolments/${enrolmentId}/lessons/${lessonKey}`).set(auth(learner.token)).expect(200);
       expect(old.body.title).toBe(originalTitle);
 
-      const reg = await t.http().post('/api/auth/register').send({
+      const reg = await registerLearner(t, {
         inviteCode: DEMO.inviteCode, email: 'nueva.version@muni.gob.pe', displayName: 'Nueva', password: 'frase larga de prueba',
         positionType: 'municipal_official', region: 'piura',
-      }).expect(201);
-      const mine = (await t.http().get('/api/enrolments/mine').set(auth(reg.body.accessToken)).expect(200)).body;
+      });
+      const mine = (await t.http().get('/api/enrolments/mine').set(auth(reg.token)).expect(200)).body;
       expect(mine[0].version).toBe(2);
-      const fresh = await t.http().get(`/api/enrolments/${mine[0].id}/lessons/${lessonKey}`).set(auth(reg.body.accessToken)).expect(200);
+      const fresh = await t.http().get(`/api/enrolments/${mine[0].id}/lessons/${lessonKey}`).set(auth(reg.token)).expect(200);
       expect(fresh.body.title).toBe('Conceptos básicos (revisado)');
 
       const history = await t.http().get(`/api/courses/${courseId}/versions`).set(auth(admin.token)).expect(200);

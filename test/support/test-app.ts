@@ -10,6 +10,7 @@ import { createTestDatabase } from './test-database';
 
 export interface TestApp {
   app: INestApplication;
+  databaseUrl: string;
   db: DataSource;
   http: () => ReturnType<typeof request>;
   close(): Promise<void>;
@@ -18,10 +19,49 @@ export interface TestApp {
 /** The real API (all middleware, guards, migrations) on a fresh database. `env` overrides configuration. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  const app = await startTestApp(database.url, database.poolSize, env, { createApp, loadConfig, DataSource });
+  return { ...app, close: () => app.close().then(() => database.drop()) };
+}
+
+/**
+ * A second API instance (a replica) on the database of `first`: both share every row, as replicas in production do.
+ * Its modules are loaded afresh (jest.isolateModules), so it shares no singleton with the first (passport's
+ * strategies, Nest's containers) — like a separate process. `replica.load(path)` reads a module of its own copy
+ * (for `replica.app.get(...)`); paths are relative to apps/api/src, e.g. 'auth/password-hasher.service'.
+ */
+export async function createReplica(first: TestApp, env: Record<string, string> = {}, preload: string[] = []): Promise<TestApp & { load<T = Record<string, unknown>>(path: string): T }> {
+  const loaded = new Map<string, unknown>();
+  let mods!: AppModules;
+  jest.isolateModules(() => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    mods = {
+      createApp: require('../../apps/api/src/app-factory').createApp,
+      loadConfig: require('../../apps/api/src/config/app-config').loadConfig,
+      DataSource: require('typeorm').DataSource,
+    };
+    for (const path of preload) loaded.set(path, require(`../../apps/api/src/${path}`));
+  });
+  const app = await startTestApp(first.databaseUrl, 4, env, mods);
+  return {
+    ...app,
+    load<T>(path: string): T {
+      if (!loaded.has(path)) throw new Error(`createReplica: add '${path}' to preload`);
+      return loaded.get(path) as T;
+    },
+  };
+}
+
+interface AppModules {
+  createApp: typeof createApp;
+  loadConfig: typeof loadConfig;
+  DataSource: typeof DataSource;
+}
+
+async function startTestApp(databaseUrl: string, poolSize: number, env: Record<string, string>, { createApp, loadConfig, DataSource }: AppModules): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: String(database.poolSize),
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: String(poolSize),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'respeta-test-data-')),
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     PSEUDONYM_SECRET: 'test-pseudonym-test-pseudonym-test-0123456789',
@@ -35,12 +75,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const server = running.app.getHttpServer();
   return {
     app: running.app,
+    databaseUrl,
     db: running.app.get(DataSource),
     http: () => request(server),
-    async close() {
-      await running.close();
-      await database.drop();
-    },
+    close: () => running.close(),
   };
 }
 
@@ -56,6 +94,12 @@ export const DEMO = {
 export async function login(t: TestApp, who: { email: string; password: string }): Promise<{ token: string; cookie: string; userId: string }> {
   const res = await t.http().post('/api/auth/login').send(who).expect(200);
   return { token: res.body.accessToken, cookie: refreshCookie(res), userId: res.body.user.id };
+}
+
+/** Registration answers 202 with no session (it must not reveal whether the e-mail had an account); then sign in. */
+export async function registerLearner(t: TestApp, body: Record<string, unknown> & { email: string; password: string }): Promise<{ token: string; cookie: string; userId: string }> {
+  await t.http().post('/api/auth/register').send(body).expect(202, { status: 'accepted' });
+  return login(t, { email: body.email.trim().toLowerCase(), password: body.password });
 }
 
 export function refreshCookie(res: request.Response): string {

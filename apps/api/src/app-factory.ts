@@ -14,6 +14,7 @@ import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/validation.js';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './common/json-depth.js';
 import { API_SECURITY_HEADERS } from './common/api-security-headers.js';
 import { ErrorResponseDto } from './common/error-response.dto.js';
 import { addRequestLogging, createRootLogger, requestIdOf } from './common/request-logger.js';
@@ -67,29 +68,39 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   // they did before; everything else goes through Fastify's parser (with its prototype-poisoning protection).
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-    body === '' ? done(null, undefined) : parseJson(request, body as string, done),
-  );
+  // Nesting is limited before parsing: validation (class-transformer) recurses and a 3,000-deep array overflowed it.
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, undefined);
+    if (jsonNestsDeeperThan(body as string, MAX_JSON_DEPTH)) return done(Object.assign(new Error('JSON nests too deep'), { code: 'JSON_TOO_DEEP', statusCode: 400 }));
+    return parseJson(request, body as string, done);
+  });
   addRequestLogging(fastify, rootLogger);
   // JSON answers get a fixed header set (what OWASP recommends for REST APIs); pages get helmet's full set with CSP.
-  const pageHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
+  // Styles and fonts only from our own files: no <style> elements or style="" attributes in markup (React's style
+  // props are set through the CSSOM, which CSP allows), no fonts from elsewhere.
+  const directives = {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    fontSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    upgradeInsecureRequests: null,
+  };
+  const pageHeaders = helmet({ contentSecurityPolicy: { directives }, strictTransportSecurity: config.cookieSecure });
+  // Swagger UI (development, or API_DOCS=true) styles itself inline; that allowance stays on its own pages.
+  const docsHeaders = helmet({
+    contentSecurityPolicy: { directives: { ...directives, styleSrc: ["'self'", "'unsafe-inline'"] } },
     strictTransportSecurity: config.cookieSecure,
   });
   const apiHeaders = API_SECURITY_HEADERS(config.cookieSecure);
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (request.url.startsWith('/api') && !request.url.startsWith('/api/docs')) {
+    const docs = config.apiDocs && request.url.startsWith('/api/docs');
+    if (docs) docsHeaders(request.raw, reply.raw, () => done());
+    else if (request.url.startsWith('/api')) {
       reply.headers(apiHeaders);
       done();
     } else {
@@ -107,8 +118,10 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   if (config.importContent) await app.get(ContentImporter).importDirectory(config.contentDir);
   const demoLogins = config.seedDemo ? await seedDemo(dataSource) : null;
 
-  const document = createOpenApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  // The API's map is for developers: off in production unless API_DOCS=true.
+  if (config.apiDocs) {
+    SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  }
   await serveWebApp(app, config.webDistDir);
   // Fastify finishes wiring routes and hooks on ready(): done here so tests (supertest) and listen() see the same app.
   await app.init();

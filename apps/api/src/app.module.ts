@@ -9,9 +9,11 @@ import { AuthService } from './auth/auth.service.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
 import { LocalStrategy } from './auth/local.strategy.js';
 import { LoginThrottle } from './auth/login-throttle.service.js';
+import { ExpiredRowsPurge } from './auth/expired-rows-purge.service.js';
 import { PasswordHasher } from './auth/password-hasher.service.js';
 import { TokenService } from './auth/token.service.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { RateLimiter } from './common/rate-limiter.service.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthController } from './health/health.controller.js';
@@ -56,8 +58,10 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         ReadPool,
+        RateLimiter,
         PasswordHasher,
         LoginThrottle,
+        ExpiredRowsPurge,
         TokenService,
         AuthService,
         LocalStrategy,

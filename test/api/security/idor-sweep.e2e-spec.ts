@@ -60,6 +60,7 @@ describe('security: IDOR sweep over every route with an id', () => {
     const bodies: Record<string, object> = {
       'POST /api/auth/password': { currentPassword: 'x-x-x-x-x', newPassword: 'y-y-y-y-y-y-y' },
       'PATCH /api/users/me': { displayName: 'Cambio' },
+      'PATCH /api/users/{id}/permissions': { canEditContent: true },
       'POST /api/users': { email: `n${randomUUID().slice(0, 6)}@respeta.demo`, displayName: 'N', password: 'new staff secret 2026', role: 'trainer' },
       'PUT /api/course-versions/{versionId}/content': { content: {} },
       'PATCH /api/course-versions/{versionId}/lessons/{lessonKey}': { title: { es: 'T', en: 'T' } },

@@ -5,6 +5,8 @@ export interface AuthUser {
   id: string;
   role: Role;
   sessionId: string;
+  /** May edit and publish course content: admins, and staff an admin granted it to (read on every request). */
+  canEditContent: boolean;
 }
 
 export interface AccessTokenPayload {

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { UserDto } from '../users/user.mapper.js';
 import { UsersService } from '../users/users.service.js';
-import { AuthResponseDto, ChangePasswordDto, LoginDto, RegisterDto } from './auth.dto.js';
+import { AuthResponseDto, ChangePasswordDto, LoginDto, RegisterDto, RegistrationAcceptedDto } from './auth.dto.js';
 import { CurrentUser, Public, Roles } from './auth.decorators.js';
 import { LocalAuthGuard } from './auth.guards.js';
 import { AuthService } from './auth.service.js';
+import { SameOriginGuard } from './same-origin.guard.js';
 import type { AuthUser } from './auth-user.js';
 import type { UserEntity } from '../users/user.entity.js';
 import type { IssuedTokens } from './token.service.js';
@@ -26,10 +27,10 @@ export class AuthController {
 
   @Public()
   @Post('register')
-  @ApiCreatedResponse({ type: AuthResponseDto })
-  async register(@Body() dto: RegisterDto, @Res({ passthrough: true }) res: FastifyReply): Promise<AuthResponseDto> {
-    const { tokens, user } = await this.auth.register(dto);
-    return { ...this.withCookie(res, tokens), user };
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: RegistrationAcceptedDto, description: 'The account was created, or the e-mail already had one: sign in next.' })
+  register(@Body() dto: RegisterDto, @Req() req: FastifyRequest): Promise<RegistrationAcceptedDto> {
+    return this.auth.register(dto, req.ip ?? 'unknown');
   }
 
   @Public()
@@ -43,6 +44,7 @@ export class AuthController {
   }
 
   @Public()
+  @UseGuards(SameOriginGuard)
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponseDto })
@@ -58,11 +60,12 @@ export class AuthController {
   }
 
   @Public()
+  @UseGuards(SameOriginGuard)
   @Post('logout')
   @HttpCode(204)
-  @ApiNoContentResponse()
-  async logout(@Req() req: FastifyRequest & { user?: AuthUser }, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
-    await this.auth.logout(req.user as AuthUser | undefined, req.cookies?.[REFRESH_COOKIE]);
+  @ApiNoContentResponse({ description: 'The session of the bearer token and the family of the refresh cookie are revoked.' })
+  async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
+    await this.auth.logout(req.headers.authorization, req.cookies?.[REFRESH_COOKIE]);
     res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
   }
 

@@ -10,4 +10,8 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** The roles allowed on a route. A protected route without @Roles is refused: deny by default. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
+export const CONTENT_EDITOR = 'respeta:contentEditor';
+/** Also needs the content-editor permission (course content reaches every cohort); checked by RolesGuard. */
+export const ContentEditor = () => SetMetadata(CONTENT_EDITOR, true);
+
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest().user);

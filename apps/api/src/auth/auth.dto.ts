@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { UserDto } from '../users/user.mapper.js';
+import { trimPassword } from './password-policy.js';
 import { LOCALES, POSITION_TYPES, REGIONS, type Locale, type PositionType, type Region } from '../users/user.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -9,7 +10,7 @@ const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? va
 
 export class LoginDto {
   @ApiProperty({ example: 'formadora@respeta.demo' }) @Transform(lower) @IsEmail({}, { message: 'email must be a valid e-mail address' }) @MaxLength(254) email: string;
-  @ApiProperty() @IsString() @MaxLength(1024) password: string;
+  @ApiProperty() @Transform(trimPassword) @IsString() @MaxLength(1024) password: string;
 }
 
 export class RegisterDto {
@@ -18,7 +19,7 @@ export class RegisterDto {
   inviteCode: string;
   @ApiProperty() @Transform(lower) @IsEmail({}, { message: 'email must be a valid e-mail address' }) @MaxLength(254) email: string;
   @ApiProperty() @Transform(trim) @IsString() @Length(1, 120) displayName: string;
-  @ApiProperty({ minLength: 8, maxLength: 128 }) @IsString() @MaxLength(1024) password: string;
+  @ApiProperty({ minLength: 8, maxLength: 128 }) @Transform(trimPassword) @IsString() @MaxLength(1024) password: string;
   @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: Locale;
   @ApiProperty({ enum: POSITION_TYPES }) @IsIn(POSITION_TYPES, { message: `positionType must be one of: ${POSITION_TYPES.join(', ')}` }) positionType: PositionType;
   @ApiProperty({ enum: REGIONS }) @IsIn(REGIONS, { message: 'region must be one of Peru\'s departments' }) region: Region;
@@ -26,12 +27,17 @@ export class RegisterDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty() @IsString() @MaxLength(1024) currentPassword: string;
-  @ApiProperty() @IsString() @MaxLength(1024) newPassword: string;
+  @ApiProperty() @Transform(trimPassword) @IsString() @MaxLength(1024) currentPassword: string;
+  @ApiProperty() @Transform(trimPassword) @IsString() @MaxLength(1024) newPassword: string;
 }
 
 export class AuthResponseDto {
   @ApiProperty() accessToken: string;
   @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
   @ApiProperty({ type: UserDto }) user: UserDto;
+}
+
+/** The same answer whether the e-mail was new (account created) or already had an account: nothing to enumerate. */
+export class RegistrationAcceptedDto {
+  @ApiProperty({ enum: ['accepted'] }) status: 'accepted';
 }

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AppException } from '../common/app-exception.js';
 import type { Role } from '../users/user.entity.js';
-import { IS_PUBLIC, ROLES } from './auth.decorators.js';
+import { CONTENT_EDITOR, IS_PUBLIC, ROLES } from './auth.decorators.js';
 import type { AuthUser } from './auth-user.js';
 import { LoginDto } from './auth.dto.js';
 import { createValidationPipe } from '../common/validation.js';
@@ -43,6 +43,9 @@ export class RolesGuard implements CanActivate {
     }
     const user = context.switchToHttp().getRequest().user as AuthUser | undefined;
     if (!user || !roles.includes(user.role)) throw forbidden();
+    if (this.reflector.getAllAndOverride<boolean>(CONTENT_EDITOR, targets) && !user.canEditContent) {
+      throw new AppException(403, 'CONTENT_EDITOR_REQUIRED', 'Editing course content needs the content-editor permission; an administrator can grant it.');
+    }
     return true;
   }
 }

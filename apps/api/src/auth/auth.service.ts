@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppException } from '../common/app-exception.js';
+import { RateLimiter } from '../common/rate-limiter.service.js';
+import { ReadPool, type SqlClient } from '../database/read-pool.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { UserEntity } from '../users/user.entity.js';
 import { toUserDto, type UserDto } from '../users/user.mapper.js';
-import type { RegisterDto } from './auth.dto.js';
+import type { RegisterDto, RegistrationAcceptedDto } from './auth.dto.js';
 import type { AuthUser } from './auth-user.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.service.js';
@@ -16,6 +19,11 @@ export interface SignedIn {
   user: UserDto;
 }
 
+type Manager = SqlClient;
+interface InviteCodeRow { id: string; cohort_id: string; expires_at: Date | null; max_uses: number | null; uses: number; revoked_at: Date | null }
+
+const ACCEPTED: RegistrationAcceptedDto = { status: 'accepted' };
+const tooManyRegistrations = () => new AppException(429, 'TOO_MANY_REQUESTS', 'Too many registrations from here or with this code; please try again later.');
 const invalidCredentials = () => new AppException(401, 'INVALID_CREDENTIALS', 'The e-mail or password is not correct.');
 
 @Injectable()
@@ -25,15 +33,19 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly tokens: TokenService,
+    private readonly limiter: RateLimiter,
+    private readonly reads: ReadPool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * The single place a password is checked (login and password change both come here), so throttling is the same on
    * every path. Unknown account, wrong password, disabled account and locked account all answer identically.
+   * The attempt takes its throttle slot before anything else, so concurrent guesses cannot outrun the limits.
    */
   async verifyCredentials(email: string, password: string, ip: string): Promise<UserEntity> {
     const normalised = email.trim().toLowerCase();
-    if (await this.throttle.isLocked(normalised, ip)) throw invalidCredentials();
+    if (!(await this.throttle.reserve(normalised, ip))) throw invalidCredentials();
     const user = await this.db
       .getRepository(UserEntity)
       .createQueryBuilder('u')
@@ -41,11 +53,8 @@ export class AuthService {
       .where('u.email = :email', { email: normalised })
       .getOne();
     const ok = user ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyAgainstNothing(password);
-    if (!ok || !user || user.disabledAt) {
-      await this.throttle.recordFailure(normalised, ip);
-      throw invalidCredentials();
-    }
-    await this.throttle.recordSuccess(normalised);
+    if (!ok || !user || user.disabledAt) throw invalidCredentials();
+    await this.throttle.succeeded(normalised, ip);
     return user;
   }
 
@@ -53,19 +62,27 @@ export class AuthService {
     return { tokens: await this.tokens.startSession(user), user: toUserDto(user) };
   }
 
-  /** Learners join only through a cohort's invite code; user, enrolment and code use commit together or not at all. */
-  async register(dto: RegisterDto): Promise<SignedIn> {
+  /**
+   * Learners join only through a cohort's invite code; user, enrolment and code use commit together or not at all.
+   * Limited per client IP and per code (in the database, shared by replicas); the code is checked before any
+   * hashing, so made-up codes never reach argon2. A new e-mail and one that already has an account get the same
+   * answer after the same work (a hash): registration does not reveal who has an account. The web then signs in
+   * with the credentials just typed; for an existing account that works only with its own password.
+   */
+  async register(dto: RegisterDto, ip: string): Promise<RegistrationAcceptedDto> {
+    const { ipMax, codeMax, windowSeconds } = this.config.registration;
+    const limit = (key: string, max: number) => this.limiter.take([{ key, max, windowSeconds, lockSeconds: windowSeconds }]);
+    if (!(await limit(`register-ip:${ip}`, ipMax))) throw tooManyRegistrations();
     const weak = checkPassword(dto.password, dto.email);
     if (weak) throw new AppException(400, weak.code, weak.message);
+    await this.usableInviteCode({ query: (text, params) => this.reads.rows(text, params ?? [], 'invite_code_check') }, dto.inviteCode, false);
+    // Guessing codes is bounded per IP above; a real code is bounded here (a leaked code cannot mint accounts en masse).
+    if (!(await limit(`register-code:${dto.inviteCode}`, codeMax))) throw tooManyRegistrations();
     const passwordHash = await this.hasher.hash(dto.password);
-    return this.db.transaction(async (manager) => {
-      const [code]: { id: string; cohort_id: string; expires_at: Date | null; max_uses: number | null; uses: number; revoked_at: Date | null }[] =
-        await manager.query(`SELECT id, cohort_id, expires_at, max_uses, uses, revoked_at FROM invite_codes WHERE code = $1 FOR UPDATE`, [dto.inviteCode]);
-      if (!code || code.revoked_at) throw new AppException(400, 'INVITE_CODE_INVALID', 'inviteCode: this invite code does not exist. Check it with your trainer.');
-      if (code.expires_at && code.expires_at.getTime() <= Date.now()) throw new AppException(400, 'INVITE_CODE_EXPIRED', 'inviteCode: this invite code has expired. Ask your trainer for a new one.');
-      if (code.max_uses !== null && code.uses >= code.max_uses) throw new AppException(400, 'INVITE_CODE_EXHAUSTED', 'inviteCode: this invite code has been used up. Ask your trainer for a new one.');
+    await this.db.transaction(async (manager) => {
+      const code = await this.usableInviteCode(manager, dto.inviteCode, true);
       const [existing] = await manager.query(`SELECT 1 FROM users WHERE email = $1`, [dto.email]);
-      if (existing) throw new AppException(409, 'EMAIL_TAKEN', 'email: an account with this e-mail already exists. Sign in instead.');
+      if (existing) return; // same answer as a new account; nothing is changed on the existing one
       const user = manager.getRepository(UserEntity).create({
         email: dto.email,
         displayName: dto.displayName,
@@ -88,13 +105,23 @@ export class AuthService {
         [code.cohort_id, user.id],
       );
       await manager.query(`UPDATE invite_codes SET uses = uses + 1 WHERE id = $1`, [code.id]);
-      const saved = await manager.getRepository(UserEntity).findOneByOrFail({ id: user.id });
-      return { tokens: await this.tokens.startSession(saved, manager), user: toUserDto(saved) };
     }).catch((error: unknown) => {
-      // Two registrations racing for one e-mail: the unique index decides, the loser gets the same clear answer.
-      if ((error as { code?: string }).code === '23505') throw new AppException(409, 'EMAIL_TAKEN', 'email: an account with this e-mail already exists. Sign in instead.');
-      throw error;
+      // Two registrations racing for one e-mail: the unique index decides, and the loser gets the same answer.
+      if ((error as { code?: string }).code !== '23505') throw error;
     });
+    return ACCEPTED;
+  }
+
+  /** The code's row (locked when `lock`), or the reason it cannot be used. */
+  private async usableInviteCode(manager: Manager, inviteCode: string, lock: boolean): Promise<InviteCodeRow> {
+    const [code]: InviteCodeRow[] = await manager.query(
+      `SELECT id, cohort_id, expires_at, max_uses, uses, revoked_at FROM invite_codes WHERE code = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [inviteCode],
+    );
+    if (!code || code.revoked_at) throw new AppException(400, 'INVITE_CODE_INVALID', 'inviteCode: this invite code does not exist. Check it with your trainer.');
+    if (code.expires_at && code.expires_at.getTime() <= Date.now()) throw new AppException(400, 'INVITE_CODE_EXPIRED', 'inviteCode: this invite code has expired. Ask your trainer for a new one.');
+    if (code.max_uses !== null && code.uses >= code.max_uses) throw new AppException(400, 'INVITE_CODE_EXHAUSTED', 'inviteCode: this invite code has been used up. Ask your trainer for a new one.');
+    return code;
   }
 
   refresh(refreshToken: string | undefined): Promise<IssuedTokens> {
@@ -102,8 +129,13 @@ export class AuthService {
     return this.tokens.rotate(refreshToken);
   }
 
-  async logout(actor: AuthUser | undefined, refreshToken: string | undefined): Promise<void> {
-    if (actor) await this.tokens.revokeSession(actor.sessionId, 'logout');
+  /**
+   * Logout is public (an expired access token must not stop it), so no guard has read the access token: the session
+   * of a presented, correctly signed one is revoked here, as well as the family of the refresh cookie.
+   */
+  async logout(authorization: string | undefined, refreshToken: string | undefined): Promise<void> {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (bearer) await this.tokens.revokeSessionOfAccessToken(bearer);
     if (refreshToken) await this.tokens.revokeSessionByRefreshToken(refreshToken);
   }
 

@@ -1,50 +1,43 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { RateLimiter, type RateRule } from '../common/rate-limiter.service.js';
 
 /**
- * Counts failed password checks per account and per client IP in the database (so every API replica shares them).
- * Too many failures inside the window lock the key for `lockSeconds`; the lock then ends by itself.
+ * Password guesses, limited in the database (shared by every replica). Every attempt takes its slot *before* the
+ * password is checked — concurrent guesses cannot all slip past a check made earlier — and a correct password gives
+ * the slot back. Three counters:
+ * - per client IP (`ipMaxFailures`): a sprayer trying many accounts;
+ * - per account *and* IP (`accountMaxFailures`, locking for `lockSeconds`): a guesser, locked out on their own
+ *   address only, so nobody can lock the owner out by failing on purpose from elsewhere;
+ * - per account from all IPs (`accountGlobalMaxFailures`), after which the account gets one attempt per
+ *   `accountBackoffSeconds`: guessing from many addresses slows to a crawl, and the owner still gets through.
  */
 @Injectable()
 export class LoginThrottle {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async isLocked(email: string, ip: string): Promise<boolean> {
-    const rows: { locked: boolean }[] = await this.db.query(
-      `SELECT 1 AS locked FROM login_throttle WHERE key = ANY($1) AND locked_until > now() LIMIT 1`,
-      [[accountKey(email), ipKey(ip)]],
-    );
-    return rows.length > 0;
+  /** False: too many attempts; the password must not be checked. */
+  reserve(email: string, ip: string): Promise<boolean> {
+    return this.limiter.take(this.rules(email, ip));
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    const { windowSeconds, lockSeconds, accountMaxFailures, ipMaxFailures } = this.config.login;
-    for (const [key, max] of [[accountKey(email), accountMaxFailures], [ipKey(ip), ipMaxFailures]] as const) {
-      // One atomic upsert: a new window starts when the old one has passed; reaching `max` sets the lock.
-      await this.db.query(
-        `INSERT INTO login_throttle AS t (key, failures, window_started_at, locked_until)
-           VALUES ($1, 1, now(), CASE WHEN 1 >= $2 THEN now() + make_interval(secs => $4) END)
-         ON CONFLICT (key) DO UPDATE SET
-           failures = CASE WHEN t.window_started_at < now() - make_interval(secs => $3) THEN 1 ELSE t.failures + 1 END,
-           window_started_at = CASE WHEN t.window_started_at < now() - make_interval(secs => $3) THEN now() ELSE t.window_started_at END,
-           locked_until = CASE
-             WHEN (CASE WHEN t.window_started_at < now() - make_interval(secs => $3) THEN 1 ELSE t.failures + 1 END) >= $2
-             THEN now() + make_interval(secs => $4) ELSE t.locked_until END`,
-        [key, max, windowSeconds, lockSeconds],
-      );
-    }
+  /** A correct password: the account+IP counter is cleared, the IP and global counters get their slot back. */
+  async succeeded(email: string, ip: string): Promise<void> {
+    const [ipRule, accountIpRule, accountRule] = this.rules(email, ip);
+    await this.limiter.forget([accountIpRule.key]);
+    await this.limiter.giveBack([ipRule, accountRule]);
   }
 
-  /** A correct password clears the account's counter (not the IP's: one good login must not unlock a sprayer). */
-  async recordSuccess(email: string): Promise<void> {
-    await this.db.query(`DELETE FROM login_throttle WHERE key = $1`, [accountKey(email)]);
+  private rules(email: string, ip: string): [RateRule, RateRule, RateRule] {
+    const { windowSeconds, lockSeconds, accountMaxFailures, ipMaxFailures, accountGlobalMaxFailures, accountBackoffSeconds } = this.config.login;
+    const account = email.trim().toLowerCase();
+    return [
+      { key: `ip:${ip}`, max: ipMaxFailures, windowSeconds, lockSeconds },
+      { key: `account-ip:${account}|${ip}`, max: accountMaxFailures, windowSeconds, lockSeconds },
+      { key: `account:${account}`, max: accountGlobalMaxFailures, windowSeconds, lockSeconds: accountBackoffSeconds, afterLock: 'one-at-a-time' },
+    ];
   }
 }
-
-const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
-const ipKey = (ip: string) => `ip:${ip}`;

@@ -11,23 +11,27 @@ const OPTIONS = ARGON2_OPTIONS;
 export const hashPassword = (password: string) => argon2.hash(password, ARGON2_OPTIONS);
 
 /**
- * Each hash holds 19 MiB for ~50 ms; a login flood could exhaust memory. At most `concurrency` hashes run at once,
- * up to `queueMax` wait, and beyond that the request is refused with 503 instead of queuing without bound.
+ * Each hash holds 19 MiB for ~50 ms; a flood could exhaust memory. At most `concurrency` hashes run at once, up to
+ * `queueMax` wait in each of two queues, and beyond that the request is refused with 503 instead of queuing without
+ * bound. Verifications (someone signing in) are always served before new hashes (registrations, password changes),
+ * so a flood of registrations cannot make sign-ins wait behind it.
  */
 @Injectable()
 export class PasswordHasher {
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: Record<Priority, (() => void)[]> = { verify: [], hash: [] };
   private dummyHash?: Promise<string>;
+  /** How many argon2 computations each kind has started (operations and tests read it; it only grows). */
+  readonly started: Record<Priority, number> = { verify: 0, hash: 0 };
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   hash(password: string): Promise<string> {
-    return this.limited(() => argon2.hash(password, OPTIONS));
+    return this.limited('hash', () => argon2.hash(password, OPTIONS));
   }
 
   verify(hash: string, password: string): Promise<boolean> {
-    return this.limited(async () => {
+    return this.limited('verify', async () => {
       try {
         return await argon2.verify(hash, password);
       } catch {
@@ -43,19 +47,26 @@ export class PasswordHasher {
     return false;
   }
 
-  private async limited<T>(work: () => Promise<T>): Promise<T> {
+  private async limited<T>(kind: Priority, work: () => Promise<T>): Promise<T> {
     if (this.running >= this.config.hashing.concurrency) {
-      if (this.waiting.length >= this.config.hashing.queueMax) {
+      const queue = this.waiting[kind];
+      if (queue.length >= this.config.hashing.queueMax) {
         throw new AppException(503, 'SERVER_BUSY', 'The server is busy; please try again in a moment.');
       }
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      // The finishing task hands its slot over directly (running is not decremented), so no newcomer can jump in.
+      await new Promise<void>((resolve) => queue.push(resolve));
+    } else {
+      this.running++;
     }
-    this.running++;
+    this.started[kind]++;
     try {
       return await work();
     } finally {
-      this.running--;
-      this.waiting.shift()?.();
+      const next = this.waiting.verify.shift() ?? this.waiting.hash.shift();
+      if (next) next();
+      else this.running--;
     }
   }
 }
+
+type Priority = 'verify' | 'hash';

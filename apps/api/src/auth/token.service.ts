@@ -70,8 +70,26 @@ export class TokenService {
     );
   }
 
-  async revokeSession(sessionId: string, reason: string): Promise<void> {
-    await this.db.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
+  /**
+   * Logout with an access token: only one signed with our key (HS256) counts — its session is revoked even when it
+   * has expired, and only together with the account it names. Anything else is ignored (logout always succeeds).
+   */
+  async revokeSessionOfAccessToken(accessToken: string): Promise<void> {
+    let payload: Partial<AccessTokenPayload>;
+    try {
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(accessToken, {
+        secret: jwtKey(this.config.jwtSecret) as unknown as string,
+        algorithms: ['HS256'],
+        ignoreExpiration: true,
+      });
+    } catch {
+      return;
+    }
+    if (typeof payload.sid !== 'string' || typeof payload.sub !== 'string' || !UUID.test(payload.sid) || !UUID.test(payload.sub)) return;
+    await this.db.query(
+      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+      [payload.sid, payload.sub],
+    );
   }
 
   async revokeAllSessions(userId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
@@ -92,4 +110,5 @@ export class TokenService {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const sessionExpired = () => new AppException(401, 'SESSION_EXPIRED', 'Your session has ended. Please sign in again.');

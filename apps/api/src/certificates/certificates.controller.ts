@@ -42,11 +42,11 @@ export class CertificatesController {
   @Public()
   @Get('certificates/:code')
   @ApiOkResponse({ type: CertificateVerificationDto })
-  verify(@Param('code') code: string, @RequestLocale() locale: Locale) {
-    return this.certificates.verify(code, locale);
+  verify(@Param('code') code: string, @RequestLocale() locale: Locale, @Req() req: FastifyRequest) {
+    return this.certificates.verify(code, locale, req.ip ?? 'unknown');
   }
 
-  /** PUBLIC_URL when configured (behind proxies), else the address the learner used. */
+  /** PUBLIC_URL (required in production); in development the address the learner used. */
   private baseUrl(req: FastifyRequest): string {
     return this.config.publicUrl ?? `${req.protocol}://${req.headers.host}`;
   }

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Locale } from '#curriculum';
 import { AppException, notFound } from '../common/app-exception.js';
+import { RateLimiter } from '../common/rate-limiter.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { CertificateDto, CertificateVerificationDto } from './certificates.dto.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
 
@@ -19,7 +21,11 @@ const CODE = /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
 
 @Injectable()
 export class CertificatesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async mine(userId: string, enrolmentId: string, locale: Locale, baseUrl: string): Promise<CertificateDto> {
     const row = await this.ownRow(userId, enrolmentId);
@@ -34,8 +40,12 @@ export class CertificatesService {
     });
   }
 
-  /** Public: confirms name, course and date — nothing else about the person. */
-  async verify(code: string, locale: Locale): Promise<CertificateVerificationDto> {
+  /** Public: confirms name, course and date — nothing else about the person. Limited per client IP (no code sweeps). */
+  async verify(code: string, locale: Locale, ip: string): Promise<CertificateVerificationDto> {
+    const { ipMax, windowSeconds } = this.config.verification;
+    if (!(await this.limiter.take([{ key: `verify-ip:${ip}`, max: ipMax, windowSeconds, lockSeconds: windowSeconds }]))) {
+      throw new AppException(429, 'TOO_MANY_REQUESTS', 'Too many verifications from here; please try again in a minute.');
+    }
     const normalised = code.trim().toUpperCase();
     const [row]: CertificateRow[] = CODE.test(normalised) ? await this.db.query(`SELECT * FROM certificates WHERE code = $1`, [normalised]) : [];
     if (!row) throw new AppException(404, 'NOT_FOUND', 'No certificate has this code. Check that it was typed exactly as printed.');

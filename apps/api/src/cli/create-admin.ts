@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { hashPassword } from '../auth/password-hasher.service.js';
-import { checkPassword } from '../auth/password-policy.js';
+import { checkPassword, normalisePassword } from '../auth/password-policy.js';
 import { withDatabase } from './with-database.js';
 
 /**
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     password = await rl.question('Password for the new admin (8–128 characters): ');
     rl.close();
   }
+  password = normalisePassword(password);
   const weak = checkPassword(password, email);
   if (weak) throw new Error(weak.message);
 

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { AssignTrainerDto, CohortDto, CreateCohortDto, CreateInviteCodeDto, InviteCodeDto, RosterEntryDto, UpdateCohortDto } from './cohorts.dto.js';
+import { AssignTrainerDto, CohortDto, CreateCohortDto, CreateInviteCodeDto, InviteCodeDto, InviteCodePageQuery, RosterEntryDto, UpdateCohortDto } from './cohorts.dto.js';
 import { CohortsService } from './cohorts.service.js';
 
 @ApiTags('cohorts')
@@ -45,8 +45,8 @@ export class CohortsController {
 
   @Get(':cohortId/invite-codes')
   @ApiOkResponse({ type: [InviteCodeDto] })
-  inviteCodes(@CurrentUser() actor: AuthUser, @Param('cohortId', ParseUUIDPipe) id: string) {
-    return this.cohorts.inviteCodes(actor, id);
+  inviteCodes(@CurrentUser() actor: AuthUser, @Param('cohortId', ParseUUIDPipe) id: string, @Query() page: InviteCodePageQuery) {
+    return this.cohorts.inviteCodes(actor, id, page);
   }
 
   @Post(':cohortId/invite-codes')

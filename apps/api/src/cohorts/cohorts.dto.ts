@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 import { REGIONS, type Region } from '../users/user.entity.js';
 
@@ -32,6 +32,12 @@ export class AssignTrainerDto {
 export class CreateInviteCodeDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 10000, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) @Max(10000) maxUses?: number | null;
   @ApiPropertyOptional({ format: 'date-time', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString() expiresAt?: string | null;
+}
+
+/** A page of a cohort's invite codes, newest first. */
+export class InviteCodePageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(100_000) offset?: number;
 }
 
 export class CohortDto {

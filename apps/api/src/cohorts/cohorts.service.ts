@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AppException, notFound } from '../common/app-exception.js';
 import { readableCode } from '../common/readable-code.js';
 import { CohortAccess } from './cohort-access.service.js';
-import type { CohortDto, CreateCohortDto, CreateInviteCodeDto, InviteCodeDto, RosterEntryDto, UpdateCohortDto } from './cohorts.dto.js';
+import type { CohortDto, CreateCohortDto, CreateInviteCodeDto, InviteCodeDto, InviteCodePageQuery, RosterEntryDto, UpdateCohortDto } from './cohorts.dto.js';
 
 const COHORT_SELECT = `
   SELECT c.id, c.name, c.region, c.trainer_id, t.display_name AS trainer_name, c.course_version_id,
@@ -78,9 +78,12 @@ export class CohortsService {
     return this.get(actor, cohortId);
   }
 
-  async inviteCodes(actor: AuthUser, cohortId: string): Promise<InviteCodeDto[]> {
+  async inviteCodes(actor: AuthUser, cohortId: string, page: InviteCodePageQuery = {}): Promise<InviteCodeDto[]> {
     await this.access.assert(actor, cohortId);
-    const rows = await this.db.query(`SELECT * FROM invite_codes WHERE cohort_id = $1 ORDER BY created_at DESC`, [cohortId]);
+    const rows = await this.db.query(
+      `SELECT * FROM invite_codes WHERE cohort_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+      [cohortId, page.limit ?? 50, page.offset ?? 0],
+    );
     return rows.map(toInvite);
   }
 
@@ -89,11 +92,23 @@ export class CohortsService {
     if (dto.expiresAt && new Date(dto.expiresAt).getTime() <= Date.now()) throw new AppException(400, 'VALIDATION_FAILED', 'expiresAt: must be in the future.');
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        const [row] = await this.db.query(
-          `INSERT INTO invite_codes (cohort_id, code, max_uses, expires_at) VALUES ($1, $2, $3, $4) RETURNING *`,
-          [cohortId, newInviteCode(), dto.maxUses ?? null, dto.expiresAt ?? null],
-        );
-        return toInvite(row);
+        return await this.db.transaction(async (m) => {
+          // Capped per cohort (the cohort row locked, so concurrent creations count each other): every live code is
+          // a way in, and a trainer needs a handful, not thousands.
+          await m.query(`SELECT 1 FROM cohorts WHERE id = $1 FOR UPDATE`, [cohortId]);
+          const [{ live }] = await m.query(
+            `SELECT count(*)::int AS live FROM invite_codes WHERE cohort_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+            [cohortId],
+          );
+          if (live >= MAX_LIVE_INVITE_CODES) {
+            throw new AppException(409, 'INVITE_CODE_LIMIT', `A cohort may have at most ${MAX_LIVE_INVITE_CODES} usable invite codes; revoke one first.`);
+          }
+          const [row] = await m.query(
+            `INSERT INTO invite_codes (cohort_id, code, max_uses, expires_at) VALUES ($1, $2, $3, $4) RETURNING *`,
+            [cohortId, newInviteCode(), dto.maxUses ?? null, dto.expiresAt ?? null],
+          );
+          return toInvite(row);
+        });
       } catch (error) {
         if ((error as { code?: string }).code !== '23505') throw error; // a collision: draw another code
       }
@@ -185,6 +200,7 @@ function assertDates(start: string | null | undefined, end: string | null | unde
 }
 
 /** e.g. "RSP-7KQ2-M9XD": short enough to dictate in a classroom, long enough not to be guessed. */
+export const MAX_LIVE_INVITE_CODES = 20;
 const newInviteCode = () => `RSP-${readableCode([4, 4])}`;
 
 function toCohort(r: Record<string, unknown>): CohortDto {

@@ -1,7 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import { mapDatabaseError } from './database-errors.js';
 import type { ErrorCode } from './error-codes.js';
+import { MAX_JSON_DEPTH } from './json-depth.js';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
@@ -34,6 +35,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private toBody(exception: unknown): { statusCode: number; code: ErrorCode; message: string; details?: unknown } {
     // Fastify's body parser fails with a code and a status before any handler runs (Nest may wrap it as the cause).
     const parserError = ((exception as { cause?: unknown })?.cause ?? exception) as { code?: string; statusCode?: number };
+    if (parserError?.code === 'JSON_TOO_DEEP') {
+      return { statusCode: 400, code: 'JSON_TOO_DEEP', message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels.` };
+    }
     if (parserError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
     }
@@ -53,27 +57,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (parserError?.statusCode && parserError.statusCode >= 400 && parserError.statusCode < 500) {
       return { statusCode: parserError.statusCode, code: 'VALIDATION_FAILED', message: 'The request could not be read.' };
     }
-    if (isDatabaseDown(exception)) {
-      return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; please try again shortly.' };
-    }
-    // A uniqueness race the service did not foresee is still a conflict, not a crash.
-    if (exception instanceof QueryFailedError && (exception as { code?: string }).code === '23505') {
-      return { statusCode: 409, code: 'CONFLICT', message: 'This was already recorded.' };
-    }
-    if (exception instanceof QueryFailedError && (exception as { code?: string }).code === '22P02') {
-      return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'A value in the request has the wrong format.' };
-    }
+    const database = mapDatabaseError(exception);
+    if (database) return database;
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' };
   }
-}
-
-function isDatabaseDown(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  if (!err) return false;
-  // Server going away (57P01–57P03: admin/crash shutdown, cannot connect now; class 08: connection exceptions).
-  if (['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(err.code ?? '')) return true;
-  // pg reports a client that lost its connection mid-transaction with this message and no code.
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable/i.test(err.message ?? '');
 }
 
 function describe(e: unknown): unknown {

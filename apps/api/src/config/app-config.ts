@@ -19,6 +19,14 @@ const envSchema = z.object({
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).default(900),
+  LOGIN_ACCOUNT_GLOBAL_MAX_FAILURES: z.coerce.number().int().min(1).default(50),
+  LOGIN_ACCOUNT_BACKOFF_SECONDS: z.coerce.number().int().min(1).default(60),
+  REGISTER_IP_MAX: z.coerce.number().int().min(1).default(60),
+  REGISTER_CODE_MAX: z.coerce.number().int().min(1).default(300),
+  REGISTER_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+  VERIFY_IP_MAX: z.coerce.number().int().min(1).default(60),
+  VERIFY_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  API_DOCS: z.enum(['true', 'false']).optional(),
   HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   HASH_QUEUE_MAX: z.coerce.number().int().min(0).default(200),
   BODY_LIMIT: z.string().default('200kb'),
@@ -47,7 +55,21 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   cookieSecure: boolean;
-  login: { accountMaxFailures: number; ipMaxFailures: number; windowSeconds: number; lockSeconds: number };
+  /**
+   * Failed logins: `accountMaxFailures` per account from one IP, `ipMaxFailures` per IP, both locking for
+   * `lockSeconds`; past `accountGlobalMaxFailures` from all IPs together, an account gets one attempt per
+   * `accountBackoffSeconds` (a slower back-off an outsider cannot turn into a lock-out of its owner).
+   */
+  login: {
+    accountMaxFailures: number; ipMaxFailures: number; windowSeconds: number; lockSeconds: number;
+    accountGlobalMaxFailures: number; accountBackoffSeconds: number;
+  };
+  /** Registrations per client IP and per invite code within `windowSeconds`. */
+  registration: { ipMax: number; codeMax: number; windowSeconds: number };
+  /** Public certificate verifications per client IP within `windowSeconds`. */
+  verification: { ipMax: number; windowSeconds: number };
+  /** Serve /api/docs and /api/docs-json (always outside production; in production only with API_DOCS=true). */
+  apiDocs: boolean;
   hashing: { concurrency: number; queueMax: number };
   bodyLimit: string;
   /** Slow or stalled clients (slowloris) are cut off: whole request, and headers alone. */
@@ -79,6 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && (!e.JWT_SECRET || !e.PSEUDONYM_SECRET)) {
     throw new ConfigError('Invalid configuration: JWT_SECRET and PSEUDONYM_SECRET are required when NODE_ENV=production');
   }
+  // Certificates print their verification link: in production it must not come from a client's Host header.
+  if (production && !e.PUBLIC_URL) {
+    throw new ConfigError('Invalid configuration: PUBLIC_URL is required when NODE_ENV=production (e.g. https://respeta.example.pe)');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -96,7 +122,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ipMaxFailures: e.LOGIN_IP_MAX_FAILURES,
       windowSeconds: e.LOGIN_WINDOW_SECONDS,
       lockSeconds: e.LOGIN_LOCK_SECONDS,
+      accountGlobalMaxFailures: e.LOGIN_ACCOUNT_GLOBAL_MAX_FAILURES,
+      accountBackoffSeconds: e.LOGIN_ACCOUNT_BACKOFF_SECONDS,
     },
+    registration: { ipMax: e.REGISTER_IP_MAX, codeMax: e.REGISTER_CODE_MAX, windowSeconds: e.REGISTER_WINDOW_SECONDS },
+    verification: { ipMax: e.VERIFY_IP_MAX, windowSeconds: e.VERIFY_WINDOW_SECONDS },
+    apiDocs: e.API_DOCS ? e.API_DOCS === 'true' : !production,
     hashing: { concurrency: e.HASH_CONCURRENCY, queueMax: e.HASH_QUEUE_MAX },
     bodyLimit: e.BODY_LIMIT,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

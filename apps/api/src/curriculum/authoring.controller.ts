@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Locale } from '#curriculum';
-import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import { ContentEditor, CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import {
   CourseSummaryDto, CourseVersionDto, CourseVersionSummaryDto, ReplaceContentDto, UpdateItemDto, UpdateLessonDto, UpdateQuestionDto,
@@ -12,6 +12,7 @@ import { ItemKeyPipe } from '../common/item-key.pipe.js';
 import { RequestLocale } from './request-locale.js';
 
 
+/** Staff read course versions; changing or publishing content also needs the content-editor permission. */
 @ApiTags('authoring')
 @ApiBearerAuth()
 @Roles('trainer', 'admin')
@@ -32,6 +33,7 @@ export class AuthoringController {
     return this.authoring.history(courseId);
   }
 
+  @ContentEditor()
   @Post('courses/:courseId/draft')
   @ApiOkResponse({ type: CourseVersionDto, description: 'The open draft (created from the latest published version if none)' })
   @HttpCode(200)
@@ -45,30 +47,35 @@ export class AuthoringController {
     return this.authoring.getVersion(versionId);
   }
 
+  @ContentEditor()
   @Put('course-versions/:versionId/content')
   @ApiOkResponse({ type: CourseVersionDto })
   replace(@Param('versionId', ParseUUIDPipe) versionId: string, @Body() dto: ReplaceContentDto): Promise<CourseVersionDto> {
     return this.authoring.replaceContent(versionId, dto.content);
   }
 
+  @ContentEditor()
   @Patch('course-versions/:versionId/lessons/:lessonKey')
   @ApiOkResponse({ type: CourseVersionDto })
   updateLesson(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('lessonKey', ItemKeyPipe) lessonKey: string, @Body() dto: UpdateLessonDto): Promise<CourseVersionDto> {
     return this.authoring.updateLesson(versionId, lessonKey, dto);
   }
 
+  @ContentEditor()
   @Patch('course-versions/:versionId/questions/:questionKey')
   @ApiOkResponse({ type: CourseVersionDto })
   updateQuestion(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('questionKey', ItemKeyPipe) questionKey: string, @Body() dto: UpdateQuestionDto): Promise<CourseVersionDto> {
     return this.authoring.updateQuestion(versionId, questionKey, dto);
   }
 
+  @ContentEditor()
   @Patch('course-versions/:versionId/attitude-items/:itemKey')
   @ApiOkResponse({ type: CourseVersionDto })
   updateItem(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('itemKey', ItemKeyPipe) itemKey: string, @Body() dto: UpdateItemDto): Promise<CourseVersionDto> {
     return this.authoring.updateAttitudeItem(versionId, itemKey, dto);
   }
 
+  @ContentEditor()
   @Post('course-versions/:versionId/validate')
   @HttpCode(200)
   @ApiOkResponse({ type: ValidationReportDto })
@@ -76,6 +83,7 @@ export class AuthoringController {
     return this.authoring.validate(versionId);
   }
 
+  @ContentEditor()
   @Post('course-versions/:versionId/publish')
   @HttpCode(200)
   @ApiOkResponse({ type: CourseVersionDto })
@@ -83,6 +91,7 @@ export class AuthoringController {
     return this.authoring.publish(versionId);
   }
 
+  @ContentEditor()
   @Delete('course-versions/:versionId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Draft discarded' })

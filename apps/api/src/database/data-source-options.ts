@@ -8,6 +8,8 @@ import { ContentSources1764220000000 } from './migrations/1764220000000-content-
 import { AttemptScores1764230000000 } from './migrations/1764230000000-attempt-scores.js';
 import { AnswerVectors1764240000000 } from './migrations/1764240000000-answer-vectors.js';
 import { ConsentChoice1764250000000 } from './migrations/1764250000000-consent-choice.js';
+import { ContentEditor1764260000000 } from './migrations/1764260000000-content-editor.js';
+import { ScheduledJobs1764260000001 } from './migrations/1764260000001-scheduled-jobs.js';
 import { OptionSeeds1764280000000 } from './migrations/1764280000000-option-seeds.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
@@ -22,6 +24,8 @@ export const MIGRATIONS = [
   AttemptScores1764230000000,
   AnswerVectors1764240000000,
   ConsentChoice1764250000000,
+  ContentEditor1764260000000,
+  ScheduledJobs1764260000001,
   OptionSeeds1764280000000,
 ];
 

@@ -27,6 +27,8 @@ export class UserEntity {
   @Column({ type: 'text', nullable: true }) institution: string | null;
   @Column({ type: 'text', nullable: true }) region: Region | null;
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt: Date | null;
+  /** May edit and publish course content (granted by an admin; admins may by their role). */
+  @Column({ name: 'can_edit_content', type: 'boolean', default: false }) canEditContent: boolean;
   /** Bumped on password change and disable: every access token carrying an older value stops working. */
   @Column({ name: 'token_version', type: 'int', default: 0 }) tokenVersion: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

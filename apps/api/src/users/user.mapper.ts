@@ -11,6 +11,7 @@ export class UserDto {
   @ApiProperty({ nullable: true, type: String }) institution: string | null;
   @ApiProperty({ enum: REGIONS, enumName: 'Region', nullable: true, type: String }) region: UserEntity['region'];
   @ApiProperty() disabled: boolean;
+  @ApiProperty({ description: 'May edit and publish course content (admins always may)' }) canEditContent: boolean;
 }
 
 export function toUserDto(user: UserEntity): UserDto {
@@ -24,5 +25,6 @@ export function toUserDto(user: UserEntity): UserDto {
     institution: user.institution,
     region: user.region,
     disabled: user.disabledAt !== null,
+    canEditContent: user.role === 'admin' || user.canEditContent,
   };
 }

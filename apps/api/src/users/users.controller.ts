@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { UserDto } from './user.mapper.js';
-import { CreateStaffDto, UpdateProfileDto } from './users.dto.js';
+import { CreateStaffDto, UpdatePermissionsDto, UpdateProfileDto } from './users.dto.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -38,6 +38,13 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   disable(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
     return this.users.setDisabled(actor.id, id, true);
+  }
+
+  @Roles('admin')
+  @Patch(':id/permissions')
+  @ApiOkResponse({ type: UserDto })
+  setPermissions(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePermissionsDto): Promise<UserDto> {
+    return this.users.setContentEditor(id, dto.canEditContent);
   }
 
   @Roles('admin')

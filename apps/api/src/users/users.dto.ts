@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { trimPassword } from '../auth/password-policy.js';
 import { LOCALES, POSITION_TYPES, REGIONS, type Locale, type PositionType, type Region } from './user.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -8,12 +9,16 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class CreateStaffDto {
   @ApiProperty() @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)) @IsEmail({}, { message: 'email must be a valid e-mail address' }) @MaxLength(254) email: string;
   @ApiProperty() @Transform(trim) @IsString() @Length(1, 120) displayName: string;
-  @ApiProperty() @IsString() @MaxLength(1024) password: string;
+  @ApiProperty() @Transform(trimPassword) @IsString() @MaxLength(1024) password: string;
   @ApiProperty({ enum: ['trainer', 'admin'] }) @IsIn(['trainer', 'admin']) role: 'trainer' | 'admin';
   @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: Locale;
   @ApiPropertyOptional({ enum: POSITION_TYPES }) @IsOptional() @IsIn(POSITION_TYPES) positionType?: PositionType;
   @ApiPropertyOptional({ enum: REGIONS }) @IsOptional() @IsIn(REGIONS) region?: Region;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 160) institution?: string;
+}
+
+export class UpdatePermissionsDto {
+  @ApiProperty({ description: 'May edit and publish course content' }) @IsBoolean() canEditContent: boolean;
 }
 
 export class UpdateProfileDto {

@@ -53,6 +53,15 @@ export class UsersService {
     return this.getProfile(user.id);
   }
 
+  /** Grants or withdraws the content-editor permission; only trainers hold it (admins may by their role). */
+  async setContentEditor(userId: string, granted: boolean): Promise<UserDto> {
+    const user = await this.db.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user) throw notFound('User');
+    if (user.role !== 'trainer') throw new AppException(409, 'CONFLICT', 'Only trainers are granted the content-editor permission; administrators hold it already.');
+    await this.db.query(`UPDATE users SET can_edit_content = $2, updated_at = now() WHERE id = $1`, [userId, granted]);
+    return this.getProfile(userId);
+  }
+
   /** Disabling revokes every session at once (token version bump + session revocation). */
   async setDisabled(actorId: string, userId: string, disabled: boolean): Promise<UserDto> {
     if (actorId === userId && disabled) throw new AppException(409, 'CONFLICT', 'You cannot disable your own account.');

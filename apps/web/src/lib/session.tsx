@@ -64,8 +64,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async signIn(email, password) {
         signedIn(await call(() => api.POST('/api/auth/login', { body: { email, password } })));
       },
+      // The server answers a new e-mail and one that already has an account alike (no account enumeration), so the
+      // app signs in with what was just typed: a new account opens; an existing one opens only with its own password.
       async register(body) {
-        signedIn(await call(() => api.POST('/api/auth/register', { body })));
+        await call(() => api.POST('/api/auth/register', { body }));
+        try {
+          signedIn(await call(() => api.POST('/api/auth/login', { body: { email: body.email, password: body.password } })));
+        } catch (error) {
+          if (error instanceof ApiError && error.code === 'INVALID_CREDENTIALS') {
+            throw new ApiError('REGISTERED_SIGN_IN_FAILED', 'This e-mail may already have an account: sign in with its password.', 401);
+          }
+          throw error;
+        }
       },
       async signOut() {
         await api.POST('/api/auth/logout').catch(() => undefined);

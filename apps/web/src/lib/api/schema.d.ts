@@ -164,6 +164,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UsersController_setPermissions"];
+        trace?: never;
+    };
     "/api/users/{id}/enable": {
         parameters: {
             query?: never;
@@ -906,6 +922,15 @@ export interface components {
             region: "amazonas" | "ancash" | "apurimac" | "arequipa" | "ayacucho" | "cajamarca" | "callao" | "cusco" | "huancavelica" | "huanuco" | "ica" | "junin" | "la_libertad" | "lambayeque" | "lima" | "loreto" | "madre_de_dios" | "moquegua" | "pasco" | "piura" | "puno" | "san_martin" | "tacna" | "tumbes" | "ucayali";
             institution?: string;
         };
+        RegistrationAcceptedDto: {
+            /** @enum {string} */
+            status: "accepted";
+        };
+        LoginDto: {
+            /** @example formadora@respeta.demo */
+            email: string;
+            password: string;
+        };
         /** @enum {string} */
         Role: "learner" | "trainer" | "admin";
         /** @enum {string} */
@@ -923,17 +948,14 @@ export interface components {
             /** @enum {string|null} */
             region: "amazonas" | "ancash" | "apurimac" | "arequipa" | "ayacucho" | "cajamarca" | "callao" | "cusco" | "huancavelica" | "huanuco" | "ica" | "junin" | "la_libertad" | "lambayeque" | "lima" | "loreto" | "madre_de_dios" | "moquegua" | "pasco" | "piura" | "puno" | "san_martin" | "tacna" | "tumbes" | "ucayali" | null;
             disabled: boolean;
+            /** @description May edit and publish course content (admins always may) */
+            canEditContent: boolean;
         };
         AuthResponseDto: {
             accessToken: string;
             /** @description Seconds until the access token expires */
             expiresIn: number;
             user: components["schemas"]["UserDto"];
-        };
-        LoginDto: {
-            /** @example formadora@respeta.demo */
-            email: string;
-            password: string;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -962,6 +984,10 @@ export interface components {
             /** @enum {string} */
             region?: "amazonas" | "ancash" | "apurimac" | "arequipa" | "ayacucho" | "cajamarca" | "callao" | "cusco" | "huancavelica" | "huanuco" | "ica" | "junin" | "la_libertad" | "lambayeque" | "lima" | "loreto" | "madre_de_dios" | "moquegua" | "pasco" | "piura" | "puno" | "san_martin" | "tacna" | "tumbes" | "ucayali";
             institution?: string;
+        };
+        UpdatePermissionsDto: {
+            /** @description May edit and publish course content */
+            canEditContent: boolean;
         };
         LearnerOptionDto: {
             key: string;
@@ -1732,7 +1758,7 @@ export interface components {
             scenarios: components["schemas"]["ScenarioStatsDto"][];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "VERSION_PUBLISHED" | "DRAFT_INVALID" | "CONTENT_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "ENROLMENT_CLOSED" | "SCENARIO_STEP_MISMATCH" | "INVALID_EVENT" | "UNKNOWN_ITEM" | "EVENT_NOT_ALLOWED" | "MODULE_LOCKED" | "LESSONS_NOT_READ" | "QUIZ_NOT_PASSED" | "QUIZ_ALREADY_PASSED" | "QUIZ_ATTEMPTS_EXHAUSTED" | "FOLLOW_UP_NOT_OPEN" | "ALREADY_SUBMITTED" | "WITHDRAWN" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "CONTENT_EDITOR_REQUIRED" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "INVITE_CODE_LIMIT" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "VERSION_PUBLISHED" | "DRAFT_INVALID" | "CONTENT_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "ENROLMENT_CLOSED" | "SCENARIO_STEP_MISMATCH" | "INVALID_EVENT" | "UNKNOWN_ITEM" | "EVENT_NOT_ALLOWED" | "MODULE_LOCKED" | "LESSONS_NOT_READ" | "QUIZ_NOT_PASSED" | "QUIZ_ALREADY_PASSED" | "QUIZ_ATTEMPTS_EXHAUSTED" | "FOLLOW_UP_NOT_OPEN" | "ALREADY_SUBMITTED" | "WITHDRAWN" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorResponseDto: {
             /** @example 400 */
             statusCode: number;
@@ -1792,12 +1818,13 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description The account was created, or the e-mail already had one: sign in next. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthResponseDto"];
+                    "application/json": components["schemas"]["RegistrationAcceptedDto"];
                 };
             };
         };
@@ -1853,6 +1880,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The session of the bearer token and the family of the refresh cookie are revoked. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1977,6 +2005,31 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    UsersController_setPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePermissionsDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2949,7 +3002,10 @@ export interface operations {
     };
     CohortsController_inviteCodes: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path: {
                 cohortId: string;

@@ -7,7 +7,7 @@ import { StaffError } from '../../../components/staff/staff-error';
 import { TableScroll } from '../../../components/staff/table-scroll';
 import { useSession } from '../../../lib/session';
 import { useQuery } from '../../../lib/use-query';
-import { type Account, createStaff, disableAccount, enableAccount, listAccounts } from '../api/users';
+import { type Account, createStaff, disableAccount, enableAccount, listAccounts, setContentEditor } from '../api/users';
 import { AccountForm } from './account-form';
 import { AccountRow } from './account-row';
 
@@ -77,7 +77,9 @@ export function AccountsPage() {
               {rows.map((a) => (
                 <AccountRow key={a.id} account={a} self={a.id === user?.id} busy={busy}
                   onDisable={() => act(() => disableAccount(a.id), (x) => t('trainer.admin.accounts.disabledMessage', { name: x.displayName }))}
-                  onEnable={() => act(() => enableAccount(a.id), (x) => t('trainer.admin.accounts.enabledMessage', { name: x.displayName }))} />
+                  onEnable={() => act(() => enableAccount(a.id), (x) => t('trainer.admin.accounts.enabledMessage', { name: x.displayName }))}
+                  onContentEditor={(granted) => act(() => setContentEditor(a.id, granted),
+                    (x) => t(granted ? 'trainer.admin.accounts.grantedEditorMessage' : 'trainer.admin.accounts.revokedEditorMessage', { name: x.displayName }))} />
               ))}
             </tbody>
           </table>

