@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { localize } from '../../libs/curriculum/src/index';
 import { correctAnswers, course, modulesInOrder, Player, wrongAnswers } from '../support/course-player';
-import { createTestApp, DEMO, login, type TestApp } from '../support/test-app';
+import { createTestApp, DEMO, login, type TestApp, registerLearner } from '../support/test-app';
 
 const { findRscript, HOW_TO_INSTALL } = require('../../scripts/rscript.cjs') as { findRscript: () => string | null; HOW_TO_INSTALL: string };
 
@@ -120,9 +120,9 @@ describe('export bundle: pseudonymous files that reproduce the report in R', () 
     const email = `${name.toLowerCase().replace(/\W/g, '')}.${randomUUID().slice(0, 6)}@muni.gob.pe`;
     names.push(name);
     emails.push(email);
-    const res = await t.http().post('/api/auth/register').send({ inviteCode: code, email, displayName: name, password: 'frase larga de prueba 2026', positionType, region }).expect(201);
-    const mine = await t.http().get('/api/enrolments/mine').set(auth(res.body.accessToken)).expect(200);
-    return new Player(t, res.body.accessToken, mine.body[0].id);
+    const { token } = await registerLearner(t, { inviteCode: code, email, displayName: name, password: 'frase larga de prueba 2026', positionType, region });
+    const mine = await t.http().get('/api/enrolments/mine').set(auth(token)).expect(200);
+    return new Player(t, token, mine.body[0].id);
   }
   async function complete(p: Player, i: number) {
     await p.post('/assessments/pre/knowledge', { answers: knowledgeAnswers(i, PRE_CORRECT[i]!, i === 3 ? 2 : 0) }).expect(200);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toLearnerKnowledgeTest, toLearnerQuiz } from '../../libs/curriculum/src/index.js';
 import { correctAnswers, course, likertAnswers, modulesInOrder, Player, wrongAnswers } from '../support/course-player';
-import { createTestApp, DEMO, type TestApp } from '../support/test-app';
+import { createTestApp, DEMO, type TestApp, registerLearner } from '../support/test-app';
 
 type View = { key: string; options?: { key: string }[]; choices?: { key: string }[] };
 /** The order a learner sees, as one comparable string: question keys with their option keys in order. */
@@ -12,12 +12,12 @@ const sameOrderChance = (questions: { type: string; options: unknown[] }[]) =>
   questions.filter((q) => q.type !== 'trueFalse').reduce((p, q) => p / factorial(q.options.length), 1);
 
 async function newLearner(t: TestApp, name: string): Promise<Player> {
-  const res = await t.http().post('/api/auth/register').send({
+  const { token } = await registerLearner(t, {
     inviteCode: DEMO.inviteCode, email: `${name}.${randomUUID().slice(0, 8)}@pnp.gob.pe`, displayName: name, password: 'frase larga de prueba 2026',
     positionType: 'police', region: 'ucayali',
-  }).expect(201);
-  const mine = await t.http().get('/api/enrolments/mine').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
-  return new Player(t, res.body.accessToken, mine.body[0].id);
+  });
+  const mine = await t.http().get('/api/enrolments/mine').set('Authorization', `Bearer ${token}`).expect(200);
+  return new Player(t, token, mine.body[0].id);
 }
 
 describe('option order: shuffled per attempt on the server, graded by key', () => {

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { DecisionNode } from '../../libs/curriculum/src/index.js';
 import { correctAnswers, course, modulesInOrder, Player } from '../support/course-player';
-import { createTestApp, DEMO, type TestApp } from '../support/test-app';
+import { createTestApp, DEMO, type TestApp, registerLearner } from '../support/test-app';
 
 async function newLearner(t: TestApp, name: string): Promise<Player> {
-  const res = await t.http().post('/api/auth/register').send({
+  const { token } = await registerLearner(t, {
     inviteCode: DEMO.inviteCode, email: `${name}.${randomUUID().slice(0, 8)}@muni.gob.pe`, displayName: name, password: 'frase larga de prueba 2026',
     positionType: 'municipal_official', region: 'lima',
-  }).expect(201);
-  const mine = await t.http().get('/api/enrolments/mine').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
-  return new Player(t, res.body.accessToken, mine.body[0].id);
+  });
+  const mine = await t.http().get('/api/enrolments/mine').set('Authorization', `Bearer ${token}`).expect(200);
+  return new Player(t, token, mine.body[0].id);
 }
 
 describe('scenario endings follow the whole path (API)', () => {

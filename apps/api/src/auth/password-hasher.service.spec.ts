@@ -1,5 +1,5 @@
-import type { AppConfig } from '../config/app-config';
-import { PasswordHasher } from './password-hasher.service';
+import type { AppConfig } from '../config/app-config.js';
+import { PasswordHasher } from './password-hasher.service.js';
 
 jest.setTimeout(60_000);
 

@@ -1,4 +1,4 @@
-import { toCsv, UTF8_BOM } from './export-csv';
+import { toCsv, UTF8_BOM } from './export-csv.js';
 
 describe('toCsv', () => {
   const line = (cells: (string | number | null)[]) => toCsv({ columns: ['a'], rows: [cells] }).replace(UTF8_BOM, '').split('\r\n')[1];
