@@ -26,6 +26,7 @@ import { LearnerContentController } from './curriculum/learner-content.controlle
 import { LearnerContentService } from './curriculum/learner-content.service.js';
 import { JourneyController } from './journey/journey.controller.js';
 import { JourneyService } from './journey/journey.service.js';
+import { Clock } from './common/clock.js';
 import { CertificatesController } from './certificates/certificates.controller.js';
 import { CertificatesService } from './certificates/certificates.service.js';
 import { CohortAccess } from './cohorts/cohort-access.service.js';
@@ -53,6 +54,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         ReadPool,
+        Clock,
         PasswordHasher,
         LoginThrottle,
         TokenService,
