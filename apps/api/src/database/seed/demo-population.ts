@@ -148,7 +148,7 @@ export function mainCohortLearners(taken: Set<string>): SimulatedLearner[] {
   );
 }
 
-/** The small demo cohort: 6 learners in two regions, 4 complete pairs — too few, so attitude results are withheld. */
+/** The small demo cohort: 6 learners in two regions, 4 complete pairs — below the suppression threshold of 5. */
 export function smallCohortLearners(taken: Set<string>): SimulatedLearner[] {
   return roster(
     new Random(5),
