@@ -40,7 +40,8 @@ export function startApi(env, nodeArgs = []) {
   const extra = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
   const child = spawn(process.execPath, [...PROD_NODE_FLAGS, ...extra, ...nodeArgs, resolve(ROOT, 'dist/apps/api/src/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env },
+    // Demo accounts and cohort only: the simulated demo learners are not what a benchmark measures.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', SEED_DEMO: 'accounts', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -9,8 +9,9 @@ describe('embedded database default', () => {
   let app: SpawnedApp;
 
   beforeAll(async () => {
-    app = await spawnApp({ DATABASE_URL: undefined, DATA_DIR: dataDir, NODE_ENV: 'development' });
-  }, 90_000);
+    // The first start also simulates the demo cohorts' ~45 learners (a few seconds on an idle machine; more when shared).
+    app = await spawnApp({ DATABASE_URL: undefined, DATA_DIR: dataDir, NODE_ENV: 'development' }, 240_000);
+  }, 300_000);
   afterAll(async () => {
     await app?.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -32,6 +33,21 @@ describe('embedded database default', () => {
     });
     expect(res.status).toBe(200);
     expect((await res.json()).user.role).toBe('trainer');
+  });
+
+  it('shows the demo trainer both demo cohorts, labelled, with a full report', async () => {
+    const signIn = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'formadora@respeta.demo', password: 'respeta-formadora-demo' }),
+    });
+    const auth = { Authorization: `Bearer ${(await signIn.json()).accessToken}` };
+    const cohorts = await (await fetch(`${app.url}/api/cohorts`, { headers: auth })).json();
+    expect(cohorts).toHaveLength(2);
+    for (const c of cohorts) expect(c).toMatchObject({ isDemo: true, name: expect.stringMatching(/^Demostración — /) });
+    expect(cohorts[0].enrolled).toBe(43);
+    const report = await (await fetch(`${app.url}/api/cohorts/${cohorts[0].id}/report`, { headers: auth })).json();
+    expect(report.measures[0].nPairs).toBeGreaterThanOrEqual(25);
   });
 
   it('keeps its data across a restart', async () => {

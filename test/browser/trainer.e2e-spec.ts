@@ -17,7 +17,7 @@ jest.setTimeout(180_000);
 const PRE = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0].map((x) => 50 + x);
 const POST = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4].map((x) => 50 + x);
 const POSITIONS = ['police', 'police', 'police', 'police', 'police', 'police', 'municipal_official', 'municipal_official', 'municipal_official', 'health_staff'];
-const DEMO_COHORT = 'Cohorte demo — Ucayali 2026';
+const DEMO_COHORT = 'Demostración — Ucayali 2026';
 
 /** Ten learners with known pre/post answers in the demo cohort, written straight into the tables the report reads. */
 async function seedDemoCohort(url: string): Promise<string[]> {
@@ -105,7 +105,7 @@ describe('browser: the trainer reads the report, downloads an export; learners a
   beforeAll(async () => {
     db = await createTestDatabase();
     const env = {
-      DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), NODE_ENV: 'test', SEED_DEMO: 'true',
+      DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), NODE_ENV: 'test', SEED_DEMO: 'accounts',
       DATA_DIR: dataDir, JWT_SECRET: 'browser-test-secret-browser-test-secret-02',
     };
     // First start: migrations, course import and demo seed. Then the known answers go in while the server is stopped

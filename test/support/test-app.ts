@@ -65,7 +65,8 @@ async function startTestApp(databaseUrl: string, poolSize: number, env: Record<s
     DATA_DIR: mkdtempSync(join(tmpdir(), 'respeta-test-data-')),
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     PSEUDONYM_SECRET: 'test-pseudonym-test-pseudonym-test-0123456789',
-    SEED_DEMO: 'true',
+    // The demo accounts and cohort only: suites seed the answers they assert on (the full demo has its own test).
+    SEED_DEMO: 'accounts',
     LOG_LEVEL: 'silent',
     WEB_DIST_DIR: join(tmpdir(), 'respeta-no-web'),
     ...env,

@@ -22,6 +22,8 @@ import type { AppConfig } from './config/app-config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
 import { seedDemo, type DemoLogins } from './database/seed/demo-seed.js';
 import { ContentImporter } from './curriculum/content-import.service.js';
+import { CourseCatalog } from './curriculum/course-catalog.service.js';
+import { ReadPool } from './database/read-pool.js';
 
 export interface RunningApp {
   app: INestApplication;
@@ -116,7 +118,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   const dataSource = app.get(DataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   if (config.importContent) await app.get(ContentImporter).importDirectory(config.contentDir);
-  const demoLogins = config.seedDemo ? await seedDemo(dataSource) : null;
+  const demoLogins = config.seedDemo ? await seedDemo(dataSource, config.seedDemo, { catalog: app.get(CourseCatalog), reads: app.get(ReadPool) }) : null;
 
   // The API's map is for developers: off in production unless API_DOCS=true.
   if (config.apiDocs) {

@@ -31,6 +31,7 @@ import { JourneyService } from './journey/journey.service.js';
 import { AttemptContentController } from './journey/attempt-content.controller.js';
 import { AttemptContentService } from './journey/attempt-content.service.js';
 import { OptionSeeds } from './journey/option-seeds.service.js';
+import { Clock } from './common/clock.js';
 import { CertificatesController } from './certificates/certificates.controller.js';
 import { CertificatesService } from './certificates/certificates.service.js';
 import { CohortAccess } from './cohorts/cohort-access.service.js';
@@ -59,6 +60,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         ReadPool,
         RateLimiter,
+        Clock,
         PasswordHasher,
         LoginThrottle,
         ExpiredRowsPurge,

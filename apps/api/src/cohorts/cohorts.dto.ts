@@ -43,6 +43,7 @@ export class InviteCodePageQuery {
 export class CohortDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
+  @ApiProperty({ description: 'Demonstration data (simulated learners from the demo seed): label it as such wherever it is shown' }) isDemo: boolean;
   @ApiProperty({ nullable: true, type: String }) region: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) trainerId: string | null;
   @ApiProperty({ nullable: true, type: String }) trainerName: string | null;

@@ -8,7 +8,7 @@ import { CohortAccess } from './cohort-access.service.js';
 import type { CohortDto, CreateCohortDto, CreateInviteCodeDto, InviteCodeDto, InviteCodePageQuery, RosterEntryDto, UpdateCohortDto } from './cohorts.dto.js';
 
 const COHORT_SELECT = `
-  SELECT c.id, c.name, c.region, c.trainer_id, t.display_name AS trainer_name, c.course_version_id,
+  SELECT c.id, c.name, c.is_demo, c.region, c.trainer_id, t.display_name AS trainer_name, c.course_version_id,
          to_char(c.start_date, 'YYYY-MM-DD') AS start_date, to_char(c.end_date, 'YYYY-MM-DD') AS end_date, c.follow_up_days,
          count(e.id)::int AS enrolled,
          count(e.id) FILTER (WHERE e.status = 'active')::int AS active,
@@ -205,7 +205,7 @@ const newInviteCode = () => `RSP-${readableCode([4, 4])}`;
 
 function toCohort(r: Record<string, unknown>): CohortDto {
   return {
-    id: r.id as string, name: r.name as string, region: r.region as string | null, trainerId: r.trainer_id as string | null,
+    id: r.id as string, name: r.name as string, isDemo: r.is_demo as boolean, region: r.region as string | null, trainerId: r.trainer_id as string | null,
     trainerName: r.trainer_name as string | null, courseVersionId: r.course_version_id as string | null,
     startDate: r.start_date as string | null, endDate: r.end_date as string | null, followUpDays: r.follow_up_days as number,
     enrolled: r.enrolled as number, active: r.active as number, completed: r.completed as number, meanPercentComplete: r.mean_percent as number,

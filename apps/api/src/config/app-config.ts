@@ -32,7 +32,7 @@ const envSchema = z.object({
   BODY_LIMIT: z.string().default('200kb'),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
-  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  SEED_DEMO: z.enum(['true', 'false', 'accounts']).optional(),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
   CONTENT_DIR: z.string().default('libs/curriculum/content/gbv-response'),
   IMPORT_CONTENT: z.enum(['true', 'false']).default('true'),
@@ -75,7 +75,8 @@ export interface AppConfig {
   /** Slow or stalled clients (slowloris) are cut off: whole request, and headers alone. */
   requestTimeoutMs: number;
   headersTimeoutMs: number;
-  seedDemo: boolean;
+  /** What the demo seed creates on an empty database (false: nothing; always false in production). */
+  seedDemo: 'full' | 'accounts' | false;
   webDistDir: string;
   /** The course files imported on start when they changed. */
   contentDir: string;
@@ -132,7 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: e.BODY_LIMIT,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     headersTimeoutMs: Math.min(e.HEADERS_TIMEOUT_MS, e.REQUEST_TIMEOUT_MS),
-    seedDemo: production ? false : e.SEED_DEMO !== 'false',
+    seedDemo: production || e.SEED_DEMO === 'false' ? false : e.SEED_DEMO === 'accounts' ? 'accounts' : 'full',
     webDistDir: resolve(e.WEB_DIST_DIR),
     contentDir: resolve(e.CONTENT_DIR),
     importContent: e.IMPORT_CONTENT === 'true',

@@ -8,6 +8,7 @@ import {
 } from '#curriculum';
 import { type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, startJourney } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
+import { Clock } from '../common/clock.js';
 import { readableCode } from '../common/readable-code.js';
 import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
@@ -68,6 +69,7 @@ export class JourneyService {
     private readonly catalog: CourseCatalog,
     private readonly reads: ReadPool,
     private readonly seeds: OptionSeeds,
+    private readonly clock: Clock,
   ) {}
 
   async state(userId: string, enrolmentId: string): Promise<JourneyStateDto> {
@@ -86,7 +88,7 @@ export class JourneyService {
       const enrolment = await this.lock(m, userId, enrolmentId);
       let journey = enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days));
       // Nothing else opens the follow-up: a tick on read moves a completed journey on once its delay has passed.
-      const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: Date.now() });
+      const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: this.clock.now() });
       if (tick.accepted) journey = tick.snapshot;
       if (tick.accepted || !enrolment.journey) await m.query(SAVE_JOURNEY, journeyParams(enrolment.id, journey, null));
       return toState(enrolment.id, journey);
@@ -274,7 +276,7 @@ export class JourneyService {
       }
       if (enrolment.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
       const tx: Tx = {
-        m, enrolment, course, locale, at: Date.now(), clearDrafts: [],
+        m, enrolment, course, locale, at: this.clock.now(), clearDrafts: [],
         journey: enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)),
         apply(event) {
           const result = applyJourneyEvent(tx.journey, event);

@@ -1388,6 +1388,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description Demonstration data (simulated learners from the demo seed): label it as such wherever it is shown */
+            isDemo: boolean;
             region: string | null;
             /** Format: uuid */
             trainerId: string | null;
