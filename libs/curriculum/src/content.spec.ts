@@ -264,7 +264,7 @@ describe.each(bases)('rules on a broken copy of the %s', (name, base) => {
 
   it('action plan that is not a boolean', () => {
     const problems = broken((raw) => (raw.modules[0].lessons[0].actionPlan = 'yes'));
-    expectProblem(problems, 'modules[0].lessons[0].actionPlan', /boolean/);
+    expectProblem(problems, 'modules[0].lessons[0].actionPlan', /must be true or false/);
   });
 
   it('legal claim without a source', () => {
