@@ -8,20 +8,15 @@ export function ActionPlanSummary({ enrolmentId }: { enrolmentId: string }) {
   const { t } = useTranslation();
   const plan = useQuery(() => getActionPlan(enrolmentId), [enrolmentId]);
   if (plan.error) return <ErrorMessage error={plan.error} />;
-  if (!plan.data) return null;
+  // No plan, nothing to show back (a course version pinned before the action plan existed has no field for it).
+  if (!plan.data?.commitments) return null;
   return (
     <section aria-labelledby="action-plan-summary-title">
       <h2 id="action-plan-summary-title">{t('learn.actionPlan.yourPlan')}</h2>
-      {plan.data.commitments ? (
-        <>
-          <p>{t('learn.actionPlan.completionIntro')}</p>
-          <ol className="action-plan-list">
-            {plan.data.commitments.map((text, index) => <li key={index}>{text}</li>)}
-          </ol>
-        </>
-      ) : (
-        <p>{t('learn.actionPlan.none')}</p>
-      )}
+      <p>{t('learn.actionPlan.completionIntro')}</p>
+      <ol className="action-plan-list">
+        {plan.data.commitments.map((text, index) => <li key={index}>{text}</li>)}
+      </ol>
     </section>
   );
 }
