@@ -64,7 +64,7 @@ export function ActionPlanReview({ enrolmentId }: { enrolmentId: string }) {
       {incomplete && <p role="alert" className="form-error">{t('learn.actionPlan.review.incomplete')}</p>}
       <ErrorMessage error={error} />
       <div className="actions">
-        <button type="submit" disabled={busy}>{busy ? t('learn.sending') : t('learn.actionPlan.review.save')}</button>
+        <button type="submit" className="secondary" disabled={busy}>{busy ? t('learn.sending') : t('learn.actionPlan.review.save')}</button>
       </div>
       <p role="status" className="save-status">{saved ? t('learn.actionPlan.review.saved') : ''}</p>
     </form>

@@ -56,7 +56,7 @@ export function ActionPlanForm({ enrolmentId }: { enrolmentId: string }) {
       {incomplete && <p role="alert" className="form-error">{t('learn.actionPlan.incomplete')}</p>}
       <ErrorMessage error={error} />
       <div className="actions">
-        <button type="submit" disabled={busy}>{busy ? t('learn.sending') : t('learn.actionPlan.save')}</button>
+        <button type="submit" className="secondary" disabled={busy}>{busy ? t('learn.sending') : t('learn.actionPlan.save')}</button>
       </div>
       <p role="status" className="save-status">{saved ? t('learn.actionPlan.saved') : ''}</p>
     </form>
