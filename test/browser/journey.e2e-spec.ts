@@ -12,6 +12,11 @@ const es = (text: { es: string }) => text.es;
 const correctKeys = (q: Question) => q.options.filter((o) => o.correct).map((o) => o.key);
 const exact = (name: string) => ({ name, exact: true });
 const wrongKey = (q: Question) => q.options.find((o) => !o.correct)!.key;
+const ACTION_PLAN = [
+  'En mi próximo turno usaré el nombre social de cada mujer trans al hablarle y en el parte.',
+  'Antes de fin de mes compartiré la ruta de derivación local con todo mi equipo.',
+  'No decomisaré condones y se lo diré a mi supervisora si alguien lo hace.',
+];
 
 /** The demo cohort's follow-up normally opens 90 days after completion; the admin sets 0 so the test can reach it. */
 async function openFollowUpAtOnce(url: string) {
@@ -147,6 +152,14 @@ describe('browser: the learner path from invitation to certificate', () => {
           await a11y('lesson');
         }
         if (lesson === uncertainLesson) await page.getByText('Dato incierto', { exact: true }).first().waitFor();
+        if (lesson.actionPlan) {
+          // The closing lesson's private action plan: three fields, saved, announced.
+          await page.getByRole('heading', { level: 2, name: 'Mi plan de acción' }).waitFor();
+          for (const [i, text] of ACTION_PLAN.entries()) await page.getByLabel(`Compromiso ${i + 1}`, { exact: true }).fill(text);
+          await page.getByRole('button', exact('Guardar mi plan')).click();
+          await page.getByRole('status').filter({ hasText: 'Su plan de acción está guardado.' }).waitFor();
+          await a11y('lesson with the action plan');
+        }
         await page.getByRole('button', exact('Marcar como leída y seguir')).click();
       }
 
@@ -248,6 +261,9 @@ describe('browser: the learner path from invitation to certificate', () => {
     const code = (await page.locator('.certificate__code').textContent())!.trim();
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     await page.getByRole('link', { name: new RegExp(`/verify/${code}$`) }).waitFor();
+    // The learner's own plan, shown back.
+    await page.getByRole('heading', { level: 2, name: 'Su plan de acción' }).waitFor();
+    for (const text of ACTION_PLAN) await page.locator('.action-plan-list li').filter({ hasText: text }).waitFor();
     await a11y('completion');
     const [pdf, download] = await Promise.all([
       page.waitForResponse((r) => r.url().includes('/certificate.pdf')),
@@ -265,6 +281,13 @@ describe('browser: the learner path from invitation to certificate', () => {
     expect(await page.getByRole('progressbar', { name: 'Avance del curso' }).getAttribute('value')).toBe('100');
     await page.getByRole('link', exact('Continuar')).click();
     await h1('Cuestionario de seguimiento: ' + es(c.knowledgeTest.title)).waitFor();
+    // "¿Cumplió lo que se propuso?" for each commitment, saved on its own.
+    await page.getByRole('heading', { level: 2, name: '¿Cumplió lo que se propuso?' }).waitFor();
+    for (const text of ACTION_PLAN) await page.getByText(text, { exact: true }).waitFor();
+    for (const [i, status] of ['done', 'partly', 'not_yet'].entries()) await input(`action-plan-${i}`, status).check();
+    await page.getByRole('button', exact('Guardar mis respuestas')).click();
+    await page.getByRole('status').filter({ hasText: 'Sus respuestas sobre el plan de acción están guardadas.' }).waitFor();
+    await a11y('follow-up with the action plan');
     await answerPaged(c.knowledgeTest.items.map((q) => [q.key, correctKeys(q)]), 'Seguir con el cuestionario de opiniones');
     await h1('Cuestionario de seguimiento: ' + es(c.attitudeInstrument.title)).waitFor();
     await answerPaged(c.attitudeInstrument.items.map((i) => [i.key, [5]]), 'Enviar respuestas');
@@ -285,7 +308,7 @@ describe('browser: the learner path from invitation to certificate', () => {
 
     expect(checked).toEqual(expect.arrayContaining([
       'home / my courses', 'course page', 'consent', 'assessment (knowledge)', 'lesson', 'quiz failed with feedback', 'quiz retry with the last feedback',
-      'quiz with feedback', 'scenario', 'end of course: break between parts', 'completion', 'verify',
+      'quiz with feedback', 'scenario', 'end of course: break between parts', 'lesson with the action plan', 'completion', 'follow-up with the action plan', 'verify',
     ]));
   });
 

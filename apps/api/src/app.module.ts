@@ -32,6 +32,8 @@ import { AttemptContentController } from './journey/attempt-content.controller.j
 import { AttemptContentService } from './journey/attempt-content.service.js';
 import { OptionSeeds } from './journey/option-seeds.service.js';
 import { Clock } from './common/clock.js';
+import { ActionPlanController } from './journey/action-plan.controller.js';
+import { ActionPlanService } from './journey/action-plan.service.js';
 import { CertificatesController } from './certificates/certificates.controller.js';
 import { CertificatesService } from './certificates/certificates.service.js';
 import { CohortAccess } from './cohorts/cohort-access.service.js';
@@ -51,7 +53,7 @@ export class AppModule {
         PassportModule,
         JwtModule.register({}),
       ],
-      controllers: [HealthController, AuthController, UsersController, LearnerContentController, AuthoringController, JourneyController, AttemptContentController, CertificatesController, CohortsController, ReportsController],
+      controllers: [HealthController, AuthController, UsersController, LearnerContentController, AuthoringController, JourneyController, AttemptContentController, ActionPlanController, CertificatesController, CohortsController, ReportsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         // Order matters: authenticate first, then check roles. Both deny unless a route opts out with @Public.
@@ -76,6 +78,7 @@ export class AppModule {
         JourneyService,
         OptionSeeds,
         AttemptContentService,
+        ActionPlanService,
         CertificatesService,
         CohortAccess,
         CohortsService,

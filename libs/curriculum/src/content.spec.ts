@@ -31,6 +31,12 @@ describe('the real course in content/gbv-response', () => {
     }
   });
 
+  it('ends with the action plan: only the last lesson of the last module has actionPlan', () => {
+    const flagged = course().modules.flatMap((module) => module.lessons.filter((lesson) => lesson.actionPlan).map((lesson) => lesson.key));
+    const lastModule = course().modules[course().modules.length - 1];
+    expect(flagged).toEqual([lastModule?.lessons[lastModule.lessons.length - 1]?.key]);
+  });
+
   it('mixes question types in every quiz (FORMAT.md: "mix of single, multiple, trueFalse")', () => {
     for (const module of course().modules) {
       const types = new Set(module.quiz.questions.map((question) => question.type));
@@ -246,6 +252,19 @@ describe.each(bases)('rules on a broken copy of the %s', (name, base) => {
   it('lesson too long', () => {
     const problems = broken((raw) => (raw.modules[0].lessons[0].body.en = 'word '.repeat(950)));
     expectProblem(problems, 'modules[0].lessons[0].body.en', /has 950 words/);
+  });
+
+  it('action plan on two lessons', () => {
+    const problems = broken((raw) => {
+      raw.modules[0].lessons[0].actionPlan = true;
+      raw.modules[1].lessons[1].actionPlan = true;
+    });
+    expectProblem(problems, 'modules[1].lessons[1].actionPlan', /only one lesson in a course may have actionPlan: true \(modules\[0\]\.lessons\[0\] already has it\)/);
+  });
+
+  it('action plan that is not a boolean', () => {
+    const problems = broken((raw) => (raw.modules[0].lessons[0].actionPlan = 'yes'));
+    expectProblem(problems, 'modules[0].lessons[0].actionPlan', /must be true or false/);
   });
 
   it('legal claim without a source', () => {

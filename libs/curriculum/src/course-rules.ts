@@ -121,6 +121,22 @@ function checkLessons(parts: CourseParts, problems: Problem[]): void {
   });
 }
 
+/** The action plan is one private field per enrolment, so at most one lesson in a course may carry it. */
+function checkActionPlan(parts: CourseParts, problems: Problem[]): void {
+  const flagged: string[] = [];
+  parts.modules.forEach(({ value: module }, m) => {
+    module?.lessons.forEach((lesson, l) => {
+      if (lesson.actionPlan === true) flagged.push(`modules[${m}].lessons[${l}]`);
+    });
+  });
+  for (const path of flagged.slice(1)) {
+    problems.push({
+      path: `${path}.actionPlan`,
+      message: `only one lesson in a course may have actionPlan: true (${flagged[0]} already has it)`,
+    });
+  }
+}
+
 function checkScenarios(parts: CourseParts, problems: Problem[]): void {
   parts.scenarios.forEach(({ value: scenario }, s) => {
     if (!scenario) return;
@@ -135,6 +151,7 @@ function crossCheck(parts: CourseParts): Problem[] {
   checkReferences(parts, problems);
   checkScenarios(parts, problems);
   checkLessons(parts, problems);
+  checkActionPlan(parts, problems);
   return problems;
 }
 

@@ -119,6 +119,8 @@ export const LessonSchema = z.strictObject({
   title: LocalizedTextSchema,
   body: LocalizedTextSchema,
   sources: z.array(SourceSchema).optional().default([]),
+  /** The lesson ends with the learner's private action plan (three commitments); at most one lesson per course. */
+  actionPlan: z.boolean().optional(),
 });
 export type Lesson = z.infer<typeof LessonSchema>;
 

@@ -105,6 +105,8 @@ export interface LearnerLesson {
   title: string;
   body: string;
   sources: Source[];
+  /** Show the three-commitment action plan fields at the end of this lesson. */
+  actionPlan: boolean;
 }
 
 /** Lessons show their sources, including how sure we are and when they were last checked. */
@@ -113,6 +115,7 @@ export function toLearnerLesson(lesson: Lesson, locale: Locale): LearnerLesson {
     key: lesson.key,
     title: localize(lesson.title, locale),
     body: localize(lesson.body, locale),
+    actionPlan: lesson.actionPlan === true,
     sources: lesson.sources.map((source) => {
       const copy: Source = { citation: source.citation, reviewedOn: source.reviewedOn, certainty: source.certainty };
       if (source.url) copy.url = source.url;

@@ -71,6 +71,8 @@ describe('security: IDOR sweep over every route with an id', () => {
       'POST /api/enrolments/{enrolmentId}/scenarios/{scenarioKey}/choices': { idempotencyKey: randomUUID(), nodeKey: 'n1', choiceKey: 'a' },
       'POST /api/enrolments/{enrolmentId}/follow-up': { idempotencyKey: randomUUID(), knowledge: {}, attitude: {} },
       'PUT /api/enrolments/{enrolmentId}/drafts/{target}': { answers: { x: ['a'] } },
+      'PUT /api/enrolments/{enrolmentId}/action-plan': { commitments: ['uno', 'dos', 'tres'] },
+      'PUT /api/enrolments/{enrolmentId}/action-plan/follow-up': { status: ['done', 'partly', 'not_yet'] },
       'POST /api/enrolments/{enrolmentId}/consent': { idempotencyKey: randomUUID(), evaluationUse: true },
       'PUT /api/enrolments/{enrolmentId}/evaluation-use': { idempotencyKey: randomUUID(), evaluationUse: false },
       'PATCH /api/cohorts/{cohortId}': { name: 'Renombrada' },

@@ -63,6 +63,7 @@ export class LearnerLessonDto implements LearnerLesson {
   @ApiProperty() title: string;
   @ApiProperty({ description: 'Markdown; render sanitised' }) body: string;
   @ApiProperty({ type: [SourceDto] }) sources: SourceDto[];
+  @ApiProperty({ description: 'The lesson ends with the learner\'s private action plan (three commitments)' }) actionPlan: boolean;
 }
 
 export class ScenarioDecisionNodeDto {

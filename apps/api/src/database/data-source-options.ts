@@ -11,6 +11,7 @@ import { ConsentChoice1764250000000 } from './migrations/1764250000000-consent-c
 import { ContentEditor1764260000000 } from './migrations/1764260000000-content-editor.js';
 import { ScheduledJobs1764260000001 } from './migrations/1764260000001-scheduled-jobs.js';
 import { OptionSeeds1764280000000 } from './migrations/1764280000000-option-seeds.js';
+import { ActionPlans1764300000000 } from './migrations/1764300000000-action-plans.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
 export const ENTITIES = [UserEntity];
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   ContentEditor1764260000000,
   ScheduledJobs1764260000001,
   OptionSeeds1764280000000,
+  ActionPlans1764300000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

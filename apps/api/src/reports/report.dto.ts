@@ -169,6 +169,7 @@ export class ParticipationDto {
   @ApiProperty({ description: 'Chose evaluation use and did not withdraw: the learners the statistics draw on' }) inStatistics: number;
   @ApiProperty({ description: 'Completed the course (post-assessment done)' }) completed: number;
   @ApiProperty() certified: number;
+  @ApiProperty({ description: 'Learners in the statistics who wrote an action plan (a count only: the text is never reported)' }) actionPlans: number;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) byStage: Record<string, number>;
 }
 

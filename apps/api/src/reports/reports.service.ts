@@ -54,6 +54,8 @@ export class ReportsService {
       scenarioChoices(m, cohortIds),
     ]);
     const { everyone, included } = answers;
+    // A count only: the plans' text is private to each learner and never read here.
+    const [plans] = await m.query(`SELECT count(*)::int AS n FROM action_plans WHERE enrolment_id = ANY($1::uuid[])`, [included.map((p) => p.enrolmentId)]);
     const { scores, alphaMoments, pairedItems } = scoreCohort(course, answers);
 
     const measureDefs: MeasureDef[] = [
@@ -82,6 +84,7 @@ export class ReportsService {
         inStatistics: included.length,
         completed: everyone.filter((p) => COMPLETED_STAGES.has(p.stage)).length,
         certified: everyone.filter((p) => p.certified).length,
+        actionPlans: plans.n,
         byStage: countBy(everyone.map((p) => p.stage)),
       },
       headlines: measures.map((x) => ({

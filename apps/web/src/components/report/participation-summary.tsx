@@ -22,6 +22,7 @@ export function ParticipationSummary({ participation }: { participation: Partici
           <li key={key}><strong className="summary-counts__n">{participation[key]}</strong> {t(`trainer.report.count.${key}`, { count: participation[key] })}</li>
         ))}
       </ul>
+      <p>{t('trainer.report.count.actionPlans', { count: participation.actionPlans })}</p>
       <p className="hint">{t('trainer.report.statisticsNote')}{others.length > 0 && ` ${others.join(' ')}`}</p>
       {stages.length > 0 && (
         <details className="fold">

@@ -22,7 +22,7 @@ export function measure(over: Partial<Measure>): Measure {
 }
 
 export const participation: Participation = {
-  enrolled: 12, active: 11, removed: 1, consentWithdrawn: 1, courseOnly: 1, notConsented: 0, inStatistics: 10, completed: 1, certified: 2,
+  enrolled: 12, active: 11, removed: 1, consentWithdrawn: 1, courseOnly: 1, notConsented: 0, inStatistics: 10, completed: 1, certified: 2, actionPlans: 3,
   byStage: { completed: 10, learning: 2 },
 };
 

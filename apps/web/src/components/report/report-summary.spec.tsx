@@ -18,6 +18,12 @@ describe('report summary', () => {
       '12 personas inscritas', '10 en las estadísticas', '1 completó el curso', '2 con certificado', '1 eligió solo el curso', '1 retiró su consentimiento',
     ]);
     expect(screen.getByText(/1 persona fue retirada de la cohorte por la formadora\./)).toBeTruthy();
+    expect(screen.getByText(/^3 personas de las estadísticas escribieron su plan de acción \(solo se cuenta/)).toBeTruthy();
+  });
+
+  it('counts action plans with a plural-aware line, one learner in the singular', () => {
+    render(<ParticipationSummary participation={{ ...participation, actionPlans: 1 }} />);
+    expect(screen.getByText(/^1 persona de las estadísticas escribió su plan de acción/)).toBeTruthy();
   });
 
   it('one line per measure with change, CI and pairs; a withheld measure says once that it is withheld and why', () => {

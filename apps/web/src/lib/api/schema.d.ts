@@ -660,6 +660,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enrolments/{enrolmentId}/action-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActionPlanController_get"];
+        put: operations["ActionPlanController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/action-plan/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ActionPlanController_followUp"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enrolments/{enrolmentId}/certificate": {
         parameters: {
             query?: never;
@@ -1100,6 +1132,8 @@ export interface components {
             /** @description Markdown; render sanitised */
             body: string;
             sources: components["schemas"]["SourceDto"][];
+            /** @description The lesson ends with the learner's private action plan (three commitments) */
+            actionPlan: boolean;
         };
         ScalePointDto: {
             value: number;
@@ -1368,6 +1402,22 @@ export interface components {
             instructions: string;
             items: components["schemas"]["LearnerQuestionDto"][];
         };
+        ActionPlanDto: {
+            /** @description The three commitments; null until the learner writes them */
+            commitments: string[] | null;
+            /** @description Follow-up self-assessment, one per commitment; null until answered */
+            followUpStatus: ("done" | "partly" | "not_yet")[] | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        SaveActionPlanDto: {
+            /** @description Exactly three commitments, each 1–500 characters after trimming */
+            commitments: string[];
+        };
+        SaveActionPlanFollowUpDto: {
+            /** @description One per commitment, in order */
+            status: ("done" | "partly" | "not_yet")[];
+        };
         CertificateDto: {
             valid: boolean;
             learnerName: string;
@@ -1502,6 +1552,8 @@ export interface components {
             /** @description Completed the course (post-assessment done) */
             completed: number;
             certified: number;
+            /** @description Learners in the statistics who wrote an action plan (a count only: the text is never reported) */
+            actionPlans: number;
             byStage: {
                 [key: string]: number;
             };
@@ -2817,6 +2869,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LearnerKnowledgeTestDto"];
+                };
+            };
+        };
+    };
+    ActionPlanController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
+                };
+            };
+        };
+    };
+    ActionPlanController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveActionPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
+                };
+            };
+        };
+    };
+    ActionPlanController_followUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveActionPlanFollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
                 };
             };
         };

@@ -31,3 +31,13 @@ export const submitFollowUp = (
   apiCall(() =>
     api.POST('/api/enrolments/{enrolmentId}/follow-up', { params: { path: { enrolmentId }, query: { lang } }, body: { idempotencyKey, knowledge, attitude } }),
   );
+
+export type ActionPlan = ApiSchemas['ActionPlanDto'];
+export type FollowUpStatus = NonNullable<ActionPlan['followUpStatus']>[number];
+
+export const getActionPlan = (enrolmentId: string) =>
+  apiCall(() => api.GET('/api/enrolments/{enrolmentId}/action-plan', { params: { path: { enrolmentId } } }));
+
+/** "¿Cumplió lo que se propuso?", one answer per commitment; PUT replaces earlier answers. */
+export const saveActionPlanFollowUp = (enrolmentId: string, status: FollowUpStatus[]) =>
+  apiCall(() => api.PUT('/api/enrolments/{enrolmentId}/action-plan/follow-up', { params: { path: { enrolmentId } }, body: { status } }));

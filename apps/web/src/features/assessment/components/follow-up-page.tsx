@@ -10,6 +10,7 @@ import { formatDate, useContentLanguage } from '../../../lib/use-content-languag
 import { useQuery } from '../../../lib/use-query';
 import { useSubmission } from '../../../lib/use-submission';
 import { getAttitudeInstrument, getKnowledgeTest, submitFollowUp } from '../api/assessment-api';
+import { ActionPlanReview } from './action-plan-review';
 import { Questionnaire } from './questionnaire';
 
 /** The follow-up months after completion: the knowledge test, then the opinion questionnaire, sent together. */
@@ -31,6 +32,7 @@ export function FollowUpPage() {
       <section className="card" aria-labelledby="follow-up-title">
         <PageHeading id="follow-up-title">{title}</PageHeading>
         <p role="status">{t('learn.followUp.thanks')}</p>
+        <ActionPlanReview enrolmentId={enrolmentId} />
         <ContinueLink label={t('learn.course.seeCertificate')} />
       </section>
     );
@@ -56,6 +58,7 @@ export function FollowUpPage() {
       <PageHeading id="follow-up-title" focusKey={knowledge === null}>
         {title}: {knowledge === null ? test.title : instrument.title}
       </PageHeading>
+      {knowledge === null && <ActionPlanReview enrolmentId={enrolmentId} />}
       <p className="instructions">{knowledge === null ? test.instructions : instrument.instructions}</p>
       {knowledge === null ? (
         <Questionnaire

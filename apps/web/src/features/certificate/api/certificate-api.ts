@@ -33,3 +33,8 @@ export async function verifyCertificate(code: string, lang: Language): Promise<V
     throw error;
   }
 }
+
+export type ActionPlan = ApiSchemas['ActionPlanDto'];
+
+export const getActionPlan = (enrolmentId: string) =>
+  apiCall(() => api.GET('/api/enrolments/{enrolmentId}/action-plan', { params: { path: { enrolmentId } } }));

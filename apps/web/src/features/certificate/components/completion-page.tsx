@@ -9,6 +9,7 @@ import { coursePath } from '../../../lib/journey/step-path';
 import { formatDate, useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
 import { getCertificate } from '../api/certificate-api';
+import { ActionPlanSummary } from './action-plan-summary';
 import { CertificateCard } from './certificate-card';
 
 /** The end of the course: the certificate, and when the follow-up questionnaire comes. */
@@ -31,6 +32,7 @@ export function CompletionPage() {
       ) : (
         <Loading />
       )}
+      <ActionPlanSummary enrolmentId={enrolmentId} />
       <h2>{t('learn.followUp.title')}</h2>
       {view.stage === 'completed' && view.followUpOpensAt !== null && (
         <p>{t('learn.followUp.notYet', { date: formatDate(view.followUpOpensAt, i18n.language) })}</p>

@@ -12,3 +12,12 @@ export const completeLesson = (enrolmentId: string, lessonKey: string, idempoten
   apiCall(() =>
     api.POST('/api/enrolments/{enrolmentId}/lessons/{lessonKey}/complete', { params: { path: { enrolmentId, lessonKey } }, body: { idempotencyKey } }),
   );
+
+export type ActionPlan = ApiSchemas['ActionPlanDto'];
+
+export const getActionPlan = (enrolmentId: string) =>
+  apiCall(() => api.GET('/api/enrolments/{enrolmentId}/action-plan', { params: { path: { enrolmentId } } }));
+
+/** PUT replaces the plan, so a retried save is harmless. */
+export const saveActionPlan = (enrolmentId: string, commitments: string[]) =>
+  apiCall(() => api.PUT('/api/enrolments/{enrolmentId}/action-plan', { params: { path: { enrolmentId } }, body: { commitments } }));

@@ -12,6 +12,7 @@ import { useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
 import { useSubmission } from '../../../lib/use-submission';
 import { completeLesson, getLesson } from '../api/lesson-api';
+import { ActionPlanForm } from './action-plan-form';
 import { SourceList } from './source-list';
 
 /** A lesson: sanitised Markdown, its sources, and "mark as read and continue". */
@@ -59,6 +60,7 @@ export function LessonPage() {
       <PageHeading id="lesson-title">{lesson.data.title}</PageHeading>
       <Markdown source={lesson.data.body} />
       <SourceList sources={lesson.data.sources} />
+      {lesson.data.actionPlan && <ActionPlanForm enrolmentId={enrolmentId} />}
       <ErrorMessage error={error} />
       <div className="actions">
         <button type="button" className="primary" onClick={() => void onDone()} disabled={busy}>
