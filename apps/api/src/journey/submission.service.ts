@@ -152,5 +152,5 @@ function journeyParams(enrolmentId: string, journey: PersistedJourney, at: numbe
 }
 
 function toState(enrolmentId: string, journey: PersistedJourney, view: JourneyView = describeJourney(journey)): JourneyStateDto {
-  return { enrolmentId, courseVersionId: view.courseVersionId, stage: view.stage, percentComplete: view.percentComplete, snapshot: journey as unknown as Record<string, unknown> };
+  return { enrolmentId, courseVersionId: view.courseVersionId, stage: view.stage, percentComplete: view.percentComplete, snapshot: journey };
 }
