@@ -28,6 +28,11 @@ import { LearnerContentController } from './curriculum/learner-content.controlle
 import { LearnerContentService } from './curriculum/learner-content.service.js';
 import { JourneyController } from './journey/journey.controller.js';
 import { JourneyService } from './journey/journey.service.js';
+import { JourneySubmissions } from './journey/submission.service.js';
+import { AttemptStore } from './journey/attempt-store.service.js';
+import { ScenarioRuns } from './journey/scenario-runs.service.js';
+import { AnswerDrafts } from './journey/answer-drafts.service.js';
+import { CertificateIssuer } from './certificates/certificate-issuer.service.js';
 import { AttemptContentController } from './journey/attempt-content.controller.js';
 import { AttemptContentService } from './journey/attempt-content.service.js';
 import { OptionSeeds } from './journey/option-seeds.service.js';
@@ -76,6 +81,7 @@ export class AppModule {
         LearnerContentService,
         AuthoringService,
         JourneyService,
+        JourneySubmissions, AttemptStore, ScenarioRuns, AnswerDrafts, CertificateIssuer,
         OptionSeeds,
         AttemptContentService,
         ActionPlanService,

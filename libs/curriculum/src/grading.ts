@@ -79,10 +79,17 @@ export interface KnowledgeTestGrade {
 // No option feedback here on purpose: the same items come back in the post-test, and feedback after the
 // pre-test would measure memory of the answer key rather than learning. Use gradeQuestion if a view needs it.
 export function gradeKnowledgeTest(test: KnowledgeTest, answers: Answers): KnowledgeTestGrade {
-  const perItem = test.items.map((item) => {
-    const graded = gradeQuestion(item, own(answers, item.key) ?? []);
-    return { itemKey: item.key, module: item.module, answered: graded.answered, correct: graded.correct };
-  });
+  return summariseKnowledgeTest(test, gradeKnowledgeItems(test, answers));
+}
+
+/** Every item of the test graded with gradeQuestion, in the test's order (with feedback: show it only when allowed). */
+export function gradeKnowledgeItems(test: KnowledgeTest, answers: Answers, locale: Locale = 'es'): GradedQuestion[] {
+  return test.items.map((item) => gradeQuestion(item, own(answers, item.key) ?? [], locale));
+}
+
+/** The test's grade from its items already graded with gradeQuestion (in the test's item order): each item graded once. */
+export function summariseKnowledgeTest(test: KnowledgeTest, graded: readonly GradedQuestion[]): KnowledgeTestGrade {
+  const perItem = test.items.map((item, i) => ({ itemKey: item.key, module: item.module, answered: graded[i]!.answered, correct: graded[i]!.correct }));
   const perModule = new Map<string, { module: string; correct: number; total: number }>();
   for (const item of perItem) {
     const entry = perModule.get(item.module) ?? { module: item.module, correct: 0, total: 0 };

@@ -24,6 +24,7 @@ export {
 } from './journey-types.js';
 export { assertValidOutline, DAY_MS, JourneyOutlineError } from './journey-progress.js';
 export {
+  isPersistedJourney,
   journeyStage,
   learningPhase,
   restoreJourney,

@@ -34,6 +34,18 @@ export function toPersisted(snapshot: LiveJourneySnapshot): PersistedJourney {
   return JSON.parse(JSON.stringify(journeyMachine.getPersistedSnapshot(snapshot))) as PersistedJourney;
 }
 
+/**
+ * A stored snapshot received as plain JSON (the API's JourneyStateDto.snapshot): true when it has the shape
+ * restoreJourney needs, written by this machine version. Checked before the browser trusts it as PersistedJourney.
+ */
+export function isPersistedJourney(value: unknown): value is PersistedJourney {
+  if (typeof value !== 'object' || value === null) return false;
+  const { status, value: state, context } = value as { status?: unknown; value?: unknown; context?: { machineVersion?: unknown } | null };
+  return (status === 'active' || status === 'done')
+    && (typeof state === 'string' || (typeof state === 'object' && state !== null))
+    && typeof context === 'object' && context !== null && context.machineVersion === JOURNEY_MACHINE_VERSION;
+}
+
 /** A live snapshot from a stored one, without creating an actor. Throws on a state the machine does not have. */
 export function restoreJourney(persisted: PersistedJourney): LiveJourneySnapshot {
   if (persisted?.context?.machineVersion !== JOURNEY_MACHINE_VERSION) {

@@ -6,6 +6,7 @@ import { AppException, notFound } from '../common/app-exception.js';
 import { RateLimiter } from '../common/rate-limiter.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { CertificateDto, CertificateVerificationDto } from './certificates.dto.js';
+import { CERTIFICATE_CODE } from './certificate-code.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
 
 interface CertificateRow {
@@ -16,8 +17,6 @@ interface CertificateRow {
   hours: string;
   completed_at: Date;
 }
-
-const CODE = /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
 
 @Injectable()
 export class CertificatesService {
@@ -47,7 +46,7 @@ export class CertificatesService {
       throw new AppException(429, 'TOO_MANY_REQUESTS', 'Too many verifications from here; please try again in a minute.');
     }
     const normalised = code.trim().toUpperCase();
-    const [row]: CertificateRow[] = CODE.test(normalised) ? await this.db.query(`SELECT * FROM certificates WHERE code = $1`, [normalised]) : [];
+    const [row]: CertificateRow[] = CERTIFICATE_CODE.test(normalised) ? await this.db.query(`SELECT * FROM certificates WHERE code = $1`, [normalised]) : [];
     if (!row) throw new AppException(404, 'NOT_FOUND', 'No certificate has this code. Check that it was typed exactly as printed.');
     return this.toPublic(row, locale);
   }

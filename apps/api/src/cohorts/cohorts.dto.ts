@@ -8,10 +8,10 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class CreateCohortDto {
   @ApiProperty() @Transform(trim) @IsString() @Length(1, 160) name: string;
   @ApiPropertyOptional({ enum: REGIONS, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(REGIONS) region?: Region | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Pinned course version; unset = latest published at enrolment' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Pinned course version; unset = latest published at enrolment' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() courseVersionId?: string | null;
-  @ApiPropertyOptional({ format: 'date', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) startDate?: string | null;
-  @ApiPropertyOptional({ format: 'date', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) endDate?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) startDate?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) endDate?: string | null;
   @ApiPropertyOptional({ minimum: 0, maximum: 730 }) @IsOptional() @IsInt() @Min(0) @Max(730) followUpDays?: number;
   @ApiPropertyOptional({ format: 'uuid', description: 'Admins only: the trainer who runs the cohort' }) @IsOptional() @IsUUID() trainerId?: string;
 }
@@ -19,9 +19,9 @@ export class CreateCohortDto {
 export class UpdateCohortDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 160) name?: string;
   @ApiPropertyOptional({ enum: REGIONS, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(REGIONS) region?: Region | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() courseVersionId?: string | null;
-  @ApiPropertyOptional({ format: 'date', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) startDate?: string | null;
-  @ApiPropertyOptional({ format: 'date', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) endDate?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() courseVersionId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) startDate?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) endDate?: string | null;
   @ApiPropertyOptional({ minimum: 0, maximum: 730 }) @IsOptional() @IsInt() @Min(0) @Max(730) followUpDays?: number;
 }
 
@@ -30,8 +30,8 @@ export class AssignTrainerDto {
 }
 
 export class CreateInviteCodeDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) @Max(10000) maxUses?: number | null;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString() expiresAt?: string | null;
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 10000, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) @Max(10000) maxUses?: number | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString() expiresAt?: string | null;
 }
 
 /** A page of a cohort's invite codes, newest first. */

@@ -3,16 +3,15 @@ import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nest
 import type { Locale } from '#curriculum';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { notFound } from '../common/app-exception.js';
 import { ItemKeyPipe } from '../common/item-key.pipe.js';
 import { RequestLocale } from '../curriculum/request-locale.js';
 import {
   AssessmentParams, ConsentChoiceDto, DraftDto, FollowUpDto, IdempotentDto, JourneyStateDto, SaveDraftDto, ScenarioChoiceDto, ScenarioChoiceResultDto,
   ScenarioRunDto, SubmissionResultDto, SubmitAnswersDto,
 } from './journey.dto.js';
+import { AnswerDrafts } from './answer-drafts.service.js';
 import { JourneyService } from './journey.service.js';
-
-const DRAFT_TARGET = /^((pre|post|followup)-(knowledge|attitude|then)|quiz-[a-z0-9][a-z0-9.-]{0,79})$/;
+import { ScenarioRuns } from './scenario-runs.service.js';
 
 @ApiTags('journey')
 @ApiBearerAuth()
@@ -20,7 +19,11 @@ const DRAFT_TARGET = /^((pre|post|followup)-(knowledge|attitude|then)|quiz-[a-z0
 @Roles('learner')
 @Controller('enrolments/:enrolmentId')
 export class JourneyController {
-  constructor(private readonly journey: JourneyService) {}
+  constructor(
+    private readonly journey: JourneyService,
+    private readonly scenarios: ScenarioRuns,
+    private readonly drafts: AnswerDrafts,
+  ) {}
 
   @Get('journey')
   @ApiOkResponse({ type: JourneyStateDto })
@@ -80,7 +83,7 @@ export class JourneyController {
   @Get('scenarios/:scenarioKey/run')
   @ApiOkResponse({ type: ScenarioRunDto })
   scenarioRun(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('scenarioKey', ItemKeyPipe) scenarioKey: string, @RequestLocale() locale: Locale) {
-    return this.journey.scenarioRun(user.id, id, scenarioKey, locale);
+    return this.scenarios.run(user.id, id, scenarioKey, locale);
   }
 
   @Post('scenarios/:scenarioKey/choices')
@@ -90,7 +93,7 @@ export class JourneyController {
     @CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('scenarioKey', ItemKeyPipe) scenarioKey: string,
     @Body() dto: ScenarioChoiceDto, @RequestLocale() locale: Locale,
   ) {
-    return this.journey.chooseInScenario(user.id, id, scenarioKey, dto.nodeKey, dto.choiceKey, dto.idempotencyKey, locale);
+    return this.scenarios.choose(user.id, id, scenarioKey, dto.nodeKey, dto.choiceKey, dto.idempotencyKey, locale);
   }
 
   @Post('follow-up')
@@ -103,14 +106,12 @@ export class JourneyController {
   @Get('drafts/:target')
   @ApiOkResponse({ type: DraftDto })
   getDraft(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('target') target: string) {
-    if (!DRAFT_TARGET.test(target)) throw notFound('Draft');
-    return this.journey.getDraft(user.id, id, target);
+    return this.drafts.get(user.id, id, target);
   }
 
   @Put('drafts/:target')
   @ApiOkResponse({ type: DraftDto })
   saveDraft(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Param('target') target: string, @Body() dto: SaveDraftDto) {
-    if (!DRAFT_TARGET.test(target)) throw notFound('Draft');
-    return this.journey.saveDraft(user.id, id, target, dto.answers);
+    return this.drafts.save(user.id, id, target, dto.answers);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsObject, IsString, IsUUID, Matches } from 'class-validator';
+import { LearnerOptionDto } from '../curriculum/learner-content.dto.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,80}$/;
 const ITEM_KEY = /^[a-z0-9][a-z0-9.-]{0,79}$/;
@@ -53,13 +54,27 @@ export class AssessmentParams {
   @IsIn(ASSESSMENT_PARTS) part: (typeof ASSESSMENT_PARTS)[number];
 }
 
+/** The persisted XState snapshot (libs/journey's PersistedJourney); the web checks it with isPersistedJourney before use. */
+export class JourneySnapshotDto {
+  @ApiProperty({ enum: ['active', 'done'] }) status: 'active' | 'done';
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }],
+    description: 'The machine state: a stage name, or a stage with its nested states',
+  })
+  value: string | object;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The machine context (machineVersion, outline, progress, timestamps)' })
+  context: object;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Always empty (no child actors)' }) children: Record<string, never>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Always empty (no history states)' }) historyValue: Record<string, never>;
+}
+
 export class JourneyStateDto {
   @ApiProperty({ format: 'uuid' }) enrolmentId: string;
   @ApiProperty({ format: 'uuid' }) courseVersionId: string;
   @ApiProperty({ enum: ['consent', 'preAssessment', 'learning', 'postAssessment', 'completed', 'followUp', 'done', 'withdrawn'] }) stage: string;
   @ApiProperty() percentComplete: number;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The persisted XState snapshot; hydrate libs/journey with it' })
-  snapshot: Record<string, unknown>;
+  @ApiProperty({ type: JourneySnapshotDto, description: 'The persisted XState snapshot; hydrate libs/journey with it' })
+  snapshot: JourneySnapshotDto;
 }
 
 export class OptionFeedbackDto {
@@ -96,7 +111,7 @@ export class ScenarioNodeViewDto {
   @ApiProperty() key: string;
   @ApiProperty({ enum: ['decision', 'ending'] }) kind: 'decision' | 'ending';
   @ApiPropertyOptional() situation?: string;
-  @ApiPropertyOptional({ type: [Object] }) choices?: { key: string; text: string }[];
+  @ApiPropertyOptional({ type: [LearnerOptionDto] }) choices?: LearnerOptionDto[];
   @ApiPropertyOptional({ enum: ['good', 'mixed', 'poor'] }) outcome?: 'good' | 'mixed' | 'poor';
   @ApiPropertyOptional() summary?: string;
 }

@@ -6,6 +6,10 @@ import { SimulatedClock } from '../../common/clock.js';
 import type { CourseCatalog } from '../../curriculum/course-catalog.service.js';
 import { JourneyService } from '../../journey/journey.service.js';
 import { OptionSeeds } from '../../journey/option-seeds.service.js';
+import { AttemptStore } from '../../journey/attempt-store.service.js';
+import { ScenarioRuns } from '../../journey/scenario-runs.service.js';
+import { JourneySubmissions } from '../../journey/submission.service.js';
+import { CertificateIssuer } from '../../certificates/certificate-issuer.service.js';
 import type { ReadPool } from '../read-pool.js';
 import { ItemBank, LearnerAnswers, Random, mainCohortLearners, smallCohortLearners, type SimulatedLearner } from './demo-population.js';
 import { playLearner, type SeededEnrolment } from './demo-simulation.js';
@@ -156,9 +160,15 @@ async function simulate(db: DataSource, deps: DemoSeedDeps, enrolments: SeededEn
   const queue = enrolments.map((who, i) => ({ who, seed: 1000 + i }));
   const worker = async () => {
     const clock = new SimulatedClock(now);
-    const journey = new JourneyService(db, deps.catalog, deps.reads, new OptionSeeds(deps.reads), clock);
+    // The journey's services wired by hand around the simulated clock (Nest's container holds the real-time ones).
+    const submissions = new JourneySubmissions(deps.catalog, deps.reads, new CertificateIssuer(), clock);
+    const attempts = new AttemptStore();
+    const services = {
+      journey: new JourneyService(submissions, attempts),
+      scenarios: new ScenarioRuns(db, deps.catalog, submissions, attempts, new OptionSeeds(deps.reads)),
+    };
     for (let next = queue.shift(); next; next = queue.shift()) {
-      await playLearner(journey, clock, course, next.who, new LearnerAnswers(next.who.learner, bank, course, next.seed), now);
+      await playLearner(services, clock, course, next.who, new LearnerAnswers(next.who.learner, bank, course, next.seed), now);
     }
   };
   // The embedded database has one session, so this applies to the seed's own writes only, and is reset after: its

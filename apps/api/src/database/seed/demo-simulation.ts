@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Course, DecisionNode } from '#curriculum';
 import type { SimulatedClock } from '../../common/clock.js';
 import type { JourneyService } from '../../journey/journey.service.js';
+import type { ScenarioRuns } from '../../journey/scenario-runs.service.js';
 import type { LearnerAnswers, SimulatedLearner } from './demo-population.js';
 
 const MINUTE = 60_000;
@@ -25,7 +26,7 @@ export interface SeededEnrolment {
  * delay for the learners who finished early enough.
  */
 export async function playLearner(
-  journey: JourneyService, clock: SimulatedClock, course: Course, who: SeededEnrolment, answers: LearnerAnswers, now: number,
+  { journey, scenarios }: { journey: JourneyService; scenarios: ScenarioRuns }, clock: SimulatedClock, course: Course, who: SeededEnrolment, answers: LearnerAnswers, now: number,
 ): Promise<void> {
   const { learner, userId, enrolmentId } = who;
   const { fate } = learner;
@@ -56,10 +57,10 @@ export async function playLearner(
     }
     const scenario = module.scenario ? course.scenarios.find((s) => s.key === module.scenario) : undefined;
     if (scenario) {
-      let run = await journey.scenarioRun(userId, enrolmentId, scenario.key, 'es');
+      let run = await scenarios.run(userId, enrolmentId, scenario.key, 'es');
       while (!run.finished) {
         const node = scenario.nodes.find((n) => n.key === run.current.key) as DecisionNode;
-        run = await journey.chooseInScenario(userId, enrolmentId, scenario.key, node.key, answers.choose(node), key(), 'es');
+        run = await scenarios.choose(userId, enrolmentId, scenario.key, node.key, answers.choose(node), key(), 'es');
         step(rng.uniform(1, 4));
       }
     }

@@ -1249,6 +1249,26 @@ export interface components {
             valid: boolean;
             problems: components["schemas"]["ProblemDto"][];
         };
+        JourneySnapshotDto: {
+            /** @enum {string} */
+            status: "active" | "done";
+            /** @description The machine state: a stage name, or a stage with its nested states */
+            value: string | {
+                [key: string]: unknown;
+            };
+            /** @description The machine context (machineVersion, outline, progress, timestamps) */
+            context: {
+                [key: string]: unknown;
+            };
+            /** @description Always empty (no child actors) */
+            children: {
+                [key: string]: unknown;
+            };
+            /** @description Always empty (no history states) */
+            historyValue: {
+                [key: string]: unknown;
+            };
+        };
         JourneyStateDto: {
             /** Format: uuid */
             enrolmentId: string;
@@ -1258,9 +1278,7 @@ export interface components {
             stage: "consent" | "preAssessment" | "learning" | "postAssessment" | "completed" | "followUp" | "done" | "withdrawn";
             percentComplete: number;
             /** @description The persisted XState snapshot; hydrate libs/journey with it */
-            snapshot: {
-                [key: string]: unknown;
-            };
+            snapshot: components["schemas"]["JourneySnapshotDto"];
         };
         ConsentChoiceDto: {
             /** @description Client-generated key (e.g. a UUID); a replay returns the first result and creates nothing */
@@ -1327,7 +1345,7 @@ export interface components {
             /** @enum {string} */
             kind: "decision" | "ending";
             situation?: string;
-            choices?: Record<string, never>[];
+            choices?: components["schemas"]["LearnerOptionDto"][];
             /** @enum {string} */
             outcome?: "good" | "mixed" | "poor";
             summary?: string;
@@ -1463,11 +1481,11 @@ export interface components {
              * Format: uuid
              * @description Pinned course version; unset = latest published at enrolment
              */
-            courseVersionId?: Record<string, never> | null;
+            courseVersionId?: string | null;
             /** Format: date */
-            startDate?: Record<string, never> | null;
+            startDate?: string | null;
             /** Format: date */
-            endDate?: Record<string, never> | null;
+            endDate?: string | null;
             followUpDays?: number;
             /**
              * Format: uuid
@@ -1480,11 +1498,11 @@ export interface components {
             /** @enum {string|null} */
             region?: "amazonas" | "ancash" | "apurimac" | "arequipa" | "ayacucho" | "cajamarca" | "callao" | "cusco" | "huancavelica" | "huanuco" | "ica" | "junin" | "la_libertad" | "lambayeque" | "lima" | "loreto" | "madre_de_dios" | "moquegua" | "pasco" | "piura" | "puno" | "san_martin" | "tacna" | "tumbes" | "ucayali" | null;
             /** Format: uuid */
-            courseVersionId?: Record<string, never> | null;
+            courseVersionId?: string | null;
             /** Format: date */
-            startDate?: Record<string, never> | null;
+            startDate?: string | null;
             /** Format: date */
-            endDate?: Record<string, never> | null;
+            endDate?: string | null;
             followUpDays?: number;
         };
         AssignTrainerDto: {
@@ -1504,9 +1522,9 @@ export interface components {
             createdAt: string;
         };
         CreateInviteCodeDto: {
-            maxUses?: Record<string, never> | null;
+            maxUses?: number | null;
             /** Format: date-time */
-            expiresAt?: Record<string, never> | null;
+            expiresAt?: string | null;
         };
         RosterEntryDto: {
             /** Format: uuid */

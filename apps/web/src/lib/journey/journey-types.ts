@@ -1,4 +1,4 @@
-import type { PersistedJourney } from '#journey';
+import { isPersistedJourney, type PersistedJourney } from '#journey';
 import type { ApiSchemas } from '../api/api-client';
 
 export type CourseOutline = ApiSchemas['CourseOutlineDto'];
@@ -7,5 +7,8 @@ export type JourneyState = ApiSchemas['JourneyStateDto'];
 export type SubmissionResult = ApiSchemas['SubmissionResultDto'];
 export type Grade = ApiSchemas['GradeFeedbackDto'];
 
-/** The API types the snapshot as an open object; it is the machine's persisted snapshot. */
-export const persistedOf = (state: JourneyState): PersistedJourney => state.snapshot as unknown as PersistedJourney;
+/** The machine's persisted snapshot, checked (shape and machine version) before it is trusted. */
+export function persistedOf(state: JourneyState): PersistedJourney {
+  if (!isPersistedJourney(state.snapshot)) throw new Error('The server sent a journey snapshot this app cannot read (another machine version?).');
+  return state.snapshot;
+}

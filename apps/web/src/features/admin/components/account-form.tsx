@@ -1,17 +1,17 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/field';
 import { regionKeys } from '../../../components/staff/profile-keys';
 import { StaffError } from '../../../components/staff/staff-error';
 import { useContentLanguage } from '../../../lib/use-content-language';
+import { useBusyAction } from '../../../lib/use-busy-action';
 import type { Account, NewStaff } from '../api/users';
 
 /** A trainer or admin account. The server applies the password policy; its refusals are shown translated. */
 export function AccountForm({ onCreate }: { onCreate: (body: NewStaff) => Promise<Account> }) {
   const { t, i18n } = useTranslation();
+  const { busy, error, run } = useBusyAction();
   const locale = useContentLanguage();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -27,16 +27,10 @@ export function AccountForm({ onCreate }: { onCreate: (body: NewStaff) => Promis
       region: optional('region') as NewStaff['region'],
       institution: optional('institution'),
     };
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onCreate(body);
       formElement.reset();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

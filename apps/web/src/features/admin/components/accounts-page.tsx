@@ -4,8 +4,9 @@ import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { Field } from '../../../components/field';
 import { StaffError } from '../../../components/staff/staff-error';
-import { TableScroll } from '../../../components/staff/table-scroll';
+import { StaffTable } from '../../../components/staff/staff-table';
 import { useSession } from '../../../lib/session';
+import { useBusyAction } from '../../../lib/use-busy-action';
 import { useQuery } from '../../../lib/use-query';
 import { type Account, createStaff, disableAccount, enableAccount, listAccounts, setContentEditor } from '../api/users';
 import { AccountForm } from './account-form';
@@ -17,25 +18,16 @@ const matches = (filter: Filter, a: Account) => filter === 'all' || (filter === 
 
 export function AccountsPage() {
   const { t } = useTranslation();
+  const { busy, error, run } = useBusyAction();
   const { user } = useSession();
   const accounts = useQuery(listAccounts, []);
   const [filter, setFilter] = useState<Filter>('staff');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
 
-  async function act(run: () => Promise<Account>, done: (a: Account) => string) {
-    setBusy(true);
-    setError(null);
-    try {
-      setMessage(done(await run()));
-      accounts.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const act = (send: () => Promise<Account>, done: (a: Account) => string) => run(async () => {
+    setMessage(done(await send()));
+    accounts.reload();
+  });
 
   const rows = (accounts.data ?? []).filter((a) => matches(filter, a));
   const caption = t('trainer.admin.accounts.caption', { count: rows.length });
@@ -61,29 +53,21 @@ export function AccountsPage() {
       </div>
       {accounts.loading && !accounts.data && <Loading />}
       {accounts.data && (
-        <TableScroll label={caption}>
-          <table className="data-table">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('trainer.admin.accounts.name')}</th>
-                <th scope="col">{t('trainer.admin.accounts.email')}</th>
-                <th scope="col">{t('trainer.admin.accounts.role')}</th>
-                <th scope="col">{t('trainer.admin.accounts.state')}</th>
-                <th scope="col">{t('trainer.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <AccountRow key={a.id} account={a} self={a.id === user?.id} busy={busy}
-                  onDisable={() => act(() => disableAccount(a.id), (x) => t('trainer.admin.accounts.disabledMessage', { name: x.displayName }))}
-                  onEnable={() => act(() => enableAccount(a.id), (x) => t('trainer.admin.accounts.enabledMessage', { name: x.displayName }))}
-                  onContentEditor={(granted) => act(() => setContentEditor(a.id, granted),
-                    (x) => t(granted ? 'trainer.admin.accounts.grantedEditorMessage' : 'trainer.admin.accounts.revokedEditorMessage', { name: x.displayName }))} />
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <StaffTable caption={caption} columns={[
+          t('trainer.admin.accounts.name'),
+          t('trainer.admin.accounts.email'),
+          t('trainer.admin.accounts.role'),
+          t('trainer.admin.accounts.state'),
+          t('trainer.actions'),
+        ]}>
+          {rows.map((a) => (
+            <AccountRow key={a.id} account={a} self={a.id === user?.id} busy={busy}
+              onDisable={() => act(() => disableAccount(a.id), (x) => t('trainer.admin.accounts.disabledMessage', { name: x.displayName }))}
+              onEnable={() => act(() => enableAccount(a.id), (x) => t('trainer.admin.accounts.enabledMessage', { name: x.displayName }))}
+              onContentEditor={(granted) => act(() => setContentEditor(a.id, granted),
+                (x) => t(granted ? 'trainer.admin.accounts.grantedEditorMessage' : 'trainer.admin.accounts.revokedEditorMessage', { name: x.displayName }))} />
+          ))}
+        </StaffTable>
       )}
     </>
   );

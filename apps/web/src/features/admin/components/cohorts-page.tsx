@@ -4,8 +4,9 @@ import { Link, useLocation } from 'wouter';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { StaffError } from '../../../components/staff/staff-error';
-import { TableScroll } from '../../../components/staff/table-scroll';
+import { StaffTable } from '../../../components/staff/staff-table';
 import { useQuery } from '../../../lib/use-query';
+import { useBusyAction } from '../../../lib/use-busy-action';
 import { assignTrainer, listCohorts } from '../api/cohorts';
 import { listAccounts } from '../api/users';
 import { TrainerAssign } from './trainer-assign';
@@ -13,27 +14,20 @@ import { TrainerAssign } from './trainer-assign';
 /** Every cohort: who runs it (reassign here), progress, and a picker for a combined report over several cohorts. */
 export function CohortsPage() {
   const { t } = useTranslation();
+  const { busy, error, run } = useBusyAction();
   const [, navigate] = useLocation();
   const cohorts = useQuery(listCohorts, []);
   const accounts = useQuery(listAccounts, []);
   const [selected, setSelected] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
   const staff = (accounts.data ?? []).filter((a) => a.role !== 'learner' && !a.disabled);
 
   async function assign(cohortId: string, trainerId: string) {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const updated = await assignTrainer(cohortId, trainerId);
       setMessage(t('trainer.admin.cohorts.assigned', { cohort: updated.name, trainer: updated.trainerName ?? '' }));
       cohorts.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
@@ -50,39 +44,31 @@ export function CohortsPage() {
           e.preventDefault();
           if (selected.length > 0) navigate(`/admin/report?cohortIds=${selected.join(',')}`);
         }}>
-          <TableScroll label={caption}>
-            <table className="data-table">
-              <caption>{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('trainer.admin.cohorts.include')}</th>
-                  <th scope="col">{t('trainer.admin.cohorts.cohort')}</th>
-                  <th scope="col">{t('trainer.admin.cohorts.learners')}</th>
-                  <th scope="col">{t('trainer.admin.cohorts.progress')}</th>
-                  <th scope="col">{t('trainer.admin.cohorts.trainer')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cohorts.data.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <label className="checkbox">
-                        <input type="checkbox" checked={selected.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
-                        <span className="visually-hidden">{t('trainer.admin.cohorts.includeLabel', { name: c.name })}</span>
-                      </label>
-                    </td>
-                    <th scope="row" className="text-cell">
-                      <Link to={`/trainer/cohorts/${c.id}`}>{c.name}</Link>
-                      {c.region && <span className="stat-note"> · {t(`regions.${c.region}`)}</span>}
-                    </th>
-                    <td className="num">{t('trainer.cohorts.counts', { enrolled: c.enrolled, active: c.active, completed: c.completed })}</td>
-                    <td className="num">{Math.round(c.meanPercentComplete)} %</td>
-                    <td><TrainerAssign cohort={c} staff={staff} busy={busy} onAssign={(id) => void assign(c.id, id)} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <StaffTable caption={caption} columns={[
+            t('trainer.admin.cohorts.include'),
+            t('trainer.admin.cohorts.cohort'),
+            t('trainer.admin.cohorts.learners'),
+            t('trainer.admin.cohorts.progress'),
+            t('trainer.admin.cohorts.trainer'),
+          ]}>
+            {cohorts.data.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <label className="checkbox">
+                    <input type="checkbox" checked={selected.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
+                    <span className="visually-hidden">{t('trainer.admin.cohorts.includeLabel', { name: c.name })}</span>
+                  </label>
+                </td>
+                <th scope="row" className="text-cell">
+                  <Link to={`/trainer/cohorts/${c.id}`}>{c.name}</Link>
+                  {c.region && <span className="stat-note"> · {t(`regions.${c.region}`)}</span>}
+                </th>
+                <td className="num">{t('trainer.cohorts.counts', { enrolled: c.enrolled, active: c.active, completed: c.completed })}</td>
+                <td className="num">{Math.round(c.meanPercentComplete)} %</td>
+                <td><TrainerAssign cohort={c} staff={staff} busy={busy} onAssign={(id) => void assign(c.id, id)} /></td>
+              </tr>
+            ))}
+          </StaffTable>
           <div className="button-row">
             <button type="submit" className="button button--primary" disabled={selected.length === 0}>
               {t('trainer.admin.cohorts.combined', { count: selected.length })}

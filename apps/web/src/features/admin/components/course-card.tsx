@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmAction } from '../../../components/staff/confirm-action';
 import { StaffError } from '../../../components/staff/staff-error';
 import { ApiError } from '../../../lib/api/api-client';
+import { useBusyAction } from '../../../lib/use-busy-action';
 import { formatDate } from '../../../lib/use-content-language';
 import { type Course, createDraft, publishVersion, type ValidationReport, validateVersion } from '../api/courses';
 import { ProblemsList } from './problems-list';
@@ -11,29 +12,20 @@ import { VersionHistory } from './version-history';
 /** One course: its latest published version, the open draft (create, validate, publish) and the version history. */
 export function CourseCard({ course, onChange }: { course: Course; onChange: () => void }) {
   const { t, i18n } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useBusyAction();
   const [validation, setValidation] = useState<ValidationReport | null>(null);
   const [message, setMessage] = useState('');
   const [refresh, setRefresh] = useState(0);
   const draft = course.draft;
 
-  async function run(work: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
+  async function act(work: () => Promise<void>) {
     setMessage('');
-    try {
-      await work();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-      setRefresh((r) => r + 1);
-    }
+    await run(work);
+    setRefresh((r) => r + 1);
   }
 
-  const validate = (versionId: string) => run(async () => setValidation(await validateVersion(versionId)));
-  const publish = (versionId: string) => run(async () => {
+  const validate = (versionId: string) => act(async () => setValidation(await validateVersion(versionId)));
+  const publish = (versionId: string) => act(async () => {
     try {
       const published = await publishVersion(versionId);
       setValidation(null);
@@ -66,7 +58,7 @@ export function CourseCard({ course, onChange }: { course: Course; onChange: () 
       ) : (
         <div className="button-row">
           <button type="button" className="button" disabled={busy}
-            onClick={() => void run(async () => { await createDraft(course.id); setMessage(t('trainer.admin.content.draftCreated')); onChange(); })}>
+            onClick={() => void act(async () => { await createDraft(course.id); setMessage(t('trainer.admin.content.draftCreated')); onChange(); })}>
             {t('trainer.admin.content.createDraft')}
           </button>
         </div>

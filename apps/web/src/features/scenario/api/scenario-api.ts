@@ -4,8 +4,8 @@ import type { Language } from '../../../lib/i18n';
 
 export type ScenarioRun = ApiSchemas['ScenarioRunDto'];
 export type ScenarioStep = ApiSchemas['ScenarioStepDto'];
-/** The generated type leaves choices untyped; the server sends { key, text } (LearnerOptionDto). */
-export const choicesOf = (run: ScenarioRun) => (run.current.choices ?? []) as unknown as { key: string; text: string }[];
+/** The choices of the current decision (none at an ending). */
+export const choicesOf = (run: ScenarioRun) => run.current.choices ?? [];
 
 export const getScenarioRun = (enrolmentId: string, scenarioKey: string, lang: Language) =>
   apiCall(() => api.GET('/api/enrolments/{enrolmentId}/scenarios/{scenarioKey}/run', { params: { path: { enrolmentId, scenarioKey }, query: { lang } } }));

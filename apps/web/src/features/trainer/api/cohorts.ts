@@ -15,9 +15,8 @@ export interface CohortInput {
   followUpDays: number;
 }
 
-// The generated schema types nullable date/uuid fields as objects (a generator quirk); the server takes strings.
-const createBody = (input: CohortInput) => input as unknown as ApiSchemas['CreateCohortDto'];
-const updateBody = (input: CohortInput) => input as unknown as ApiSchemas['UpdateCohortDto'];
+const createBody = (input: CohortInput): ApiSchemas['CreateCohortDto'] => input;
+const updateBody = (input: CohortInput): ApiSchemas['UpdateCohortDto'] => input;
 
 export const listCohorts = () => apiCall(() => api.GET('/api/cohorts'));
 export const getCohort = (cohortId: string) => apiCall(() => api.GET('/api/cohorts/{cohortId}', { params: { path: { cohortId } } }));

@@ -13,8 +13,7 @@ const codePath = (cohortId: string, codeId: string) => ({ params: { path: { coho
 
 export const listInviteCodes = (cohortId: string) => apiCall(() => api.GET('/api/cohorts/{cohortId}/invite-codes', path(cohortId)));
 export const createInviteCode = (cohortId: string, input: InviteCodeInput) =>
-  // The generated schema types these nullable fields as objects (a generator quirk); the server takes number / string.
-  apiCall(() => api.POST('/api/cohorts/{cohortId}/invite-codes', { ...path(cohortId), body: input as unknown as ApiSchemas['CreateInviteCodeDto'] }));
+  apiCall(() => api.POST('/api/cohorts/{cohortId}/invite-codes', { ...path(cohortId), body: input }));
 export const revokeInviteCode = (cohortId: string, codeId: string) =>
   apiCall(() => api.POST('/api/cohorts/{cohortId}/invite-codes/{codeId}/revoke', codePath(cohortId, codeId)));
 export const rotateInviteCode = (cohortId: string, codeId: string) =>

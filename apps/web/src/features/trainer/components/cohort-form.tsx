@@ -5,16 +5,16 @@ import { regionKeys } from '../../../components/staff/profile-keys';
 import { StaffError } from '../../../components/staff/staff-error';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
+import { useBusyAction } from '../../../lib/use-busy-action';
 import { type Cohort, type CohortInput, listCourses } from '../api/cohorts';
 
 /** Create or edit a cohort: name, department, course version, dates and the follow-up delay. */
 export function CohortForm({ cohort, submitLabel, onSubmit }: { cohort?: Cohort; submitLabel: string; onSubmit: (input: CohortInput) => Promise<unknown> }) {
   const { t, i18n } = useTranslation();
+  const { busy, error, run } = useBusyAction();
   const lang = useContentLanguage();
   const courses = useQuery(() => listCourses(lang), [lang]);
-  const [error, setError] = useState<unknown>(null);
   const [dateError, setDateError] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,15 +31,7 @@ export function CohortForm({ cohort, submitLabel, onSubmit }: { cohort?: Cohort;
     const badDates = Boolean(input.startDate && input.endDate && input.endDate < input.startDate);
     setDateError(badDates);
     if (badDates) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(input);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onSubmit(input));
   }
 
   const versions = (courses.data ?? []).flatMap((c) => (c.latestPublished ? [{ id: c.latestPublished.id, label: t('trainer.cohortForm.versionOption', { title: c.title, version: c.latestPublished.version }) }] : []));

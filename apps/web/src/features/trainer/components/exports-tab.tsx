@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffError } from '../../../components/staff/staff-error';
 import { useContentLanguage } from '../../../lib/use-content-language';
+import { useBusyAction } from '../../../lib/use-busy-action';
 import { downloadExportBundle } from '../api/exports';
 import { useCohortContext } from '../hooks/use-cohort-context';
 
@@ -10,24 +11,17 @@ const CONTENTS = ['knowledge', 'attitudes', 'codebook', 'readme', 'reproduce'] a
 /** The cohort's pseudonymous export bundle (one ZIP) for analysis elsewhere, and what it holds. */
 export function ExportsTab() {
   const { t } = useTranslation();
+  const { busy, error, run } = useBusyAction();
   const { cohort } = useCohortContext();
   const lang = useContentLanguage();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
 
   async function download() {
-    setBusy(true);
-    setError(null);
     setMessage('');
-    try {
+    await run(async () => {
       const file = await downloadExportBundle(cohort.id, lang);
       setMessage(t('trainer.exports.started', { file }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,14 +1,14 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/field';
 import { StaffError } from '../../../components/staff/staff-error';
+import { useBusyAction } from '../../../lib/use-busy-action';
 import type { InviteCodeInput } from '../api/invite-codes';
 
 /** A new invite code: optionally limited in uses and with a last valid day (valid through the end of that day). */
 export function InviteCodeForm({ onCreate }: { onCreate: (input: InviteCodeInput) => Promise<unknown> }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useBusyAction();
   const today = new Date().toLocaleDateString('en-CA'); // YYYY-MM-DD in local time
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -17,19 +17,13 @@ export function InviteCodeForm({ onCreate }: { onCreate: (input: InviteCodeInput
     const form = new FormData(formElement);
     const maxUses = String(form.get('maxUses') ?? '').trim();
     const lastDay = String(form.get('lastDay') ?? '').trim();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onCreate({
         maxUses: maxUses ? Number(maxUses) : null,
         expiresAt: lastDay ? new Date(`${lastDay}T23:59:59`).toISOString() : null,
       });
       formElement.reset();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

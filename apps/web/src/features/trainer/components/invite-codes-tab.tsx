@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { Loading } from '../../../components/loading';
 import { StaffError } from '../../../components/staff/staff-error';
-import { TableScroll } from '../../../components/staff/table-scroll';
+import { StaffTable } from '../../../components/staff/staff-table';
 import { useQuery } from '../../../lib/use-query';
+import { useBusyAction } from '../../../lib/use-busy-action';
 import { createInviteCode, type InviteCode, listInviteCodes, revokeInviteCode, rotateInviteCode } from '../api/invite-codes';
 import { useCohortContext } from '../hooks/use-cohort-context';
 import { InviteCodeForm } from './invite-code-form';
@@ -13,26 +14,16 @@ import { copyText } from '../utils/copy-text';
 
 export function InviteCodesTab() {
   const { t } = useTranslation();
+  const { busy, error, run } = useBusyAction();
   const { cohort } = useCohortContext();
   const created = useHistoryState<{ created?: boolean } | null>()?.created; // set by the new-cohort page
   const codes = useQuery(() => listInviteCodes(cohort.id), [cohort.id]);
   const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  async function act(run: () => Promise<InviteCode>, done: (code: InviteCode) => string) {
-    setBusy(true);
-    setError(null);
-    try {
-      const code = await run();
-      setMessage(done(code));
-      codes.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const act = (send: () => Promise<InviteCode>, done: (code: InviteCode) => string) => run(async () => {
+    setMessage(done(await send()));
+    codes.reload();
+  });
 
   const caption = t('trainer.codes.caption');
   return (
@@ -46,27 +37,19 @@ export function InviteCodesTab() {
       {codes.loading && !codes.data && <Loading />}
       {codes.data?.length === 0 && <p>{t('trainer.codes.empty')}</p>}
       {codes.data && codes.data.length > 0 && (
-        <TableScroll label={caption}>
-          <table className="data-table">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('trainer.codes.code')}</th>
-                <th scope="col">{t('trainer.codes.uses')}</th>
-                <th scope="col">{t('trainer.codes.expires')}</th>
-                <th scope="col">{t('trainer.codes.state')}</th>
-                <th scope="col">{t('trainer.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {codes.data.map((code) => (
-                <InviteCodeRow key={code.id} code={code} busy={busy} onCopy={() => void copyText(code.code).then(() => setMessage(t('trainer.codes.copied', { code: code.code })))}
-                  onRevoke={() => act(() => revokeInviteCode(cohort.id, code.id), (c) => t('trainer.codes.revoked', { code: c.code }))}
-                  onRotate={() => act(() => rotateInviteCode(cohort.id, code.id), (c) => t('trainer.codes.rotated', { old: code.code, code: c.code }))} />
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <StaffTable caption={caption} columns={[
+          t('trainer.codes.code'),
+          t('trainer.codes.uses'),
+          t('trainer.codes.expires'),
+          t('trainer.codes.state'),
+          t('trainer.actions'),
+        ]}>
+          {codes.data.map((code) => (
+            <InviteCodeRow key={code.id} code={code} busy={busy} onCopy={() => void copyText(code.code).then(() => setMessage(t('trainer.codes.copied', { code: code.code })))}
+              onRevoke={() => act(() => revokeInviteCode(cohort.id, code.id), (c) => t('trainer.codes.revoked', { code: c.code }))}
+              onRotate={() => act(() => rotateInviteCode(cohort.id, code.id), (c) => t('trainer.codes.rotated', { old: code.code, code: c.code }))} />
+          ))}
+        </StaffTable>
       )}
     </section>
   );

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { Course } from '#curriculum';
+import type { SqlClient } from '../database/read-pool.js';
+import { newCertificateCode } from './certificate-code.js';
+
+/** The learner and enrolment a certificate is issued to (read under the submission's row lock). */
+export interface CertificateHolder {
+  id: string;
+  course_version_id: string;
+  display_name: string;
+}
+
+/**
+ * Issues the certificate of a completed journey, inside the submission's transaction. At most one per enrolment:
+ * a later submission that finds the journey still complete changes nothing. Verification lives in CertificatesService.
+ */
+@Injectable()
+export class CertificateIssuer {
+  async issue(m: SqlClient, enrolment: CertificateHolder, course: Course, completedAt: number): Promise<void> {
+    const code = newCertificateCode();
+    const [version] = await m.query(`SELECT version FROM course_versions WHERE id = $1`, [enrolment.course_version_id]);
+    await m.query(
+      `INSERT INTO certificates (enrolment_id, code, learner_name, course_title, course_version, hours, completed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (enrolment_id) DO NOTHING`,
+      [enrolment.id, code, enrolment.display_name, JSON.stringify(course.title), version.version, course.hours, new Date(completedAt)],
+    );
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { type Answers, gradeKnowledgeItems, summariseKnowledgeTest, validateAnswers, validateLikertAnswers } from '#curriculum';
+import { AppException } from '../common/app-exception.js';
+import type { GradeFeedbackDto } from './journey.dto.js';
+import { questionFeedback } from './grade-feedback.js';
+import { problemsError, type Tx } from './submission.service.js';
+
+/** What one attempt row holds besides its responses. */
+export interface AttemptRecord {
+  kind: string;
+  wave?: string | null;
+  moduleKey?: string | null;
+  targetKey: string;
+  score?: number | null;
+  passed?: boolean | null;
+  outcome?: string | null;
+  result: unknown;
+  /** The option order the learner saw: a scenario's seed, or else the one on the draft `seedDraft` (see OptionSeeds). */
+  optionSeed?: number;
+  seedDraft?: string;
+}
+
+export interface ResponseRecord {
+  itemKey: string;
+  value: unknown;
+  correct: boolean | null;
+}
+
+/** Validates, grades and stores answers as attempts with their responses, inside a submission's transaction. */
+@Injectable()
+export class AttemptStore {
+  /** Each item is graded once; the test's score and per-module breakdown are derived from those grades. */
+  async knowledge(tx: Tx, wave: 'pre' | 'post' | 'followup', answers: unknown): Promise<GradeFeedbackDto> {
+    const test = tx.course.knowledgeTest;
+    const problems = validateAnswers(test.items, answers);
+    if (problems.length) throw problemsError(problems);
+    const graded = gradeKnowledgeItems(test, answers as Answers, tx.locale);
+    const grade = summariseKnowledgeTest(test, graded);
+    await this.insert(
+      tx,
+      { kind: 'knowledge', wave, targetKey: test.key, score: grade.percent, result: { perModule: grade.perModule, answeredCount: grade.answeredCount }, seedDraft: `${wave}-knowledge` },
+      graded.filter((g) => g.answered).map((g) => ({ itemKey: g.questionKey, value: g.selectedOptionKeys, correct: g.correct })),
+      graded.map((g) => (g.answered ? Number(g.correct) : null)),
+      // Which options were chosen (bit i = the item's i-th option), for the trainer's distractor analysis.
+      test.items.map((item, i) => (graded[i]!.answered ? item.options.reduce((mask, o, bit) => (graded[i]!.selectedOptionKeys.includes(o.key) ? mask | (1 << bit) : mask), 0) : null)),
+    );
+    return {
+      percent: Math.round(grade.percent * 10) / 10,
+      correctCount: grade.correctCount,
+      questionCount: grade.itemCount,
+      questions: graded.map((g) => questionFeedback(g, true)),
+    };
+  }
+
+  /** Attitude answers are sensitive: stored as given, never graded, never shown back with a "right" answer. */
+  async attitude(tx: Tx, wave: 'pre' | 'post' | 'then' | 'followup', answers: unknown, options: { requireAll: boolean }): Promise<void> {
+    const problems = validateLikertAnswers(tx.course.attitudeInstrument, answers, options);
+    if (problems.length) throw problemsError(problems);
+    const entries = Object.entries(answers as Record<string, number>);
+    if (entries.length === 0) throw new AppException(400, 'VALIDATION_FAILED', 'answers: answer at least one statement.');
+    await this.insert(
+      tx,
+      { kind: 'attitude', wave, targetKey: tx.course.attitudeInstrument.key, result: { answeredCount: entries.length } },
+      entries.map(([itemKey, value]) => ({ itemKey, value, correct: null })),
+      tx.course.attitudeInstrument.items.map((i) => (answers as Record<string, number>)[i.key] ?? null),
+    );
+  }
+
+  /**
+   * The attempt and all its item responses in one statement (no per-item, no second round trip). Assessments also
+   * carry their answers as a vector in the version's item order (what reports read; see the answer-vectors migration).
+   */
+  async insert(
+    tx: Tx,
+    a: AttemptRecord,
+    rows: ResponseRecord[],
+    answerVector: (number | null)[] | null = null,
+    choiceVector: (number | null)[] | null = null,
+  ): Promise<void> {
+    await tx.m.query(
+      `WITH a AS (
+         INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, module_key, target_key, score, passed, outcome, result, answer_vector, option_seed, choice_vector)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12::smallint[],
+           coalesce($13::integer, (SELECT option_seed FROM answer_drafts WHERE enrolment_id = $1 AND target = $14::text)), $15::integer[]) RETURNING id)
+       INSERT INTO responses (attempt_id, item_key, value, correct)
+       SELECT a.id, r.item_key, r.value, r.correct FROM a, jsonb_to_recordset($11::jsonb) AS r(item_key text, value jsonb, correct boolean)`,
+      [
+        tx.enrolment.id, tx.enrolment.course_version_id, a.kind, a.wave ?? null, a.moduleKey ?? null, a.targetKey, a.score ?? null, a.passed ?? null,
+        a.outcome ?? null, JSON.stringify(a.result), JSON.stringify(rows.map((r) => ({ item_key: r.itemKey, value: r.value, correct: r.correct }))),
+        answerVector, a.optionSeed ?? null, a.seedDraft ?? null, choiceVector,
+      ],
+    );
+  }
+}

@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Course, Locale, Problem } from '#curriculum';
+import { type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, startJourney } from '#journey';
+import { CertificateIssuer } from '../certificates/certificate-issuer.service.js';
+import { AppException, notFound } from '../common/app-exception.js';
+import type { ErrorCode } from '../common/error-codes.js';
+import { CourseCatalog } from '../curriculum/course-catalog.service.js';
+import { ReadPool, type SqlClient } from '../database/read-pool.js';
+import type { JourneyStateDto, SubmissionResultDto } from './journey.dto.js';
+import { rejectionMessage } from './journey-rejections.js';
+import { outlineOf } from './journey-outline.js';
+import { Clock } from '../common/clock.js';
+
+interface EnrolmentRow {
+  id: string;
+  status: 'active' | 'withdrawn';
+  course_version_id: string;
+  journey: PersistedJourney | null;
+  follow_up_days: number;
+  display_name: string;
+}
+
+/** Everything one submission needs, inside its transaction, with the enrolment row locked. */
+export interface Tx {
+  m: SqlClient;
+  enrolment: EnrolmentRow;
+  course: Course;
+  journey: PersistedJourney;
+  at: number;
+  locale: Locale;
+  /** Feeds the machine; a rejected event aborts the whole submission with 409 and the machine's reason. */
+  apply(event: JourneyEvent): void;
+  /** Answer drafts to delete when the submission commits (folded into the final statement). */
+  clearDrafts: string[];
+}
+
+export const problemsError = (problems: Problem[]) =>
+  new AppException(400, 'VALIDATION_FAILED', problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; '), { problems });
+
+const requestHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/**
+ * The server is the authority on the learner's path. Every submission runs in one transaction with the enrolment
+ * row locked: replay check → validate and grade the answers here (the client never sends a score) → feed the shared
+ * XState machine → 409 if it refuses → store attempt, responses and the new snapshot → remember the answer under the
+ * idempotency key so a retry returns it unchanged and creates nothing.
+ */
+@Injectable()
+export class JourneySubmissions {
+  constructor(
+    private readonly catalog: CourseCatalog,
+    private readonly reads: ReadPool,
+    private readonly certificates: CertificateIssuer,
+    private readonly clock: Clock,
+  ) {}
+
+  async state(userId: string, enrolmentId: string): Promise<JourneyStateDto> {
+    // Hot path: a plain read. Only a journey that does not exist yet, or a completed one whose follow-up may have
+    // opened, needs the locked write below.
+    const [row] = await this.reads.rows<{ journey: PersistedJourney | null; course_version_id: string | null }>(
+      `SELECT journey, course_version_id FROM enrolments WHERE id = $1 AND user_id = $2`,
+      [enrolmentId, userId],
+      'journey_read',
+    );
+    if (!row?.course_version_id) throw notFound('Enrolment');
+    if (row.journey && journeyStage(row.journey.value) !== 'completed') return toState(enrolmentId, row.journey);
+    // Content is read before the transaction: a transaction must never wait for a second pooled connection.
+    const course = await this.catalog.publishedContent(row.course_version_id);
+    return this.reads.transaction(async (m) => {
+      const enrolment = await this.lock(m, userId, enrolmentId);
+      let journey = enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days));
+      // Nothing else opens the follow-up: a tick on read moves a completed journey on once its delay has passed.
+      const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: this.clock.now() });
+      if (tick.accepted) journey = tick.snapshot;
+      if (tick.accepted || !enrolment.journey) await m.query(SAVE_JOURNEY, journeyParams(enrolment.id, journey, null));
+      return toState(enrolment.id, journey);
+    });
+  }
+
+  async submit<T extends object>(
+    userId: string, enrolmentId: string, idempotencyKey: string, request: unknown, locale: Locale, work: (tx: Tx) => Promise<T>,
+  ): Promise<T & SubmissionResultDto> {
+    const hash = requestHash(request);
+    // The pinned version never changes, so its content is fetched before the transaction opens: a transaction that
+    // waited for a second pooled connection could deadlock the pool under load.
+    const course = await this.catalog.publishedContent(await this.pinnedVersion(userId, enrolmentId));
+    return this.reads.transaction(async (m) => {
+      const enrolment = await this.lock(m, userId, enrolmentId);
+      // A separate statement after the lock, on purpose: a statement that waited for the row lock still reads other
+      // tables as of its start, so a ledger entry committed by the transaction we waited for would be missed.
+      const [seen] = await m.query(`SELECT request_hash, response FROM idempotency_keys WHERE enrolment_id = $1 AND key = $2`, [enrolment.id, idempotencyKey]);
+      if (seen) {
+        if (seen.request_hash !== hash) throw new AppException(409, 'IDEMPOTENCY_KEY_REUSED', 'idempotencyKey: this key was already used for a different submission.');
+        return seen.response;
+      }
+      if (enrolment.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
+      const tx: Tx = {
+        m, enrolment, course, locale, at: this.clock.now(), clearDrafts: [],
+        journey: enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)),
+        apply(event) {
+          const result = applyJourneyEvent(tx.journey, event);
+          if (!result.accepted) throw new AppException(409, result.reason as ErrorCode, rejectionMessage(result.reason));
+          tx.journey = result.snapshot;
+        },
+      };
+      const extra = await work(tx);
+      const view = describeJourney(tx.journey);
+      if (view.certificateAvailable) await this.certificates.issue(m, enrolment, course, view.completedAt!);
+      const response = { ...extra, journey: toState(enrolment.id, tx.journey, view) };
+      // One round trip for the rest: drafts cleared, snapshot saved, answer remembered under its idempotency key.
+      await m.query(
+        `WITH drafts AS (DELETE FROM answer_drafts WHERE enrolment_id = $1 AND target = ANY($7::text[])),
+              saved AS (${SAVE_JOURNEY})
+         INSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response) VALUES ($1, $8, $9, 200, $10)`,
+        [...journeyParams(enrolment.id, tx.journey, tx.at, view), tx.clearDrafts, idempotencyKey, hash, JSON.stringify(response)],
+      );
+      return response;
+    });
+  }
+
+  /** Enrolment → pinned course version, remembered: a pinned version never changes. Ownership is checked again under lock. */
+  private readonly versions = new Map<string, string>();
+  async pinnedVersion(userId: string, enrolmentId: string): Promise<string> {
+    const known = this.versions.get(`${userId}:${enrolmentId}`);
+    if (known) return known;
+    const [row] = await this.reads.rows<{ course_version_id: string | null }>(
+      `SELECT course_version_id FROM enrolments WHERE id = $1 AND user_id = $2`, [enrolmentId, userId], 'enrolment_version',
+    );
+    if (!row?.course_version_id) throw notFound('Enrolment');
+    if (this.versions.size > 100_000) this.versions.clear();
+    this.versions.set(`${userId}:${enrolmentId}`, row.course_version_id);
+    return row.course_version_id;
+  }
+
+  private async lock(m: SqlClient, userId: string, enrolmentId: string): Promise<EnrolmentRow> {
+    const [row] = await m.query(
+      `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, u.display_name
+         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id
+        WHERE e.id = $1 AND e.user_id = $2 FOR UPDATE OF e`,
+      [enrolmentId, userId],
+    );
+    if (!row || !row.course_version_id) throw notFound('Enrolment');
+    return row;
+  }
+}
+
+/** Stores the snapshot with the columns the trainer roster reads ($1–$6, see journeyParams). */
+const SAVE_JOURNEY = `UPDATE enrolments SET journey = $2, stage = $3, percent_complete = $4,
+  last_activity_at = coalesce($5, last_activity_at), completed_at = $6 WHERE id = $1`;
+
+function journeyParams(enrolmentId: string, journey: PersistedJourney, at: number | null, view: JourneyView = describeJourney(journey)): unknown[] {
+  return [enrolmentId, JSON.stringify(journey), view.stage, view.percentComplete, at === null ? null : new Date(at), view.completedAt === null ? null : new Date(view.completedAt)];
+}
+
+function toState(enrolmentId: string, journey: PersistedJourney, view: JourneyView = describeJourney(journey)): JourneyStateDto {
+  return { enrolmentId, courseVersionId: view.courseVersionId, stage: view.stage, percentComplete: view.percentComplete, snapshot: journey };
+}
