@@ -51,7 +51,7 @@ export interface DemoSeedDeps {
 }
 
 interface SqlRunner {
-  query(sql: string, params?: unknown[]): Promise<any[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  query(sql: string, params?: unknown[]): Promise<any[]>;
 }
 
 /**
