@@ -93,16 +93,22 @@ export function suppressJointly(
   const atomIndex = new Map<string, number>();
   const atomKeys: (readonly string[])[] = [];
   const atomCount: number[] = [];
+  // Callers often pass one shared array per combination of groups: an array seen before is not checked or joined again.
+  const atomOfArray = new Map<readonly string[], number>();
   learners.forEach((keys, i) => {
-    if (!Array.isArray(keys) || keys.length !== breakdowns.length || !keys.every((k) => typeof k === 'string')) {
-      throw new EvaluationInputError('mismatched_lengths', `suppressJointly: learner ${i} needs one key per breakdown (${breakdowns.length})`);
-    }
-    const id = keys.join('\u0000');
-    let a = atomIndex.get(id);
+    let a = atomOfArray.get(keys);
     if (a === undefined) {
-      atomIndex.set(id, (a = atomKeys.length));
-      atomKeys.push(keys);
-      atomCount.push(0);
+      if (!Array.isArray(keys) || keys.length !== breakdowns.length || !keys.every((k) => typeof k === 'string')) {
+        throw new EvaluationInputError('mismatched_lengths', `suppressJointly: learner ${i} needs one key per breakdown (${breakdowns.length})`);
+      }
+      const id = keys.join('\u0000');
+      a = atomIndex.get(id);
+      if (a === undefined) {
+        atomIndex.set(id, (a = atomKeys.length));
+        atomKeys.push(keys);
+        atomCount.push(0);
+      }
+      atomOfArray.set(keys, a);
     }
     atomCount[a]!++;
   });

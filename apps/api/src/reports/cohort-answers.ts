@@ -56,25 +56,37 @@ export class CohortAnswers {
   }
 
   static async load(m: EntityManager, cohortIds: string[], course: Course, versionContent: (versionId: string) => Promise<Course>): Promise<CohortAnswers> {
-    const everyone: CohortMember[] = await m.query(
-      `WITH answers AS (
-         SELECT a.enrolment_id,
-                string_agg(a.kind || ':' || a.wave || ':' || coalesce(a.score::text, '') || ':' || coalesce(array_to_string(a.answer_vector, '', '-'), ''), '|') AS answers,
-                string_agg(a.wave || ':' || array_to_string(a.choice_vector, ',', '-'), '|')
-                  FILTER (WHERE a.kind = 'knowledge' AND a.wave IN ('pre', 'post') AND a.choice_vector IS NOT NULL) AS choices
+    // Two statements at once (on a server they run on two connections, so the database uses both cores): everyone
+    // with their answer vectors, and the options chosen in the knowledge tests.
+    const [everyone, choiceRows]: [CohortMember[], { id: string; choices: string }[]] = await Promise.all([
+      m.query(
+        `WITH answers AS (
+           SELECT a.enrolment_id,
+                  string_agg(a.kind || ':' || a.wave || ':' || coalesce(a.score::text, '') || ':' || coalesce(array_to_string(a.answer_vector, '', '-'), ''), '|') AS answers
+             FROM attempts a JOIN enrolments e ON e.id = a.enrolment_id
+            WHERE e.cohort_id = ANY($1::uuid[]) AND e.consent_withdrawn_at IS NULL AND e.evaluation_use AND a.kind IN ('knowledge', 'attitude') AND a.wave IS NOT NULL
+            GROUP BY a.enrolment_id)
+         SELECT e.id AS "enrolmentId", u.id AS "userId", e.course_version_id AS "courseVersionId", c.name AS "cohortName",
+                u.display_name AS "displayName", u.position_type AS "positionType", u.region, e.status, e.stage,
+                e.consent_withdrawn_at IS NOT NULL AS "consentWithdrawn", e.evaluation_use AS "evaluationUse", answers.answers,
+                EXISTS (SELECT 1 FROM certificates ct WHERE ct.enrolment_id = e.id) AS certified
+           FROM enrolments e JOIN users u ON u.id = e.user_id JOIN cohorts c ON c.id = e.cohort_id
+           LEFT JOIN answers ON answers.enrolment_id = e.id
+          WHERE e.cohort_id = ANY($1::uuid[])
+          ORDER BY u.display_name, e.id`,
+        [cohortIds],
+      ),
+      m.query(
+        `SELECT a.enrolment_id AS id, string_agg(a.wave || ':' || array_to_string(a.choice_vector, ',', '-'), '|') AS choices
            FROM attempts a JOIN enrolments e ON e.id = a.enrolment_id
-          WHERE e.cohort_id = ANY($1::uuid[]) AND e.consent_withdrawn_at IS NULL AND e.evaluation_use AND a.kind IN ('knowledge', 'attitude') AND a.wave IS NOT NULL
-          GROUP BY a.enrolment_id)
-       SELECT e.id AS "enrolmentId", u.id AS "userId", e.course_version_id AS "courseVersionId", c.name AS "cohortName",
-              u.display_name AS "displayName", u.position_type AS "positionType", u.region, e.status, e.stage,
-              e.consent_withdrawn_at IS NOT NULL AS "consentWithdrawn", e.evaluation_use AS "evaluationUse", answers.answers, answers.choices,
-              EXISTS (SELECT 1 FROM certificates ct WHERE ct.enrolment_id = e.id) AS certified
-         FROM enrolments e JOIN users u ON u.id = e.user_id JOIN cohorts c ON c.id = e.cohort_id
-         LEFT JOIN answers ON answers.enrolment_id = e.id
-        WHERE e.cohort_id = ANY($1::uuid[])
-        ORDER BY u.display_name, e.id`,
-      [cohortIds],
-    );
+          WHERE e.cohort_id = ANY($1::uuid[]) AND e.consent_withdrawn_at IS NULL AND e.evaluation_use AND a.kind = 'knowledge'
+            AND a.wave IN ('pre', 'post') AND a.choice_vector IS NOT NULL
+          GROUP BY a.enrolment_id`,
+        [cohortIds],
+      ),
+    ]);
+    const choices = new Map(choiceRows.map((row) => [row.id, row.choices]));
+    for (const member of everyone) member.choices = choices.get(member.enrolmentId) ?? null;
     const versionIds = [...new Set(everyone.flatMap((r) => ((r.answers || r.choices) && r.courseVersionId ? [r.courseVersionId] : [])))];
     const layouts = new Map(await Promise.all(versionIds.map(async (id) => [id, vectorLayout(await versionContent(id), course)] as const)));
     return new CohortAnswers(everyone, layouts, course);
