@@ -106,7 +106,7 @@ export class CohortAnswers {
       while (at < text.length) {
         const kind: AssessmentKind = text.startsWith('knowledge:', at) ? 'knowledge' : 'attitude';
         at += kind.length + 1;
-        const wave = WAVES.find((w) => text.startsWith(w, at) && text.charCodeAt(at + w.length) === COLON)!;
+        const wave = waveAt(text, at);
         at += wave.length + 1;
         const scoreEnd = text.indexOf(':', at);
         const score = scoreEnd > at ? Number(text.slice(at, scoreEnd)) : null;
@@ -166,7 +166,13 @@ export class CohortAnswers {
   }
 }
 
-const COLON = 58;
+/** The wave written at `at` (pre, post, then, followup), told apart by its first two characters. */
+function waveAt(text: string, at: number): Wave {
+  const first = text.charCodeAt(at);
+  if (first === 116 /* t */) return 'then';
+  if (first === 102 /* f */) return 'followup';
+  return text.charCodeAt(at + 1) === 114 /* r */ ? 'pre' : 'post';
+}
 const COMMA = 44;
 const ZERO = 48;
 
