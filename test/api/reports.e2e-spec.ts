@@ -215,7 +215,18 @@ describe('trainer report and exports', () => {
     await t.db.query(`UPDATE enrolments SET consent_withdrawn_at = now() WHERE id = $1`, [withdrawn.id]);
     await t.db.query(`UPDATE attempts SET answer_vector = array_fill(NULL::smallint, ARRAY[cardinality(answer_vector)]), choice_vector = NULL, score = 0
                        WHERE enrolment_id = $1 AND kind = 'knowledge' AND wave = 'post'`, [empty.id]);
+    // Only the course-only learner played a scenario decision: its shares must count nobody.
+    const scenario = course().scenarios[0]!;
+    const [version] = await t.db.query(`SELECT course_version_id AS id FROM enrolments WHERE id = $1`, [courseOnly.id]);
+    const [run] = await t.db.query(
+      `INSERT INTO attempts (enrolment_id, course_version_id, kind, module_key, target_key, score, outcome) VALUES ($1, $2, 'scenario', 'm', $3, 1, 'good') RETURNING id`,
+      [courseOnly.id, version.id, scenario.key],
+    );
+    const decision = scenario.nodes.find((n) => n.kind === 'decision')! as { key: string; choices: { key: string }[] };
+    await t.db.query(`INSERT INTO responses (attempt_id, item_key, value) VALUES ($1, $2, $3)`, [run.id, decision.key, JSON.stringify(decision.choices[0]!.key)]);
     const res = await t.http().get(`/api/cohorts/${c.cohortId}/report`).set(auth(trainerA.token)).expect(200);
+    const shares = res.body.scenarios.find((x: { key: string }) => x.key === scenario.key).nodes.find((x: { key: string }) => x.key === decision.key);
+    expect(shares.n).toBe(0);
     expect(res.body.participation).toMatchObject({ enrolled: 10, courseOnly: 1, consentWithdrawn: 1, inStatistics: 8, active: 9 });
     const knowledge = res.body.measures.find((m: { key: string }) => m.key === 'knowledge');
     expect(knowledge).toMatchObject({ nPairs: 7, nPreOnly: 1 }); // the empty post-test is missing, not 0 %

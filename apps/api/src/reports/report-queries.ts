@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 
-// Enrolments that enter a report: the cohorts asked for, minus learners who withdrew their consent.
+// Enrolments whose answers enter a report's statistics: the cohorts asked for, learners who chose evaluation use and
+// did not withdraw (the same rule as CohortAnswers.included).
 const COHORT = `cohort AS (
-  SELECT e.id FROM enrolments e WHERE e.cohort_id = ANY($1::uuid[]) AND e.consent_withdrawn_at IS NULL)`;
+  SELECT e.id FROM enrolments e WHERE e.cohort_id = ANY($1::uuid[]) AND e.consent_withdrawn_at IS NULL AND e.evaluation_use)`;
 
 export interface ChoiceRow {
   scenario_key: string;
@@ -21,4 +22,10 @@ export function scenarioChoices(m: EntityManager, cohortIds: string[]): Promise<
       GROUP BY 1, 2, 3`,
     [cohortIds],
   );
+}
+
+/** How many learners in the statistics wrote an action plan: a count only, the plans' text is private and never read. */
+export async function actionPlanCount(m: EntityManager, cohortIds: string[]): Promise<number> {
+  const [row] = await m.query(`WITH ${COHORT} SELECT count(*)::int AS n FROM action_plans p JOIN cohort c ON c.id = p.enrolment_id`, [cohortIds]);
+  return row.n;
 }
