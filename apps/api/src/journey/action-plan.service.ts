@@ -4,6 +4,7 @@ import { AppException, notFound } from '../common/app-exception.js';
 import { ReadPool, type SqlClient } from '../database/read-pool.js';
 import { type ActionPlanDto, ACTION_PLAN_SIZE, COMMITMENT_MAX_CHARS, type FollowUpStatus } from './action-plan.dto.js';
 import { rejectionMessage } from './journey-rejections.js';
+import { Clock } from '../common/clock.js';
 
 interface PlanRow {
   commitments: string[] | null;
@@ -26,7 +27,10 @@ const PLAN_COLUMNS = `p.commitments, p.followup_status, p.updated_at`;
  */
 @Injectable()
 export class ActionPlanService {
-  constructor(private readonly reads: ReadPool) {}
+  constructor(
+    private readonly reads: ReadPool,
+    private readonly clock: Clock,
+  ) {}
 
   async get(userId: string, enrolmentId: string): Promise<ActionPlanDto> {
     const [row] = await this.reads.rows<PlanRow & { id: string }>(
@@ -60,7 +64,7 @@ export class ActionPlanService {
       const journey = await this.lockOpen(m, userId, enrolmentId);
       // The stored snapshot moves to follow-up on the next journey read once the delay has passed; the same tick
       // here means the answer does not depend on which request came first.
-      const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: Date.now() });
+      const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: this.clock.now() });
       const stage = journeyStage((tick.accepted ? tick.snapshot : journey).value);
       if (stage !== 'followUp' && stage !== 'done') throw new AppException(409, 'FOLLOW_UP_NOT_OPEN', rejectionMessage('FOLLOW_UP_NOT_OPEN'));
       const [row] = await m.query(

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../staff/table-scroll';
+import { StaffTable } from '../staff/staff-table';
 import { alphaText, fixed } from './format';
 import type { Alpha } from './report-types';
 
@@ -23,13 +23,7 @@ export function AlphaSummary({ alpha, wave, measure, itemText }: { alpha: Alpha;
       {alpha.alphaIfDeleted.length > 0 && (
         <details>
           <summary>{t('trainer.report.alphaIfDeleted')}</summary>
-          <TableScroll label={caption}>
-            <table className="data-table">
-              <caption>{caption}</caption>
-              <thead>
-                <tr><th scope="col">{t('trainer.report.item')}</th><th scope="col">{t('trainer.report.alphaWithout')}</th></tr>
-              </thead>
-              <tbody>
+          <StaffTable caption={caption} columns={[t('trainer.report.item'), t('trainer.report.alphaWithout')]}>
                 {alpha.alphaIfDeleted.map((row) => (
                   <tr key={row.itemKey}>
                     <th scope="row" className="text-cell">{itemText(row.itemKey)}</th>
@@ -39,9 +33,7 @@ export function AlphaSummary({ alpha, wave, measure, itemText }: { alpha: Alpha;
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          </StaffTable>
         </details>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../staff/table-scroll';
+import { StaffTable } from '../staff/staff-table';
 import { alphaText, fixed } from './format';
 import { OptionShares } from './option-shares';
 import type { ItemWaveAnalysis } from './report-types';
@@ -30,19 +30,7 @@ export function ItemAnalysisTable({ analysis, wave }: { analysis: ItemWaveAnalys
             {kr20.ci95 && <> <span className="ci">{t('trainer.report.ci', { low: fixed(kr20.ci95[0]!, 2), high: fixed(kr20.ci95[1]!, 2) })}</span></>}
             <span className="stat-note"> {t('trainer.report.kr20N', { n: kr20.n, count: kr20.k })}</span>
           </p>
-          <TableScroll label={caption}>
-            <table className="data-table">
-              <caption>{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('trainer.report.question')}</th>
-                  <th scope="col">{t('trainer.report.facility')}</th>
-                  <th scope="col">{t('trainer.report.discrimination')}</th>
-                  <th scope="col">{t('trainer.report.options')}</th>
-                  <th scope="col">{t('trainer.report.flagsTitle')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <StaffTable caption={caption} columns={[t('trainer.report.question'), t('trainer.report.facility'), t('trainer.report.discrimination'), t('trainer.report.options'), t('trainer.report.flagsTitle')]}>
                 {analysis.items.map((item) => (
                   <tr key={item.key}>
                     <th scope="row" className="text-cell">{item.text}</th>
@@ -58,9 +46,7 @@ export function ItemAnalysisTable({ analysis, wave }: { analysis: ItemWaveAnalys
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          </StaffTable>
         </>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../staff/table-scroll';
+import { StaffTable } from '../staff/staff-table';
 import { fixed, share, signed } from './format';
 import type { ItemShift } from './report-types';
 
@@ -14,20 +14,7 @@ export function ItemShiftTable({ items, kind, minN, subscaleLabel }: { items: It
   const value = (v: number | null) => (v === null ? '—' : kind === 'knowledge' ? share(v) : fixed(v, 2));
   const shift = (v: number | null) => (v === null ? '—' : kind === 'knowledge' ? `${signed(v * 100, 0)} ${t('trainer.report.pp')}` : signed(v, 2));
   return (
-    <TableScroll label={caption}>
-      <table className="data-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('trainer.report.rank')}</th>
-            <th scope="col">{t(kind === 'knowledge' ? 'trainer.report.question' : 'trainer.report.item')}</th>
-            <th scope="col">n</th>
-            <th scope="col">{t('trainer.report.wavesTitle.pre')}</th>
-            <th scope="col">{t('trainer.report.wavesTitle.post')}</th>
-            <th scope="col">{t('trainer.report.change')}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <StaffTable caption={caption} columns={[t('trainer.report.rank'), t(kind === 'knowledge' ? 'trainer.report.question' : 'trainer.report.item'), 'n', t('trainer.report.wavesTitle.pre'), t('trainer.report.wavesTitle.post'), t('trainer.report.change')]}>
           {items.map((item, i) => (
             <tr key={item.key} className={item.suppressed ? 'row--suppressed' : undefined}>
               <td className="num">{i + 1}</td>
@@ -47,8 +34,6 @@ export function ItemShiftTable({ items, kind, minN, subscaleLabel }: { items: It
               )}
             </tr>
           ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    </StaffTable>
   );
 }
