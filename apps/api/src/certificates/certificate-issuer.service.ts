@@ -7,6 +7,7 @@ import { newCertificateCode } from './certificate-code.js';
 export interface CertificateHolder {
   id: string;
   course_version_id: string;
+  /** The name certificates print: the legal name, or the display name when none was given. */
   display_name: string;
 }
 
@@ -23,6 +24,14 @@ export class CertificateIssuer {
       `INSERT INTO certificates (enrolment_id, code, learner_name, course_title, course_version, hours, completed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (enrolment_id) DO NOTHING`,
       [enrolment.id, code, enrolment.display_name, JSON.stringify(course.title), version.version, course.hours, new Date(completedAt)],
+    );
+  }
+
+  /** The holder's name corrected (a rectification): their certificates that are not revoked print the new one. */
+  async renameHolder(m: SqlClient, userId: string, name: string): Promise<void> {
+    await m.query(
+      `UPDATE certificates c SET learner_name = $2 FROM enrolments e WHERE e.id = c.enrolment_id AND e.user_id = $1 AND c.revoked_at IS NULL`,
+      [userId, name],
     );
   }
 }

@@ -16,6 +16,7 @@ interface CertificateRow {
   course_version: number;
   hours: string;
   completed_at: Date;
+  revoked_at: Date | null;
 }
 
 @Injectable()
@@ -28,7 +29,10 @@ export class CertificatesService {
 
   async mine(userId: string, enrolmentId: string, locale: Locale, baseUrl: string): Promise<CertificateDto> {
     const row = await this.ownRow(userId, enrolmentId);
-    return { ...this.toPublic(row, locale), code: row.code, courseVersion: row.course_version, hours: Number(row.hours), verifyUrl: verifyUrl(baseUrl, row.code) };
+    return {
+      ...this.toPublic(row, locale), learnerName: row.learner_name, code: row.code, courseVersion: row.course_version, hours: Number(row.hours),
+      verifyUrl: verifyUrl(baseUrl, row.code),
+    };
   }
 
   async pdf(userId: string, enrolmentId: string, locale: Locale, baseUrl: string): Promise<Buffer> {
@@ -39,7 +43,10 @@ export class CertificatesService {
     });
   }
 
-  /** Public: confirms name, course and date — nothing else about the person. Limited per client IP (no code sweeps). */
+  /**
+   * Public: confirms name, course and date — nothing else about the person — or says the certificate was revoked (its
+   * holder deleted their account and chose so; the name is gone). Limited per client IP (no code sweeps).
+   */
   async verify(code: string, locale: Locale, ip: string): Promise<CertificateVerificationDto> {
     const { ipMax, windowSeconds } = this.config.verification;
     if (!(await this.limiter.take([{ key: `verify-ip:${ip}`, max: ipMax, windowSeconds, lockSeconds: windowSeconds }]))) {
@@ -61,7 +68,11 @@ export class CertificatesService {
   }
 
   private toPublic(row: CertificateRow, locale: Locale): CertificateVerificationDto {
-    return { valid: true, learnerName: row.learner_name, courseTitle: row.course_title[locale], completedAt: row.completed_at.toISOString() };
+    const revoked = row.revoked_at !== null;
+    return {
+      valid: !revoked, status: revoked ? 'revoked' : 'valid', learnerName: revoked ? null : row.learner_name, courseTitle: row.course_title[locale],
+      completedAt: row.completed_at.toISOString(), revokedAt: row.revoked_at?.toISOString() ?? null,
+    };
   }
 }
 

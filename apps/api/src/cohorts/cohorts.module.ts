@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { CohortAccess } from './cohort-access.service.js';
 import { CohortsController } from './cohorts.controller.js';
 import { CohortsService } from './cohorts.service.js';
 
 @Module({
+  imports: [AuditModule],
   controllers: [CohortsController],
   providers: [CohortsService, CohortAccess],
   exports: [CohortAccess],

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppException, notFound } from '../common/app-exception.js';
 import { readableCode } from '../common/readable-code.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 import { CohortAccess } from './cohort-access.service.js';
 import type { CohortDto, CreateCohortDto, CreateInviteCodeDto, InviteCodeDto, InviteCodePageQuery, RosterEntryDto, UpdateCohortDto } from './cohorts.dto.js';
 
@@ -21,6 +22,7 @@ export class CohortsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CohortAccess,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(actor: AuthUser): Promise<CohortDto[]> {
@@ -43,12 +45,16 @@ export class CohortsService {
     await this.assertTrainer(trainerId, actor);
     await this.assertVersion(dto.courseVersionId);
     assertDates(dto.startDate, dto.endDate);
-    const [row] = await this.db.query(
-      `INSERT INTO cohorts (name, region, trainer_id, course_version_id, start_date, end_date, follow_up_days)
-       VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, 90)) RETURNING id`,
-      [dto.name, dto.region ?? null, trainerId, dto.courseVersionId ?? null, dto.startDate ?? null, dto.endDate ?? null, dto.followUpDays ?? null],
-    );
-    return this.get(actor, row.id);
+    const id = await this.db.transaction(async (m) => {
+      const [row] = await m.query(
+        `INSERT INTO cohorts (name, region, trainer_id, course_version_id, start_date, end_date, follow_up_days)
+         VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, 90)) RETURNING id`,
+        [dto.name, dto.region ?? null, trainerId, dto.courseVersionId ?? null, dto.startDate ?? null, dto.endDate ?? null, dto.followUpDays ?? null],
+      );
+      await this.audit.record({ actor, action: 'cohort.create', cohortIds: [row.id], details: { trainerId } }, m);
+      return row.id as string;
+    });
+    return this.get(actor, id);
   }
 
   async update(actor: AuthUser, cohortId: string, dto: UpdateCohortDto): Promise<CohortDto> {
@@ -67,14 +73,23 @@ export class CohortsService {
       sets.push(`${column} = $${params.length}`);
     }
     // Existing enrolments keep the version they pinned; only new enrolments follow a changed version.
-    if (sets.length) await this.db.query(`UPDATE cohorts SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
+    if (sets.length) {
+      await this.db.transaction(async (m) => {
+        await m.query(`UPDATE cohorts SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
+        const fields = columns.filter(([field]) => dto[field] !== undefined).map(([field]) => field);
+        await this.audit.record({ actor, action: 'cohort.update', cohortIds: [cohortId], details: { fields } }, m);
+      });
+    }
     return this.get(actor, cohortId);
   }
 
   async assignTrainer(actor: AuthUser, cohortId: string, trainerId: string): Promise<CohortDto> {
     await this.access.assert(actor, cohortId);
     await this.assertTrainer(trainerId, actor);
-    await this.db.query(`UPDATE cohorts SET trainer_id = $2, updated_at = now() WHERE id = $1`, [cohortId, trainerId]);
+    await this.db.transaction(async (m) => {
+      await m.query(`UPDATE cohorts SET trainer_id = $2, updated_at = now() WHERE id = $1`, [cohortId, trainerId]);
+      await this.audit.record({ actor, action: 'cohort.trainer.assign', cohortIds: [cohortId], details: { trainerId } }, m);
+    });
     return this.get(actor, cohortId);
   }
 
@@ -107,6 +122,7 @@ export class CohortsService {
             `INSERT INTO invite_codes (cohort_id, code, max_uses, expires_at) VALUES ($1, $2, $3, $4) RETURNING *`,
             [cohortId, newInviteCode(), dto.maxUses ?? null, dto.expiresAt ?? null],
           );
+          await this.audit.record({ actor, action: 'invite_code.create', cohortIds: [cohortId], targetId: row.id }, m);
           return toInvite(row);
         });
       } catch (error) {
@@ -118,12 +134,15 @@ export class CohortsService {
 
   async revokeInviteCode(actor: AuthUser, cohortId: string, codeId: string): Promise<InviteCodeDto> {
     await this.access.assert(actor, cohortId);
-    const [rows] = await this.db.query(
-      `UPDATE invite_codes SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND cohort_id = $2 RETURNING *`,
-      [codeId, cohortId],
-    );
-    if (!rows[0]) throw notFound('Invite code');
-    return toInvite(rows[0]);
+    return this.db.transaction(async (m) => {
+      const [rows] = await m.query(
+        `UPDATE invite_codes SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND cohort_id = $2 RETURNING *`,
+        [codeId, cohortId],
+      );
+      if (!rows[0]) throw notFound('Invite code');
+      await this.audit.record({ actor, action: 'invite_code.revoke', cohortIds: [cohortId], targetId: codeId }, m);
+      return toInvite(rows[0]);
+    });
   }
 
   /** Rotation: the old code stops working and a new one with the same limits replaces it, atomically. */
@@ -137,12 +156,14 @@ export class CohortsService {
         `INSERT INTO invite_codes (cohort_id, code, max_uses, expires_at) VALUES ($1, $2, $3, CASE WHEN $4::timestamptz > now() THEN $4::timestamptz END) RETURNING *`,
         [cohortId, newInviteCode(), old.max_uses, old.expires_at],
       );
+      await this.audit.record({ actor, action: 'invite_code.rotate', cohortIds: [cohortId], targetId: codeId, details: { newCodeId: row.id } }, m);
       return toInvite(row);
     });
   }
 
   async roster(actor: AuthUser, cohortId: string): Promise<RosterEntryDto[]> {
     await this.access.assert(actor, cohortId);
+    await this.audit.record({ actor, action: 'roster.read', cohortIds: [cohortId] });
     // One query for the whole roster (no per-learner round trips).
     const rows = await this.db.query(
       `SELECT e.id, u.display_name, u.position_type, u.region, e.status, e.stage, e.percent_complete, e.last_activity_at, e.completed_at, e.created_at,
@@ -173,12 +194,15 @@ export class CohortsService {
   /** The learner leaves the cohort; their answers stay for the record, marked withdrawn. */
   async removeLearner(actor: AuthUser, cohortId: string, enrolmentId: string): Promise<void> {
     await this.access.assert(actor, cohortId);
-    const [rows] = await this.db.query(
-      `UPDATE enrolments SET status = 'withdrawn', removed_at = coalesce(removed_at, now()), removed_by = coalesce(removed_by, $3)
-        WHERE id = $1 AND cohort_id = $2 RETURNING id`,
-      [enrolmentId, cohortId, actor.id],
-    );
-    if (!rows[0]) throw notFound('Enrolment');
+    await this.db.transaction(async (m) => {
+      const [rows] = await m.query(
+        `UPDATE enrolments SET status = 'withdrawn', removed_at = coalesce(removed_at, now()), removed_by = coalesce(removed_by, $3)
+          WHERE id = $1 AND cohort_id = $2 RETURNING user_id`,
+        [enrolmentId, cohortId, actor.id],
+      );
+      if (!rows[0]) throw notFound('Enrolment');
+      await this.audit.record({ actor, action: 'cohort.learner.remove', cohortIds: [cohortId], subjectId: rows[0].user_id, targetId: enrolmentId }, m);
+    });
   }
 
   private async assertTrainer(trainerId: string, actor: AuthUser): Promise<void> {

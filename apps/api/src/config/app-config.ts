@@ -39,6 +39,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PUBLIC_URL: z.string().url().optional(),
+  RETENTION_AUTH_ROWS_DAYS: z.coerce.number().int().min(1).max(365).default(1),
+  // The database refuses to delete audit entries younger than a year, whatever this says.
+  RETENTION_AUDIT_DAYS: z.coerce.number().int().min(365, 'RETENTION_AUDIT_DAYS must be at least 365').max(3650).default(730),
+  RETENTION_DELETED_ACCOUNT_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  RETENTION_UNCONSENTED_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
+  RETENTION_PROFILE_HISTORY_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
 export interface AppConfig {
@@ -85,6 +91,12 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Base URL printed on certificates (QR code); unset: taken from the request. */
   publicUrl?: string;
+  /**
+   * How long the daily jobs keep things, in days (README's retention table): expired sign-in rows, audit entries,
+   * what remains of an erased account (its deletion request, a revoked certificate's stub), enrolments that never got
+   * a consent and saw no activity, and previous legal names in the profile history.
+   */
+  retention: { authRowsDays: number; auditDays: number; deletedAccountDays: number; unconsentedDays: number; profileHistoryDays: number };
 }
 
 export class ConfigError extends Error {}
@@ -140,6 +152,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     publicUrl: e.PUBLIC_URL,
+    retention: {
+      authRowsDays: e.RETENTION_AUTH_ROWS_DAYS,
+      auditDays: e.RETENTION_AUDIT_DAYS,
+      deletedAccountDays: e.RETENTION_DELETED_ACCOUNT_DAYS,
+      unconsentedDays: e.RETENTION_UNCONSENTED_DAYS,
+      profileHistoryDays: e.RETENTION_PROFILE_HISTORY_DAYS,
+    },
   };
 }
 

@@ -87,15 +87,15 @@ export class AuthoringController {
   @Post('course-versions/:versionId/publish')
   @HttpCode(200)
   @ApiOkResponse({ type: CourseVersionDto })
-  publish(@Param('versionId', ParseUUIDPipe) versionId: string): Promise<CourseVersionDto> {
-    return this.authoring.publish(versionId);
+  publish(@CurrentUser() actor: AuthUser, @Param('versionId', ParseUUIDPipe) versionId: string): Promise<CourseVersionDto> {
+    return this.authoring.publish(actor, versionId);
   }
 
   @ContentEditor()
   @Delete('course-versions/:versionId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Draft discarded' })
-  discard(@Param('versionId', ParseUUIDPipe) versionId: string): Promise<void> {
-    return this.authoring.discardDraft(versionId);
+  discard(@CurrentUser() actor: AuthUser, @Param('versionId', ParseUUIDPipe) versionId: string): Promise<void> {
+    return this.authoring.discardDraft(actor, versionId);
   }
 }

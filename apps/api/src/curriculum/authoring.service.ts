@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Course, contentHash, parseCourse } from '#curriculum';
+import { AuditLog } from '../audit/audit-log.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
 import { AppException, notFound } from '../common/app-exception.js';
 import type { Locale } from '../users/user.entity.js';
 import type { CourseSummaryDto, CourseVersionDto, CourseVersionSummaryDto, UpdateItemDto, UpdateLessonDto, UpdateQuestionDto, ValidationReportDto } from './authoring.dto.js';
@@ -31,7 +33,10 @@ const SELECT_VERSION = `SELECT v.id, v.course_id, c.key AS course_key, v.status,
  */
 @Injectable()
 export class AuthoringService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   async listCourses(locale: Locale): Promise<CourseSummaryDto[]> {
     const courses: { id: string; key: string }[] = await this.db.query(`SELECT id, key FROM courses ORDER BY key`);
@@ -130,7 +135,7 @@ export class AuthoringService {
     });
   }
 
-  async publish(versionId: string): Promise<CourseVersionDto> {
+  async publish(actor: AuthUser, versionId: string): Promise<CourseVersionDto> {
     await this.db.transaction(async (m) => {
       const row = await this.lockVersion(m, versionId);
       if (row.status === 'published') throw published();
@@ -142,15 +147,17 @@ export class AuthoringService {
         `UPDATE course_versions SET status = 'published', version = $2, published_at = now(), updated_at = now(), content_hash = $3 WHERE id = $1`,
         [versionId, next, contentHash(result.course)],
       );
+      await this.audit.record({ actor, action: 'content.publish', targetId: versionId, details: { source: 'authoring', version: next } }, m);
     });
     return this.getVersion(versionId);
   }
 
-  async discardDraft(versionId: string): Promise<void> {
+  async discardDraft(actor: AuthUser, versionId: string): Promise<void> {
     await this.db.transaction(async (m) => {
       const row = await this.lockVersion(m, versionId);
       if (row.status === 'published') throw published();
       await m.query(`DELETE FROM course_versions WHERE id = $1`, [versionId]);
+      await this.audit.record({ actor, action: 'content.draft.discard', targetId: versionId }, m);
     });
   }
 

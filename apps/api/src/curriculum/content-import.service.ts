@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { contentHash, defaultContentDir, loadCourseFromDirectory, type Course } from '#curriculum';
+import { AuditLog } from '../audit/audit-log.service.js';
 
 export interface ImportResult {
   imported: boolean;
@@ -21,7 +22,10 @@ export interface ImportResult {
 export class ContentImporter {
   private readonly logger = new Logger('ContentImport');
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   async importDirectory(dir: string = defaultContentDir()): Promise<ImportResult> {
     // Cheap check first: unchanged file bytes mean nothing to parse (parsing the whole course costs ~40 MB).
@@ -66,6 +70,7 @@ export class ContentImporter {
         [courseId, version, JSON.stringify(course), hash],
       );
       await remember(inserted.id);
+      await this.audit.record({ actor: null, action: 'content.publish', targetId: inserted.id, details: { source: 'import', version } }, m);
       this.logger.log(`Imported course "${course.key}" as published version ${version}.`);
       return { imported: true, courseKey: course.key, version, problems: [] };
     });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { AuthoringController } from './authoring.controller.js';
 import { AuthoringService } from './authoring.service.js';
 import { ContentImporter } from './content-import.service.js';
@@ -8,6 +9,7 @@ import { LearnerContentService } from './learner-content.service.js';
 
 /** Course versions: authoring, import, the catalog of published versions and the learner's view of them. */
 @Module({
+  imports: [AuditModule],
   controllers: [LearnerContentController, AuthoringController],
   providers: [CourseCatalog, ContentImporter, LearnerContentService, AuthoringService],
   exports: [CourseCatalog, ContentImporter, LearnerContentService],

@@ -135,7 +135,7 @@ export class JourneySubmissions {
 
   private async lock(m: SqlClient, userId: string, enrolmentId: string): Promise<EnrolmentRow> {
     const [row] = await m.query(
-      `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, u.display_name
+      `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, coalesce(u.legal_name, u.display_name) AS display_name
          FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id
         WHERE e.id = $1 AND e.user_id = $2 FOR UPDATE OF e`,
       [enrolmentId, userId],

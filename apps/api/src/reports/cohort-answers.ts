@@ -13,7 +13,10 @@ export interface CohortMember {
   userId: string;
   courseVersionId: string | null;
   cohortName: string;
-  displayName: string;
+  /** null once the learner's account was erased (their evaluation-use answers stay, without a person). */
+  displayName: string | null;
+  /** The account was erased: counted in aggregates as consented, never listed. */
+  erased: boolean;
   positionType: string | null;
   region: string | null;
   status: string;
@@ -67,10 +70,10 @@ export class CohortAnswers {
             WHERE e.cohort_id = ANY($1::uuid[]) AND e.consent_withdrawn_at IS NULL AND e.evaluation_use AND a.kind IN ('knowledge', 'attitude') AND a.wave IS NOT NULL
             GROUP BY a.enrolment_id)
          SELECT e.id AS "enrolmentId", u.id AS "userId", e.course_version_id AS "courseVersionId", c.name AS "cohortName",
-                u.display_name AS "displayName", u.position_type AS "positionType", u.region, e.status, e.stage,
+                u.display_name AS "displayName", e.erased_at IS NOT NULL AS erased, u.position_type AS "positionType", u.region, e.status, e.stage,
                 e.consent_withdrawn_at IS NOT NULL AS "consentWithdrawn", e.evaluation_use AS "evaluationUse", answers.answers,
                 EXISTS (SELECT 1 FROM certificates ct WHERE ct.enrolment_id = e.id) AS certified
-           FROM enrolments e JOIN users u ON u.id = e.user_id JOIN cohorts c ON c.id = e.cohort_id
+           FROM enrolments e LEFT JOIN users u ON u.id = e.user_id JOIN cohorts c ON c.id = e.cohort_id
            LEFT JOIN answers ON answers.enrolment_id = e.id
           WHERE e.cohort_id = ANY($1::uuid[])
           ORDER BY u.display_name, e.id`,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { strToU8, zipSync } from 'fflate';
 import type { AuthUser } from '../auth/auth-user.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 import { CohortAccess } from '../cohorts/cohort-access.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { scoreCohort } from './cohort-scores.js';
@@ -27,11 +28,13 @@ export class ExportsService {
     private readonly reports: ReportsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: CohortAccess,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The bundle as a member of staff may have it: only cohorts they run (admins: any). */
   async bundleFor(actor: AuthUser, cohortIds: string[]): Promise<ExportBundle> {
     await this.access.assertAll(actor, cohortIds);
+    await this.audit.record({ actor, action: 'export.download', cohortIds });
     return this.bundle(cohortIds);
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { CohortsModule } from '../cohorts/cohorts.module.js';
 import { CurriculumModule } from '../curriculum/curriculum.module.js';
 import { ExportsService } from './exports.service.js';
@@ -6,7 +7,7 @@ import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
-  imports: [CurriculumModule, CohortsModule],
+  imports: [CurriculumModule, CohortsModule, AuditModule],
   controllers: [ReportsController],
   providers: [ReportsService, ExportsService],
 })

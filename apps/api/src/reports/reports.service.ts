@@ -5,6 +5,7 @@ import { type Course, type Locale, localize } from '#curriculum';
 import { MIN_GROUP_N } from '#evaluation';
 import { AppException } from '../common/app-exception.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 import { CohortAccess } from '../cohorts/cohort-access.service.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { CohortAnswers, type CohortMember } from './cohort-answers.js';
@@ -29,11 +30,14 @@ export class ReportsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: CourseCatalog,
     private readonly access: CohortAccess,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The report as a member of staff may see it: only cohorts they run (admins: any). */
   async reportFor(actor: AuthUser, cohortIds: string[], locale: Locale): Promise<CohortReportDto> {
     await this.access.assertAll(actor, cohortIds);
+    // Its learner table names people: recorded before it is built.
+    await this.audit.record({ actor, action: 'report.read', cohortIds });
     return this.report(cohortIds, locale);
   }
 
@@ -71,7 +75,8 @@ export class ReportsService {
       ...course.attitudeInstrument.subscales.map((s): MeasureDef => ({ key: s.key, label: localize(s.title, locale), kind: 'attitude', scale: 'likert' })),
     ];
     const measures = measureDefs.map((def) => measureReport(def, scores[def.key]!, alphaMoments[def.key], course, locale));
-    const table = everyone.filter((p) => !p.consentWithdrawn);
+    // Erased learners are counted (their pseudonymous answers stay, as they consented) but never listed.
+    const table = everyone.filter((p) => !p.consentWithdrawn && !p.erased);
     const learnerIndex = new Map(included.map((p, i) => [p, i]));
     const withdrawn = (p: CohortMember) => p.consentWithdrawn || p.status === 'withdrawn';
 
@@ -111,7 +116,7 @@ export class ReportsService {
         const post = learner === undefined ? null : scoreAt(scores.knowledge!, 'post', learner);
         return {
           enrolmentId: member.enrolmentId,
-          name: member.displayName,
+          name: member.displayName ?? '',
           positionType: member.positionType,
           region: member.region,
           stage: member.stage,

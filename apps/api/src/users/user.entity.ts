@@ -20,6 +20,8 @@ export class UserEntity {
   /** Always stored lower-cased; unique. */
   @Column({ type: 'text' }) email: string;
   @Column({ name: 'display_name', type: 'text' }) displayName: string;
+  /** The name printed on certificates; null: the display name is printed. */
+  @Column({ name: 'legal_name', type: 'text', nullable: true }) legalName: string | null;
   @Column({ name: 'password_hash', type: 'text', select: false }) passwordHash: string;
   @Column({ type: 'text' }) role: Role;
   @Column({ type: 'text', default: 'es' }) locale: Locale;

@@ -5,6 +5,7 @@ export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Name printed on certificates (null: the display name)' }) legalName: string | null;
   @ApiProperty({ enum: ROLES, enumName: 'Role' }) role: UserEntity['role'];
   @ApiProperty({ enum: LOCALES, enumName: 'Locale' }) locale: UserEntity['locale'];
   @ApiProperty({ enum: POSITION_TYPES, enumName: 'PositionType', nullable: true, type: String }) positionType: UserEntity['positionType'];
@@ -19,6 +20,7 @@ export function toUserDto(user: UserEntity): UserDto {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
+    legalName: user.legalName,
     role: user.role,
     locale: user.locale,
     positionType: user.positionType,

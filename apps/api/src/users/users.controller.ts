@@ -16,41 +16,41 @@ export class UsersController {
   @Patch('me')
   @ApiOkResponse({ type: UserDto })
   updateMe(@CurrentUser() actor: AuthUser, @Body() dto: UpdateProfileDto): Promise<UserDto> {
-    return this.users.updateProfile(actor.id, dto);
+    return this.users.updateProfile(actor, actor.id, dto);
   }
 
   @Roles('admin')
   @Get()
   @ApiOkResponse({ type: [UserDto] })
-  list(): Promise<UserDto[]> {
-    return this.users.list();
+  list(@CurrentUser() actor: AuthUser): Promise<UserDto[]> {
+    return this.users.list(actor);
   }
 
   @Roles('admin')
   @Post()
   @ApiCreatedResponse({ type: UserDto })
-  create(@Body() dto: CreateStaffDto): Promise<UserDto> {
-    return this.users.createStaff(dto);
+  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateStaffDto): Promise<UserDto> {
+    return this.users.createStaff(actor, dto);
   }
 
   @Roles('admin')
   @Post(':id/disable')
   @ApiOkResponse({ type: UserDto })
   disable(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
-    return this.users.setDisabled(actor.id, id, true);
+    return this.users.setDisabled(actor, id, true);
   }
 
   @Roles('admin')
   @Patch(':id/permissions')
   @ApiOkResponse({ type: UserDto })
-  setPermissions(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePermissionsDto): Promise<UserDto> {
-    return this.users.setContentEditor(id, dto.canEditContent);
+  setPermissions(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePermissionsDto): Promise<UserDto> {
+    return this.users.setContentEditor(actor, id, dto.canEditContent);
   }
 
   @Roles('admin')
   @Post(':id/enable')
   @ApiOkResponse({ type: UserDto })
   enable(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
-    return this.users.setDisabled(actor.id, id, false);
+    return this.users.setDisabled(actor, id, false);
   }
 }

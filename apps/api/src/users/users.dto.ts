@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
 import { trimPassword } from '../auth/password-policy.js';
 import { LOCALES, POSITION_TYPES, REGIONS, type Locale, type PositionType, type Region } from './user.entity.js';
 
@@ -23,6 +23,8 @@ export class UpdatePermissionsDto {
 
 export class UpdateProfileDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 120) displayName?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Name for certificates, as on the identity document; null: use the display name' })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(trim) @IsString() @Length(1, 160) legalName?: string | null;
   @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: Locale;
   @ApiPropertyOptional({ enum: POSITION_TYPES }) @IsOptional() @IsIn(POSITION_TYPES) positionType?: PositionType;
   @ApiPropertyOptional({ enum: REGIONS }) @IsOptional() @IsIn(REGIONS) region?: Region;

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CertificateIssuer } from '../certificates/certificate-issuer.service.js';
 import { AppException, notFound } from '../common/app-exception.js';
+import { ReadPool } from '../database/read-pool.js';
 import { PasswordHasher } from '../auth/password-hasher.service.js';
 import { checkPassword } from '../auth/password-policy.js';
 import { TokenService } from '../auth/token.service.js';
@@ -9,12 +13,20 @@ import { UserEntity } from './user.entity.js';
 import { toUserDto, type UserDto } from './user.mapper.js';
 import type { CreateStaffDto, UpdateProfileDto } from './users.dto.js';
 
+/** Profile fields whose changes are recorded (profile_changes): who, when, which field. */
+const RECORDED_FIELDS = [
+  ['displayName', 'display_name'], ['legalName', 'legal_name'], ['positionType', 'position_type'], ['institution', 'institution'], ['region', 'region'],
+] as const;
+
 @Injectable()
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly pool: ReadPool,
+    private readonly certificates: CertificateIssuer,
+    private readonly audit: AuditLog,
   ) {}
 
   async getProfile(userId: string): Promise<UserDto> {
@@ -23,29 +35,53 @@ export class UsersService {
     return toUserDto(user);
   }
 
-  async updateProfile(userId: string, dto: UpdateProfileDto): Promise<UserDto> {
-    await this.db.getRepository(UserEntity).update({ id: userId }, { ...dto });
+  /**
+   * Changes the person's own profile in one transaction: each changed field is recorded (who, when, which); the old
+   * value is kept only for the legal name, the one certificates were issued under. When the name a certificate prints
+   * changes, the person's certificates follow, so the next PDF and the public verification show the corrected name.
+   */
+  async updateProfile(actor: Pick<AuthUser, 'id'>, userId: string, dto: UpdateProfileDto): Promise<UserDto> {
+    if (dto.displayName === null || dto.locale === null) throw new AppException(400, 'VALIDATION_FAILED', 'displayName and locale cannot be removed.');
+    await this.pool.transaction(async (m) => {
+      const [current] = await m.query(`SELECT display_name, legal_name, position_type, institution, region FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+      if (!current) throw notFound('User');
+      const changed = RECORDED_FIELDS.filter(([field, column]) => dto[field] !== undefined && (dto[field] ?? null) !== current[column]);
+      const sets = [...changed.map(([field, column]) => [column, dto[field] ?? null] as const), ...(dto.locale ? [['locale', dto.locale] as const] : [])];
+      if (sets.length === 0) return;
+      await m.query(`UPDATE users SET ${sets.map(([column], i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [userId, ...sets.map(([, v]) => v)]);
+      if (changed.length === 0) return;
+      await m.query(
+        `INSERT INTO profile_changes (user_id, changed_by, field, old_value) SELECT $1, $2, f, o FROM unnest($3::text[], $4::text[]) AS x(f, o)`,
+        [userId, actor.id, changed.map(([, column]) => column), changed.map(([, column]) => (column === 'legal_name' ? current.legal_name : null))],
+      );
+      const printed = (row: { legal_name: string | null; display_name: string }) => row.legal_name ?? row.display_name;
+      const after = printed({ legal_name: dto.legalName === undefined ? current.legal_name : dto.legalName, display_name: dto.displayName ?? current.display_name });
+      if (after !== printed(current)) await this.certificates.renameHolder(m, userId, after);
+    });
     return this.getProfile(userId);
   }
 
-  async list(): Promise<UserDto[]> {
+  async list(actor: AuthUser): Promise<UserDto[]> {
+    await this.audit.record({ actor, action: 'accounts.list' });
     const users = await this.db.getRepository(UserEntity).find({ order: { createdAt: 'ASC' }, take: 1000 });
     return users.map(toUserDto);
   }
 
   /** Trainers and admins are created by an admin (or the CLI for the first admin); learners come via invite codes. */
-  async createStaff(dto: CreateStaffDto): Promise<UserDto> {
+  async createStaff(actor: AuthUser, dto: CreateStaffDto): Promise<UserDto> {
     const weak = checkPassword(dto.password, dto.email);
     if (weak) throw new AppException(400, weak.code, weak.message);
     const passwordHash = await this.hasher.hash(dto.password);
-    const repo = this.db.getRepository(UserEntity);
-    const user = repo.create({
+    const user = this.db.getRepository(UserEntity).create({
       email: dto.email, displayName: dto.displayName, passwordHash, role: dto.role, locale: dto.locale ?? 'es',
       positionType: dto.positionType ?? null, region: dto.region ?? null, institution: dto.institution ?? null,
       disabledAt: null, tokenVersion: 0,
     });
     try {
-      await repo.insert(user);
+      await this.db.transaction(async (m) => {
+        await m.getRepository(UserEntity).insert(user);
+        await this.audit.record({ actor, action: 'account.create', subjectId: user.id, details: { role: dto.role } }, m);
+      });
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw new AppException(409, 'EMAIL_TAKEN', 'email: an account with this e-mail already exists.');
       throw error;
@@ -54,17 +90,20 @@ export class UsersService {
   }
 
   /** Grants or withdraws the content-editor permission; only trainers hold it (admins may by their role). */
-  async setContentEditor(userId: string, granted: boolean): Promise<UserDto> {
+  async setContentEditor(actor: AuthUser, userId: string, granted: boolean): Promise<UserDto> {
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) throw notFound('User');
     if (user.role !== 'trainer') throw new AppException(409, 'CONFLICT', 'Only trainers are granted the content-editor permission; administrators hold it already.');
-    await this.db.query(`UPDATE users SET can_edit_content = $2, updated_at = now() WHERE id = $1`, [userId, granted]);
+    await this.db.transaction(async (m) => {
+      await m.query(`UPDATE users SET can_edit_content = $2, updated_at = now() WHERE id = $1`, [userId, granted]);
+      await this.audit.record({ actor, action: granted ? 'account.content_editor.grant' : 'account.content_editor.revoke', subjectId: userId }, m);
+    });
     return this.getProfile(userId);
   }
 
   /** Disabling revokes every session at once (token version bump + session revocation). */
-  async setDisabled(actorId: string, userId: string, disabled: boolean): Promise<UserDto> {
-    if (actorId === userId && disabled) throw new AppException(409, 'CONFLICT', 'You cannot disable your own account.');
+  async setDisabled(actor: AuthUser, userId: string, disabled: boolean): Promise<UserDto> {
+    if (actor.id === userId && disabled) throw new AppException(409, 'CONFLICT', 'You cannot disable your own account.');
     await this.db.transaction(async (manager) => {
       const result = await manager.query(
         `UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) ELSE NULL END,
@@ -74,6 +113,7 @@ export class UsersService {
       );
       if (result[0].length === 0) throw notFound('User');
       if (disabled) await this.tokens.revokeAllSessions(userId, 'account_disabled', manager);
+      await this.audit.record({ actor, action: disabled ? 'account.disable' : 'account.enable', subjectId: userId }, manager);
     });
     return this.getProfile(userId);
   }

@@ -1,0 +1,50 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { countOf, DailyJobs } from '../common/daily-jobs.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+
+export interface RetentionResult {
+  auditEntries: number;
+  deletionRequests: number;
+  revokedCertificates: number;
+  unconsentedEnrolments: number;
+  previousLegalNames: number;
+}
+
+const JOB = 'privacy-retention';
+/** pg_advisory lock id of this job (unique to it; see ExpiredRowsPurge's for the auth rows). */
+export const RETENTION_LOCK_ID = '5931597437311665990';
+
+/**
+ * The retention schedule (README, "Retention"), applied once a day on one replica (DailyJobs):
+ * audit entries past RETENTION_AUDIT_DAYS (never younger than a year: the database refuses); what is left of an erased
+ * account — its decided deletion request and a revoked certificate's stub — past RETENTION_DELETED_ACCOUNT_DAYS;
+ * enrolments that never got a consent and saw no activity for RETENTION_UNCONSENTED_DAYS; previous legal names in the
+ * profile history past RETENTION_PROFILE_HISTORY_DAYS (the change record stays, without the old value).
+ */
+@Injectable()
+export class RetentionJob implements OnApplicationBootstrap {
+  constructor(
+    private readonly jobs: DailyJobs,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.jobs.schedule(JOB, () => this.runIfDue());
+  }
+
+  runIfDue(): Promise<RetentionResult | null> {
+    const days = this.config.retention;
+    return this.jobs.runIfDue(JOB, RETENTION_LOCK_ID, async (m, now) => {
+      const before = (column: string, n: number) => `${column} < $1::timestamptz - make_interval(days => ${Number(n)})`;
+      const auditEntries = await countOf(m, `DELETE FROM audit_log WHERE ${before('at', days.auditDays)} AND at < now() - interval '365 days'`, [now]);
+      const deletionRequests = await countOf(m, `DELETE FROM deletion_requests WHERE status <> 'pending' AND ${before('decided_at', days.deletedAccountDays)}`, [now]);
+      const revokedCertificates = await countOf(m, `DELETE FROM certificates WHERE enrolment_id IS NULL AND ${before('revoked_at', days.deletedAccountDays)}`, [now]);
+      const unconsentedEnrolments = await countOf(m,
+        `DELETE FROM enrolments WHERE evaluation_use IS NULL AND consent_withdrawn_at IS NULL AND ${before('coalesce(last_activity_at, created_at)', days.unconsentedDays)}`,
+        [now],
+      );
+      const previousLegalNames = await countOf(m, `UPDATE profile_changes SET old_value = NULL WHERE old_value IS NOT NULL AND ${before('changed_at', days.profileHistoryDays)}`, [now]);
+      return { auditEntries, deletionRequests, revokedCertificates, unconsentedEnrolments, previousLegalNames };
+    });
+  }
+}
