@@ -44,7 +44,8 @@ describe('the learner journey (server is the authority)', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     const verified = await t.http().get(`/api/certificates/${cert.body.code}`).expect(200);
-    expect(Object.keys(verified.body).sort()).toEqual(['completedAt', 'courseTitle', 'learnerName', 'valid']);
+    expect(Object.keys(verified.body).sort()).toEqual(['completedAt', 'courseTitle', 'learnerName', 'revokedAt', 'status', 'valid']);
+    expect(verified.body).toMatchObject({ valid: true, status: 'valid', learnerName: 'Rosa', revokedAt: null });
     const unknown = await t.http().get('/api/certificates/AAAA-BBBB-CCCC').expect(404);
     expect(unknown.body.message).toMatch(/No certificate has this code/);
 

@@ -45,6 +45,22 @@ export class ReadPool {
 
   /** `name` makes it a prepared statement on each connection: parsed and planned once, then only bound. */
   async rows<T>(text: string, params: unknown[], name?: string): Promise<T[]> {
-    return (await this.pool.query({ text, values: params, ...(name && this.prepare ? { name } : {}) })).rows as T[];
+    // Not pool.query(): it destroys the connection on any error, and an error the server answered (a refused write,
+    // bad input) leaves the connection fine; the next statement on the pool then failed with "Connection terminated".
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      return (await client.query({ text, values: params, ...(name && this.prepare ? { name } : {}) })).rows as T[];
+    } catch (error) {
+      if (!isServerAnswer(error)) broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
+}
+
+/** An error the server sent in answer to a statement (it has an SQLSTATE): the connection itself is still usable. */
+function isServerAnswer(error: unknown): boolean {
+  return typeof (error as { code?: unknown })?.code === 'string' && /^[0-9A-Z]{5}$/.test((error as { code: string }).code) && 'severity' in (error as object);
 }
