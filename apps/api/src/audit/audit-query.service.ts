@@ -10,12 +10,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const AUDIT_CSV_MAX_ROWS = 50_000;
 
 /**
- * Entries that concern person $1: about them, reads of a cohort while they were enrolled in it, and lists of every
- * account made while theirs existed.
+ * Entries that concern person $1: about them, reads of a cohort while they were enrolled in it, lists of every account
+ * made while theirs existed, and lists of pending deletion requests while theirs was pending.
  */
 const CONCERNS = `(a.subject_id = $1
    OR (a.action = ANY($2::text[]) AND EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = $1 AND e.cohort_id = ANY(a.cohort_ids) AND e.created_at <= a.at))
-   OR (a.action = ANY($3::text[]) AND EXISTS (SELECT 1 FROM users u WHERE u.id = $1 AND u.created_at <= a.at)))`;
+   OR (a.action = ANY($3::text[]) AND EXISTS (SELECT 1 FROM users u WHERE u.id = $1 AND u.created_at <= a.at))
+   OR (a.action = 'deletion_requests.list' AND EXISTS (
+         SELECT 1 FROM deletion_requests r WHERE r.user_id = $1 AND r.requested_at <= a.at AND (r.decided_at IS NULL OR r.decided_at >= a.at))))`;
 
 const ENTRY_SELECT = `
   SELECT a.seq, a.at, a.actor_id, actor.display_name AS actor_name, a.actor_role, a.action, a.subject_id,
