@@ -17,6 +17,8 @@ const OWNERS: Record<string, Who[]> = {
   id: ['admin'], // users/{id}
   courseId: ['trainerA', 'trainerB', 'admin'], // course content is shared among staff, never learners
   versionId: ['trainerA', 'trainerB', 'admin'],
+  requestId: ['admin'], // privacy/deletion-requests/{requestId}: only admins confirm or reject
+  userId: ['admin'], // privacy/users/{userId}/data: a person's data, for admins answering a request made outside the app
 };
 const PUBLIC = new Set(['/api/certificates/{code}']);
 
@@ -50,6 +52,9 @@ describe('security: IDOR sweep over every route with an id', () => {
       wave: 'pre', part: 'attitude', table: 'scores', questionKey: m[0].quiz.questions[0].key, itemKey: course().attitudeInstrument.items[0].key,
       code: 'AAAA-BBBB-CCCC',
     });
+    // A pending deletion request of learner A (non-admins must not be able to confirm it).
+    const request = await t.http().post('/api/me/deletion-request').set('Authorization', `Bearer ${tokens.learnerA}`).send({ certificateChoice: 'keep' }).expect(201);
+    Object.assign(values, { requestId: request.body.id, userId: learnerA.id });
     ({ routes } = await routesOf(t));
   });
   afterAll(() => t.close());

@@ -35,7 +35,7 @@ describe('security: mass assignment and fuzzing of every request body', () => {
       (SELECT count(*) FROM attempts) a, (SELECT count(*) FROM responses) r, (SELECT count(*) FROM cohorts) c,
       (SELECT max(updated_at) FROM cohorts) cu, (SELECT count(*) FROM invite_codes) i, (SELECT count(*) FROM course_versions) v,
       (SELECT max(updated_at) FROM course_versions) vu, (SELECT count(*) FROM answer_drafts) d, (SELECT count(*) FROM idempotency_keys) k,
-      (SELECT count(*) FROM auth_sessions) s`));
+      (SELECT count(*) FROM auth_sessions) s, (SELECT count(*) FROM deletion_requests) dr, (SELECT count(*) FROM profile_changes) pc`));
 
   beforeAll(async () => {
     t = await createTestApp({ LOGIN_IP_MAX_FAILURES: '100000', LOGIN_ACCOUNT_MAX_FAILURES: '100000' });
@@ -60,7 +60,7 @@ describe('security: mass assignment and fuzzing of every request body', () => {
   afterAll(() => t.close());
 
   const tokenFor = (path: string) =>
-    path.startsWith('/api/enrolments') || path === '/api/auth/password' || path === '/api/users/me' ? tokens.learner
+    path.startsWith('/api/enrolments') || path.startsWith('/api/me/') || path === '/api/auth/password' || path === '/api/users/me' ? tokens.learner
       : path.startsWith('/api/cohorts') && !path.endsWith('/trainer') ? tokens.trainer : tokens.admin;
 
   const propsOf = (route: Route): Record<string, unknown> => {

@@ -932,6 +932,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/integrity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_integrity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyDataController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/data.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyDataController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/deletion-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyDataController_requestDeletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/deletion-request/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyDataController_cancelDeletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/deletion-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PrivacyAdminController_pending"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/deletion-requests/{requestId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PrivacyAdminController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/deletion-requests/{requestId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PrivacyAdminController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/users/{userId}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PrivacyAdminController_personData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -972,6 +1148,8 @@ export interface components {
             id: string;
             email: string;
             displayName: string;
+            /** @description Name printed on certificates (null: the display name) */
+            legalName: string | null;
             role: components["schemas"]["Role"];
             locale: components["schemas"]["Locale"];
             /** @enum {string|null} */
@@ -995,6 +1173,8 @@ export interface components {
         };
         UpdateProfileDto: {
             displayName?: string;
+            /** @description Name for certificates, as on the identity document; null: use the display name */
+            legalName?: string | null;
             /** @enum {string} */
             locale?: "es" | "en";
             /** @enum {string} */
@@ -1437,20 +1617,36 @@ export interface components {
             status: ("done" | "partly" | "not_yet")[];
         };
         CertificateDto: {
+            /** @description false when the certificate was revoked */
             valid: boolean;
-            learnerName: string;
+            /**
+             * @description revoked: at its holder's request, when their account was deleted
+             * @enum {string}
+             */
+            status: "valid" | "revoked";
+            /** @description null when revoked (the name was erased) */
+            learnerName: string | null;
             courseTitle: string;
             completedAt: string;
+            revokedAt: string | null;
             code: string;
             courseVersion: number;
             hours: number;
             verifyUrl: string;
         };
         CertificateVerificationDto: {
+            /** @description false when the certificate was revoked */
             valid: boolean;
-            learnerName: string;
+            /**
+             * @description revoked: at its holder's request, when their account was deleted
+             * @enum {string}
+             */
+            status: "valid" | "revoked";
+            /** @description null when revoked (the name was erased) */
+            learnerName: string | null;
             courseTitle: string;
             completedAt: string;
+            revokedAt: string | null;
         };
         CohortDto: {
             /** Format: uuid */
@@ -1830,7 +2026,212 @@ export interface components {
             scenarios: components["schemas"]["ScenarioStatsDto"][];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "CONTENT_EDITOR_REQUIRED" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "INVITE_CODE_LIMIT" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "VERSION_PUBLISHED" | "DRAFT_INVALID" | "CONTENT_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "ENROLMENT_CLOSED" | "SCENARIO_STEP_MISMATCH" | "INVALID_EVENT" | "UNKNOWN_ITEM" | "EVENT_NOT_ALLOWED" | "MODULE_LOCKED" | "LESSONS_NOT_READ" | "QUIZ_NOT_PASSED" | "QUIZ_ALREADY_PASSED" | "QUIZ_ATTEMPTS_EXHAUSTED" | "FOLLOW_UP_NOT_OPEN" | "ALREADY_SUBMITTED" | "WITHDRAWN" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        AuditAction: "roster.read" | "report.read" | "export.download" | "accounts.list" | "personal_data.read" | "deletion_requests.list" | "audit.read" | "audit.export" | "account.create" | "account.disable" | "account.enable" | "account.content_editor.grant" | "account.content_editor.revoke" | "content.publish" | "content.draft.discard" | "cohort.create" | "cohort.update" | "cohort.trainer.assign" | "cohort.learner.remove" | "invite_code.create" | "invite_code.revoke" | "invite_code.rotate" | "deletion_request.create" | "deletion_request.cancel" | "deletion_request.reject" | "account.erase";
+        AuditEntryDto: {
+            seq: number;
+            at: string;
+            /** Format: uuid */
+            actorId: string | null;
+            /** @description null when the account no longer exists */
+            actorName: string | null;
+            /** @enum {string} */
+            actorRole: "learner" | "trainer" | "admin" | "system";
+            action: components["schemas"]["AuditAction"];
+            /** Format: uuid */
+            subjectId: string | null;
+            /** @description null when there is none or the account was erased */
+            subjectName: string | null;
+            cohortIds: string[];
+            cohortNames: string[];
+            targetId: string | null;
+            /** @description Ids, counts and field names (never names or answers) */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditPageDto: {
+            entries: components["schemas"]["AuditEntryDto"][];
+            /** @description Pass as `before` for the next (older) page; null at the end */
+            nextBefore: number | null;
+        };
+        AuditIntegrityDto: {
+            entries: number;
+            /** @description Every entry matches its hash and links to the one before it */
+            intact: boolean;
+            /** @description The first entry where the chain fails */
+            brokenAt: number | null;
+            headSeq: number | null;
+            /** @description Hash of the newest entry: note it down elsewhere to detect a rewritten chain later */
+            headHash: string | null;
+        };
+        MyProfileDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            /** @description Name printed on certificates (null: the display name) */
+            legalName: string | null;
+            role: components["schemas"]["Role"];
+            locale: components["schemas"]["Locale"];
+            /** @enum {string|null} */
+            positionType: "police" | "municipal_official" | "health_staff" | "other" | null;
+            institution: string | null;
+            /** @enum {string|null} */
+            region: "amazonas" | "ancash" | "apurimac" | "arequipa" | "ayacucho" | "cajamarca" | "callao" | "cusco" | "huancavelica" | "huanuco" | "ica" | "junin" | "la_libertad" | "lambayeque" | "lima" | "loreto" | "madre_de_dios" | "moquegua" | "pasco" | "piura" | "puno" | "san_martin" | "tacna" | "tumbes" | "ucayali" | null;
+            disabled: boolean;
+            /** @description May edit and publish course content (admins always may) */
+            canEditContent: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        ProfileChangeDto: {
+            at: string;
+            /** @enum {string} */
+            field: "display_name" | "legal_name" | "position_type" | "institution" | "region";
+            /**
+             * @description Who made the change
+             * @enum {string}
+             */
+            by: "self" | "staff" | "unknown";
+            /** @description Kept only for the legal name (certificates were issued under it), and only for a limited time */
+            oldValue: string | null;
+        };
+        ConsentRecordDto: {
+            at: string;
+            /** @enum {string} */
+            action: "given" | "changed" | "withdrawn";
+            consentVersion: string;
+            evaluationUse: boolean | null;
+        };
+        MyAnswerDto: {
+            itemKey: string;
+            /** @description The answer as JSON text (options chosen, or a scale point) */
+            value: string;
+            correct: boolean | null;
+        };
+        MyAttemptDto: {
+            /** @enum {string} */
+            kind: "knowledge" | "attitude" | "quiz" | "scenario";
+            wave: string | null;
+            moduleKey: string | null;
+            targetKey: string;
+            score: number | null;
+            passed: boolean | null;
+            outcome: string | null;
+            at: string;
+            answers: components["schemas"]["MyAnswerDto"][];
+        };
+        MyScenarioRunDto: {
+            scenarioKey: string;
+            /** @description The choices made, as JSON text */
+            choices: string;
+            finishedAt: string | null;
+            updatedAt: string;
+        };
+        MyDraftDto: {
+            target: string;
+            /** @description Answers saved while writing, as JSON text */
+            answers: string;
+            updatedAt: string;
+        };
+        MyActionPlanDto: {
+            commitments: string[];
+            followupStatus: string[] | null;
+            followupAt: string | null;
+            updatedAt: string;
+        };
+        MyCertificateDto: {
+            code: string;
+            learnerName: string;
+            courseTitle: string;
+            completedAt: string;
+            issuedAt: string;
+        };
+        MyEnrolmentDataDto: {
+            /** Format: uuid */
+            id: string;
+            cohortName: string;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            stage: string;
+            percentComplete: number;
+            enrolledAt: string;
+            lastActivityAt: string | null;
+            completedAt: string | null;
+            removedAt: string | null;
+            consentWithdrawnAt: string | null;
+            /** @description true: evaluation use; false: course only; null: no consent yet */
+            evaluationUse: boolean | null;
+            consentVersion: string | null;
+            consentHistory: components["schemas"]["ConsentRecordDto"][];
+            attempts: components["schemas"]["MyAttemptDto"][];
+            scenarioRuns: components["schemas"]["MyScenarioRunDto"][];
+            drafts: components["schemas"]["MyDraftDto"][];
+            actionPlan: components["schemas"]["MyActionPlanDto"] | null;
+            certificate: components["schemas"]["MyCertificateDto"] | null;
+        };
+        AccessLogEntryDto: {
+            at: string;
+            action: components["schemas"]["AuditAction"];
+            /** @enum {string} */
+            actorRole: "learner" | "trainer" | "admin" | "system";
+            actorName: string | null;
+            cohortNames: string[];
+        };
+        DeletionRequestStatusDto: {
+            /** Format: uuid */
+            id: string;
+            requestedAt: string;
+            /** @enum {string} */
+            certificateChoice: "keep" | "revoke";
+            /** @enum {string} */
+            status: "pending" | "cancelled" | "rejected" | "completed";
+            decidedAt: string | null;
+        };
+        MyDataDto: {
+            generatedAt: string;
+            profile: components["schemas"]["MyProfileDto"];
+            profileChanges: components["schemas"]["ProfileChangeDto"][];
+            enrolments: components["schemas"]["MyEnrolmentDataDto"][];
+            /** @description Staff who read or changed this person's data (from the audit log), newest first */
+            accessLog: components["schemas"]["AccessLogEntryDto"][];
+            deletionRequests: components["schemas"]["DeletionRequestStatusDto"][];
+        };
+        CreateDeletionRequestDto: {
+            /**
+             * @description keep: certificates stay valid (with the name on them); revoke: verification says they were revoked
+             * @enum {string}
+             */
+            certificateChoice: "keep" | "revoke";
+        };
+        PendingDeletionRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            email: string;
+            requestedAt: string;
+            /** @enum {string} */
+            certificateChoice: "keep" | "revoke";
+            /** @description Enrolments whose pseudonymous answers stay in aggregates (evaluation use given, not withdrawn) */
+            enrolmentsKept: number;
+            /** @description Enrolments erased with everything in them (course only, withdrawn or not consented) */
+            enrolmentsDeleted: number;
+            certificates: number;
+        };
+        DeletionOutcomeDto: {
+            /** Format: uuid */
+            requestId: string;
+            /** @enum {string} */
+            status: "completed" | "rejected";
+            enrolmentsKept: number;
+            enrolmentsDeleted: number;
+            certificatesKept: number;
+            certificatesRevoked: number;
+        };
+        /** @enum {string} */
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "CONTENT_EDITOR_REQUIRED" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "INVITE_CODE_LIMIT" | "DELETION_REQUEST_PENDING" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "VERSION_PUBLISHED" | "DRAFT_INVALID" | "CONTENT_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "ENROLMENT_CLOSED" | "SCENARIO_STEP_MISMATCH" | "INVALID_EVENT" | "UNKNOWN_ITEM" | "EVENT_NOT_ALLOWED" | "MODULE_LOCKED" | "LESSONS_NOT_READ" | "QUIZ_NOT_PASSED" | "QUIZ_ALREADY_PASSED" | "QUIZ_ATTEMPTS_EXHAUSTED" | "FOLLOW_UP_NOT_OPEN" | "ALREADY_SUBMITTED" | "WITHDRAWN" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorResponseDto: {
             /** @example 400 */
             statusCode: number;
@@ -3366,6 +3767,252 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuditController_page: {
+        parameters: {
+            query?: {
+                /** @description Who acted: an account id or e-mail */
+                actor?: string;
+                /** @description Whom it concerns: an account id or e-mail (also matches reads of their cohorts while they were enrolled, and account lists) */
+                subject?: string;
+                action?: components["schemas"]["AuditAction"];
+                cohortId?: string;
+                /** @description From this time (inclusive) */
+                from?: string;
+                /** @description Until this time (exclusive) */
+                to?: string;
+                /** @description Entries before this sequence number (the previous page's nextBefore) */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+        };
+    };
+    AuditController_csv: {
+        parameters: {
+            query?: {
+                /** @description Who acted: an account id or e-mail */
+                actor?: string;
+                /** @description Whom it concerns: an account id or e-mail (also matches reads of their cohorts while they were enrolled, and account lists) */
+                subject?: string;
+                action?: components["schemas"]["AuditAction"];
+                cohortId?: string;
+                /** @description From this time (inclusive) */
+                from?: string;
+                /** @description Until this time (exclusive) */
+                to?: string;
+                /** @description Entries before this sequence number (the previous page's nextBefore) */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The filtered entries as CSV (UTF-8 with BOM, RFC 4180), newest first, at most 50,000 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditController_integrity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditIntegrityDto"];
+                };
+            };
+        };
+    };
+    MyDataController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDataDto"];
+                };
+            };
+        };
+    };
+    MyDataController_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The same data as CSV (record, field, value), UTF-8 with BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MyDataController_requestDeletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDeletionRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionRequestStatusDto"];
+                };
+            };
+        };
+    };
+    MyDataController_cancelDeletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionRequestStatusDto"];
+                };
+            };
+        };
+    };
+    PrivacyAdminController_pending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingDeletionRequestDto"][];
+                };
+            };
+        };
+    };
+    PrivacyAdminController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account is erased; pseudonymous evaluation data stays as consented */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionOutcomeDto"];
+                };
+            };
+        };
+    };
+    PrivacyAdminController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionOutcomeDto"];
+                };
+            };
+        };
+    };
+    PrivacyAdminController_personData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDataDto"];
+                };
             };
         };
     };
