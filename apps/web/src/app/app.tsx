@@ -23,6 +23,7 @@ function Lazy({ children }: { children: ReactElement }) {
 
 // Staff areas: their own chunks (with the chart library), never in a learner's download; the server checks roles too.
 const TrainerRoutes = lazy(() => Promise.all([import('../features/trainer/trainer-routes'), loadStaffStrings()]).then(([m]) => m));
+const MyDataPage = lazy(() => import('../features/my-data/components/my-data-page'));
 const AdminRoutes = lazy(() => Promise.all([import('../features/admin/admin-routes'), loadStaffStrings()]).then(([m]) => m));
 
 function RequireRole({ roles, children }: { roles: string[]; children: ReactElement }) {
@@ -49,6 +50,7 @@ export function App() {
             <Route path="/learn/:enrolmentId/*?"><RequireSession><Lazy><LearnRoutes /></Lazy></RequireSession></Route>
             <Route path="/trainer/*?"><RequireSession><RequireRole roles={['trainer', 'admin']}><Lazy><TrainerRoutes /></Lazy></RequireRole></RequireSession></Route>
             <Route path="/admin/*?"><RequireSession><RequireRole roles={['admin']}><Lazy><AdminRoutes /></Lazy></RequireRole></RequireSession></Route>
+            <Route path="/my-data"><RequireSession><Lazy><MyDataPage /></Lazy></RequireSession></Route>
             <Route path="/verify/:code"><Lazy><VerifyPage /></Lazy></Route>
             <Route path="/login"><GuestOnly><LoginPage /></GuestOnly></Route>
             <Route path="/register"><GuestOnly><RegisterPage /></GuestOnly></Route>

@@ -10,6 +10,8 @@ interface Session {
   register(body: ApiSchemas['RegisterDto']): Promise<void>;
   signOut(): Promise<void>;
   setLocale(locale: User['locale']): Promise<void>;
+  /** Saves profile fields (Mis datos) and keeps the signed-in user in step. */
+  updateProfile(body: ApiSchemas['UpdateProfileDto']): Promise<User>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -87,6 +89,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           const updated = await call(() => withSession(() => api.PATCH('/api/users/me', { body: { locale } })));
           setUser(updated);
         }
+      },
+      async updateProfile(body) {
+        const updated = await call(() => withSession(() => api.PATCH('/api/users/me', { body })));
+        setUser(updated);
+        return updated;
       },
     }),
     [status, user, signedIn, signedOut],

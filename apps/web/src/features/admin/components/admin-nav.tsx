@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from '../../../components/nav-link';
 
-const SECTIONS = ['accounts', 'cohorts', 'content'] as const;
+const SECTIONS = ['accounts', 'cohorts', 'content', 'privacy', 'audit'] as const;
 
 export function AdminNav() {
   const { t } = useTranslation();

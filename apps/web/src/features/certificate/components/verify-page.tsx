@@ -7,7 +7,7 @@ import { formatDate, useContentLanguage } from '../../../lib/use-content-languag
 import { useQuery } from '../../../lib/use-query';
 import { verifyCertificate } from '../api/certificate-api';
 
-/** Public: anyone holding a certificate can check its code. Says plainly valid or not; shows name, course, date only. */
+/** Public: anyone holding a certificate can check its code. Says plainly valid, revoked or unknown; shows name, course, date only. */
 export function VerifyPage() {
   const { code = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -23,6 +23,10 @@ export function VerifyPage() {
       ) : result.data === null ? (
         <p role="status" className="verdict-box verdict-box--invalid">
           <strong>{t('learn.verify.invalid')}</strong> {t('learn.verify.invalidHint')}
+        </p>
+      ) : result.data.status === 'revoked' ? (
+        <p role="status" className="verdict-box verdict-box--invalid">
+          <strong>{t('learn.verify.revoked')}</strong> {t('learn.verify.revokedHint', { date: formatDate(result.data.revokedAt ?? result.data.completedAt, i18n.language) })}
         </p>
       ) : (
         <>

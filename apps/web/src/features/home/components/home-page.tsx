@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { useSession } from '../../../lib/session';
 import { StaffLinks } from './staff-links';
 
@@ -26,6 +27,7 @@ export function HomePage({ children }: { children?: ReactNode }) {
           <div key={k}><dt>{k}</dt><dd>{v}</dd></div>
         ))}
       </dl>
+      <p><Link to="/my-data">{t('home.myData')}</Link></p>
     </section>
   );
 }

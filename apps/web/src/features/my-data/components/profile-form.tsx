@@ -1,0 +1,75 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/error-message';
+import { Field } from '../../../components/field';
+import type { User } from '../../../lib/api/api-client';
+import { positionTypeKeys, regionKeys } from '../../../components/staff/profile-keys';
+import { useSession } from '../../../lib/session';
+
+/** Rectification: name, legal name for certificates, position, institution, region. Each change is recorded. */
+export function ProfileForm({ user, onSaved }: { user: User; onSaved(): void }) {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const [form, setForm] = useState({
+    displayName: user.displayName, legalName: user.legalName ?? '', positionType: user.positionType ?? '', institution: user.institution ?? '', region: user.region ?? '',
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await session.updateProfile({
+        displayName: form.displayName,
+        legalName: form.legalName.trim() || null,
+        ...(form.positionType ? { positionType: form.positionType as NonNullable<User['positionType']> } : {}),
+        ...(form.institution.trim() ? { institution: form.institution } : {}),
+        ...(form.region ? { region: form.region as NonNullable<User['region']> } : {}),
+      });
+      setStatus(t('myData.profile.saved'));
+      onSaved();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={save} aria-labelledby="profile-title">
+      <h2 id="profile-title">{t('myData.profile.title')}</h2>
+      <Field label={t('auth.displayName')}>
+        {(p) => <input {...p} required maxLength={120} value={form.displayName} onChange={set('displayName')} autoComplete="nickname" />}
+      </Field>
+      <Field label={t('myData.profile.legalName')} hint={t('myData.profile.legalNameHint')}>
+        {(p) => <input {...p} maxLength={160} value={form.legalName} onChange={set('legalName')} autoComplete="name" />}
+      </Field>
+      <Field label={t('home.positionType')}>
+        {(p) => (
+          <select {...p} value={form.positionType} onChange={set('positionType')}>
+            <option value="">{t('home.notSet')}</option>
+            {positionTypeKeys(i18n).map((v) => <option key={v} value={v}>{t(`positionTypes.${v}`)}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field label={t('home.institution')}>
+        {(p) => <input {...p} maxLength={160} value={form.institution} onChange={set('institution')} autoComplete="organization" />}
+      </Field>
+      <Field label={t('home.region')}>
+        {(p) => (
+          <select {...p} value={form.region} onChange={set('region')}>
+            <option value="">{t('home.notSet')}</option>
+            {regionKeys(i18n).map((v) => <option key={v} value={v}>{t(`regions.${v}`)}</option>)}
+          </select>
+        )}
+      </Field>
+      <ErrorMessage error={error} />
+      <button type="submit" disabled={busy}>{t('myData.profile.save')}</button>
+      <p role="status" className="status">{status}</p>
+    </form>
+  );
+}
