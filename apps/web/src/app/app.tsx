@@ -5,7 +5,7 @@ import { SessionProvider, useSession } from '../lib/session';
 import { HomeRoute } from './home-route';
 import { Layout } from './layout';
 import { LearnRoutes, VerifyPage } from './lazy-pages';
-import { loadStaffStrings } from '../lib/i18n';
+import { loadPrivacyStrings, loadStaffStrings } from '../lib/i18n';
 import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -23,8 +23,8 @@ function Lazy({ children }: { children: ReactElement }) {
 
 // Staff areas: their own chunks (with the chart library), never in a learner's download; the server checks roles too.
 const TrainerRoutes = lazy(() => Promise.all([import('../features/trainer/trainer-routes'), loadStaffStrings()]).then(([m]) => m));
-const MyDataPage = lazy(() => import('../features/my-data/components/my-data-page'));
-const AdminRoutes = lazy(() => Promise.all([import('../features/admin/admin-routes'), loadStaffStrings()]).then(([m]) => m));
+const MyDataPage = lazy(() => Promise.all([import('../features/my-data/components/my-data-page'), loadPrivacyStrings()]).then(([m]) => m));
+const AdminRoutes = lazy(() => Promise.all([import('../features/admin/admin-routes'), loadStaffStrings(), loadPrivacyStrings()]).then(([m]) => m));
 
 function RequireRole({ roles, children }: { roles: string[]; children: ReactElement }) {
   const { user } = useSession();

@@ -15,9 +15,15 @@ const loaders = {
     es: () => import('../locales/es/trainer.json').then((m) => m.default),
     en: () => import('../locales/en/trainer.json').then((m) => m.default),
   },
+  // "Mis datos" and the audit log's action names: only for the pages that show them.
+  privacy: {
+    es: () => import('../locales/es/my-data.json').then((m) => m.default),
+    en: () => import('../locales/en/my-data.json').then((m) => m.default),
+  },
 };
 const loaded = new Set<string>(['es']);
 let staffStrings = false;
+let privacyStrings = false;
 
 function initialLanguage(): Language {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
@@ -41,11 +47,26 @@ export async function ensureLanguage(language: Language): Promise<void> {
     i18n.addResourceBundle(language, 'translation', { trainer: await loaders.trainer[language]() }, true, true);
     loaded.add(`trainer:${language}`);
   }
+  if (privacyStrings && !loaded.has(`privacy:${language}`)) {
+    i18n.addResourceBundle(language, 'translation', await loaders.privacy[language](), true, true);
+    loaded.add(`privacy:${language}`);
+  }
 }
 
 /** Called by the staff route chunks: trainer/admin strings for the current language (and any chosen later). */
 export async function loadStaffStrings(): Promise<void> {
   staffStrings = true;
+  await ensureLanguage(i18n.language as Language);
+}
+
+/** Called by the "Mis datos" and audit pages' chunks: their strings for the current language (and any chosen later). */
+export async function loadPrivacyStrings(): Promise<void> {
+  privacyStrings = true;
+  // The admin's action list reads the Spanish keys, whatever the language shown.
+  if (!loaded.has('privacy:es')) {
+    i18n.addResourceBundle('es', 'translation', await loaders.privacy.es(), true, true);
+    loaded.add('privacy:es');
+  }
   await ensureLanguage(i18n.language as Language);
 }
 
