@@ -1,7 +1,7 @@
 // "May I?" for the learner's steps that are not machine events (opening a lesson, the certificate, the consent choice,
 // the action plan). Read from the context alone and free of xstate, so the home page can ask without bundling the
 // machine. The machine's own steps are answered in journey-steps.ts.
-import { journeyStage, type JourneyStateValue } from './journey-persistence.js';
+import { journeyStage, type JourneyStateValue } from './journey-stored.js';
 import { hasLesson, isCurrentModule, isFollowUpOpen, isModuleDone, moduleIndex } from './journey-progress.js';
 import type { JourneyContext, RejectionCode } from './journey-types.js';
 
