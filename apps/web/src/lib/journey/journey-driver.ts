@@ -175,6 +175,8 @@ export class JourneyDriver {
   private flush(): Promise<void> {
     this.flushing ??= this.drain().finally(() => {
       this.flushing = null;
+      // Queued again while the last round was ending (a retry right after a failure): start another round.
+      if (this.entries[0]?.state === 'queued') void this.flush();
     });
     return this.flushing;
   }
