@@ -108,8 +108,12 @@ describe.each(checkpoints.map((c) => [c.name, c.snapshot] as const))('at "%s"', 
     for (const m of outline.modules) {
       const quiz = whyNotStep(snapshot, { kind: 'quiz', moduleKey: m.key }, now);
       expect({ quiz: m.key, linked: linked(`/modules/${m.key}/quiz`) }).toEqual({ quiz: m.key, linked: quiz === null });
-      if (quiz && quiz !== 'QUIZ_ALREADY_PASSED' && container.querySelector(`.module--${m.key}`)) {
-        expect(container.textContent).toContain(t(`errors.${quiz}`));
+      // Where the module's steps are listed, a closed quiz says the machine's reason (a passed one just says so).
+      const item = [...container.querySelectorAll('li.module')].find((li) => li.querySelector('h3')?.textContent?.includes(`Módulo ${m.key}`));
+      const quizItem = item?.querySelector('.module__steps')?.querySelector(`li:nth-child(${m.lessonKeys.length + 1})`);
+      if (quizItem && quiz && quiz !== 'QUIZ_ALREADY_PASSED') {
+        expect(quizItem.querySelector('[data-reason]')?.getAttribute('data-reason')).toBe(quiz);
+        expect(quizItem.textContent).toContain(t(`errors.${quiz}`));
       }
       if (m.scenarioKey) {
         const scenario = whyNotStep(snapshot, { kind: 'scenario', moduleKey: m.key }, now);
