@@ -125,6 +125,7 @@ describe.each(checkpoints.map((c) => [c.name, c.snapshot] as const))('at "%s"', 
       }
     }
     expect({ withdraw: linked('/withdraw') }).toEqual({ withdraw: whyNotStep(snapshot, { kind: 'withdraw' }, now) === null });
+    expect({ certificate: linked('/certificate') }).toEqual({ certificate: whyNotStep(snapshot, { kind: 'certificate' }, now) === null });
   });
 
   it('the home page offers to change the consent choice exactly when libs/journey allows it', async () => {

@@ -30,6 +30,7 @@ export function CoursePage() {
   const preOpen = useStepGate({ kind: 'assessment', wave: 'pre', part: view.pre.pending[0] ?? 'knowledge' }) === null;
   const postOpen = useStepGate({ kind: 'assessment', wave: 'post', part: view.post.pending[0] ?? 'knowledge' }) === null;
   const mayLeave = useStepGate({ kind: 'withdraw' }) === null;
+  const certificate = useStepGate({ kind: 'certificate' }) === null;
   const beforeStatus = view.pre.pending.length === 0 ? 'done' : consentOpen || preOpen ? 'available' : 'locked';
   const afterStatus = view.completedAt !== null ? 'done' : postOpen ? 'available' : 'locked';
   const declined = snapshot.context.withdrawnFrom === 'consent';
@@ -62,7 +63,7 @@ export function CoursePage() {
           return progress ? <ModuleItem key={module.key} enrolmentId={enrolmentId} module={module} progress={progress} number={index + 1} /> : null;
         })}
         <PathStage title={t('learn.course.after')} detail={t('learn.course.afterDetail')} status={afterStatus}>
-          {view.certificateAvailable && <Link to={`/learn/${enrolmentId}/certificate`}>{t('learn.course.seeCertificate')}</Link>}
+          {certificate && <Link to={`/learn/${enrolmentId}/certificate`}>{t('learn.course.seeCertificate')}</Link>}
         </PathStage>
       </ol>
 
