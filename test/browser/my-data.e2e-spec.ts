@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { seriousA11yViolations } from '../support/axe';
+import { launchChromium } from '../support/browser';
+import { spawnApp, type SpawnedApp } from '../support/spawn-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+jest.setTimeout(120_000);
+
+async function signIn(page: Page, url: string, email: string, password: string) {
+  await page.goto(`${url}/login`);
+  await page.evaluate(() => localStorage.setItem('respeta.lang', 'es'));
+  await page.reload();
+  await page.getByLabel('Correo electrónico').fill(email);
+  await page.getByLabel('Contraseña').fill(password);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+}
+
+describe('browser: Mis datos and the admin\'s privacy pages', () => {
+  let db: TestDatabase;
+  let app: SpawnedApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'browser-test-secret-browser-test-secret-07' });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await db?.drop();
+  });
+
+  it('a learner at 360 px corrects their legal name, downloads their data and asks for deletion (axe clean)', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true, acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, app.url, 'policia@respeta.demo', 'respeta-policia-demo');
+    await page.getByRole('link', { name: /Mis datos/ }).click();
+    await page.getByRole('heading', { name: 'Mis datos', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Quién vio sus datos' }).waitFor();
+
+    await page.getByLabel('Nombre completo para el certificado').fill('Rosa Elena Quispe Mamani');
+    await page.getByRole('button', { name: 'Guardar cambios' }).click();
+    await page.getByRole('status').filter({ hasText: 'Cambios guardados' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar mis datos (JSON)' }).click()]);
+    const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(data.profile).toMatchObject({ email: 'policia@respeta.demo', legalName: 'Rosa Elena Quispe Mamani' });
+    expect(data.profileChanges.map((c: { field: string }) => c.field)).toEqual(['legal_name']);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
+    expect(readFileSync((await csv.path())!, 'utf8')).toContain('profile,legalName,Rosa Elena Quispe Mamani');
+
+    await page.getByLabel('Anularlos (la verificación dirá que fueron anulados)').check();
+    await page.getByRole('button', { name: 'Pedir la eliminación' }).click();
+    await page.getByRole('button', { name: 'Sí, pedir la eliminación' }).click();
+    await page.getByRole('status').filter({ hasText: 'Falta la confirmación de la administración' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('an admin sees the request, and in the audit log who did what (axe clean)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await signIn(page, app.url, 'admin@respeta.demo', 'respeta-admin-demo');
+    await page.getByRole('link', { name: /administración/ }).click();
+    await page.getByRole('link', { name: 'Datos personales' }).click();
+    await page.getByRole('cell', { name: 'policia@respeta.demo' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Auditoría' }).click();
+    await page.getByText('Registro íntegro').waitFor();
+    await page.getByLabel('Sobre quién (correo o id)').fill('policia@respeta.demo');
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    await page.getByRole('cell', { name: 'pidió eliminar la cuenta' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'vio las solicitudes de eliminación pendientes' }).count()).toBeGreaterThan(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
