@@ -22,6 +22,9 @@ import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
 import { AuthoringController } from './curriculum/authoring.controller.js';
 import { AuthoringService } from './curriculum/authoring.service.js';
+import { CourseFilesService } from './curriculum/course-files.service.js';
+import { DraftEditorController } from './curriculum/draft-editor.controller.js';
+import { DraftEdits } from './curriculum/draft-edits.service.js';
 import { ContentImporter } from './curriculum/content-import.service.js';
 import { CourseCatalog } from './curriculum/course-catalog.service.js';
 import { LearnerContentController } from './curriculum/learner-content.controller.js';
@@ -44,6 +47,8 @@ import { CertificatesService } from './certificates/certificates.service.js';
 import { CohortAccess } from './cohorts/cohort-access.service.js';
 import { CohortsController } from './cohorts/cohorts.controller.js';
 import { CohortsService } from './cohorts/cohorts.service.js';
+import { CohortVersions } from './cohorts/cohort-versions.service.js';
+import { CohortVersionsController } from './cohorts/cohort-versions.controller.js';
 import { ExportsService } from './reports/exports.service.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
@@ -58,7 +63,7 @@ export class AppModule {
         PassportModule,
         JwtModule.register({}),
       ],
-      controllers: [HealthController, AuthController, UsersController, LearnerContentController, AuthoringController, JourneyController, AttemptContentController, ActionPlanController, CertificatesController, CohortsController, ReportsController],
+      controllers: [HealthController, AuthController, UsersController, LearnerContentController, AuthoringController, DraftEditorController, JourneyController, AttemptContentController, ActionPlanController, CertificatesController, CohortsController, CohortVersionsController, ReportsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         // Order matters: authenticate first, then check roles. Both deny unless a route opts out with @Public.
@@ -80,6 +85,8 @@ export class AppModule {
         ContentImporter,
         LearnerContentService,
         AuthoringService,
+        DraftEdits,
+        CourseFilesService,
         JourneyService,
         JourneySubmissions, AttemptStore, ScenarioRuns, AnswerDrafts, CertificateIssuer,
         OptionSeeds,
@@ -88,6 +95,7 @@ export class AppModule {
         CertificatesService,
         CohortAccess,
         CohortsService,
+        CohortVersions,
         ReportsService,
         ExportsService,
       ],

@@ -3,6 +3,7 @@
 import { canonicalJson } from './canonical-json.js';
 import type { Course, LocalizedText } from './course-schema.js';
 import { draftItems, type ItemKind } from './draft-items.js';
+import { changedTexts, type TextChange } from './localized-texts.js';
 
 export type ItemChangeKind = 'changed' | 'added' | 'removed';
 
@@ -29,4 +30,22 @@ export function changedItems(before: Course, after: Course): ItemChange[] {
     if (!seen.has(item.id)) changes.push({ kind: item.kind, key: item.key, id: item.id, change: 'removed', label: item.label });
   }
   return changes;
+}
+
+export interface ItemEdit {
+  id: string;
+  kind: ItemKind;
+  key: string;
+  /** The languages of the texts that changed (empty when only non-text fields did, e.g. a correct answer). */
+  texts: TextChange[];
+}
+
+/** The items whose value differs between two states of a draft, with the texts that changed in each. */
+export function itemEdits(before: Course, after: Course): ItemEdit[] {
+  const old = new Map(draftItems(before).map((item) => [item.id, item.value]));
+  return draftItems(after).flatMap((item) => {
+    const previous = old.get(item.id);
+    if (previous !== undefined && canonicalJson(previous) === canonicalJson(item.value)) return [];
+    return [{ id: item.id, kind: item.kind, key: item.key, texts: changedTexts(previous, item.value) }];
+  });
 }
