@@ -52,7 +52,7 @@ export function BilingualField({ label, textId, value, onChange, rows = 0, hint,
               {rows > 0 ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />}
               {state !== 'ok' && (
                 <p id={flagId} className={`flag flag--${state}`}>
-                  {t(`editor.translation.${state}`, { other: t(`language.${locale === 'es' ? 'en' : 'es'}`) })}
+                  {t(`editor.translation.${state}`, { other: t(`editor.languageNames.${locale === 'es' ? 'en' : 'es'}`) })}
                   {state === 'stale' && !item.readOnly && (
                     <button type="button" className="button button--small" disabled={busy || !item.settled}
                       onClick={() => void run(async () => textConfirmed(await confirmTranslation(version.id, item.kind, item.itemKey, textId, locale)))}>

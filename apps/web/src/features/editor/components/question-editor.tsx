@@ -49,7 +49,7 @@ export function QuestionEditor<Q extends Question | KnowledgeItem>({ value, onCh
               onChange={(e) => markCorrect(index, e.target.checked)} />
             {t('editor.question.correct')}
           </label>
-          <BilingualField label={t('editor.question.optionText')} textId={`options.${option.key}.text`} value={option.text}
+          <BilingualField label={t('editor.question.optionText')} textId={`options.${option.key}.text`} rows={2} value={option.text}
             onChange={(text) => setOption(index, { ...option, text })} />
           <BilingualField label={t('editor.question.feedback')} textId={`options.${option.key}.feedback`} rows={3} value={option.feedback}
             onChange={(feedback) => setOption(index, { ...option, feedback })} />
