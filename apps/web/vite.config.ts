@@ -12,6 +12,8 @@ export default defineConfig({
     alias: {
       '#journey': resolve(repo, 'libs/journey/src/index.ts'),
       '#evaluation': resolve(repo, 'libs/evaluation/src/index.ts'),
+      // The content editor's share of the course library: no file system or hashing (see libs/curriculum/src/browser.ts).
+      '#curriculum': resolve(repo, 'libs/curriculum/src/browser.ts'),
     },
   },
   build: {

@@ -73,7 +73,7 @@ describe('security: audit log', () => {
     await t.http().post(`/api/cohorts/${cohortId}/invite-codes/${code.id}/revoke`).set(auth(trainer.token)).expect(200);
     const [course] = (await t.http().get('/api/courses').set(auth(admin.token)).expect(200)).body;
     const draft = (await t.http().post(`/api/courses/${course.id}/draft`).set(auth(admin.token)).expect(200)).body;
-    await t.http().post(`/api/course-versions/${draft.id}/publish`).set(auth(admin.token)).expect(200);
+    await t.http().post(`/api/course-versions/${draft.id}/publish`).set(auth(admin.token)).send({ changeNote: { es: 'Sin cambios.', en: 'No changes.' } }).expect(200);
 
     const { entries: recent } = await entries({ limit: 20 });
     const actions = recent.map((e) => e.action);

@@ -14,6 +14,7 @@ import { OptionSeeds1764280000000 } from './migrations/1764280000000-option-seed
 import { ActionPlans1764300000000 } from './migrations/1764300000000-action-plans.js';
 import { AuditLog1764400000000 } from './migrations/1764400000000-audit-log.js';
 import { PersonalDataRights1764400000001 } from './migrations/1764400000001-personal-data-rights.js';
+import { DraftEditing1764430000000 } from './migrations/1764430000000-draft-editing.js';
 import { ReportVectors1764480000000 } from './migrations/1764480000000-report-vectors.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   ActionPlans1764300000000,
   AuditLog1764400000000,
   PersonalDataRights1764400000001,
+  DraftEditing1764430000000,
   ReportVectors1764480000000,
 ];
 

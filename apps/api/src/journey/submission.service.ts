@@ -83,9 +83,16 @@ export class JourneySubmissions {
     const hash = requestHash(request);
     // The pinned version never changes, so its content is fetched before the transaction opens: a transaction that
     // waited for a second pooled connection could deadlock the pool under load.
-    const course = await this.catalog.publishedContent(await this.pinnedVersion(userId, enrolmentId));
+    const versionId = await this.pinnedVersion(userId, enrolmentId);
+    const course = await this.catalog.publishedContent(versionId);
     return this.reads.transaction(async (m) => {
       const enrolment = await this.lock(m, userId, enrolmentId);
+      // A learner who had not started may have been moved to a newer version (CohortVersions.move) after the version
+      // was remembered: forget it and let the client try again on the new one.
+      if (enrolment.course_version_id !== versionId) {
+        this.versions.delete(`${userId}:${enrolmentId}`);
+        throw new AppException(409, 'COURSE_VERSION_MOVED', 'Your cohort moved to a newer version of the course before you started; please try again.');
+      }
       // A separate statement after the lock, on purpose: a statement that waited for the row lock still reads other
       // tables as of its start, so a ledger entry committed by the transaction we waited for would be missed.
       const [seen] = await m.query(`SELECT request_hash, response FROM idempotency_keys WHERE enrolment_id = $1 AND key = $2`, [enrolment.id, idempotencyKey]);
@@ -118,7 +125,7 @@ export class JourneySubmissions {
     });
   }
 
-  /** Enrolment → pinned course version, remembered: a pinned version never changes. Ownership is checked again under lock. */
+  /** Enrolment → pinned course version, remembered: it changes only before the learner's first submission (checked under lock). */
   private readonly versions = new Map<string, string>();
   async pinnedVersion(userId: string, enrolmentId: string): Promise<string> {
     const known = this.versions.get(`${userId}:${enrolmentId}`);

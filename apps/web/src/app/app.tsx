@@ -25,6 +25,8 @@ function Lazy({ children }: { children: ReactElement }) {
 const TrainerRoutes = lazy(() => Promise.all([import('../features/trainer/trainer-routes'), loadStaffStrings()]).then(([m]) => m));
 const MyDataPage = lazy(() => Promise.all([import('../features/my-data/components/my-data-page'), loadPrivacyStrings()]).then(([m]) => m));
 const AdminRoutes = lazy(() => Promise.all([import('../features/admin/admin-routes'), loadStaffStrings(), loadPrivacyStrings()]).then(([m]) => m));
+// The content editor (course library rules, diff): behind a small entry chunk, so the first download only learns its name.
+const EditorEntry = lazy(() => import('./editor-entry'));
 
 function RequireRole({ roles, children }: { roles: string[]; children: ReactElement }) {
   const { user } = useSession();
@@ -51,6 +53,7 @@ export function App() {
             <Route path="/trainer/*?"><RequireSession><RequireRole roles={['trainer', 'admin']}><Lazy><TrainerRoutes /></Lazy></RequireRole></RequireSession></Route>
             <Route path="/admin/*?"><RequireSession><RequireRole roles={['admin']}><Lazy><AdminRoutes /></Lazy></RequireRole></RequireSession></Route>
             <Route path="/my-data"><RequireSession><Lazy><MyDataPage /></Lazy></RequireSession></Route>
+            <Route path="/editor/*?"><RequireSession><Lazy><EditorEntry /></Lazy></RequireSession></Route>
             <Route path="/verify/:code"><Lazy><VerifyPage /></Lazy></Route>
             <Route path="/login"><GuestOnly><LoginPage /></GuestOnly></Route>
             <Route path="/register"><GuestOnly><RegisterPage /></GuestOnly></Route>

@@ -452,6 +452,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/course-versions/{versionId}/editor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DraftEditorController_editor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-versions/{versionId}/items/{kind}/{itemKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["DraftEditorController_saveItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-versions/{versionId}/items/{kind}/{itemKey}/confirm-translation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DraftEditorController_confirmTranslation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-versions/{versionId}/export.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DraftEditorController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{courseId}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DraftEditorController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enrolments/{enrolmentId}/journey": {
         parameters: {
             query?: never;
@@ -862,6 +942,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["CohortsController_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{cohortId}/course-version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CohortVersionsController_state"];
+        put?: never;
+        post: operations["CohortVersionsController_move"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1419,15 +1515,115 @@ export interface components {
         UpdateItemDto: {
             text: components["schemas"]["LocalizedTextDto"];
         };
+        ProblemPlaceDto: {
+            /** @enum {string} */
+            kind: "module" | "lesson" | "question" | "knowledge-item" | "instrument" | "attitude-item" | "scenario";
+            key: string;
+            /**
+             * @description Where inside the item
+             * @example body.es
+             */
+            field: string;
+        };
         ProblemDto: {
             /** @example modules[2].quiz.questions[0].options */
             path: string;
             message: string;
             file?: string;
+            /** @description The item to open to fix it */
+            place?: components["schemas"]["ProblemPlaceDto"];
         };
         ValidationReportDto: {
             valid: boolean;
             problems: components["schemas"]["ProblemDto"][];
+        };
+        ChangeNoteDto: {
+            es: string;
+            en: string;
+        };
+        PublishDto: {
+            /** @description What changed and why (Markdown, es and en); shown to trainers with the version */
+            changeNote: components["schemas"]["ChangeNoteDto"];
+        };
+        ItemRevisionDto: {
+            /**
+             * @description `kind:key` of the item
+             * @example lesson:m01.l01
+             */
+            itemId: string;
+            /** @description Goes up by one with every saved change of the item */
+            revision: number;
+            updatedAt: string;
+            /** @description Display name of the editor who saved it last */
+            updatedBy: string | null;
+        };
+        TextEditDto: {
+            /** @example lesson:m01.l01 */
+            itemId: string;
+            /**
+             * @description The text inside the item, named by keys: body, options.b.feedback, nodes.n3.situation…
+             * @example body
+             */
+            textId: string;
+            /** @description When the Spanish text was last edited (ms since epoch) */
+            es?: number;
+            /** @description When the English text was last edited (ms since epoch) */
+            en?: number;
+            /** @description When the two languages last agreed (ms since epoch) */
+            synced?: number;
+        };
+        DraftEditorDto: {
+            version: components["schemas"]["CourseVersionDto"];
+            /** @description Items saved in this draft; an item not listed is at revision 0 */
+            revisions: components["schemas"]["ItemRevisionDto"][];
+            /** @description Texts edited in the platform, for the stale-translation flags */
+            textEdits: components["schemas"]["TextEditDto"][];
+        };
+        SaveItemDto: {
+            /** @description The revision the editor started from; a different current revision answers 409 DRAFT_ITEM_CONFLICT */
+            baseRevision: number;
+            /** @description The whole item, in the libs/curriculum schema (its key cannot change) */
+            value: {
+                [key: string]: unknown;
+            };
+        };
+        SavedItemDto: {
+            /**
+             * @description `kind:key` of the item
+             * @example lesson:m01.l01
+             */
+            itemId: string;
+            /** @description Goes up by one with every saved change of the item */
+            revision: number;
+            updatedAt: string;
+            /** @description Display name of the editor who saved it last */
+            updatedBy: string | null;
+            /** @description The item as stored */
+            value: {
+                [key: string]: unknown;
+            };
+            textEdits: components["schemas"]["TextEditDto"][];
+        };
+        ConfirmTranslationDto: {
+            /** @example body */
+            textId: string;
+            /**
+             * @description The language that still says the same as the other one
+             * @enum {string}
+             */
+            locale: "es" | "en";
+        };
+        ImportFilesDto: {
+            /** @description The course files by path, as the repository holds them: course.yaml, modules/*.yaml, assessments/*.yaml, scenarios/*.yaml */
+            files: {
+                [key: string]: string;
+            };
+        };
+        ImportResultDto: {
+            /** @description The draft that now holds the imported files */
+            version: components["schemas"]["CourseVersionDto"];
+            /** @description What still blocks publishing */
+            report: components["schemas"]["ValidationReportDto"];
         };
         JourneySnapshotDto: {
             /** @enum {string} */
@@ -1737,6 +1933,64 @@ export interface components {
             lastActivityAt: string | null;
             completedAt: string | null;
             enrolledAt: string;
+        };
+        VersionLearnersDto: {
+            /** Format: uuid */
+            versionId: string;
+            version: number;
+            /** @description Active learners on this version */
+            learners: number;
+            /** @description Of those, learners who have not started (no consent, answer or attempt yet): they can be moved */
+            notStarted: number;
+        };
+        ItemChangeDto: {
+            /** @enum {string} */
+            kind: "module" | "lesson" | "question" | "knowledge-item" | "instrument" | "attitude-item" | "scenario";
+            key: string;
+            /** @enum {string} */
+            change: "changed" | "added" | "removed";
+            /** @description Title, prompt or statement of the item */
+            label: components["schemas"]["LocalizedNoteDto"];
+        };
+        NewerVersionDto: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            publishedAt: string;
+            /** @description What changed and why, as its editors wrote it */
+            changeNote: components["schemas"]["LocalizedNoteDto"] | null;
+            /** @description Items that differ from the oldest version the cohort’s learners are on */
+            changes: components["schemas"]["ItemChangeDto"][];
+        };
+        CohortCourseVersionDto: {
+            /**
+             * Format: uuid
+             * @description The version new learners get (the cohort’s, else the latest published)
+             */
+            currentVersionId: string | null;
+            currentVersion: number | null;
+            /** @description True when the cohort names its version; false when new learners get the latest published one */
+            fixed: boolean;
+            /** @description Active learners per version, oldest first */
+            learners: components["schemas"]["VersionLearnersDto"][];
+            /** @description The version the comparison starts from: the oldest any learner is on, else the current one */
+            baseVersion: number | null;
+            /** @description Published versions newer than the base, newest first */
+            newer: components["schemas"]["NewerVersionDto"][];
+        };
+        MoveCohortVersionDto: {
+            /**
+             * Format: uuid
+             * @description A published version of the course, not older than the cohort’s current one
+             */
+            courseVersionId: string;
+        };
+        MoveCohortVersionResultDto: {
+            /** @description Learners moved (they had not started) */
+            moved: number;
+            /** @description Learners who stay on their version because they have started (their attempts stay pinned) */
+            stayed: number;
+            state: components["schemas"]["CohortCourseVersionDto"];
         };
         ReportCohortDto: {
             /** Format: uuid */
@@ -2231,7 +2485,7 @@ export interface components {
             certificatesRevoked: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "CONTENT_EDITOR_REQUIRED" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "INVITE_CODE_LIMIT" | "DELETION_REQUEST_PENDING" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "VERSION_PUBLISHED" | "DRAFT_INVALID" | "CONTENT_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "ENROLMENT_CLOSED" | "SCENARIO_STEP_MISMATCH" | "INVALID_EVENT" | "UNKNOWN_ITEM" | "EVENT_NOT_ALLOWED" | "MODULE_LOCKED" | "LESSONS_NOT_READ" | "QUIZ_NOT_PASSED" | "QUIZ_ALREADY_PASSED" | "QUIZ_ATTEMPTS_EXHAUSTED" | "FOLLOW_UP_NOT_OPEN" | "ALREADY_SUBMITTED" | "WITHDRAWN" | "COURSE_NOT_COMPLETED" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "CONTENT_EDITOR_REQUIRED" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "INVITE_CODE_LIMIT" | "DELETION_REQUEST_PENDING" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "VERSION_PUBLISHED" | "DRAFT_INVALID" | "DRAFT_ITEM_CONFLICT" | "IMPORT_WRONG_COURSE" | "VERSION_NOT_NEWER" | "COURSE_VERSION_MOVED" | "CONTENT_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "ENROLMENT_CLOSED" | "SCENARIO_STEP_MISMATCH" | "INVALID_EVENT" | "UNKNOWN_ITEM" | "EVENT_NOT_ALLOWED" | "MODULE_LOCKED" | "LESSONS_NOT_READ" | "QUIZ_NOT_PASSED" | "QUIZ_ALREADY_PASSED" | "QUIZ_ATTEMPTS_EXHAUSTED" | "FOLLOW_UP_NOT_OPEN" | "ALREADY_SUBMITTED" | "WITHDRAWN" | "COURSE_NOT_COMPLETED" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorResponseDto: {
             /** @example 400 */
             statusCode: number;
@@ -2911,6 +3165,32 @@ export interface operations {
             };
             cookie?: never;
         };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishDto"];
+            };
+        };
+        responses: {
+            /** @description 400 DRAFT_INVALID with every problem (details.problems, each with the item to open) when a publication rule fails */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+        };
+    };
+    DraftEditorController_editor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             200: {
@@ -2918,7 +3198,109 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CourseVersionDto"];
+                    "application/json": components["schemas"]["DraftEditorDto"];
+                };
+            };
+        };
+    };
+    DraftEditorController_saveItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+                kind: string;
+                itemKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveItemDto"];
+            };
+        };
+        responses: {
+            /** @description 409 DRAFT_ITEM_CONFLICT (details: the current revision and value) when another editor saved it first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedItemDto"];
+                };
+            };
+        };
+    };
+    DraftEditorController_confirmTranslation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+                kind: string;
+                itemKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmTranslationDto"];
+            };
+        };
+        responses: {
+            /** @description A stale language still says the same as the other one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextEditDto"];
+                };
+            };
+        };
+    };
+    DraftEditorController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ZIP: the version as the repository holds it (<course>/course.yaml, modules/, assessments/, scenarios/) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DraftEditorController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportFilesDto"];
+            };
+        };
+        responses: {
+            /** @description The draft now holds the files; the report lists what still blocks publishing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
                 };
             };
         };
@@ -3677,6 +4059,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CohortVersionsController_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortCourseVersionDto"];
+                };
+            };
+        };
+    };
+    CohortVersionsController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveCohortVersionDto"];
+            };
+        };
+        responses: {
+            /** @description Learners who have not started move; the others keep the version their attempts pinned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoveCohortVersionResultDto"];
+                };
             };
         };
     };

@@ -8,6 +8,7 @@ import { useQuery } from '../../../lib/use-query';
 import { getCohort } from '../api/cohorts';
 import { type CohortContext, CohortProvider } from '../hooks/use-cohort-context';
 import { CohortSummaryTab } from './cohort-summary-tab';
+import { CourseVersionTab } from './course-version-tab';
 import { ExportsTab } from './exports-tab';
 import { InviteCodesTab } from './invite-codes-tab';
 import { ReportTab } from './report-tab';
@@ -19,6 +20,7 @@ const TABS = [
   { path: 'roster', key: 'roster', Tab: RosterTab },
   { path: 'report', key: 'report', Tab: ReportTab },
   { path: 'exports', key: 'exports', Tab: ExportsTab },
+  { path: 'version', key: 'version', Tab: CourseVersionTab },
 ] as const;
 
 const tabAt = (path: string) => TABS.find((tab) => tab.path === path.toLowerCase());
