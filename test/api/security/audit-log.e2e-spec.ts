@@ -74,10 +74,11 @@ describe('security: audit log', () => {
     const [course] = (await t.http().get('/api/courses').set(auth(admin.token)).expect(200)).body;
     const draft = (await t.http().post(`/api/courses/${course.id}/draft`).set(auth(admin.token)).expect(200)).body;
     await t.http().post(`/api/course-versions/${draft.id}/publish`).set(auth(admin.token)).send({ changeNote: { es: 'Sin cambios.', en: 'No changes.' } }).expect(200);
+    await t.http().post(`/api/cohorts/${cohortId}/course-version`).set(auth(trainer.token)).send({ courseVersionId: draft.id }).expect(200);
 
     const { entries: recent } = await entries({ limit: 20 });
     const actions = recent.map((e) => e.action);
-    for (const action of ['account.content_editor.grant', 'account.disable', 'account.enable', 'cohort.update', 'invite_code.create', 'invite_code.revoke', 'content.publish']) {
+    for (const action of ['account.content_editor.grant', 'account.disable', 'account.enable', 'cohort.update', 'invite_code.create', 'invite_code.revoke', 'content.publish', 'cohort.course_version.move']) {
       expect(actions).toContain(action);
     }
     expect(recent.find((e) => e.action === 'cohort.update')?.details).toEqual({ fields: ['name'] });

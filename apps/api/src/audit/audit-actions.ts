@@ -24,6 +24,7 @@ export const AUDIT_CHANGES = [
   'cohort.create',
   'cohort.update',
   'cohort.trainer.assign',
+  'cohort.course_version.move',
   'cohort.learner.remove',
   'invite_code.create',
   'invite_code.revoke',

@@ -7,6 +7,7 @@ import { AppException, notFound } from '../common/app-exception.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { CohortAccess } from './cohort-access.service.js';
 import type { CohortCourseVersionDto, MoveCohortVersionResultDto, NewerVersionDto } from './cohort-versions.dto.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 
 /**
  * An enrolment that has not started: no consent given, no answer saved or submitted, no attempt. Only such learners
@@ -27,6 +28,7 @@ export class CohortVersions {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CohortAccess,
     private readonly catalog: CourseCatalog,
+    private readonly audit: AuditLog,
   ) {}
 
   async state(actor: AuthUser, cohortId: string): Promise<CohortCourseVersionDto> {
@@ -92,6 +94,7 @@ export class CohortVersions {
         [cohortId, target.id],
       );
       await m.query(`UPDATE cohorts SET course_version_id = $2, updated_at = now() WHERE id = $1`, [cohortId, target.id]);
+      await this.audit.record({ actor, action: 'cohort.course_version.move', cohortIds: [cohortId], targetId: target.id, details: { moved: moved.length, stayed } }, m);
       return { moved: moved.length, stayed };
     });
     return { ...result, state: await this.state(actor, cohortId) };

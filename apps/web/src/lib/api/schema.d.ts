@@ -2280,7 +2280,7 @@ export interface components {
             scenarios: components["schemas"]["ScenarioStatsDto"][];
         };
         /** @enum {string} */
-        AuditAction: "roster.read" | "report.read" | "export.download" | "accounts.list" | "personal_data.read" | "deletion_requests.list" | "audit.read" | "audit.export" | "account.create" | "account.disable" | "account.enable" | "account.content_editor.grant" | "account.content_editor.revoke" | "content.publish" | "content.draft.discard" | "cohort.create" | "cohort.update" | "cohort.trainer.assign" | "cohort.learner.remove" | "invite_code.create" | "invite_code.revoke" | "invite_code.rotate" | "deletion_request.create" | "deletion_request.cancel" | "deletion_request.reject" | "account.erase";
+        AuditAction: "roster.read" | "report.read" | "export.download" | "accounts.list" | "personal_data.read" | "deletion_requests.list" | "audit.read" | "audit.export" | "account.create" | "account.disable" | "account.enable" | "account.content_editor.grant" | "account.content_editor.revoke" | "content.publish" | "content.draft.discard" | "cohort.create" | "cohort.update" | "cohort.trainer.assign" | "cohort.course_version.move" | "cohort.learner.remove" | "invite_code.create" | "invite_code.revoke" | "invite_code.rotate" | "deletion_request.create" | "deletion_request.cancel" | "deletion_request.reject" | "account.erase";
         AuditEntryDto: {
             seq: number;
             at: string;
