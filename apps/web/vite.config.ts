@@ -19,6 +19,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',
+    // Every browser that runs this es2022 build supports <link rel=modulepreload>: the polyfill would be dead weight.
+    modulePreload: { polyfill: false },
     // Whatever the entry imports statically ships as one chunk (two files on first load rather than six, ~2 KB less
     // gzip); the lazy routes (course player, staff areas, verification) keep their own chunks.
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },

@@ -1,6 +1,5 @@
 import { type AroundNavHandler, Redirect, Route, Router, Switch } from 'wouter';
 import { LoginPage } from '../features/auth/components/login-page';
-import { RegisterPage } from '../features/auth/components/register-page';
 import { SessionProvider, useSession } from '../lib/session';
 import { HomeRoute } from './home-route';
 import { Layout } from './layout';
@@ -23,6 +22,8 @@ function Lazy({ children }: { children: ReactElement }) {
 
 // Staff areas: their own chunks (with the chart library), never in a learner's download; the server checks roles too.
 const TrainerRoutes = lazy(() => Promise.all([import('../features/trainer/trainer-routes'), loadStaffStrings()]).then(([m]) => m));
+// Registration happens once per learner (from an invitation): not part of every visit's download.
+const RegisterPage = lazy(() => import('../features/auth/components/register-page').then((m) => ({ default: m.RegisterPage })));
 const AdminRoutes = lazy(() => Promise.all([import('../features/admin/admin-routes'), loadStaffStrings()]).then(([m]) => m));
 
 function RequireRole({ roles, children }: { roles: string[]; children: ReactElement }) {
@@ -51,7 +52,7 @@ export function App() {
             <Route path="/admin/*?"><RequireSession><RequireRole roles={['admin']}><Lazy><AdminRoutes /></Lazy></RequireRole></RequireSession></Route>
             <Route path="/verify/:code"><Lazy><VerifyPage /></Lazy></Route>
             <Route path="/login"><GuestOnly><LoginPage /></GuestOnly></Route>
-            <Route path="/register"><GuestOnly><RegisterPage /></GuestOnly></Route>
+            <Route path="/register"><GuestOnly><Lazy><RegisterPage /></Lazy></GuestOnly></Route>
             <Route><Redirect to="/" replace /></Route>
           </Switch>
         </Layout>

@@ -1,16 +1,21 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import esCommon from '../locales/es/common.json';
-import esLearn from '../locales/es/learn.json';
+import esLearnHome from '../locales/es/learn-home.json';
 
-// One file per area and language. Only Spanish common + learner strings ship in the first download (most learners
-// read Spanish on slow phones); English and the staff strings load when needed.
+// One file per area and language. Only Spanish common strings and the learner's home ship in the first download (most
+// learners read Spanish on slow phones); the course player's strings come with its chunk, English and the staff
+// strings when needed.
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'respeta.lang';
 
 const loaders = {
-  en: () => Promise.all([import('../locales/en/common.json'), import('../locales/en/learn.json')]).then(([c, l]) => ({ ...c.default, learn: l.default })),
+  en: () => Promise.all([import('../locales/en/common.json'), import('../locales/en/learn-home.json')]).then(([c, l]) => ({ ...c.default, learn: l.default })),
+  player: {
+    es: () => import('../locales/es/learn.json').then((m) => m.default),
+    en: () => import('../locales/en/learn.json').then((m) => m.default),
+  },
   trainer: {
     es: () => import('../locales/es/trainer.json').then((m) => m.default),
     en: () => import('../locales/en/trainer.json').then((m) => m.default),
@@ -18,6 +23,7 @@ const loaders = {
 };
 const loaded = new Set<string>(['es']);
 let staffStrings = false;
+let playerStrings = false;
 
 function initialLanguage(): Language {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
@@ -25,7 +31,7 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { es: { translation: { ...esCommon, learn: esLearn } } },
+  resources: { es: { translation: { ...esCommon, learn: esLearnHome } } },
   lng: initialLanguage(),
   fallbackLng: 'es',
   interpolation: { escapeValue: false },
@@ -37,10 +43,20 @@ export async function ensureLanguage(language: Language): Promise<void> {
     i18n.addResourceBundle('en', 'translation', await loaders.en(), true, true);
     loaded.add('en');
   }
+  if (playerStrings && !loaded.has(`player:${language}`)) {
+    i18n.addResourceBundle(language, 'translation', { learn: await loaders.player[language]() }, true, false);
+    loaded.add(`player:${language}`);
+  }
   if (staffStrings && !loaded.has(`trainer:${language}`)) {
     i18n.addResourceBundle(language, 'translation', { trainer: await loaders.trainer[language]() }, true, true);
     loaded.add(`trainer:${language}`);
   }
+}
+
+/** Loaded with the course player's chunk: lesson, quiz, assessment… strings for the current language (and any chosen later). */
+export async function loadPlayerStrings(): Promise<void> {
+  playerStrings = true;
+  await ensureLanguage(i18n.language as Language);
 }
 
 /** Called by the staff route chunks: trainer/admin strings for the current language (and any chosen later). */
