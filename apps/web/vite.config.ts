@@ -1,13 +1,20 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { serviceWorker } from './service-worker-plugin';
 
 const root = resolve(import.meta.dirname);
 const repo = resolve(root, '../..');
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [
+    react(),
+    serviceWorker({
+      entry: resolve(root, 'src/sw/service-worker.ts'),
+      publicFiles: ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/icon.svg'],
+    }),
+  ],
   resolve: {
     alias: {
       '#journey': resolve(repo, 'libs/journey/src/index.ts'),

@@ -11,6 +11,7 @@ import { useContentLanguage } from '../lib/use-content-language';
 import { useQuery } from '../lib/use-query';
 import { JourneyContext, type JourneyContextValue } from '../lib/journey/journey-context';
 import { persistedOf } from '../lib/journey/journey-types';
+import { useOfflineCourse } from '../lib/offline/use-offline-course';
 
 /**
  * Loads one enrolment's journey and outline and runs the journey machine in the browser, hydrated from the server's
@@ -48,6 +49,7 @@ export function JourneyProvider({ enrolmentId, children }: { enrolmentId: string
     return describeJourney(next);
   }, []);
   const { reload: refresh } = journey;
+  useOfflineCourse(enrolmentId, outline.data, view, lang, refresh);
 
   const value = useMemo<JourneyContextValue | null>(
     () => (outline.data && snapshot && view ? { enrolmentId, outline: outline.data, snapshot, view, accept, refresh } : null),

@@ -1,4 +1,5 @@
-import { connection, FROM_CACHE_HEADER } from '../offline/connection';
+import { connection } from '../offline/connection';
+import { FROM_CACHE_HEADER } from '../offline/offline-names';
 import { ApiError, unwrap, withSession } from './api-client';
 
 type Result<T> = { data?: T; error?: unknown; response: Response };
@@ -32,6 +33,6 @@ export async function publicCall<T>(run: () => Promise<Result<T>>): Promise<T> {
 
 /** A stored copy from the service worker means the server was not reached; anything else means it was. */
 function noteAnswer(response: Response): void {
-  if (response.headers.get(FROM_CACHE_HEADER)) connection.failed();
+  if (response.headers?.get(FROM_CACHE_HEADER)) connection.failed();
   else connection.reached();
 }

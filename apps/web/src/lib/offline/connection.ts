@@ -35,6 +35,3 @@ if (typeof window !== 'undefined') {
 export function useOnline(): boolean {
   return useSyncExternalStore(connection.subscribe, connection.isOnline, () => true);
 }
-
-/** The service worker marks answers it gave from its stored copy because the network failed (sw/service-worker.ts). */
-export const FROM_CACHE_HEADER = 'X-Respeta-Offline-Copy';

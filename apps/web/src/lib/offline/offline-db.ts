@@ -1,5 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import { DB_NAME } from './offline-store';
+import { DB_NAME } from './offline-names';
 
 /** One submission as the page made it, kept on the phone until the server has answered it. */
 export interface OutboxEntry {
@@ -10,6 +10,8 @@ export interface OutboxEntry {
   enrolmentId: string;
   /** What it answers, e.g. "pre-knowledge", "quiz-m1", "lesson-l2": pages find their own entry by it. */
   target: string;
+  /** What the learner knows it as ("Evaluación inicial: Conocimientos"), for telling them if the server refuses it. */
+  label?: string;
   /** The API route (OpenAPI path template) and its params and body: only the learner's own answers, never a key. */
   path: string;
   init: { params?: unknown; body: { idempotencyKey: string } & Record<string, unknown> };

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { User } from '../api/api-client';
+import { DB_NAME, LEARNER_CACHE } from './offline-names';
 
 /**
  * What the first download needs to know about the data kept on this phone, without the queue's own code: whose it
@@ -7,9 +8,6 @@ import type { User } from '../api/api-client';
  * on the home page only when something is waiting.
  */
 const USER_KEY = 'respeta.offline.user';
-export const DB_NAME = 'respeta-offline';
-/** Learner API answers the service worker keeps for reading offline (sw/service-worker.ts). */
-export const LEARNER_CACHE = 'respeta-learner-api';
 
 /** The learner whose answers and course copies are on this phone: lets the app open offline for them. */
 export function storedLearner(): User | null {

@@ -8,6 +8,7 @@ export type Outcome<T> = { state: 'sent'; data: T } | { state: 'queued' };
 export interface QueuedRequest {
   enrolmentId: string;
   target: string;
+  label?: string;
   /** The OpenAPI path template and openapi-fetch's init; `init.body.idempotencyKey` identifies the action. */
   path: string;
   init: OutboxEntry['init'];
@@ -64,6 +65,8 @@ export function createOutbox(deps: Deps) {
   let again: Promise<void> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pleaseIgnoreBackoff = false;
+  /** Keys a learner is waiting for right now: their answer goes to that call, not to pages reading the receipts. */
+  const claimed = new Set<string>();
   /** Creation times strictly increase, so two actions in the same millisecond keep their order. */
   let lastCreated = 0;
 
@@ -170,20 +173,26 @@ export function createOutbox(deps: Deps) {
       // No storage (private mode, quota, IndexedDB disabled): send as before, nothing is kept on the phone.
       return { state: 'sent', data: (await deps.send(entry)) as T };
     }
-    emit({ type: 'changed' });
-    await flush(true);
-    const receipt = await db.get('receipts', key);
-    if (receipt) {
-      await db.delete('receipts', key);
-      return { state: 'sent', data: receipt.result as T };
+    claimed.add(key);
+    try {
+      await flush(true);
+      const receipt = await db.get('receipts', key);
+      if (receipt) {
+        await db.delete('receipts', key);
+        return { state: 'sent', data: receipt.result as T };
+      }
+      const left = await db.get('outbox', key);
+      if (left?.state === 'rejected') {
+        await db.delete('outbox', key);
+        await refreshStatus();
+        throw new ApiError(left.error!.code as ApiError['code'], 'refused', left.error!.status);
+      }
+    } finally {
+      claimed.delete(key);
     }
-    const left = await db.get('outbox', key);
-    if (left?.state === 'rejected') {
-      await db.delete('outbox', key);
-      await refreshStatus();
-      throw new ApiError(left.error!.code as ApiError['code'], 'refused', left.error!.status);
-    }
+    // Kept on the phone: ask the browser not to evict it under storage pressure (granted silently or not at all).
     void (navigator as Navigator & { storage?: StorageManager }).storage?.persist?.().catch(() => undefined);
+    emit({ type: 'changed' });
     return { state: 'queued' };
   }
 
@@ -191,7 +200,8 @@ export function createOutbox(deps: Deps) {
   async function readTarget(enrolmentId: string, target: string): Promise<{ entry: OutboxEntry | null; receipt: Receipt | null }> {
     const owner = deps.owner();
     const db = await offlineDb();
-    const mine = <E extends { owner: string; enrolmentId: string; target: string }>(e: E) => e.owner === owner && e.enrolmentId === enrolmentId && e.target === target;
+    const mine = <E extends { key: string; owner: string; enrolmentId: string; target: string }>(e: E) =>
+      e.owner === owner && e.enrolmentId === enrolmentId && e.target === target && !claimed.has(e.key);
     const entries = (await db.getAllFromIndex('outbox', 'byCreated')).filter(mine);
     const receipts = (await db.getAll('receipts')).filter(mine).sort((a, b) => a.sentAt - b.sentAt);
     return { entry: entries.at(-1) ?? null, receipt: receipts.at(-1) ?? null };

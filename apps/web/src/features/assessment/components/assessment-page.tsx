@@ -10,8 +10,9 @@ import type { Grade } from '../../../lib/journey/journey-types';
 import { coursePath, stepPath } from '../../../lib/journey/step-path';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
-import { useSubmission } from '../../../lib/use-submission';
-import { getAttitudeInstrument, getKnowledgeTest, submitAssessment, type Part, type Wave } from '../api/assessment-api';
+import { QueuedNotice } from '../../../components/queued-notice';
+import { useQueued, useQueuedSubmission } from '../../../lib/offline/use-queued';
+import { getAttitudeInstrument, getKnowledgeTest, submitAssessment, type Part, type SubmissionResult, type Wave } from '../api/assessment-api';
 import { KnowledgeResult } from './knowledge-result';
 import { PartDone } from './part-done';
 import { type Instrument, Questionnaire } from './questionnaire';
@@ -28,7 +29,7 @@ export function AssessmentPage() {
   const [, navigate] = useLocation();
   const lang = useContentLanguage();
   const { enrolmentId, view, accept, refresh } = useJourney();
-  const { submit, busy, error } = useSubmission({ onRejected: refresh });
+  const { submit, busy, error } = useQueuedSubmission({ onRejected: refresh });
   const [result, setResult] = useState<Grade | null>(null);
   /** The part just submitted, when a break screen follows it (the page is reused for the next part, so keyed by part). */
   const [doneWith, setDoneWith] = useState<string | null>(null);
@@ -41,6 +42,16 @@ export function AssessmentPage() {
           : { kind: 'attitude', instrument: await getAttitudeInstrument(enrolmentId, lang) },
     [enrolmentId, part, lang, valid],
   );
+
+  /** The server's answer, at once or — when it was queued on this phone — whenever the queue delivers it. */
+  function accepted(response: SubmissionResult) {
+    const next = accept(response.journey);
+    if (wave === 'post' && part === 'knowledge' && response.grade) setResult(response.grade);
+    // The end of the course comes in separate screens, with a break between parts (the learner may stop there).
+    else if (wave === 'post' && next.stage === 'postAssessment') setDoneWith(`${wave}-${part}`);
+    else navigate(stepPath(enrolmentId, next.nextStep));
+  }
+  const queued = useQueued<SubmissionResult>(enrolmentId, `${wave}-${part}`, accepted);
 
   const waveTitle = t(`learn.assessment.${wave === 'pre' ? 'preTitle' : 'postTitle'}`);
   if (!valid) return <StepUnavailable title={t('learn.unavailable.title')} reason={t('learn.unavailable.notFound')} />;
@@ -73,6 +84,15 @@ export function AssessmentPage() {
     );
   }
 
+  if (queued.waiting) {
+    return (
+      <section className="card" aria-labelledby="assessment-title">
+        <PageHeading id="assessment-title">{title}</PageHeading>
+        <QueuedNotice message={t('learn.offline.queued')} />
+      </section>
+    );
+  }
+
   const done = wave === 'pre' ? view.pre.done.includes(part as 'knowledge' | 'attitude') : view.post.done.includes(part);
   const open = view.stage === (wave === 'pre' ? 'preAssessment' : 'postAssessment');
   if (done) return <StepUnavailable title={waveTitle} reason={t('learn.assessment.alreadyDone')} />;
@@ -84,13 +104,11 @@ export function AssessmentPage() {
   const withReminder: Instrument = source.kind === 'attitude' && part === 'then' ? { ...source, reminder: t('learn.assessment.thenReminder') } : source;
 
   async function onSubmit(answers: Record<string, unknown>): Promise<boolean> {
-    const response = await submit({ wave, part, answers }, (key) => submitAssessment(enrolmentId, wave, part, answers, key, lang));
-    if (!response) return false;
-    const next = accept(response.journey);
-    if (wave === 'post' && part === 'knowledge' && response.grade) setResult(response.grade);
-    // The end of the course comes in separate screens, with a break between parts (the learner may stop there).
-    else if (wave === 'post' && next.stage === 'postAssessment') setDoneWith(`${wave}-${part}`);
-    else navigate(stepPath(enrolmentId, next.nextStep));
+    queued.dismiss();
+    const outcome = await submit((key) => submitAssessment(enrolmentId, wave, part, answers, key, lang, title));
+    if (!outcome) return false;
+    if (outcome.state === 'sent') accepted(outcome.data);
+    else queued.markWaiting();
     return true;
   }
 
@@ -105,7 +123,8 @@ export function AssessmentPage() {
         source={withReminder}
         submitLabel={t('learn.assessment.submit')}
         busy={busy}
-        error={error}
+        error={error ?? queued.refusedError}
+        refused={queued.refused?.init.body.answers as Record<string, unknown> | undefined}
         onSubmit={onSubmit}
         onPause={() => navigate(coursePath(enrolmentId))}
       />

@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnswerStateNote } from '../../../components/answer-state-note';
 import { ChoiceQuestion } from '../../../components/choice-question';
 import { LikertQuestion } from '../../../components/likert-question';
 import { Loading } from '../../../components/loading';
@@ -17,16 +19,25 @@ interface Props {
   submitLabel: string;
   busy: boolean;
   error: unknown;
-  /** Resolves true when the server accepted the answers. */
+  /** Answers that waited on this phone and the server refused: put back into the form once. */
+  refused?: Record<string, unknown>;
+  /** Resolves true when the server accepted the answers, or they wait in the queue on this phone. */
   onSubmit(answers: Record<string, unknown>): Promise<boolean>;
   /** "Continue later": called once the answers so far are saved. */
   onPause?(): void;
 }
 
 /** One instrument answered screen by screen, every answer autosaved as a draft and restored on return. */
-export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, busy, error, onSubmit, onPause }: Props) {
+export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, busy, error, refused, onSubmit, onPause }: Props) {
   const { t } = useTranslation();
   const draft = useDraft(enrolmentId, draftTarget);
+  const restored = useRef(false);
+  const { loaded, restore } = draft;
+  useEffect(() => {
+    if (!loaded || !refused || restored.current) return;
+    restored.current = true;
+    restore(refused);
+  }, [loaded, refused, restore]);
   if (!draft.loaded) return <Loading />;
 
   const pause = onPause ? () => void draft.saveNow().finally(onPause) : undefined;
@@ -57,7 +68,9 @@ export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, b
               options={item.options}
               value={optionKeysOf(draft.answers[item.key])}
               onChange={(value) => draft.setAnswer(item.key, value)}
-            />
+            >
+              <AnswerStateNote state={draft.answerState(item.key)} />
+            </ChoiceQuestion>
           );
         }}
         submitLabel={submitLabel}
@@ -87,7 +100,9 @@ export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, b
             scale={instrument.scale}
             value={ratingOf(draft.answers[item.key])}
             onChange={(value) => draft.setAnswer(item.key, value)}
-          />
+          >
+            <AnswerStateNote state={draft.answerState(item.key)} />
+          </LikertQuestion>
         );
       }}
       reminder={reminder}

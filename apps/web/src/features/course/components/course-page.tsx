@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { OfflineHelp } from '../../../components/offline-help';
 import { ContinueLink } from '../../../components/continue-link';
 import { PageHeading } from '../../../components/page-heading';
 import { ProgressMeter } from '../../../components/progress-meter';
@@ -57,6 +58,8 @@ export function CoursePage() {
           {view.certificateAvailable && <Link to={`/learn/${enrolmentId}/certificate`}>{t('learn.course.seeCertificate')}</Link>}
         </PathStage>
       </ol>
+
+      <OfflineHelp />
 
       {view.consentedAt !== null && stage !== 'withdrawn' && stage !== 'done' && (
         <p className="discreet">

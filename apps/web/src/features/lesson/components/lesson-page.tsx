@@ -10,8 +10,8 @@ import { findLesson } from '../../../lib/journey/outline-lookup';
 import { coursePath, lessonPath, stepPath } from '../../../lib/journey/step-path';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
-import { useSubmission } from '../../../lib/use-submission';
-import { completeLesson, getLesson } from '../api/lesson-api';
+import { useQueued, useQueuedSubmission } from '../../../lib/offline/use-queued';
+import { completeLesson, getLesson, type SubmissionResult } from '../api/lesson-api';
 import { ActionPlanForm } from './action-plan-form';
 import { SourceList } from './source-list';
 
@@ -22,10 +22,20 @@ export function LessonPage() {
   const [, navigate] = useLocation();
   const lang = useContentLanguage();
   const { enrolmentId, outline, view, accept, refresh } = useJourney();
-  const { submit, busy, error } = useSubmission({ onRejected: refresh });
+  const { submit, busy, error } = useQueuedSubmission({ onRejected: refresh });
   const found = findLesson(outline, moduleKey, lessonKey);
   const progress = view.modules.find((m) => m.key === moduleKey);
   const lesson = useQuery(() => (found ? getLesson(enrolmentId, lessonKey, lang) : Promise.resolve(null)), [enrolmentId, lessonKey, lang, Boolean(found)]);
+  const nextInModule = found?.module.lessons[found.lessonNumber]; // lessonNumber is 1-based: this is the following one
+  const rereadingNow = Boolean(progress?.lessonsRead.includes(lessonKey) && !progress.quiz.lessonsToReview.includes(lessonKey));
+  /** Recorded by the server, at once or when the queue delivers a "read" given offline. */
+  function recorded(response: SubmissionResult) {
+    const next = accept(response.journey);
+    // A re-read just moves on within the module; otherwise the journey says what comes next.
+    if (rereadingNow) navigate(nextInModule ? lessonPath(enrolmentId, moduleKey, nextInModule.key) : coursePath(enrolmentId));
+    else navigate(stepPath(enrolmentId, next.nextStep));
+  }
+  const queued = useQueued<SubmissionResult>(enrolmentId, `lesson-${lessonKey}`, recorded);
 
   if (!found || !progress) return <StepUnavailable title={t('learn.unavailable.title')} reason={t('learn.unavailable.notFound')} />;
   if (progress.status === 'locked') return <StepUnavailable title={found.lesson.title} reason={t('learn.unavailable.moduleLocked')} />;
@@ -34,7 +44,6 @@ export function LessonPage() {
   const reviewing = progress.quiz.lessonsToReview.includes(lessonKey);
   const alreadyRead = progress.lessonsRead.includes(lessonKey);
   const rereading = alreadyRead && !reviewing;
-  const nextInModule = found.module.lessons[found.lessonNumber]; // lessonNumber is 1-based: this is the following one
 
   async function onDone() {
     // Outside the learning stage a re-read records nothing (the machine would refuse it): just move on.
@@ -42,12 +51,10 @@ export function LessonPage() {
       navigate(nextInModule ? lessonPath(enrolmentId, moduleKey, nextInModule.key) : coursePath(enrolmentId));
       return;
     }
-    const response = await submit({ lesson: lessonKey }, (key) => completeLesson(enrolmentId, lessonKey, key));
-    if (!response) return;
-    const next = accept(response.journey);
-    // A re-read just moves on within the module; otherwise the journey says what comes next.
-    if (rereading) navigate(nextInModule ? lessonPath(enrolmentId, moduleKey, nextInModule.key) : coursePath(enrolmentId));
-    else navigate(stepPath(enrolmentId, next.nextStep));
+    queued.dismiss();
+    const outcome = await submit((key) => completeLesson(enrolmentId, lessonKey, key, lesson.data?.title));
+    if (outcome?.state === 'sent') recorded(outcome.data);
+    else if (outcome) queued.markWaiting();
   }
 
   const label = reviewing ? t('learn.lesson.markReviewed') : rereading ? t('learn.lesson.next') : t('learn.lesson.markRead');
@@ -61,13 +68,21 @@ export function LessonPage() {
       <Markdown source={lesson.data.body} />
       <SourceList sources={lesson.data.sources} />
       {lesson.data.actionPlan && <ActionPlanForm enrolmentId={enrolmentId} />}
-      <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="button" className="primary" onClick={() => void onDone()} disabled={busy}>
-          {busy ? t('learn.sending') : label}
-        </button>
-        <Link to={coursePath(enrolmentId)}>{t('learn.backToCourse')}</Link>
-      </div>
+      <ErrorMessage error={error ?? queued.refusedError} />
+      {queued.waiting ? (
+        <div className="actions">
+          <p role="status" className="queued-notice">{t('learn.offline.lessonQueued')}</p>
+          {nextInModule && <Link className="primary button-link" to={lessonPath(enrolmentId, moduleKey, nextInModule.key)}>{t('learn.lesson.next')}</Link>}
+          <Link to={coursePath(enrolmentId)}>{t('learn.backToCourse')}</Link>
+        </div>
+      ) : (
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void onDone()} disabled={busy}>
+            {busy ? t('learn.sending') : label}
+          </button>
+          <Link to={coursePath(enrolmentId)}>{t('learn.backToCourse')}</Link>
+        </div>
+      )}
     </article>
   );
 }

@@ -14,8 +14,10 @@ import { coursePath } from '../../../lib/journey/step-path';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { optionKeysOf, useDraft } from '../../../lib/use-draft';
 import { useQuery } from '../../../lib/use-query';
-import { useSubmission } from '../../../lib/use-submission';
-import { getQuiz, submitQuiz } from '../api/quiz-api';
+import { AnswerStateNote } from '../../../components/answer-state-note';
+import { QueuedNotice } from '../../../components/queued-notice';
+import { useQueued, useQueuedSubmission } from '../../../lib/offline/use-queued';
+import { getQuiz, submitQuiz, type SubmissionResult } from '../api/quiz-api';
 import { OptionFeedback, QuestionVerdict } from './option-feedback';
 import { PreviousAttempt } from './previous-attempt';
 import { QuizResult } from './quiz-result';
@@ -27,7 +29,7 @@ export function QuizPage() {
   const { t } = useTranslation();
   const lang = useContentLanguage();
   const { enrolmentId, outline, view, accept, refresh } = useJourney();
-  const { submit, busy, error } = useSubmission({ onRejected: refresh });
+  const { submit, busy, error } = useQueuedSubmission({ onRejected: refresh });
   const found = findModule(outline, moduleKey);
   const progress = view.modules.find((m) => m.key === moduleKey);
   const [round, setRound] = useState(0);
@@ -42,9 +44,32 @@ export function QuizPage() {
   useEffect(() => {
     if (grade) resultRef.current?.focus();
   }, [grade]);
+  /** Graded by the server: at once, or when the queue delivers answers given offline (then the result shows here). */
+  function graded(response: SubmissionResult) {
+    draft.markSubmitted();
+    accept(response.journey);
+    setGrade(response.grade ?? null);
+  }
+  const queued = useQueued<SubmissionResult>(enrolmentId, `quiz-${moduleKey}`, graded);
+  const restored = useRef(false);
+  const { loaded: draftLoaded, restore } = draft;
+  const refusedAnswers = queued.refused?.init.body.answers as Record<string, unknown> | undefined;
+  useEffect(() => {
+    if (!draftLoaded || !refusedAnswers || restored.current) return;
+    restored.current = true;
+    restore(refusedAnswers);
+  }, [draftLoaded, refusedAnswers, restore]);
 
   if (!found || !progress) return <StepUnavailable title={t('learn.unavailable.title')} reason={t('learn.unavailable.notFound')} />;
   const title = t('learn.quiz.title', { number: found.number, title: found.module.title });
+  if (!grade && queued.waiting) {
+    return (
+      <section className="card" aria-labelledby="quiz-title">
+        <PageHeading id="quiz-title">{title}</PageHeading>
+        <QueuedNotice message={t('learn.offline.quizQueued')} />
+      </section>
+    );
+  }
   if (!grade) {
     if (progress.status === 'locked') return <StepUnavailable title={title} reason={t('learn.unavailable.moduleLocked')} />;
     if (progress.quiz.passed) return <StepUnavailable title={title} reason={t('learn.quiz.alreadyPassed', { percent: Math.round((progress.quiz.bestScore ?? 0) * 100) })} />;
@@ -71,11 +96,12 @@ export function QuizPage() {
     setMissing(unanswered);
     if (unanswered > 0) return;
     await draft.settle();
-    const response = await submit({ quiz: moduleKey, answers, round }, (key) => submitQuiz(enrolmentId, moduleKey, answers as Record<string, string[]>, key, lang));
-    if (!response) return draft.resume();
-    draft.markSubmitted();
-    accept(response.journey);
-    setGrade(response.grade ?? null);
+    queued.dismiss();
+    const outcome = await submit((key) => submitQuiz(enrolmentId, moduleKey, answers as Record<string, string[]>, key, lang, title));
+    if (!outcome) return draft.resume();
+    if (outcome.state === 'sent') return graded(outcome.data);
+    draft.markSubmitted(); // the queue holds the answers now
+    queued.markWaiting();
   }
 
   function tryAgain() {
@@ -86,7 +112,7 @@ export function QuizPage() {
     setRound((r) => r + 1);
   }
 
-  const graded = (key: string) => grade?.questions.find((q) => q.key === key);
+  const gradedQuestion = (key: string) => grade?.questions.find((q) => q.key === key);
   const before = (key: string) => (grade ? undefined : previous?.questions.find((q) => q.key === key));
   return (
     <section className="card" aria-labelledby="quiz-title">
@@ -112,7 +138,7 @@ export function QuizPage() {
       )}
       <form onSubmit={(e) => void onSubmit(e)} className="quiz-form">
         {questions.map((question, index) => {
-          const result = graded(question.key);
+          const result = gradedQuestion(question.key);
           const last = before(question.key);
           return (
             <ChoiceQuestion
@@ -132,6 +158,7 @@ export function QuizPage() {
             >
               {result && <QuestionVerdict question={result} />}
               {last && <PreviousAttempt question={last} options={question.options} />}
+              {!grade && <AnswerStateNote state={draft.answerState(question.key)} />}
             </ChoiceQuestion>
           );
         })}
@@ -139,7 +166,7 @@ export function QuizPage() {
           <>
             <SaveStatus state={draft.saveState} />
             {missing > 0 && <p role="alert" className="form-error">{t('learn.quiz.answerAll', { count: missing })}</p>}
-            <ErrorMessage error={error} />
+            <ErrorMessage error={error ?? queued.refusedError} />
             <button type="submit" className="primary" disabled={busy}>
               {busy ? t('learn.sending') : t('learn.quiz.submit')}
             </button>

@@ -11,8 +11,9 @@ import { findModule } from '../../../lib/journey/outline-lookup';
 import { coursePath } from '../../../lib/journey/step-path';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
-import { useSubmission } from '../../../lib/use-submission';
-import { chooseInScenario, getScenarioRun, type ScenarioRun, type ScenarioStep } from '../api/scenario-api';
+import { QueuedNotice } from '../../../components/queued-notice';
+import { useQueued, useQueuedSubmission } from '../../../lib/offline/use-queued';
+import { chooseInScenario, choiceTarget, getScenarioRun, type ScenarioChoiceResult, type ScenarioRun, type ScenarioStep } from '../api/scenario-api';
 import { ScenarioDecision } from './scenario-decision';
 import { ScenarioEnding } from './scenario-ending';
 import { ScenarioFeedback } from './scenario-feedback';
@@ -34,10 +35,18 @@ export function ScenarioPage() {
   const [started, setStarted] = useState(false);
   const [feedback, setFeedback] = useState<ScenarioStep | null>(null);
   const [moved, setMoved] = useState(false);
-  const { submit, busy, error } = useSubmission({ onRejected: () => { refresh(); query.reload(); } });
+  const { submit, busy, error } = useQueuedSubmission({ onRejected: () => { refresh(); query.reload(); } });
   useEffect(() => {
     if (query.data) setRun(query.data);
   }, [query.data]);
+  /** The consequence, from the server: at once, or when the queue delivers a decision made offline. */
+  function chosen(response: ScenarioChoiceResult) {
+    accept(response.journey);
+    setRun(response);
+    setFeedback(response.steps[response.steps.length - 1] ?? null);
+    setMoved(true);
+  }
+  const queued = useQueued<ScenarioChoiceResult>(enrolmentId, choiceTarget(scenarioKey ?? '', run?.current.key ?? ''), chosen);
 
   if (!found || !progress || !scenarioKey) return <StepUnavailable title={t('learn.unavailable.title')} reason={t('learn.unavailable.notFound')} />;
   const title = found.module.scenario?.title ?? scenarioKey;
@@ -47,16 +56,16 @@ export function ScenarioPage() {
 
   async function onChoose(choiceKey: string) {
     const nodeKey = run!.current.key;
-    const response = await submit({ scenarioKey, nodeKey, choiceKey }, (key) => chooseInScenario(enrolmentId, scenarioKey!, nodeKey, choiceKey, key, lang));
-    if (!response) return;
-    accept(response.journey);
-    setRun(response);
-    setFeedback(response.steps[response.steps.length - 1] ?? null);
-    setMoved(true);
+    queued.dismiss();
+    const outcome = await submit((key) => chooseInScenario(enrolmentId, scenarioKey!, nodeKey, choiceKey, key, lang, run!.title));
+    if (outcome?.state === 'sent') chosen(outcome.data);
+    else if (outcome) queued.markWaiting();
   }
 
   let screen;
-  if (feedback) {
+  if (queued.waiting) {
+    screen = <QueuedNotice message={t('learn.offline.choiceQueued')} />;
+  } else if (feedback) {
     screen = <ScenarioFeedback step={feedback} onContinue={() => setFeedback(null)} />;
   } else if (run.finished) {
     screen = <ScenarioEnding run={run} focus={moved} />;
@@ -70,7 +79,7 @@ export function ScenarioPage() {
       </div>
     );
   } else {
-    screen = <ScenarioDecision key={run.current.key} run={run} busy={busy} error={error} focus={moved} onChoose={(c) => void onChoose(c)} />;
+    screen = <ScenarioDecision key={run.current.key} run={run} busy={busy} error={error ?? queued.refusedError} focus={moved} onChoose={(c) => void onChoose(c)} />;
   }
 
   return (

@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import type { JourneyView } from '#journey';
+import { api } from '../api/api-client';
+import { apiCall } from '../api/call';
+import type { Language } from '../i18n';
+import type { CourseOutline } from '../journey/journey-types';
+import { connection } from './connection';
+import { LEARNER_CACHE } from './offline-names';
+import { outbox, startReplay } from './replay';
+
+type Get = () => Promise<unknown>;
+
+/**
+ * While a course is open: the answer queue runs (and a delivered answer refreshes the journey), and the lessons the
+ * learner has reached — every lesson of an unlocked module — plus the assessment or quiz now open are fetched once, so
+ * the service worker keeps them for reading offline. Skipped offline and when the phone asks to save data; what the
+ * worker already holds is not fetched again.
+ */
+export function useOfflineCourse(enrolmentId: string, outline: CourseOutline | undefined, view: JourneyView | undefined, lang: Language, refresh: () => void) {
+  useEffect(() => {
+    startReplay();
+    return outbox.subscribe((event) => {
+      if (event.type === 'sent') refresh();
+    });
+  }, [refresh]);
+
+  const reached = view?.modules.filter((m) => m.status !== 'locked').map((m) => m.key).join(',') ?? '';
+  const stage = view?.stage;
+  useEffect(() => {
+    if (!outline || !view || !connection.isOnline() || (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData) return;
+    const base = `/api/enrolments/${enrolmentId}`;
+    const wanted: [string, Get][] = [];
+    const path = { enrolmentId };
+    const query = { lang };
+    for (const progress of view.modules.filter((m) => m.status !== 'locked')) {
+      const module = outline.modules.find((m) => m.key === progress.key);
+      for (const lesson of module?.lessons ?? []) {
+        wanted.push([`${base}/lessons/${lesson.key}?lang=${lang}`, () => api.GET('/api/enrolments/{enrolmentId}/lessons/{lessonKey}', { params: { path: { ...path, lessonKey: lesson.key }, query } })]);
+      }
+      if (progress.status === 'available' && !progress.quiz.passed && progress.lessonsRead.length === progress.lessonCount) {
+        wanted.push([`${base}/modules/${progress.key}/quiz?lang=${lang}`, () => api.GET('/api/enrolments/{enrolmentId}/modules/{moduleKey}/quiz', { params: { path: { ...path, moduleKey: progress.key }, query } })]);
+      }
+    }
+    if (view.stage === 'preAssessment' || view.stage === 'postAssessment') {
+      wanted.push([`${base}/knowledge-test?lang=${lang}`, () => api.GET('/api/enrolments/{enrolmentId}/knowledge-test', { params: { path, query } })]);
+      wanted.push([`${base}/attitude-instrument?lang=${lang}`, () => api.GET('/api/enrolments/{enrolmentId}/attitude-instrument', { params: { path, query } })]);
+    }
+    let stopped = false;
+    void (async () => {
+      const cache = typeof caches === 'undefined' ? null : await caches.open(LEARNER_CACHE).catch(() => null);
+      if (!cache || !navigator.serviceWorker?.controller) return; // nothing would keep them
+      for (const [url, get] of wanted) {
+        if (stopped || !connection.isOnline()) return;
+        if (await cache.match(url, { ignoreVary: true })) continue;
+        await apiCall(get as () => Promise<{ response: Response }>).catch(() => undefined);
+      }
+    })();
+    return () => {
+      stopped = true;
+    };
+    // What is reached changes with the modules unlocked and the stage; the view object changes on every answer.
+  }, [enrolmentId, outline, lang, reached, stage]);
+}
