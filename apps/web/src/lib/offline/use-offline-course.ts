@@ -10,6 +10,17 @@ import { outbox, startReplay } from './replay';
 
 type Get = () => Promise<unknown>;
 
+function controlled(): Promise<boolean> {
+  const workers = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
+  if (!workers || typeof caches === 'undefined') return Promise.resolve(false);
+  if (workers.controller) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = () => resolve(Boolean(workers.controller));
+    workers.addEventListener('controllerchange', done, { once: true });
+    setTimeout(done, 30_000);
+  });
+}
+
 /**
  * While a course is open: the answer queue runs (and a delivered answer refreshes the journey), and the lessons the
  * learner has reached — every lesson of an unlocked module — plus the assessment or quiz now open are fetched once, so
@@ -47,8 +58,10 @@ export function useOfflineCourse(enrolmentId: string, outline: CourseOutline | u
     }
     let stopped = false;
     void (async () => {
-      const cache = typeof caches === 'undefined' ? null : await caches.open(LEARNER_CACHE).catch(() => null);
-      if (!cache || !navigator.serviceWorker?.controller) return; // nothing would keep them
+      // On the very first visit the worker takes over the page a moment after it loads: wait for it, or nothing is kept.
+      if (!(await controlled()) || stopped) return;
+      const cache = await caches.open(LEARNER_CACHE).catch(() => null);
+      if (!cache) return;
       for (const [url, get] of wanted) {
         if (stopped || !connection.isOnline()) return;
         if (await cache.match(url, { ignoreVary: true })) continue;
