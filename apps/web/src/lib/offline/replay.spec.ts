@@ -23,7 +23,7 @@ function fakeServer() {
   };
 }
 
-let clock = 1_000_000;
+const clock = 1_000_000;
 function setup(owner: string | null = 'learner-1') {
   const server = fakeServer();
   const box = createOutbox({ send: server.send, owner: () => owner, now: () => clock, random: () => 0.5, exclusive: (run) => run() });
