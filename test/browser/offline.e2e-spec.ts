@@ -126,7 +126,9 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     await offline(context);
     await page.getByText(/^Sin conexión\./).waitFor();
     const chosen = await answerAll(page, 'Enviar respuestas');
-    await page.getByText(/Sus respuestas están guardadas en este teléfono y se enviarán solas/).waitFor();
+    // The journey moves on at once (the browser's actor); the answers wait on the phone, and the page says so.
+    await page.waitForURL(/\/assessment\/pre\/attitude$/);
+    await page.getByText(/1 respuesta guardada en este teléfono espera para enviarse/).waitFor();
     expect(Object.keys(chosen)).toHaveLength(course().knowledgeTest.items.length);
     expect(await attemptsOf(learner.enrolmentId, 'knowledge', 'pre')).toHaveLength(0);
     await context.close();
@@ -134,9 +136,8 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     await online();
     ({ context, page } = await launch());
     await page.goto(url);
-    // The queue delivers the answers; the page moves on to what the journey says comes next: the opinion questionnaire.
-    await page.waitForURL(/\/assessment\/pre\/attitude$/, { timeout: 60_000 });
-    await page.locator('fieldset.question').first().waitFor();
+    // The queue delivers the answers; the page then shows what the journey says comes next: the opinion questionnaire.
+    await page.locator('a[href$="/assessment/pre/attitude"]', { hasText: 'Continuar' }).waitFor({ timeout: 60_000 });
     const attempts = await attemptsOf(learner.enrolmentId, 'knowledge', 'pre');
     expect(attempts).toHaveLength(1);
     expect(await responsesOf(attempts[0]!.id)).toEqual(chosen);
@@ -217,14 +218,18 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     await page.goto(url);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.getByRole('button', exact('Marcar como leída y seguir')).click();
-    await page.getByText(/Lección marcada como leída en este teléfono/).waitFor();
+    // On to the next lesson at once, offline too: the course's reached lessons were stored on the first visit.
+    await page.waitForURL(new RegExp(`/lessons/${second!.key}$`));
+    await page.getByRole('heading', { level: 1, name: second!.title.es }).waitFor();
+    await page.getByText(/1 respuesta guardada en este teléfono espera para enviarse/).waitFor();
     await context.close();
 
     await online();
     ({ context, page } = await launch());
-    await page.goto(url);
-    await page.waitForURL(new RegExp(`/lessons/${second!.key}$`), { timeout: 60_000 });
-    await page.getByRole('heading', { level: 1, name: second!.title.es }).waitFor();
+    await page.goto(`${proxy.url}/learn/${learner.enrolmentId}`);
+    // Once the queue has delivered "read", the course page's next step is the second lesson.
+    await page.locator(`a[href$="/lessons/${second!.key}"]`, { hasText: 'Continuar' }).first().waitFor({ timeout: 60_000 });
+    await page.getByText(/espera para enviarse/).waitFor({ state: 'detached' });
     const { rows } = await sql.query(`SELECT journey FROM enrolments WHERE id = $1`, [learner.enrolmentId]);
     expect(JSON.stringify(rows[0].journey)).toContain(first!.key);
     const keysAfter = Number((await sql.query(`SELECT count(*) FROM idempotency_keys WHERE enrolment_id = $1`, [learner.enrolmentId])).rows[0].count);

@@ -40,8 +40,12 @@ export {
   applyJourneyEvent,
   isJourneyEvent,
   rejectionReason,
+  whyNot,
   type ApplyJourneyEventResult,
 } from './apply-journey-event.js';
+export { isRejectionCode, REJECTION_CODES, rejectionMessage } from './journey-rejections.js';
+export { whyNotRule, type JourneyRuleStep, type RuleJourney } from './journey-rules.js';
+export { stepEvent, whyNotStep, type JourneyMachineStep, type JourneyStep, type StepEvent } from './journey-steps.js';
 export {
   describeJourney,
   percentComplete,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type PersistedJourney, applyJourneyEvent, journeyStage } from '#journey';
+import { type JourneyRuleStep, type PersistedJourney, rejectionMessage, whyNotStep } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
 import { ReadPool, type SqlClient } from '../database/read-pool.js';
 import { type ActionPlanDto, ACTION_PLAN_SIZE, COMMITMENT_MAX_CHARS, type FollowUpStatus } from './action-plan.dto.js';
-import { rejectionMessage } from './journey-rejections.js';
 import { Clock } from '../common/clock.js';
 
 interface PlanRow {
@@ -46,8 +45,7 @@ export class ActionPlanService {
   save(userId: string, enrolmentId: string, commitments: string[]): Promise<ActionPlanDto> {
     const texts = validCommitments(commitments);
     return this.reads.transaction(async (m) => {
-      const journey = await this.lockOpen(m, userId, enrolmentId);
-      if (journeyStage(journey.value) === 'consent') throw new AppException(409, 'EVENT_NOT_ALLOWED', 'Give your consent first: the action plan is part of the course.');
+      await this.lockOpen(m, userId, enrolmentId, { kind: 'actionPlan' });
       const [row] = await m.query(
         `INSERT INTO action_plans (enrolment_id, commitments) VALUES ($1, $2::text[])
          ON CONFLICT (enrolment_id) DO UPDATE SET commitments = EXCLUDED.commitments, updated_at = now()
@@ -61,12 +59,9 @@ export class ActionPlanService {
   /** "¿Cumplió lo que se propuso?": open once the journey reaches the follow-up (and after it); replaces earlier answers. */
   saveFollowUp(userId: string, enrolmentId: string, status: FollowUpStatus[]): Promise<ActionPlanDto> {
     return this.reads.transaction(async (m) => {
-      const journey = await this.lockOpen(m, userId, enrolmentId);
-      // The stored snapshot moves to follow-up on the next journey read once the delay has passed; the same tick
-      // here means the answer does not depend on which request came first.
-      const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: this.clock.now() });
-      const stage = journeyStage((tick.accepted ? tick.snapshot : journey).value);
-      if (stage !== 'followUp' && stage !== 'done') throw new AppException(409, 'FOLLOW_UP_NOT_OPEN', rejectionMessage('FOLLOW_UP_NOT_OPEN'));
+      // Open at the follow-up and after; a completed journey whose delay has passed counts even before a journey read
+      // ticked it there, so the answer does not depend on which request came first.
+      await this.lockOpen(m, userId, enrolmentId, { kind: 'actionPlanReview' });
       const [row] = await m.query(
         `UPDATE action_plans SET followup_status = $2::text[], followup_at = now() WHERE enrolment_id = $1
          RETURNING commitments, followup_status, updated_at`,
@@ -77,18 +72,24 @@ export class ActionPlanService {
     });
   }
 
-  /** The owner's enrolment, locked, still open for answers: 404 for anyone else, 409 once withdrawn or removed. */
-  private async lockOpen(m: SqlClient, userId: string, enrolmentId: string): Promise<PersistedJourney> {
+  /**
+   * The owner's enrolment, locked, where the journey allows `step` (libs/journey decides): 404 for anyone else, 409
+   * with the journey's reason, or once removed from the cohort.
+   */
+  private async lockOpen(m: SqlClient, userId: string, enrolmentId: string, step: JourneyRuleStep): Promise<void> {
     const [row] = await m.query(
       `SELECT e.status, e.journey FROM enrolments e WHERE e.id = $1 AND e.user_id = $2 AND e.course_version_id IS NOT NULL FOR UPDATE`,
       [enrolmentId, userId],
     );
     if (!row) throw notFound('Enrolment');
     const journey = row.journey as PersistedJourney | null;
-    if (journey && journeyStage(journey.value) === 'withdrawn') throw new AppException(409, 'WITHDRAWN', rejectionMessage('WITHDRAWN'));
+    // No journey yet: the learner has not even opened the course, so consent comes first.
+    const reason = journey ? whyNotStep(journey, step, this.clock.now()) : 'EVENT_NOT_ALLOWED';
+    // The learner's own withdrawal explains more than the cohort's status, so it is named first.
+    if (reason === 'WITHDRAWN') throw new AppException(409, reason, rejectionMessage(reason));
     if (row.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
-    if (!journey) throw new AppException(409, 'EVENT_NOT_ALLOWED', 'Give your consent first: the action plan is part of the course.');
-    return journey;
+    if (reason === 'EVENT_NOT_ALLOWED') throw new AppException(409, reason, 'Give your consent first: the action plan is part of the course.');
+    if (reason) throw new AppException(409, reason, rejectionMessage(reason));
   }
 }
 

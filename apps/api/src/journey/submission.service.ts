@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Course, Locale, Problem } from '#curriculum';
-import { type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, startJourney } from '#journey';
+import { type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, rejectionMessage, startJourney } from '#journey';
 import { CertificateIssuer } from '../certificates/certificate-issuer.service.js';
 import { AppException, notFound } from '../common/app-exception.js';
 import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { ReadPool, type SqlClient } from '../database/read-pool.js';
 import type { JourneyStateDto, SubmissionResultDto } from './journey.dto.js';
-import { rejectionMessage } from './journey-rejections.js';
 import { outlineOf } from './journey-outline.js';
 import { Clock } from '../common/clock.js';
 

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { strToU8, zipSync } from 'fflate';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CohortAccess } from '../cohorts/cohort-access.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { scoreCohort } from './cohort-scores.js';
 import { ATTITUDES_FILE, CODEBOOK_FILE, codebookTable, KNOWLEDGE_FILE } from './exports/export-codebook.js';
@@ -24,7 +26,14 @@ export class ExportsService {
   constructor(
     private readonly reports: ReportsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: CohortAccess,
   ) {}
+
+  /** The bundle as a member of staff may have it: only cohorts they run (admins: any). */
+  async bundleFor(actor: AuthUser, cohortIds: string[]): Promise<ExportBundle> {
+    await this.access.assertAll(actor, cohortIds);
+    return this.bundle(cohortIds);
+  }
 
   async bundle(cohortIds: string[], now = new Date()): Promise<ExportBundle> {
     const course = await this.reports.courseFor(cohortIds);

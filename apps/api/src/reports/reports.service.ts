@@ -4,6 +4,8 @@ import type { DataSource } from 'typeorm';
 import { type Course, type Locale, localize } from '#curriculum';
 import { MIN_GROUP_N } from '#evaluation';
 import { AppException } from '../common/app-exception.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CohortAccess } from '../cohorts/cohort-access.service.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { CohortAnswers, type CohortMember } from './cohort-answers.js';
 import { scoreAt, scoreCohort } from './cohort-scores.js';
@@ -26,7 +28,14 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: CourseCatalog,
+    private readonly access: CohortAccess,
   ) {}
+
+  /** The report as a member of staff may see it: only cohorts they run (admins: any). */
+  async reportFor(actor: AuthUser, cohortIds: string[], locale: Locale): Promise<CohortReportDto> {
+    await this.access.assertAll(actor, cohortIds);
+    return this.report(cohortIds, locale);
+  }
 
   /** The item metadata of the newest course version any of these cohorts' learners pinned (item keys never change meaning). */
   async courseFor(cohortIds: string[]): Promise<Course> {

@@ -1,24 +1,24 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import esCommon from '../locales/es/common.json';
-import esLearnHome from '../locales/es/learn-home.json';
+import esLearn from '../locales/es/learn.json';
 
-// One file per area and language. Only Spanish common strings and the learner's home ship in the first download (most
-// learners read Spanish on slow phones); the course player's strings come with its chunk, English and the staff
+// One file per area and language. Only Spanish common strings and the learner's home page ship in the first download
+// (most learners read Spanish on slow phones); the course player's strings come with its chunk, English and the staff
 // strings when needed.
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'respeta.lang';
 
 const loaders = {
-  en: () => Promise.all([import('../locales/en/common.json'), import('../locales/en/learn-home.json')]).then(([c, l]) => ({ ...c.default, learn: l.default })),
-  player: {
-    es: () => import('../locales/es/learn.json').then((m) => m.default),
-    en: () => import('../locales/en/learn.json').then((m) => m.default),
-  },
+  en: () => Promise.all([import('../locales/en/common.json'), import('../locales/en/learn.json')]).then(([c, l]) => ({ ...c.default, learn: l.default })),
   trainer: {
     es: () => import('../locales/es/trainer.json').then((m) => m.default),
     en: () => import('../locales/en/trainer.json').then((m) => m.default),
+  },
+  player: {
+    es: () => import('../locales/es/player.json').then((m) => m.default),
+    en: () => import('../locales/en/player.json').then((m) => m.default),
   },
 };
 const loaded = new Set<string>(['es']);
@@ -31,7 +31,7 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { es: { translation: { ...esCommon, learn: esLearnHome } } },
+  resources: { es: { translation: { ...esCommon, learn: esLearn } } },
   lng: initialLanguage(),
   fallbackLng: 'es',
   interpolation: { escapeValue: false },
@@ -43,17 +43,18 @@ export async function ensureLanguage(language: Language): Promise<void> {
     i18n.addResourceBundle('en', 'translation', await loaders.en(), true, true);
     loaded.add('en');
   }
-  if (playerStrings && !loaded.has(`player:${language}`)) {
-    i18n.addResourceBundle(language, 'translation', { learn: await loaders.player[language]() }, true, false);
-    loaded.add(`player:${language}`);
-  }
   if (staffStrings && !loaded.has(`trainer:${language}`)) {
     i18n.addResourceBundle(language, 'translation', { trainer: await loaders.trainer[language]() }, true, true);
     loaded.add(`trainer:${language}`);
   }
+  if (playerStrings && !loaded.has(`player:${language}`)) {
+    // Deep-merged into `learn`, next to the home page's strings.
+    i18n.addResourceBundle(language, 'translation', { learn: await loaders.player[language]() }, true, true);
+    loaded.add(`player:${language}`);
+  }
 }
 
-/** Loaded with the course player's chunk: lesson, quiz, assessment… strings for the current language (and any chosen later). */
+/** Called with the course player's chunk (and the verification page): its strings for the current language and any later. */
 export async function loadPlayerStrings(): Promise<void> {
   playerStrings = true;
   await ensureLanguage(i18n.language as Language);

@@ -1,4 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Language } from '../i18n';
+import type { Submission } from '../journey/journey-submit';
 import { DB_NAME } from './offline-names';
 
 /** One submission as the page made it, kept on the phone until the server has answered it. */
@@ -12,9 +14,10 @@ export interface OutboxEntry {
   target: string;
   /** What the learner knows it as ("Evaluación inicial: Conocimientos"), for telling them if the server refuses it. */
   label?: string;
-  /** The API route (OpenAPI path template) and its params and body: only the learner's own answers, never a key. */
-  path: string;
-  init: { params?: unknown; body: { idempotencyKey: string } & Record<string, unknown> };
+  /** The learner's action as plain data (lib/journey/journey-submit.ts): only their own answers, never an answer key. */
+  submission: Submission;
+  /** The language the server grades and answers in. */
+  lang: Language;
   createdAt: number;
   tries: number;
   /** Not sent again before this time (backoff with jitter after a failed try). */

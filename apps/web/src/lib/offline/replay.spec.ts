@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { ApiError } from '../api/api-client';
 import { closeOfflineDb, offlineDb, type OutboxEntry } from './offline-db';
 import { forgetOfflineData, outboxStatus, rememberLearner } from './offline-store';
-import { backoffMs, createOutbox, type QueuedRequest } from './replay';
+import type { Submission } from '../journey/journey-submit';
+import { backoffMs, createOutbox, type QueuedRequest, targetOf } from './replay';
 
 /** The server as the queue sees it: a function per try. The real wire is covered by test/browser/offline.e2e-spec.ts. */
 function fakeServer() {
@@ -18,7 +19,7 @@ function fakeServer() {
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
       if (mode === 'down') throw new ApiError('NETWORK_ERROR', 'offline', 0);
       if (mode !== 'up') throw new ApiError(mode.code as ApiError['code'], 'refused', mode.status);
-      return { accepted: entry.target, answers: entry.init.body.answers };
+      return { accepted: targetOf(entry.submission), answers: (entry.submission as { answers?: unknown }).answers };
     },
   };
 }
@@ -30,12 +31,13 @@ function setup(owner: string | null = 'learner-1') {
   return { server, box };
 }
 
-const request = (key: string, target = 'pre-knowledge', enrolmentId = 'enrol-1'): QueuedRequest => ({
-  enrolmentId,
-  target,
-  path: '/api/enrolments/{enrolmentId}/assessments/{wave}/{part}',
-  init: { params: { path: { enrolmentId, wave: 'pre', part: 'knowledge' } }, body: { idempotencyKey: key, answers: { k1: ['a'] } } },
-});
+/** An action by the queue's name for it: "pre-knowledge", "quiz-m1", anything else a lesson of that key. */
+function submissionFor(target: string): Submission {
+  if (target === 'pre-knowledge') return { kind: 'assessment', wave: 'pre', part: 'knowledge', answers: { k1: ['a'] } };
+  if (target.startsWith('quiz-')) return { kind: 'quiz', moduleKey: target.slice(5), answers: { q1: ['b'] } };
+  return { kind: 'lesson', moduleKey: 'm1', lessonKey: target.replace(/^lesson-/, '') };
+}
+const request = (key: string, target = 'pre-knowledge', enrolmentId = 'enrol-1'): QueuedRequest => ({ enrolmentId, key, lang: 'es', submission: submissionFor(target) });
 
 afterEach(async () => {
   await forgetOfflineData();
@@ -57,7 +59,7 @@ describe('the answer queue', () => {
     server.set('down');
     await expect(box.sendQueued(request('key-00002'))).resolves.toEqual({ state: 'queued' });
     const stored = (await (await offlineDb()).get('outbox', 'key-00002'))!;
-    expect(stored).toMatchObject({ state: 'waiting', tries: 1, owner: 'learner-1', init: request('key-00002').init });
+    expect(stored).toMatchObject({ state: 'waiting', tries: 1, owner: 'learner-1', target: 'pre-knowledge', submission: request('key-00002').submission });
     expect(stored.nextAt - clock).toBe(backoffMs(1, () => 0.5));
     expect(outboxStatus.get()).toEqual({ waiting: 1, rejected: 0 });
 
@@ -78,7 +80,7 @@ describe('the answer queue', () => {
   it('sends each key once when replays overlap (load, focus and the connection returning together)', async () => {
     const { server, box } = setup();
     server.set('down');
-    for (const key of ['key-a0001', 'key-a0002', 'key-a0003']) await box.sendQueued(request(key, key));
+    for (const key of ['key-a0001', 'key-a0002', 'key-a0003']) await box.sendQueued(request(key, `lesson-${key}`));
     server.set('up');
     server.slow(20);
     server.calls.length = 0;
@@ -113,6 +115,23 @@ describe('the answer queue', () => {
     expect(server.calls).toHaveLength(2); // a refusal is final: never sent again
     await box.forget('key-00003');
     expect(await box.rejected()).toEqual([]);
+  });
+
+  it('keeps a resent action (same key) in its place and stored once', async () => {
+    const { server, box } = setup();
+    server.set('down');
+    await box.sendQueued(request('lesson-k2', 'lesson-l1'));
+    await box.sendQueued(request('quiz-k002', 'quiz-m1'));
+    await box.sendQueued(request('lesson-k2', 'lesson-l1')); // the driver retrying the first
+    const db = await offlineDb();
+    expect((await db.getAllFromIndex('outbox', 'byCreated')).map((e) => e.key)).toEqual(['lesson-k2', 'quiz-k002']);
+    server.set('up');
+    server.calls.length = 0;
+    await box.flush(true);
+    expect(server.calls).toEqual(['lesson-k2', 'quiz-k002']);
+    // Sent again after it went through: the answer the server gave, without a second request.
+    await expect(box.sendQueued(request('quiz-k002', 'quiz-m1'))).resolves.toMatchObject({ state: 'sent', data: { accepted: 'quiz-m1' } });
+    expect(server.calls).toEqual(['lesson-k2', 'quiz-k002']);
   });
 
   it('throws the refusal straight to the page when it happens while the learner waits', async () => {

@@ -1,4 +1,6 @@
-import { api, ApiError, unwrap, withSession } from '../api/api-client';
+import { ApiError } from '../api/api-client';
+import type { Language } from '../i18n';
+import { sendSubmission, type Submission } from '../journey/journey-submit';
 import { connection } from './connection';
 import { offlineDb, type OutboxEntry, type Receipt } from './offline-db';
 import { outboxStatus, storedLearner } from './offline-store';
@@ -7,13 +9,29 @@ import { outboxStatus, storedLearner } from './offline-store';
 export type Outcome<T> = { state: 'sent'; data: T } | { state: 'queued' };
 export interface QueuedRequest {
   enrolmentId: string;
-  target: string;
+  key: string;
+  submission: Submission;
+  lang: Language;
   label?: string;
-  /** The OpenAPI path template and openapi-fetch's init; `init.body.idempotencyKey` identifies the action. */
-  path: string;
-  init: OutboxEntry['init'];
 }
-export type OutboxEvent = { type: 'changed' } | { type: 'sent'; key: string } | { type: 'rejected'; key: string };
+/** "sent" carries the server's answer (in memory only: pages read stored answers through receipts). */
+export type OutboxEvent = { type: 'changed' } | { type: 'sent'; key: string; enrolmentId: string; result: unknown } | { type: 'rejected'; key: string };
+
+/** The queue's name for what an action answers: pages find their own entry by it. */
+export function targetOf(submission: Submission): string {
+  switch (submission.kind) {
+    case 'assessment':
+      return `${submission.wave}-${submission.part}`;
+    case 'quiz':
+      return `quiz-${submission.moduleKey}`;
+    case 'lesson':
+      return `lesson-${submission.lessonKey}`;
+    case 'scenario':
+      return `scenario-${submission.scenarioKey}-${submission.nodeKey}`;
+    default:
+      return submission.kind;
+  }
+}
 
 const BASE_MS = 2_000;
 const CAP_MS = 5 * 60_000;
@@ -39,18 +57,8 @@ interface Deps {
   exclusive<T>(run: () => Promise<T>): Promise<T>;
 }
 
-async function sendOverApi(entry: OutboxEntry): Promise<unknown> {
-  let result: { data?: unknown; error?: unknown; response: Response };
-  try {
-    // The stored path and init are exactly what the page's typed call would have passed (see sendQueued's callers).
-    result = await withSession(() => api.POST(entry.path as never, entry.init as never) as Promise<typeof result>);
-  } catch (error) {
-    connection.failed();
-    throw new ApiError('NETWORK_ERROR', String(error), 0);
-  }
-  connection.reached();
-  return unwrap(result);
-}
+/** The same function the journey driver sends with (apiCall: session renewal, connection state, typed errors). */
+const sendOverApi = (entry: OutboxEntry): Promise<unknown> => sendSubmission(entry.enrolmentId, entry.submission, entry.key, entry.lang);
 
 function webLock<T>(run: () => Promise<T>): Promise<T> {
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
@@ -72,7 +80,8 @@ export function createOutbox(deps: Deps) {
 
   function emit(event: OutboxEvent, fromOtherTab = false): void {
     for (const listener of listeners) listener(event);
-    if (!fromOtherTab) channel?.postMessage(event);
+    // Other tabs re-read the stores; the server's answer itself stays in this tab.
+    if (!fromOtherTab) channel?.postMessage(event.type === 'sent' ? { type: 'changed' } : event);
   }
   if (channel) channel.onmessage = (message: MessageEvent<OutboxEvent>) => {
     emit(message.data, true);
@@ -108,7 +117,7 @@ export function createOutbox(deps: Deps) {
           const receipt: Receipt = { key: entry.key, owner, enrolmentId: entry.enrolmentId, target: entry.target, sentAt: deps.now(), result };
           const tx = db.transaction(['outbox', 'receipts'], 'readwrite');
           await Promise.all([tx.objectStore('outbox').delete(entry.key), tx.objectStore('receipts').put(receipt), tx.done]);
-          emit({ type: 'sent', key: entry.key });
+          emit({ type: 'sent', key: entry.key, enrolmentId: entry.enrolmentId, result });
         } catch (error) {
           const failure = error instanceof ApiError ? error : new ApiError('NETWORK_ERROR', String(error), 0);
           // The session ended and could not be renewed: keep everything for when this learner signs in again.
@@ -161,14 +170,20 @@ export function createOutbox(deps: Deps) {
    */
   async function sendQueued<T>(request: QueuedRequest): Promise<Outcome<T>> {
     const owner = deps.owner();
-    const key = request.init.body.idempotencyKey;
+    const { key } = request;
     lastCreated = Math.max(deps.now(), lastCreated + 1);
-    const entry: OutboxEntry = { ...request, key, owner: owner ?? '', createdAt: lastCreated, tries: 0, nextAt: 0, state: 'waiting' };
+    const entry: OutboxEntry = {
+      key, owner: owner ?? '', enrolmentId: request.enrolmentId, target: targetOf(request.submission), label: request.label,
+      submission: request.submission, lang: request.lang, createdAt: lastCreated, tries: 0, nextAt: 0, state: 'waiting',
+    };
     let db;
+    let resend = false;
     try {
       if (!owner) throw new Error('no learner');
       db = await offlineDb();
-      await db.put('outbox', entry);
+      // The same action sent again (the driver retrying, the learner pressing again): it keeps its place in the queue.
+      resend = Boolean((await db.get('outbox', key)) ?? (await db.get('receipts', key)));
+      if (!resend) await db.put('outbox', entry);
     } catch {
       // No storage (private mode, quota, IndexedDB disabled): send as before, nothing is kept on the phone.
       return { state: 'sent', data: (await deps.send(entry)) as T };
@@ -178,7 +193,8 @@ export function createOutbox(deps: Deps) {
       await flush(true);
       const receipt = await db.get('receipts', key);
       if (receipt) {
-        await db.delete('receipts', key);
+        // A page may still want to show this answer (a quiz graded after the browser was reopened): a resend leaves it.
+        if (!resend) await db.delete('receipts', key);
         return { state: 'sent', data: receipt.result as T };
       }
       const left = await db.get('outbox', key);
@@ -187,6 +203,7 @@ export function createOutbox(deps: Deps) {
         await refreshStatus();
         throw new ApiError(left.error!.code as ApiError['code'], 'refused', left.error!.status);
       }
+      if (!left) return { state: 'sent', data: (await deps.send(entry)) as T }; // answered and forgotten meanwhile: ask again (same key)
     } finally {
       claimed.delete(key);
     }

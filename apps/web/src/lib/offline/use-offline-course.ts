@@ -3,7 +3,8 @@ import type { JourneyView } from '#journey';
 import { api } from '../api/api-client';
 import { apiCall } from '../api/call';
 import type { Language } from '../i18n';
-import type { CourseOutline } from '../journey/journey-types';
+import type { JourneyDriver } from '../journey/journey-driver';
+import { type CourseOutline, type SubmissionResult, persistedOf } from '../journey/journey-types';
 import { connection } from './connection';
 import { LEARNER_CACHE } from './offline-names';
 import { outbox, startReplay } from './replay';
@@ -27,13 +28,18 @@ function controlled(): Promise<boolean> {
  * the service worker keeps them for reading offline. Skipped offline and when the phone asks to save data; what the
  * worker already holds is not fetched again.
  */
-export function useOfflineCourse(enrolmentId: string, outline: CourseOutline | undefined, view: JourneyView | undefined, lang: Language, refresh: () => void) {
+export function useOfflineCourse(enrolmentId: string, outline: CourseOutline | undefined, view: JourneyView | undefined, lang: Language, driver: JourneyDriver | null) {
   useEffect(() => {
     startReplay();
+    if (!driver) return;
     return outbox.subscribe((event) => {
-      if (event.type === 'sent') refresh();
+      if (event.type !== 'sent' || event.enrolmentId !== enrolmentId) return;
+      // Delivered by the queue (after a reconnection or a reopened browser): the server's journey becomes the actor's
+      // base, and what this page still holds goes now, in order (it finds the server's answer under the same key).
+      driver.rebase(persistedOf((event.result as SubmissionResult).journey));
+      driver.retry();
     });
-  }, [refresh]);
+  }, [enrolmentId, driver]);
 
   const reached = view?.modules.filter((m) => m.status !== 'locked').map((m) => m.key).join(',') ?? '';
   const stage = view?.stage;

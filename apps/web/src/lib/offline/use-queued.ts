@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api-client';
-import { newIdempotencyKey } from '../api/idempotency';
 import type { OutboxEntry } from './offline-db';
-import { outbox, type Outcome } from './replay';
+import { outbox } from './replay';
 
 /**
  * A page's view of its own queued submission (by target): whether one waits on this phone, whether the server refused
@@ -42,33 +41,5 @@ export function useQueued<T>(enrolmentId: string, target: string, onSent: (data:
     setRefused(null);
   }, [refused]);
 
-  return { waiting, refused, refusedError: refused?.error ? new ApiError(refused.error.code as ApiError['code'], '', refused.error.status) : null, dismiss, markWaiting: () => setWaiting(true) };
-}
-
-/** One submit button through the queue: a fresh idempotency key per action; a refusal becomes `error` (409 also calls onRejected). */
-export function useQueuedSubmission(options: { onRejected?: () => void } = {}) {
-  const onRejected = useRef(options.onRejected);
-  onRejected.current = options.onRejected;
-  const running = useRef(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const submit = useCallback(async <T,>(send: (key: string) => Promise<Outcome<T>>): Promise<Outcome<T> | undefined> => {
-    if (running.current) return undefined;
-    running.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      return await send(newIdempotencyKey());
-    } catch (e) {
-      setError(e);
-      if (e instanceof ApiError && e.status === 409) onRejected.current?.();
-      return undefined;
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
-  }, []);
-
-  return { submit, busy, error, setError };
+  return { waiting, refused, refusedError: refused?.error ? new ApiError(refused.error.code as ApiError['code'], '', refused.error.status) : null, dismiss };
 }

@@ -1,12 +1,10 @@
 import { api, type ApiSchemas } from '../../../lib/api/api-client';
 import { apiCall } from '../../../lib/api/call';
 import type { Language } from '../../../lib/i18n';
-import { queuedPost } from '../../../lib/offline/queued-post';
 
 export type KnowledgeTest = ApiSchemas['LearnerKnowledgeTestDto'];
 export type AttitudeInstrument = ApiSchemas['LearnerAttitudeInstrumentDto'];
 export type Wave = 'pre' | 'post';
-export type SubmissionResult = ApiSchemas['SubmissionResultDto'];
 export type Part = 'knowledge' | 'attitude' | 'then';
 
 export const getKnowledgeTest = (enrolmentId: string, lang: Language) =>
@@ -14,24 +12,6 @@ export const getKnowledgeTest = (enrolmentId: string, lang: Language) =>
 
 export const getAttitudeInstrument = (enrolmentId: string, lang: Language) =>
   apiCall(() => api.GET('/api/enrolments/{enrolmentId}/attitude-instrument', { params: { path: { enrolmentId }, query: { lang } } }));
-
-/** Through the answer queue: stored on the phone first, "queued" when the server cannot be reached. */
-export const submitAssessment = (enrolmentId: string, wave: Wave, part: Part, answers: Record<string, unknown>, idempotencyKey: string, lang: Language, label?: string) =>
-  queuedPost({ enrolmentId, target: `${wave}-${part}`, label }, '/api/enrolments/{enrolmentId}/assessments/{wave}/{part}', {
-    params: { path: { enrolmentId, wave, part }, query: { lang } },
-    body: { idempotencyKey, answers },
-  });
-
-export const submitFollowUp = (
-  enrolmentId: string,
-  knowledge: Record<string, unknown>,
-  attitude: Record<string, unknown>,
-  idempotencyKey: string,
-  lang: Language,
-) =>
-  apiCall(() =>
-    api.POST('/api/enrolments/{enrolmentId}/follow-up', { params: { path: { enrolmentId }, query: { lang } }, body: { idempotencyKey, knowledge, attitude } }),
-  );
 
 export type ActionPlan = ApiSchemas['ActionPlanDto'];
 export type FollowUpStatus = NonNullable<ActionPlan['followUpStatus']>[number];

@@ -4,15 +4,17 @@ import { Link, useLocation, useParams } from 'wouter';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { QueuedNotice } from '../../../components/queued-notice';
 import { StepUnavailable } from '../../../components/step-unavailable';
+import { useQueued } from '../../../lib/offline/use-queued';
 import { useJourney } from '../../../lib/journey/journey-context';
 import type { Grade } from '../../../lib/journey/journey-types';
 import { coursePath, stepPath } from '../../../lib/journey/step-path';
+import type { Submission } from '../../../lib/journey/journey-submit';
+import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
-import { QueuedNotice } from '../../../components/queued-notice';
-import { useQueued, useQueuedSubmission } from '../../../lib/offline/use-queued';
-import { getAttitudeInstrument, getKnowledgeTest, submitAssessment, type Part, type SubmissionResult, type Wave } from '../api/assessment-api';
+import { getAttitudeInstrument, getKnowledgeTest, type Part, type Wave } from '../api/assessment-api';
 import { KnowledgeResult } from './knowledge-result';
 import { PartDone } from './part-done';
 import { type Instrument, Questionnaire } from './questionnaire';
@@ -28,33 +30,32 @@ export function AssessmentPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const lang = useContentLanguage();
-  const { enrolmentId, view, accept, refresh } = useJourney();
-  const { submit, busy, error } = useQueuedSubmission({ onRejected: refresh });
+  const { enrolmentId, view, driver } = useJourney();
+  const step = wave === 'pre' ? { kind: 'assessment', wave, part: part as 'knowledge' | 'attitude' } as const : { kind: 'assessment', wave: 'post', part } as const;
+  const gate = useStepGate(step);
+  const { run, busy, error } = useJourneyAction();
   const [result, setResult] = useState<Grade | null>(null);
+  /** This page took its step and waits for the server's grading: the journey has moved on, the page stays. */
+  const [taken, setTaken] = useState(false);
   /** The part just submitted, when a break screen follows it (the page is reused for the next part, so keyed by part). */
   const [doneWith, setDoneWith] = useState<string | null>(null);
-  const content = useQuery<Instrument | null>(
-    async () =>
-      !valid
-        ? null
-        : part === 'knowledge'
-          ? { kind: 'knowledge', test: await getKnowledgeTest(enrolmentId, lang) }
-          : { kind: 'attitude', instrument: await getAttitudeInstrument(enrolmentId, lang) },
-    [enrolmentId, part, lang, valid],
-  );
+  const content = useQuery<Instrument | null>(async () => {
+    if (!valid) return null;
+    // The server orders the options by the stage it holds: let the steps already taken reach it first.
+    await driver.settled();
+    return part === 'knowledge'
+      ? { kind: 'knowledge', test: await getKnowledgeTest(enrolmentId, lang) }
+      : { kind: 'attitude', instrument: await getAttitudeInstrument(enrolmentId, lang) };
+  }, [enrolmentId, part, lang, valid]);
 
-  /** The server's answer, at once or — when it was queued on this phone — whenever the queue delivers it. */
-  function accepted(response: SubmissionResult) {
-    const next = accept(response.journey);
+  // Answers kept on this phone (offline, or a browser closed before they went): a notice instead of the form; the
+  // final test's explained result when the queue delivers them.
+  const queued = useQueued<{ grade?: Grade }>(enrolmentId, `${wave}-${part}`, (response) => {
     if (wave === 'post' && part === 'knowledge' && response.grade) setResult(response.grade);
-    // The end of the course comes in separate screens, with a break between parts (the learner may stop there).
-    else if (wave === 'post' && next.stage === 'postAssessment') setDoneWith(`${wave}-${part}`);
-    else navigate(stepPath(enrolmentId, next.nextStep));
-  }
-  const queued = useQueued<SubmissionResult>(enrolmentId, `${wave}-${part}`, accepted);
+  });
 
   const waveTitle = t(`learn.assessment.${wave === 'pre' ? 'preTitle' : 'postTitle'}`);
-  if (!valid) return <StepUnavailable title={t('learn.unavailable.title')} reason={t('learn.unavailable.notFound')} />;
+  if (!valid) return <StepUnavailable title={t('learn.unavailable.title')} code="UNKNOWN_ITEM" />;
 
   const source = content.data;
   const partTitle =
@@ -84,7 +85,7 @@ export function AssessmentPage() {
     );
   }
 
-  if (queued.waiting) {
+  if (queued.waiting && !taken) {
     return (
       <section className="card" aria-labelledby="assessment-title">
         <PageHeading id="assessment-title">{title}</PageHeading>
@@ -92,11 +93,7 @@ export function AssessmentPage() {
       </section>
     );
   }
-
-  const done = wave === 'pre' ? view.pre.done.includes(part as 'knowledge' | 'attitude') : view.post.done.includes(part);
-  const open = view.stage === (wave === 'pre' ? 'preAssessment' : 'postAssessment');
-  if (done) return <StepUnavailable title={waveTitle} reason={t('learn.assessment.alreadyDone')} />;
-  if (!open) return <StepUnavailable title={waveTitle} reason={t(wave === 'pre' ? 'learn.unavailable.consentFirst' : 'learn.unavailable.postLater')} />;
+  if (gate && !taken) return <StepUnavailable title={waveTitle} code={gate} />;
   if (!source) return content.error ? <ErrorMessage error={content.error} /> : <Loading />;
 
   const instructions =
@@ -104,11 +101,23 @@ export function AssessmentPage() {
   const withReminder: Instrument = source.kind === 'attitude' && part === 'then' ? { ...source, reminder: t('learn.assessment.thenReminder') } : source;
 
   async function onSubmit(answers: Record<string, unknown>): Promise<boolean> {
-    queued.dismiss();
-    const outcome = await submit((key) => submitAssessment(enrolmentId, wave, part, answers, key, lang, title));
-    if (!outcome) return false;
-    if (outcome.state === 'sent') accepted(outcome.data);
-    else queued.markWaiting();
+    const submission = { kind: 'assessment', wave, part, answers } as Extract<Submission, { kind: 'assessment' }>;
+    const started = run(submission);
+    if (!started.accepted) return false;
+    if (wave === 'post' && part === 'knowledge') {
+      // The final test shows its explained result: that waits for the server's grading.
+      setTaken(true);
+      const outcome = await started.outcome;
+      if (outcome.status === 'sent' && outcome.result.grade) setResult(outcome.result.grade);
+      else setTaken(false);
+      // Kept on this phone: the queue holds the answers now (the draft must not outlive them).
+      return outcome.status === 'sent' || (outcome.status === 'unsent' && outcome.error.code === 'SAVED_ON_PHONE');
+    }
+    // Otherwise the path moves on at once; the answers reach the server in order behind the scenes.
+    const next = started.view;
+    // The end of the course comes in separate screens, with a break between parts (the learner may stop there).
+    if (wave === 'post' && next.stage === 'postAssessment') setDoneWith(`${wave}-${part}`);
+    else navigate(stepPath(enrolmentId, next.nextStep));
     return true;
   }
 
@@ -124,7 +133,7 @@ export function AssessmentPage() {
         submitLabel={t('learn.assessment.submit')}
         busy={busy}
         error={error ?? queued.refusedError}
-        refused={queued.refused?.init.body.answers as Record<string, unknown> | undefined}
+        refused={queued.refused?.submission.kind === 'assessment' ? queued.refused.submission.answers : undefined}
         onSubmit={onSubmit}
         onPause={() => navigate(coursePath(enrolmentId))}
       />

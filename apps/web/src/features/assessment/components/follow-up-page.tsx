@@ -6,10 +6,10 @@ import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { StepUnavailable } from '../../../components/step-unavailable';
 import { useJourney } from '../../../lib/journey/journey-context';
+import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
 import { formatDate, useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
-import { useSubmission } from '../../../lib/use-submission';
-import { getAttitudeInstrument, getKnowledgeTest, submitFollowUp } from '../api/assessment-api';
+import { getAttitudeInstrument, getKnowledgeTest } from '../api/assessment-api';
 import { ActionPlanReview } from './action-plan-review';
 import { Questionnaire } from './questionnaire';
 
@@ -17,17 +17,20 @@ import { Questionnaire } from './questionnaire';
 export function FollowUpPage() {
   const { t, i18n } = useTranslation();
   const lang = useContentLanguage();
-  const { enrolmentId, view, accept, refresh } = useJourney();
-  const { submit, busy, error } = useSubmission({ onRejected: refresh });
+  const { enrolmentId, view, driver } = useJourney();
+  const gate = useStepGate({ kind: 'followUp' });
+  const { run, busy, error } = useJourneyAction();
   const [knowledge, setKnowledge] = useState<Record<string, unknown> | null>(null);
   const [finished, setFinished] = useState(false);
-  const content = useQuery(
-    async () => (view.stage === 'followUp' ? { test: await getKnowledgeTest(enrolmentId, lang), instrument: await getAttitudeInstrument(enrolmentId, lang) } : null),
-    [enrolmentId, lang, view.stage],
-  );
+  const content = useQuery(async () => {
+    if (gate !== null) return null;
+    await driver.settled(); // the server picks the follow-up's option order by the stage it holds
+    return { test: await getKnowledgeTest(enrolmentId, lang), instrument: await getAttitudeInstrument(enrolmentId, lang) };
+  }, [enrolmentId, lang, gate === null]);
   const title = t('learn.followUp.title');
 
-  if (finished || view.stage === 'done') {
+  // Sent (here, or before): thanks, and the look back at the action plan stays open.
+  if (finished || gate === 'ALREADY_SUBMITTED') {
     return (
       <section className="card" aria-labelledby="follow-up-title">
         <PageHeading id="follow-up-title">{title}</PageHeading>
@@ -37,20 +40,20 @@ export function FollowUpPage() {
       </section>
     );
   }
-  if (view.stage === 'completed' && view.followUpOpensAt !== null) {
-    return <StepUnavailable title={title} reason={t('learn.followUp.notYet', { date: formatDate(view.followUpOpensAt, i18n.language) })} />;
+  if (gate) {
+    return (
+      <StepUnavailable title={title} code={gate}>
+        {gate === 'FOLLOW_UP_NOT_OPEN' && view.followUpOpensAt !== null && <p>{t('learn.followUp.notYet', { date: formatDate(view.followUpOpensAt, i18n.language) })}</p>}
+      </StepUnavailable>
+    );
   }
-  if (view.stage !== 'followUp') return <StepUnavailable title={title} reason={t('learn.unavailable.notYet')} />;
   if (!content.data) return content.error ? <ErrorMessage error={content.error} /> : <Loading />;
   const { test, instrument } = content.data;
 
   async function sendAll(attitude: Record<string, unknown>): Promise<boolean> {
-    const answers = knowledge ?? {};
-    const response = await submit({ followUp: true, answers, attitude }, (key) => submitFollowUp(enrolmentId, answers, attitude, key, lang));
-    if (!response) return false;
-    accept(response.journey);
-    setFinished(true);
-    return true;
+    const started = run({ kind: 'followUp', knowledge: knowledge ?? {}, attitude });
+    if (started.accepted) setFinished(true);
+    return started.accepted;
   }
 
   return (

@@ -5,13 +5,14 @@ import { Loading } from '../../../components/loading';
 import { Markdown } from '../../../components/markdown';
 import { PageHeading } from '../../../components/page-heading';
 import { StepUnavailable } from '../../../components/step-unavailable';
+import { useQueued } from '../../../lib/offline/use-queued';
 import { useJourney } from '../../../lib/journey/journey-context';
 import { findLesson } from '../../../lib/journey/outline-lookup';
 import { coursePath, lessonPath, stepPath } from '../../../lib/journey/step-path';
+import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
-import { useQueued, useQueuedSubmission } from '../../../lib/offline/use-queued';
-import { completeLesson, getLesson, type SubmissionResult } from '../api/lesson-api';
+import { getLesson } from '../api/lesson-api';
 import { ActionPlanForm } from './action-plan-form';
 import { SourceList } from './source-list';
 
@@ -21,43 +22,35 @@ export function LessonPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const lang = useContentLanguage();
-  const { enrolmentId, outline, view, accept, refresh } = useJourney();
-  const { submit, busy, error } = useQueuedSubmission({ onRejected: refresh });
+  const { enrolmentId, outline, view } = useJourney();
+  const open = useStepGate({ kind: 'openLesson', moduleKey, lessonKey });
+  // Whether marking it read is a step the journey records now (first read, review, re-read while learning).
+  const recorded = useStepGate({ kind: 'completeLesson', moduleKey, lessonKey }) === null;
+  const planClosed = useStepGate({ kind: 'actionPlan' });
+  const { run, error } = useJourneyAction();
   const found = findLesson(outline, moduleKey, lessonKey);
   const progress = view.modules.find((m) => m.key === moduleKey);
-  const lesson = useQuery(() => (found ? getLesson(enrolmentId, lessonKey, lang) : Promise.resolve(null)), [enrolmentId, lessonKey, lang, Boolean(found)]);
-  const nextInModule = found?.module.lessons[found.lessonNumber]; // lessonNumber is 1-based: this is the following one
-  const rereadingNow = Boolean(progress?.lessonsRead.includes(lessonKey) && !progress.quiz.lessonsToReview.includes(lessonKey));
-  /** Recorded by the server, at once or when the queue delivers a "read" given offline. */
-  function recorded(response: SubmissionResult) {
-    const next = accept(response.journey);
-    // A re-read just moves on within the module; otherwise the journey says what comes next.
-    if (rereadingNow) navigate(nextInModule ? lessonPath(enrolmentId, moduleKey, nextInModule.key) : coursePath(enrolmentId));
-    else navigate(stepPath(enrolmentId, next.nextStep));
-  }
-  const queued = useQueued<SubmissionResult>(enrolmentId, `lesson-${lessonKey}`, recorded);
+  // "Read" given offline and still on this phone: said here until the queue delivers it.
+  const queued = useQueued(enrolmentId, `lesson-${lessonKey}`, () => undefined);
+  const lesson = useQuery(() => (open === null ? getLesson(enrolmentId, lessonKey, lang) : Promise.resolve(null)), [enrolmentId, lessonKey, lang, open === null]);
 
-  if (!found || !progress) return <StepUnavailable title={t('learn.unavailable.title')} reason={t('learn.unavailable.notFound')} />;
-  if (progress.status === 'locked') return <StepUnavailable title={found.lesson.title} reason={t('learn.unavailable.moduleLocked')} />;
+  if (open || !found || !progress) return <StepUnavailable title={found?.lesson.title ?? t('learn.unavailable.title')} code={open ?? 'UNKNOWN_ITEM'} />;
   if (!lesson.data) return lesson.error ? <ErrorMessage error={lesson.error} /> : <Loading />;
 
   const reviewing = progress.quiz.lessonsToReview.includes(lessonKey);
-  const alreadyRead = progress.lessonsRead.includes(lessonKey);
-  const rereading = alreadyRead && !reviewing;
+  const rereading = progress.lessonsRead.includes(lessonKey) && !reviewing;
+  const nextInModule = found.module.lessons[found.lessonNumber]; // lessonNumber is 1-based: this is the following one
 
-  async function onDone() {
-    // Outside the learning stage a re-read records nothing (the machine would refuse it): just move on.
-    if (rereading && view.stage !== 'learning') {
-      navigate(nextInModule ? lessonPath(enrolmentId, moduleKey, nextInModule.key) : coursePath(enrolmentId));
-      return;
-    }
-    queued.dismiss();
-    const outcome = await submit((key) => completeLesson(enrolmentId, lessonKey, key, lesson.data?.title));
-    if (outcome?.state === 'sent') recorded(outcome.data);
-    else if (outcome) queued.markWaiting();
+  function onDone() {
+    // The actor moves at once; the server hears about it in the background (the journey notice reports trouble).
+    const started = recorded ? run({ kind: 'lesson', moduleKey, lessonKey }) : null;
+    if (started && !started.accepted) return;
+    // A re-read just moves on within the module; otherwise the journey says what comes next.
+    if (rereading || !started) navigate(nextInModule ? lessonPath(enrolmentId, moduleKey, nextInModule.key) : coursePath(enrolmentId));
+    else navigate(stepPath(enrolmentId, started.view.nextStep));
   }
 
-  const label = reviewing ? t('learn.lesson.markReviewed') : rereading ? t('learn.lesson.next') : t('learn.lesson.markRead');
+  const label = reviewing ? t('learn.lesson.markReviewed') : rereading || !recorded ? t('learn.lesson.next') : t('learn.lesson.markRead');
   return (
     <article className="card lesson" aria-labelledby="lesson-title">
       <p className="crumbs">
@@ -67,22 +60,13 @@ export function LessonPage() {
       <PageHeading id="lesson-title">{lesson.data.title}</PageHeading>
       <Markdown source={lesson.data.body} />
       <SourceList sources={lesson.data.sources} />
-      {lesson.data.actionPlan && <ActionPlanForm enrolmentId={enrolmentId} />}
-      <ErrorMessage error={error ?? queued.refusedError} />
-      {queued.waiting ? (
-        <div className="actions">
-          <p role="status" className="queued-notice">{t('learn.offline.lessonQueued')}</p>
-          {nextInModule && <Link className="primary button-link" to={lessonPath(enrolmentId, moduleKey, nextInModule.key)}>{t('learn.lesson.next')}</Link>}
-          <Link to={coursePath(enrolmentId)}>{t('learn.backToCourse')}</Link>
-        </div>
-      ) : (
-        <div className="actions">
-          <button type="button" className="primary" onClick={() => void onDone()} disabled={busy}>
-            {busy ? t('learn.sending') : label}
-          </button>
-          <Link to={coursePath(enrolmentId)}>{t('learn.backToCourse')}</Link>
-        </div>
-      )}
+      {lesson.data.actionPlan && <ActionPlanForm enrolmentId={enrolmentId} closed={planClosed} />}
+      <ErrorMessage error={error} />
+      {queued.waiting && <p role="status" className="queued-notice">{t('learn.offline.lessonQueued')}</p>}
+      <div className="actions">
+        <button type="button" className="primary" onClick={onDone}>{label}</button>
+        <Link to={coursePath(enrolmentId)}>{t('learn.backToCourse')}</Link>
+      </div>
     </article>
   );
 }

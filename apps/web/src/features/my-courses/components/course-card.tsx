@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { isPersistedJourney, whyNotRule } from '#journey';
 import { ProgressMeter } from '../../../components/progress-meter';
 import type { MyCourse } from '../api/get-my-courses';
 import { EvaluationUseChoice } from './evaluation-use-choice';
@@ -8,6 +9,8 @@ export function CourseCard({ course }: { course: MyCourse }) {
   const { t } = useTranslation();
   const { enrolment, journey } = course;
   const title = enrolment.courseTitle ?? t('learn.myCourses.untitled');
+  // libs/journey decides whether the consent choice can still change (the machine itself is not bundled here).
+  const choiceOpen = journey !== null && isPersistedJourney(journey.snapshot) && whyNotRule(journey.snapshot, { kind: 'evaluationUse' }, Date.now()) === null;
   const action = !journey
     ? null
     : journey.stage === 'withdrawn'
@@ -32,9 +35,7 @@ export function CourseCard({ course }: { course: MyCourse }) {
           <Link className="primary button-link" to={`/learn/${enrolment.id}`} aria-label={`${action}: ${title}`}>
             {action}
           </Link>
-          {enrolment.evaluationUse !== null && journey.stage !== 'withdrawn' && (
-            <EvaluationUseChoice enrolmentId={enrolment.id} initial={enrolment.evaluationUse} />
-          )}
+          {choiceOpen && <EvaluationUseChoice enrolmentId={enrolment.id} initial={enrolment.evaluationUse ?? false} />}
         </>
       ) : (
         <p>{t('learn.myCourses.notReady')}</p>

@@ -6,18 +6,19 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { SaveStatus } from '../../../components/save-status';
+import { AnswerStateNote } from '../../../components/answer-state-note';
+import { QueuedNotice } from '../../../components/queued-notice';
 import { StepUnavailable } from '../../../components/step-unavailable';
+import { useQueued } from '../../../lib/offline/use-queued';
 import { useJourney } from '../../../lib/journey/journey-context';
 import type { Grade } from '../../../lib/journey/journey-types';
 import { findModule } from '../../../lib/journey/outline-lookup';
 import { coursePath } from '../../../lib/journey/step-path';
+import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { optionKeysOf, useDraft } from '../../../lib/use-draft';
 import { useQuery } from '../../../lib/use-query';
-import { AnswerStateNote } from '../../../components/answer-state-note';
-import { QueuedNotice } from '../../../components/queued-notice';
-import { useQueued, useQueuedSubmission } from '../../../lib/offline/use-queued';
-import { getQuiz, submitQuiz, type SubmissionResult } from '../api/quiz-api';
+import { getQuiz } from '../api/quiz-api';
 import { OptionFeedback, QuestionVerdict } from './option-feedback';
 import { PreviousAttempt } from './previous-attempt';
 import { QuizResult } from './quiz-result';
@@ -28,8 +29,9 @@ export function QuizPage() {
   const { moduleKey = '' } = useParams();
   const { t } = useTranslation();
   const lang = useContentLanguage();
-  const { enrolmentId, outline, view, accept, refresh } = useJourney();
-  const { submit, busy, error } = useQueuedSubmission({ onRejected: refresh });
+  const { enrolmentId, outline, view } = useJourney();
+  const gate = useStepGate({ kind: 'quiz', moduleKey });
+  const { run, busy, error } = useJourneyAction();
   const found = findModule(outline, moduleKey);
   const progress = view.modules.find((m) => m.key === moduleKey);
   const [round, setRound] = useState(0);
@@ -40,29 +42,22 @@ export function QuizPage() {
   /** The failed attempt before this one: its feedback stays visible while retrying. */
   const [previous, setPrevious] = useState<Grade | null>(null);
   const [missing, setMissing] = useState(0);
+  /** An attempt of this page is with the server: the page stays on it, whatever the journey says meanwhile. */
+  const [taken, setTaken] = useState(false);
   const resultRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (grade) resultRef.current?.focus();
   }, [grade]);
-  /** Graded by the server: at once, or when the queue delivers answers given offline (then the result shows here). */
-  function graded(response: SubmissionResult) {
+  // Answers kept on this phone wait, clearly marked; the server grades them when the queue delivers them, and the
+  // result shows here (also after the browser was closed and reopened).
+  const queued = useQueued<{ grade?: Grade }>(enrolmentId, `quiz-${moduleKey}`, (response) => {
     draft.markSubmitted();
-    accept(response.journey);
     setGrade(response.grade ?? null);
-  }
-  const queued = useQueued<SubmissionResult>(enrolmentId, `quiz-${moduleKey}`, graded);
-  const restored = useRef(false);
-  const { loaded: draftLoaded, restore } = draft;
-  const refusedAnswers = queued.refused?.init.body.answers as Record<string, unknown> | undefined;
-  useEffect(() => {
-    if (!draftLoaded || !refusedAnswers || restored.current) return;
-    restored.current = true;
-    restore(refusedAnswers);
-  }, [draftLoaded, refusedAnswers, restore]);
+  });
 
-  if (!found || !progress) return <StepUnavailable title={t('learn.unavailable.title')} reason={t('learn.unavailable.notFound')} />;
+  if (!found || !progress) return <StepUnavailable title={t('learn.unavailable.title')} code={gate ?? 'UNKNOWN_ITEM'} />;
   const title = t('learn.quiz.title', { number: found.number, title: found.module.title });
-  if (!grade && queued.waiting) {
+  if (queued.waiting && !grade) {
     return (
       <section className="card" aria-labelledby="quiz-title">
         <PageHeading id="quiz-title">{title}</PageHeading>
@@ -70,22 +65,15 @@ export function QuizPage() {
       </section>
     );
   }
-  if (!grade) {
-    if (progress.status === 'locked') return <StepUnavailable title={title} reason={t('learn.unavailable.moduleLocked')} />;
-    if (progress.quiz.passed) return <StepUnavailable title={title} reason={t('learn.quiz.alreadyPassed', { percent: Math.round((progress.quiz.bestScore ?? 0) * 100) })} />;
-    if (progress.lessonsRead.length < progress.lessonCount) return <StepUnavailable title={title} reason={t('learn.quiz.readFirst')} />;
+  if (gate && !grade && !taken) {
+    return (
+      <StepUnavailable title={title} code={gate}>
+        {gate === 'QUIZ_ATTEMPTS_EXHAUSTED' && <QuizReview enrolmentId={enrolmentId} module={found.module} progress={progress} maxAttempts={found.module.quiz.maxAttempts} />}
+      </StepUnavailable>
+    );
   }
   if (!quiz.data || !draft.loaded) return quiz.error ? <ErrorMessage error={quiz.error} /> : <Loading />;
   const { questions, passMark, maxAttempts } = quiz.data;
-
-  if (!grade && progress.quiz.lockedForReview) {
-    return (
-      <section className="card" aria-labelledby="quiz-title">
-        <PageHeading id="quiz-title">{title}</PageHeading>
-        <QuizReview enrolmentId={enrolmentId} module={found.module} progress={progress} maxAttempts={maxAttempts} />
-      </section>
-    );
-  }
 
   const answers = Object.fromEntries(questions.map((q) => [q.key, optionKeysOf(draft.answers[q.key])]).filter(([, keys]) => keys!.length > 0));
   const percentToPass = Math.round(passMark * 100);
@@ -96,23 +84,28 @@ export function QuizPage() {
     setMissing(unanswered);
     if (unanswered > 0) return;
     await draft.settle();
-    queued.dismiss();
-    const outcome = await submit((key) => submitQuiz(enrolmentId, moduleKey, answers as Record<string, string[]>, key, lang, title));
-    if (!outcome) return draft.resume();
-    if (outcome.state === 'sent') return graded(outcome.data);
-    draft.markSubmitted(); // the queue holds the answers now
-    queued.markWaiting();
+    setTaken(true);
+    // Graded by the server: the actor moves when its verdict comes back.
+    const outcome = await run({ kind: 'quiz', moduleKey, answers: answers as Record<string, string[]> }).outcome;
+    if (outcome.status !== 'sent') {
+      setTaken(false);
+      // Kept on this phone: the queue holds the answers now (the draft must not outlive them).
+      return outcome.status === 'unsent' && outcome.error.code === 'SAVED_ON_PHONE' ? draft.markSubmitted() : draft.resume();
+    }
+    draft.markSubmitted();
+    setGrade(outcome.result.grade ?? null);
   }
 
   function tryAgain() {
     setPrevious(grade);
     setGrade(null);
+    setTaken(false);
     draft.clear();
     setMissing(0);
     setRound((r) => r + 1);
   }
 
-  const gradedQuestion = (key: string) => grade?.questions.find((q) => q.key === key);
+  const graded = (key: string) => grade?.questions.find((q) => q.key === key);
   const before = (key: string) => (grade ? undefined : previous?.questions.find((q) => q.key === key));
   return (
     <section className="card" aria-labelledby="quiz-title">
@@ -138,7 +131,7 @@ export function QuizPage() {
       )}
       <form onSubmit={(e) => void onSubmit(e)} className="quiz-form">
         {questions.map((question, index) => {
-          const result = gradedQuestion(question.key);
+          const result = graded(question.key);
           const last = before(question.key);
           return (
             <ChoiceQuestion
@@ -166,7 +159,7 @@ export function QuizPage() {
           <>
             <SaveStatus state={draft.saveState} />
             {missing > 0 && <p role="alert" className="form-error">{t('learn.quiz.answerAll', { count: missing })}</p>}
-            <ErrorMessage error={error ?? queued.refusedError} />
+            <ErrorMessage error={error} />
             <button type="submit" className="primary" disabled={busy}>
               {busy ? t('learn.sending') : t('learn.quiz.submit')}
             </button>
