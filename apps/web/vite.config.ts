@@ -16,10 +16,11 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    alias: {
-      '#journey': resolve(repo, 'libs/journey/src/index.ts'),
-      '#evaluation': resolve(repo, 'libs/evaluation/src/index.ts'),
-    },
+    alias: [
+      { find: '#journey', replacement: resolve(repo, 'libs/journey/src/index.ts') },
+      { find: '#evaluation', replacement: resolve(repo, 'libs/evaluation/src/index.ts') },
+      { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: resolve(root, 'src/lib/react-sync-store.ts') },
+    ],
   },
   build: {
     outDir: resolve(root, 'dist'),

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { OfflineNotice } from '../components/offline-notice';
-import { LANGUAGES, type Language } from '../lib/i18n';
+import { LANGUAGES, loadPlayerStrings, type Language } from '../lib/i18n';
 import { loadOutbox, outboxStatus } from '../lib/offline/offline-store';
 import { useSession } from '../lib/session';
 
@@ -15,7 +15,8 @@ export function Layout({ children }: { children: ReactNode }) {
   async function signOut() {
     // Answers still on this phone are sent first if the connection allows; signing out deletes what is left.
     if (outboxStatus.get().waiting > 0) await (await loadOutbox()).outbox.flush(true).catch(() => undefined);
-    if (outboxStatus.get().waiting > 0 && !window.confirm(t('offline.signOutLoses'))) return;
+    // The warning's words come with the course player's strings (only needed when answers wait, which means the player ran).
+    if (outboxStatus.get().waiting > 0 && !(await loadPlayerStrings().then(() => window.confirm(t('learn.offline.signOutLoses'))))) return;
     await session.signOut();
     navigate('/login', { state: { signedOut: true } });
   }

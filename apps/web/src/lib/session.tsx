@@ -8,8 +8,6 @@ type Status = 'loading' | 'signedIn' | 'signedOut';
 interface Session {
   status: Status;
   user: User | null;
-  /** Opened without a connection for the learner whose course is on this phone: reading and answering offline only. */
-  offline: boolean;
   signIn(email: string, password: string): Promise<void>;
   register(body: ApiSchemas['RegisterDto']): Promise<void>;
   signOut(): Promise<void>;
@@ -31,12 +29,8 @@ async function call<T>(run: () => Promise<{ data?: T; error?: unknown; response:
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>('loading');
   const [user, setUser] = useState<User | null>(null);
-  const [offline, setOfflineState] = useState(false);
+  /** Opened without a connection for the learner whose course is on this phone: renewed when the connection returns. */
   const offlineNow = useRef(false);
-  const setOffline = useCallback((value: boolean) => {
-    offlineNow.current = value;
-    setOfflineState(value);
-  }, []);
 
   /** Someone else's answers, drafts and course copies never stay on the phone of the person who signs in now. */
   const own = useCallback(async (me: User) => {
@@ -49,10 +43,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await own(auth.user);
       setAccessToken(auth.accessToken);
       setUser(auth.user);
-      setOffline(false);
+      offlineNow.current = false;
       setStatus('signedIn');
     },
-    [own, setOffline],
+    [own],
   );
   const signedOut = useCallback(() => {
     setAccessToken(null);
@@ -71,7 +65,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           await own(me);
           if (!cancelled) {
             setUser(me);
-            setOffline(false);
+            offlineNow.current = false;
             setStatus('signedIn');
           }
         })
@@ -82,7 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           const stored = storedLearner();
           if (!stored) return signedOut();
           setUser(stored);
-          setOffline(true);
+          offlineNow.current = true;
           setStatus('signedIn');
         });
     void restore();
@@ -93,13 +87,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       cancelled = true;
       stop();
     };
-  }, [signedOut, own, setOffline]);
+  }, [signedOut, own]);
 
   const value = useMemo<Session>(
     () => ({
       status,
       user,
-      offline,
       async signIn(email, password) {
         await signedIn(await call(() => api.POST('/api/auth/login', { body: { email, password } })));
       },
@@ -130,7 +123,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
       },
     }),
-    [status, user, offline, signedIn, signedOut],
+    [status, user, signedIn, signedOut],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
