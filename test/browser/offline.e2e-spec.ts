@@ -234,6 +234,17 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     expect(JSON.stringify(rows[0].journey)).toContain(first!.key);
     const keysAfter = Number((await sql.query(`SELECT count(*) FROM idempotency_keys WHERE enrolment_id = $1`, [learner.enrolmentId])).rows[0].count);
     expect(keysAfter - keysBefore).toBe(1);
+
+    // Signing out leaves nothing of this learner on the phone: no queue or drafts, no stored course copies.
+    const stored = () => page.evaluate(async () => ({
+      db: (await indexedDB.databases()).some((d) => d.name === 'respeta-offline'),
+      copies: await caches.has('respeta-learner-api'),
+      user: localStorage.getItem('respeta.offline.user') !== null,
+    }));
+    expect(await stored()).toEqual({ db: true, copies: true, user: true });
+    await page.getByRole('button', exact('Cerrar sesión')).click();
+    await page.waitForURL(/\/login$/);
+    expect(await stored()).toEqual({ db: false, copies: false, user: false });
     await context.close();
   });
 });
