@@ -2,7 +2,7 @@ import type { Course } from '#curriculum';
 import { type AlphaMoments, AlphaMomentSums, rekey, subscaleScore } from '#evaluation';
 import { type CohortAnswers, UNANSWERED, type Wave } from './cohort-answers.js';
 
-/** Per wave, one score per included learner (same order as CohortAnswers.included); NaN = no score. */
+/** Per wave, one score per learner (CohortAnswers' learner order); NaN = no score. */
 export type ScoreColumns = Record<Wave, Float64Array>;
 
 /** An item's change over the learners who answered it at both pre and post. */
@@ -32,7 +32,7 @@ export const isEmptyTest = (answers: Int8Array) => answers.every((x) => x === UN
  * collector was the largest cost.
  */
 export function scoreCohort(course: Course, answers: CohortAnswers): CohortScores {
-  const n = answers.included.length;
+  const n = answers.size;
   const attitudeItems = course.attitudeInstrument.items;
   const subscales = course.attitudeInstrument.subscales.map((s) => {
     const indices = attitudeItems.flatMap((item, i) => (item.subscale === s.key ? [i] : []));
