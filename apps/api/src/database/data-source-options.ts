@@ -12,6 +12,7 @@ import { ContentEditor1764260000000 } from './migrations/1764260000000-content-e
 import { ScheduledJobs1764260000001 } from './migrations/1764260000001-scheduled-jobs.js';
 import { OptionSeeds1764280000000 } from './migrations/1764280000000-option-seeds.js';
 import { ActionPlans1764300000000 } from './migrations/1764300000000-action-plans.js';
+import { ReminderOutbox1764450000000 } from './migrations/1764450000000-reminder-outbox.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
 export const ENTITIES = [UserEntity];
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   ScheduledJobs1764260000001,
   OptionSeeds1764280000000,
   ActionPlans1764300000000,
+  ReminderOutbox1764450000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

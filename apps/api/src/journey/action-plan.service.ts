@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type PersistedJourney, applyJourneyEvent, journeyStage } from '#journey';
+import { type PersistedJourney, applyJourneyEvent, journeyStage, withCohortFollowUpDelay } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
 import { ReadPool, type SqlClient } from '../database/read-pool.js';
 import { type ActionPlanDto, ACTION_PLAN_SIZE, COMMITMENT_MAX_CHARS, type FollowUpStatus } from './action-plan.dto.js';
@@ -46,7 +46,7 @@ export class ActionPlanService {
   save(userId: string, enrolmentId: string, commitments: string[]): Promise<ActionPlanDto> {
     const texts = validCommitments(commitments);
     return this.reads.transaction(async (m) => {
-      const journey = await this.lockOpen(m, userId, enrolmentId);
+      const { journey } = await this.lockOpen(m, userId, enrolmentId);
       if (journeyStage(journey.value) === 'consent') throw new AppException(409, 'EVENT_NOT_ALLOWED', 'Give your consent first: the action plan is part of the course.');
       const [row] = await m.query(
         `INSERT INTO action_plans (enrolment_id, commitments) VALUES ($1, $2::text[])
@@ -61,10 +61,12 @@ export class ActionPlanService {
   /** "¿Cumplió lo que se propuso?": open once the journey reaches the follow-up (and after it); replaces earlier answers. */
   saveFollowUp(userId: string, enrolmentId: string, status: FollowUpStatus[]): Promise<ActionPlanDto> {
     return this.reads.transaction(async (m) => {
-      const journey = await this.lockOpen(m, userId, enrolmentId);
-      // The stored snapshot moves to follow-up on the next journey read once the delay has passed; the same tick
-      // here means the answer does not depend on which request came first.
-      const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: this.clock.now() });
+      const stored = await this.lockOpen(m, userId, enrolmentId);
+      // The stored snapshot moves to follow-up on the next journey read once the (cohort's current) delay has passed;
+      // the same tick here means the answer does not depend on which request came first.
+      const now = this.clock.now();
+      const journey = withCohortFollowUpDelay(stored.journey, stored.followUpDays, now);
+      const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: now });
       const stage = journeyStage((tick.accepted ? tick.snapshot : journey).value);
       if (stage !== 'followUp' && stage !== 'done') throw new AppException(409, 'FOLLOW_UP_NOT_OPEN', rejectionMessage('FOLLOW_UP_NOT_OPEN'));
       const [row] = await m.query(
@@ -78,9 +80,10 @@ export class ActionPlanService {
   }
 
   /** The owner's enrolment, locked, still open for answers: 404 for anyone else, 409 once withdrawn or removed. */
-  private async lockOpen(m: SqlClient, userId: string, enrolmentId: string): Promise<PersistedJourney> {
+  private async lockOpen(m: SqlClient, userId: string, enrolmentId: string): Promise<{ journey: PersistedJourney; followUpDays: number }> {
     const [row] = await m.query(
-      `SELECT e.status, e.journey FROM enrolments e WHERE e.id = $1 AND e.user_id = $2 AND e.course_version_id IS NOT NULL FOR UPDATE`,
+      `SELECT e.status, e.journey, c.follow_up_days FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
+        WHERE e.id = $1 AND e.user_id = $2 AND e.course_version_id IS NOT NULL FOR UPDATE OF e`,
       [enrolmentId, userId],
     );
     if (!row) throw notFound('Enrolment');
@@ -88,7 +91,7 @@ export class ActionPlanService {
     if (journey && journeyStage(journey.value) === 'withdrawn') throw new AppException(409, 'WITHDRAWN', rejectionMessage('WITHDRAWN'));
     if (row.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
     if (!journey) throw new AppException(409, 'EVENT_NOT_ALLOWED', 'Give your consent first: the action plan is part of the course.');
-    return journey;
+    return { journey, followUpDays: row.follow_up_days };
   }
 }
 

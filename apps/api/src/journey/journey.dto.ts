@@ -73,6 +73,8 @@ export class JourneyStateDto {
   @ApiProperty({ format: 'uuid' }) courseVersionId: string;
   @ApiProperty({ enum: ['consent', 'preAssessment', 'learning', 'postAssessment', 'completed', 'followUp', 'done', 'withdrawn'] }) stage: string;
   @ApiProperty() percentComplete: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: "When the follow-up opens (the cohort's current delay after completion); null before completion" })
+  followUpOpensAt: string | null;
   @ApiProperty({ type: JourneySnapshotDto, description: 'The persisted XState snapshot; hydrate libs/journey with it' })
   snapshot: JourneySnapshotDto;
 }
