@@ -13,3 +13,4 @@ export * from './content-lint.js';
 export * from './source-rules.js';
 export * from './knowledge-blueprint.js';
 export * from './attitude-blueprint.js';
+export * from './practice-questionnaire.js';

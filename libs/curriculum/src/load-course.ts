@@ -12,6 +12,7 @@ import { KNOWLEDGE_BLUEPRINT_FILE, KnowledgeBlueprintSchema, type KnowledgeBluep
 import type { Problem } from './problems.js';
 
 export const COURSE_CONTENT_SUBDIR = 'libs/curriculum/content/gbv-response';
+export const PRACTICE_FILE = 'assessments/practice-questionnaire.yaml';
 
 /**
  * Where the course files live. Resolved from a base directory (the repo root by default) rather than from this
@@ -92,6 +93,8 @@ export function loadCourseFromDirectory(dir: string = defaultContentDir()): Load
     modules: moduleFiles.map((entry) => entry.value),
     knowledgeTest: read('assessments/knowledge-test.yaml'),
     attitudeInstrument: read('assessments/attitude-instrument.yaml'),
+    // Optional file: a course without it has no behaviour follow-up.
+    ...(existsSync(path.join(dir, PRACTICE_FILE)) ? { practiceQuestionnaire: read(PRACTICE_FILE) } : {}),
     scenarios: scenarioFiles.map((entry) => entry.value),
   };
 
@@ -101,6 +104,7 @@ export function loadCourseFromDirectory(dir: string = defaultContentDir()): Load
     if (match) return (match[1] === 'modules' ? moduleFiles : scenarioFiles)[Number(match[2])]?.file ?? 'course.yaml';
     if (problemPath.startsWith('knowledgeTest')) return 'assessments/knowledge-test.yaml';
     if (problemPath.startsWith('attitudeInstrument')) return 'assessments/attitude-instrument.yaml';
+    if (problemPath.startsWith('practiceQuestionnaire')) return PRACTICE_FILE;
     return 'course.yaml';
   };
 
