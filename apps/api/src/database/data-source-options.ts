@@ -13,6 +13,7 @@ import { ScheduledJobs1764260000001 } from './migrations/1764260000001-scheduled
 import { OptionSeeds1764280000000 } from './migrations/1764280000000-option-seeds.js';
 import { ActionPlans1764300000000 } from './migrations/1764300000000-action-plans.js';
 import { ReminderOutbox1764450000000 } from './migrations/1764450000000-reminder-outbox.js';
+import { PracticeAttempts1764450000001 } from './migrations/1764450000001-practice-attempts.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
 export const ENTITIES = [UserEntity];
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   OptionSeeds1764280000000,
   ActionPlans1764300000000,
   ReminderOutbox1764450000000,
+  PracticeAttempts1764450000001,
 ];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsObject, IsString, IsUUID, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { LearnerOptionDto } from '../curriculum/learner-content.dto.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,80}$/;
@@ -34,6 +34,9 @@ export class FollowUpDto extends IdempotentDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Attitude item key → 1..5' })
   @IsObject()
   attitude: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Behaviour follow-up (when the course version has one): item key → one option key; items may be skipped' })
+  @IsOptional() @IsObject()
+  practice?: Record<string, unknown>;
 }
 
 export class ScenarioChoiceDto extends IdempotentDto {
