@@ -67,7 +67,7 @@ try {
   staffPage.on('response', (r) => { if (r.url().includes('/assets/') && r.url().endsWith('.js')) staffScripts.add(new URL(r.url()).pathname.slice(1)); });
   await staffPage.request.post(`${api.url}/api/auth/login`, { data: { email: 'formadora@respeta.demo', password: 'respeta-formadora-demo' } });
   await staffPage.goto(`${api.url}/trainer`);
-  await staffPage.getByRole('link', { name: /Cohorte demo/ }).first().click();
+  await staffPage.getByRole('link', { name: /^Demostración — Ucayali/ }).first().click(); // the seeded demo cohort
   await staffPage.getByRole('tab').nth(3).click().catch(() => undefined);
   await staffPage.waitForLoadState('networkidle');
   const trainerOnly = [...staffScripts].filter((f) => !js.includes(f));

@@ -233,6 +233,20 @@ describe('the learner journey (server is the authority)', () => {
     expect((await p.post(`/lessons/${modulesInOrder()[0].lessons[0].key}/complete`).expect(409)).body.code).toBe('WITHDRAWN');
   });
 
+  it('declining consent before starting closes the course: nothing but the decision is recorded', async () => {
+    const p = await newLearner(t, 'Declina');
+    const res = await p.post('/withdraw').expect(200);
+    expect(res.body.journey.stage).toBe('withdrawn');
+    expect(res.body.journey.snapshot.context).toMatchObject({ consentedAt: null, withdrawnFrom: 'consent' });
+    expect((await p.post('/consent', { evaluationUse: true }).expect(409)).body.code).toBe('WITHDRAWN');
+    expect((await p.put('/evaluation-use', { evaluationUse: true }).expect(409)).body.code).toBe('WITHDRAWN');
+    const [row] = await t.db.query(`SELECT evaluation_use FROM enrolments WHERE id = $1`, [p.enrolmentId]);
+    expect(row.evaluation_use).toBeNull();
+    expect(await count(t, `SELECT count(*) AS n FROM attempts WHERE enrolment_id = $1`, [p.enrolmentId])).toBe(0);
+    const history = await t.db.query(`SELECT action, evaluation_use FROM consent_records WHERE enrolment_id = $1`, [p.enrolmentId]);
+    expect(history).toEqual([{ action: 'withdrawn', evaluation_use: null }]);
+  });
+
   it('consent is a choice: course only or with evaluation, recorded with the text version and changeable later', async () => {
     const p = await newLearner(t, 'Eleccion');
     expect((await p.post('/consent').expect(400)).body.code).toBe('VALIDATION_FAILED'); // no silent default

@@ -129,6 +129,19 @@ export function rejectionReason(snapshot: LiveJourneySnapshot, event: JourneyEve
   }
 }
 
+const isLive = (journey: PersistedJourney | LiveJourneySnapshot): journey is LiveJourneySnapshot =>
+  typeof (journey as { can?: unknown }).can === 'function';
+
+/**
+ * "May I?": null when the machine accepts `event` in this journey, otherwise the code the API answers 409 with.
+ * The one question the server asks before it stores anything and the browser asks before it offers or moves.
+ */
+export function whyNot(journey: PersistedJourney | LiveJourneySnapshot, event: JourneyEvent): RejectionCode | null {
+  if (!isJourneyEvent(event)) return 'INVALID_EVENT';
+  const live = isLive(journey) ? journey : restoreJourney(journey);
+  return live.status === 'active' && live.can(event) ? null : rejectionReason(live, event);
+}
+
 /**
  * The journey as it stands under the cohort's current follow-up delay: rescheduled when its follow-up has not opened
  * yet (the machine decides), else unchanged (same object). What every reader of a stored journey calls, so a trainer's
@@ -146,9 +159,8 @@ export function withCohortFollowUpDelay(persisted: PersistedJourney, delayDays: 
 export function applyJourneyEvent(persisted: PersistedJourney, event: JourneyEvent): ApplyJourneyEventResult {
   if (!isJourneyEvent(event)) return { accepted: false, reason: 'INVALID_EVENT', snapshot: persisted };
   const live = restoreJourney(persisted);
-  if (live.status !== 'active' || !live.can(event)) {
-    return { accepted: false, reason: rejectionReason(live, event), snapshot: persisted };
-  }
+  const reason = whyNot(live, event);
+  if (reason) return { accepted: false, reason, snapshot: persisted };
   const [next, actions] = transition(journeyMachine, live, event);
   const notifications = actions
     .filter((action) => action.type === 'notify')

@@ -48,8 +48,12 @@ export {
   isJourneyEvent,
   rejectionReason,
   withCohortFollowUpDelay,
+  whyNot,
   type ApplyJourneyEventResult,
 } from './apply-journey-event.js';
+export { isRejectionCode, REJECTION_CODES, rejectionMessage } from './journey-rejections.js';
+export { whyNotRule, type JourneyRuleStep, type RuleJourney } from './journey-rules.js';
+export { stepEvent, whyNotStep, type JourneyMachineStep, type JourneyStep, type StepEvent } from './journey-steps.js';
 export {
   describeJourney,
   percentComplete,

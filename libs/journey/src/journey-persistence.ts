@@ -2,12 +2,13 @@
 import { initialTransition, type SnapshotFrom } from 'xstate';
 import { journeyMachine } from './journey-machine.js';
 import { assertValidOutline } from './journey-progress.js';
-import { JOURNEY_MACHINE_VERSION, type JourneyContext, type JourneyOutline, type JourneyStage } from './journey-types.js';
+import { JOURNEY_MACHINE_VERSION, type JourneyContext, type JourneyOutline } from './journey-types.js';
+import type { JourneyStateValue } from './journey-stored.js';
 
 /** A live snapshot of the journey machine (has .can(), .matches()); not serialisable as such. */
 export type LiveJourneySnapshot = SnapshotFrom<typeof journeyMachine>;
 
-export type JourneyStateValue = LiveJourneySnapshot['value'];
+export type { JourneyStateValue } from './journey-stored.js';
 
 /**
  * What getPersistedSnapshot() yields for this machine, as plain JSON. The machine has no child actors and no history
@@ -34,18 +35,6 @@ export function toPersisted(snapshot: LiveJourneySnapshot): PersistedJourney {
   return JSON.parse(JSON.stringify(journeyMachine.getPersistedSnapshot(snapshot))) as PersistedJourney;
 }
 
-/**
- * A stored snapshot received as plain JSON (the API's JourneyStateDto.snapshot): true when it has the shape
- * restoreJourney needs, written by this machine version. Checked before the browser trusts it as PersistedJourney.
- */
-export function isPersistedJourney(value: unknown): value is PersistedJourney {
-  if (typeof value !== 'object' || value === null) return false;
-  const { status, value: state, context } = value as { status?: unknown; value?: unknown; context?: { machineVersion?: unknown } | null };
-  return (status === 'active' || status === 'done')
-    && (typeof state === 'string' || (typeof state === 'object' && state !== null))
-    && typeof context === 'object' && context !== null && context.machineVersion === JOURNEY_MACHINE_VERSION;
-}
-
 /** A live snapshot from a stored one, without creating an actor. Throws on a state the machine does not have. */
 export function restoreJourney(persisted: PersistedJourney): LiveJourneySnapshot {
   if (persisted?.context?.machineVersion !== JOURNEY_MACHINE_VERSION) {
@@ -65,14 +54,5 @@ export function startJourney(outline: JourneyOutline): PersistedJourney {
   return toPersisted(snapshot);
 }
 
-/** The top-level state, whatever the parallel or nested state below it. */
-export function journeyStage(value: JourneyStateValue): JourneyStage {
-  return (typeof value === 'string' ? value : Object.keys(value)[0]) as JourneyStage;
-}
-
-export type LearningPhase = 'reading' | 'quiz' | 'review' | 'scenario';
-
-/** Where the current module stands while learning; null in every other stage. */
-export function learningPhase(value: JourneyStateValue): LearningPhase | null {
-  return typeof value === 'object' && 'learning' in value ? (value.learning as LearningPhase) : null;
-}
+// Kept apart (no xstate at run time) so that pages outside the course player can read a stage cheaply.
+export { isPersistedJourney, journeyStage, learningPhase, type LearningPhase } from './journey-stored.js';

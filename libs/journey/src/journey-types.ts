@@ -140,7 +140,9 @@ export type RejectionCode =
   | 'FOLLOW_UP_NOT_OPEN'
   /** Consent, an assessment part, a scenario or the follow-up was already recorded. */
   | 'ALREADY_SUBMITTED'
-  | 'WITHDRAWN';
+  | 'WITHDRAWN'
+  /** The certificate exists once the course is completed (post-assessment done). */
+  | 'COURSE_NOT_COMPLETED';
 
 /** Hook for side effects (e-mail, analytics): a no-op by default, supplied with journeyMachine.provide(). */
 export type JourneyNotification =

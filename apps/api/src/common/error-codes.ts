@@ -1,3 +1,5 @@
+import { REJECTION_CODES } from '#journey';
+
 /** Stable, machine-readable error codes. The web app translates them; never rename one that has shipped. */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
@@ -27,18 +29,8 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'ENROLMENT_CLOSED',
   'SCENARIO_STEP_MISMATCH',
-  // Journey rejections (the machine said no); same names as libs/journey's RejectionCode.
-  'INVALID_EVENT',
-  'UNKNOWN_ITEM',
-  'EVENT_NOT_ALLOWED',
-  'MODULE_LOCKED',
-  'LESSONS_NOT_READ',
-  'QUIZ_NOT_PASSED',
-  'QUIZ_ALREADY_PASSED',
-  'QUIZ_ATTEMPTS_EXHAUSTED',
-  'FOLLOW_UP_NOT_OPEN',
-  'ALREADY_SUBMITTED',
-  'WITHDRAWN',
+  // Journey rejections (the machine said no): libs/journey owns the list, so the API and the web share it.
+  ...REJECTION_CODES,
   'TOO_MANY_REQUESTS',
   'SERVER_BUSY',
   'DATABASE_UNAVAILABLE',

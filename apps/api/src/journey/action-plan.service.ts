@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type PersistedJourney, applyJourneyEvent, journeyStage, withCohortFollowUpDelay } from '#journey';
+import { type JourneyRuleStep, type PersistedJourney, rejectionMessage, whyNotStep, withCohortFollowUpDelay } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
 import { ReadPool, type SqlClient } from '../database/read-pool.js';
 import { type ActionPlanDto, ACTION_PLAN_SIZE, COMMITMENT_MAX_CHARS, type FollowUpStatus } from './action-plan.dto.js';
-import { rejectionMessage } from './journey-rejections.js';
 import { Clock } from '../common/clock.js';
 
 interface PlanRow {
@@ -46,8 +45,7 @@ export class ActionPlanService {
   save(userId: string, enrolmentId: string, commitments: string[]): Promise<ActionPlanDto> {
     const texts = validCommitments(commitments);
     return this.reads.transaction(async (m) => {
-      const { journey } = await this.lockOpen(m, userId, enrolmentId);
-      if (journeyStage(journey.value) === 'consent') throw new AppException(409, 'EVENT_NOT_ALLOWED', 'Give your consent first: the action plan is part of the course.');
+      await this.lockOpen(m, userId, enrolmentId, { kind: 'actionPlan' });
       const [row] = await m.query(
         `INSERT INTO action_plans (enrolment_id, commitments) VALUES ($1, $2::text[])
          ON CONFLICT (enrolment_id) DO UPDATE SET commitments = EXCLUDED.commitments, updated_at = now()
@@ -61,14 +59,9 @@ export class ActionPlanService {
   /** "¿Cumplió lo que se propuso?": open once the journey reaches the follow-up (and after it); replaces earlier answers. */
   saveFollowUp(userId: string, enrolmentId: string, status: FollowUpStatus[]): Promise<ActionPlanDto> {
     return this.reads.transaction(async (m) => {
-      const stored = await this.lockOpen(m, userId, enrolmentId);
-      // The stored snapshot moves to follow-up on the next journey read once the (cohort's current) delay has passed;
-      // the same tick here means the answer does not depend on which request came first.
-      const now = this.clock.now();
-      const journey = withCohortFollowUpDelay(stored.journey, stored.followUpDays, now);
-      const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: now });
-      const stage = journeyStage((tick.accepted ? tick.snapshot : journey).value);
-      if (stage !== 'followUp' && stage !== 'done') throw new AppException(409, 'FOLLOW_UP_NOT_OPEN', rejectionMessage('FOLLOW_UP_NOT_OPEN'));
+      // Open at the follow-up and after; a completed journey whose delay has passed counts even before a journey read
+      // ticked it there, so the answer does not depend on which request came first.
+      await this.lockOpen(m, userId, enrolmentId, { kind: 'actionPlanReview' });
       const [row] = await m.query(
         `UPDATE action_plans SET followup_status = $2::text[], followup_at = now() WHERE enrolment_id = $1
          RETURNING commitments, followup_status, updated_at`,
@@ -79,19 +72,27 @@ export class ActionPlanService {
     });
   }
 
-  /** The owner's enrolment, locked, still open for answers: 404 for anyone else, 409 once withdrawn or removed. */
-  private async lockOpen(m: SqlClient, userId: string, enrolmentId: string): Promise<{ journey: PersistedJourney; followUpDays: number }> {
+  /**
+   * The owner's enrolment, locked, where the journey allows `step` (libs/journey decides): 404 for anyone else, 409
+   * with the journey's reason, or once removed from the cohort.
+   */
+  private async lockOpen(m: SqlClient, userId: string, enrolmentId: string, step: JourneyRuleStep): Promise<void> {
     const [row] = await m.query(
       `SELECT e.status, e.journey, c.follow_up_days FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
         WHERE e.id = $1 AND e.user_id = $2 AND e.course_version_id IS NOT NULL FOR UPDATE OF e`,
       [enrolmentId, userId],
     );
     if (!row) throw notFound('Enrolment');
-    const journey = row.journey as PersistedJourney | null;
-    if (journey && journeyStage(journey.value) === 'withdrawn') throw new AppException(409, 'WITHDRAWN', rejectionMessage('WITHDRAWN'));
+    const now = this.clock.now();
+    // Under the cohort's current follow-up delay (a trainer may have changed it since the journey was stored).
+    const journey = row.journey ? withCohortFollowUpDelay(row.journey as PersistedJourney, row.follow_up_days, now) : null;
+    // No journey yet: the learner has not even opened the course, so consent comes first.
+    const reason = journey ? whyNotStep(journey, step, now) : 'EVENT_NOT_ALLOWED';
+    // The learner's own withdrawal explains more than the cohort's status, so it is named first.
+    if (reason === 'WITHDRAWN') throw new AppException(409, reason, rejectionMessage(reason));
     if (row.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
-    if (!journey) throw new AppException(409, 'EVENT_NOT_ALLOWED', 'Give your consent first: the action plan is part of the course.');
-    return { journey, followUpDays: row.follow_up_days };
+    if (reason === 'EVENT_NOT_ALLOWED') throw new AppException(409, reason, 'Give your consent first: the action plan is part of the course.');
+    if (reason) throw new AppException(409, reason, rejectionMessage(reason));
   }
 }
 

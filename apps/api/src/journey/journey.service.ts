@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type Answers, type Locale, gradeQuiz, validateAnswers } from '#curriculum';
-import { type JourneyEvent, describeJourney, journeyStage } from '#journey';
+import { type JourneyEvent, describeJourney, rejectionMessage, whyNotStep } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
 import { AttemptStore } from './attempt-store.service.js';
 import { quizFeedback } from './grade-feedback.js';
-import { rejectionMessage } from './journey-rejections.js';
 import { JourneySubmissions, problemsError, type Tx } from './submission.service.js';
 
 /** The choice on the enrolment (what reports read) and in the append-only history, under the text's version. */
@@ -44,8 +43,8 @@ export class JourneyService {
   /** A consented learner changes the choice at any time; it applies to every report and export made from then on. */
   changeEvaluationUse(userId: string, enrolmentId: string, key: string, evaluationUse: boolean) {
     return this.submissions.submit(userId, enrolmentId, key, { action: 'evaluation-use', evaluationUse }, 'es', async (tx) => {
-      if (journeyStage(tx.journey.value) === 'withdrawn') throw new AppException(409, 'WITHDRAWN', rejectionMessage('WITHDRAWN'));
-      if (tx.journey.context.consentedAt === null) throw new AppException(409, 'EVENT_NOT_ALLOWED', 'Give your consent first: the choice is part of it.');
+      const reason = whyNotStep(tx.journey, { kind: 'evaluationUse' }, tx.at);
+      if (reason) throw new AppException(409, reason, reason === 'EVENT_NOT_ALLOWED' ? 'Give your consent first: the choice is part of it.' : rejectionMessage(reason));
       await recordConsent(tx, 'changed', evaluationUse);
       return {};
     });

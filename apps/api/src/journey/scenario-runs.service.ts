@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type Locale, walkScenario } from '#curriculum';
-import { applyJourneyEvent } from '#journey';
+import { rejectionMessage, whyNotStep } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
-import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { AttemptStore } from './attempt-store.service.js';
 import type { ScenarioChoiceResultDto, ScenarioRunDto } from './journey.dto.js';
-import { rejectionMessage } from './journey-rejections.js';
 import { OptionSeeds } from './option-seeds.service.js';
 import { describeRun } from './scenario-run.js';
 import { JourneySubmissions, problemsError } from './submission.service.js';
@@ -38,8 +36,8 @@ export class ScenarioRuns {
       const scenario = tx.course.scenarios.find((s) => s.key === scenarioKey);
       if (!module || !scenario) throw notFound('Scenario');
       // Ask the machine, without committing anything, whether finishing this scenario would be allowed now.
-      const probe = applyJourneyEvent(tx.journey, { type: 'scenario.finished', moduleKey: module.key, scenarioKey, outcome: 'good', at: tx.at });
-      if (!probe.accepted) throw new AppException(409, probe.reason as ErrorCode, rejectionMessage(probe.reason));
+      const reason = whyNotStep(tx.journey, { kind: 'scenario', moduleKey: module.key }, tx.at);
+      if (reason) throw new AppException(409, reason, rejectionMessage(reason));
       const seed = await this.seeds.forScenario(tx.enrolment.id, scenarioKey, tx.m);
       const [run] = await tx.m.query(`SELECT choices, finished_at FROM scenario_runs WHERE enrolment_id = $1 AND scenario_key = $2 FOR UPDATE`, [tx.enrolment.id, scenarioKey]);
       const previous: string[] = run?.choices ?? [];

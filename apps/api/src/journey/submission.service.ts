@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Course, Locale, Problem } from '#curriculum';
 import {
-  type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, startJourney, withCohortFollowUpDelay,
+  type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, rejectionMessage, startJourney,
+  withCohortFollowUpDelay,
 } from '#journey';
 import { CertificateIssuer } from '../certificates/certificate-issuer.service.js';
 import { AppException, notFound } from '../common/app-exception.js';
@@ -10,7 +11,6 @@ import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { ReadPool, type SqlClient } from '../database/read-pool.js';
 import type { JourneyStateDto, SubmissionResultDto } from './journey.dto.js';
-import { rejectionMessage } from './journey-rejections.js';
 import { outlineOf } from './journey-outline.js';
 import { Clock } from '../common/clock.js';
 

@@ -1,8 +1,6 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSelector } from '@xstate/react';
-import { createActor } from 'xstate';
-import { describeJourney, JOURNEY_MACHINE_VERSION, journeyMachine, type PersistedJourney } from '#journey';
+import { JOURNEY_MACHINE_VERSION, type PersistedJourney } from '#journey';
 import { ErrorMessage } from '../components/error-message';
 import { Loading } from '../components/loading';
 import { api } from '../lib/api/api-client';
@@ -10,48 +8,62 @@ import { apiCall } from '../lib/api/call';
 import { useContentLanguage } from '../lib/use-content-language';
 import { useQuery } from '../lib/use-query';
 import { JourneyContext, type JourneyContextValue } from '../lib/journey/journey-context';
+import { JourneyDriver } from '../lib/journey/journey-driver';
+import { sendSubmission } from '../lib/journey/journey-submit';
 import { persistedOf } from '../lib/journey/journey-types';
+import { JourneyNotices } from './journey-notices';
+
+// One driver per enrolment for the page's lifetime: actions still on their way survive leaving the course and coming back.
+const drivers = new Map<string, JourneyDriver>();
+
+const loadJourney = async (enrolmentId: string): Promise<PersistedJourney> =>
+  persistedOf(await apiCall(() => api.GET('/api/enrolments/{enrolmentId}/journey', { params: { path: { enrolmentId } } })));
+
+function driverFor(enrolmentId: string, server: PersistedJourney): JourneyDriver {
+  const known = drivers.get(enrolmentId);
+  if (known) {
+    known.rebase(server);
+    return known;
+  }
+  const driver = new JourneyDriver(server, {
+    send: (submission, key, lang) => sendSubmission(enrolmentId, submission, key, lang),
+    load: () => loadJourney(enrolmentId),
+  });
+  drivers.set(enrolmentId, driver);
+  return driver;
+}
 
 /**
- * Loads one enrolment's journey and outline and runs the journey machine in the browser, hydrated from the server's
- * snapshot. Nothing is sent to this actor: after every submission the whole snapshot is replaced by the one the server
- * returned, because the server is the authority on what happened.
+ * Loads one enrolment's journey and outline and runs the journey machine in the browser: the actor starts from the
+ * server's snapshot, is sent each learner action (see journey-driver.ts), and takes the server's snapshot whenever
+ * the server answers.
  */
 export function JourneyProvider({ enrolmentId, children }: { enrolmentId: string; children: ReactNode }) {
   const { t } = useTranslation();
   const lang = useContentLanguage();
-  const journey = useQuery(
-    () => apiCall(() => api.GET('/api/enrolments/{enrolmentId}/journey', { params: { path: { enrolmentId } } })),
-    [enrolmentId],
-  );
+  // Asked once what this page sent has landed, so the server's answer includes it.
+  const journey = useQuery(async () => {
+    await drivers.get(enrolmentId)?.settled();
+    return apiCall(() => api.GET('/api/enrolments/{enrolmentId}/journey', { params: { path: { enrolmentId } } }));
+  }, [enrolmentId]);
   const outline = useQuery(
     () => apiCall(() => api.GET('/api/enrolments/{enrolmentId}/outline', { params: { path: { enrolmentId }, query: { lang } } })),
     [enrolmentId, lang],
   );
-  const [persisted, setPersisted] = useState<PersistedJourney | null>(null);
-  useEffect(() => {
-    if (journey.data) setPersisted(persistedOf(journey.data));
-  }, [journey.data]);
-
+  const [driver, setDriver] = useState<JourneyDriver | null>(null);
+  const persisted = journey.data?.snapshot as PersistedJourney | undefined;
   const compatible = persisted?.context?.machineVersion === JOURNEY_MACHINE_VERSION;
-  // A fresh actor per confirmed snapshot: `createActor(journeyMachine, { snapshot })` restores without replaying.
-  const actor = useMemo(
-    () => (persisted && compatible ? createActor(journeyMachine, { snapshot: persisted, input: persisted.context.outline }).start() : undefined),
-    [persisted, compatible],
+  useEffect(() => {
+    if (journey.data && compatible) setDriver(driverFor(enrolmentId, persistedOf(journey.data)));
+  }, [enrolmentId, journey.data, compatible]);
+
+  const state = useSyncExternalStore(
+    driver?.subscribe ?? noSubscription,
+    () => driver?.getState() ?? null,
   );
-  const snapshot = useSelector(actor, (s) => s);
-  const view = useMemo(() => (snapshot ? describeJourney(snapshot) : undefined), [snapshot]);
-
-  const accept = useCallback<JourneyContextValue['accept']>((state) => {
-    const next = persistedOf(state);
-    setPersisted(next);
-    return describeJourney(next);
-  }, []);
-  const { reload: refresh } = journey;
-
   const value = useMemo<JourneyContextValue | null>(
-    () => (outline.data && snapshot && view ? { enrolmentId, outline: outline.data, snapshot, view, accept, refresh } : null),
-    [enrolmentId, outline.data, snapshot, view, accept, refresh],
+    () => (outline.data && driver && state ? { enrolmentId, outline: outline.data, snapshot: state.snapshot, view: state.view, driver } : null),
+    [enrolmentId, outline.data, driver, state],
   );
 
   if (persisted && !compatible) {
@@ -71,6 +83,13 @@ export function JourneyProvider({ enrolmentId, children }: { enrolmentId: string
       </div>
     );
   }
-  if (!value) return <Loading />;
-  return <JourneyContext.Provider value={value}>{children}</JourneyContext.Provider>;
+  if (!value || !state) return <Loading />;
+  return (
+    <JourneyContext.Provider value={value}>
+      <JourneyNotices state={state} driver={driver!} />
+      {children}
+    </JourneyContext.Provider>
+  );
 }
+
+const noSubscription = () => () => {};

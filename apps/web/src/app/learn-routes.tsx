@@ -20,23 +20,30 @@ const BASE = '/learn/:enrolmentId';
  */
 export default function LearnRoutes() {
   const { enrolmentId = '' } = useParams();
-  const [pathname] = useLocation();
   return (
     <JourneyProvider key={enrolmentId} enrolmentId={enrolmentId}>
-      <Fragment key={pathname}>
-        <Switch>
-          <Route path={BASE}><CoursePage /></Route>
-          <Route path={`${BASE}/consent`}><ConsentPage /></Route>
-          <Route path={`${BASE}/withdraw`}><WithdrawPage /></Route>
-          <Route path={`${BASE}/assessment/:wave/:part`}><AssessmentPage /></Route>
-          <Route path={`${BASE}/modules/:moduleKey/lessons/:lessonKey`}><LessonPage /></Route>
-          <Route path={`${BASE}/modules/:moduleKey/quiz`}><QuizPage /></Route>
-          <Route path={`${BASE}/modules/:moduleKey/scenario`}><ScenarioPage /></Route>
-          <Route path={`${BASE}/certificate`}><CompletionPage /></Route>
-          <Route path={`${BASE}/follow-up`}><FollowUpPage /></Route>
-          <Route><Redirect to={`/learn/${enrolmentId}`} replace /></Route>
-        </Switch>
-      </Fragment>
+      <LearnPages enrolmentId={enrolmentId} />
     </JourneyProvider>
+  );
+}
+
+/** The pages of one enrolment's path, inside its JourneyProvider. */
+export function LearnPages({ enrolmentId }: { enrolmentId: string }) {
+  const [pathname] = useLocation();
+  return (
+    <Fragment key={pathname}>
+      <Switch>
+        <Route path={BASE}><CoursePage /></Route>
+        <Route path={`${BASE}/consent`}><ConsentPage /></Route>
+        <Route path={`${BASE}/withdraw`}><WithdrawPage /></Route>
+        <Route path={`${BASE}/assessment/:wave/:part`}><AssessmentPage /></Route>
+        <Route path={`${BASE}/modules/:moduleKey/lessons/:lessonKey`}><LessonPage /></Route>
+        <Route path={`${BASE}/modules/:moduleKey/quiz`}><QuizPage /></Route>
+        <Route path={`${BASE}/modules/:moduleKey/scenario`}><ScenarioPage /></Route>
+        <Route path={`${BASE}/certificate`}><CompletionPage /></Route>
+        <Route path={`${BASE}/follow-up`}><FollowUpPage /></Route>
+        <Route><Redirect to={`/learn/${enrolmentId}`} replace /></Route>
+      </Switch>
+    </Fragment>
   );
 }

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import '../lib/i18n';
+import { loadPlayerStrings } from '../lib/i18n';
 import { ChoiceQuestion } from './choice-question';
 
 const options = [
@@ -29,6 +29,7 @@ function Harness({ type, initial = [], onChange = () => {} }: { type: 'single' |
 }
 
 describe('ChoiceQuestion', () => {
+  beforeAll(() => loadPlayerStrings());
   it('groups labelled radios under the prompt (counter and prompt in the legend)', () => {
     render(<Harness type="single" />);
     const group = screen.getByRole('group', { name: /Pregunta 1 de 3\s*¿Qué hace primero\?/ });

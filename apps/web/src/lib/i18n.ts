@@ -3,8 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import esCommon from '../locales/es/common.json';
 import esLearn from '../locales/es/learn.json';
 
-// One file per area and language. Only Spanish common + learner strings ship in the first download (most learners
-// read Spanish on slow phones); English and the staff strings load when needed.
+// One file per area and language. Only Spanish common strings and the learner's home page ship in the first download
+// (most learners read Spanish on slow phones); the course player's strings come with its chunk, English and the staff
+// strings when needed.
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'respeta.lang';
@@ -15,9 +16,14 @@ const loaders = {
     es: () => import('../locales/es/trainer.json').then((m) => m.default),
     en: () => import('../locales/en/trainer.json').then((m) => m.default),
   },
+  player: {
+    es: () => import('../locales/es/player.json').then((m) => m.default),
+    en: () => import('../locales/en/player.json').then((m) => m.default),
+  },
 };
 const loaded = new Set<string>(['es']);
 let staffStrings = false;
+let playerStrings = false;
 
 function initialLanguage(): Language {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
@@ -41,6 +47,17 @@ export async function ensureLanguage(language: Language): Promise<void> {
     i18n.addResourceBundle(language, 'translation', { trainer: await loaders.trainer[language]() }, true, true);
     loaded.add(`trainer:${language}`);
   }
+  if (playerStrings && !loaded.has(`player:${language}`)) {
+    // Deep-merged into `learn`, next to the home page's strings.
+    i18n.addResourceBundle(language, 'translation', { learn: await loaders.player[language]() }, true, true);
+    loaded.add(`player:${language}`);
+  }
+}
+
+/** Called with the course player's chunk (and the verification page): its strings for the current language and any later. */
+export async function loadPlayerStrings(): Promise<void> {
+  playerStrings = true;
+  await ensureLanguage(i18n.language as Language);
 }
 
 /** Called by the staff route chunks: trainer/admin strings for the current language (and any chosen later). */

@@ -1,19 +1,18 @@
 import { createContext, useContext } from 'react';
 import type { JourneyView, LiveJourneySnapshot } from '#journey';
-import type { CourseOutline, JourneyState } from './journey-types';
+import type { JourneyDriver } from './journey-driver';
+import type { CourseOutline } from './journey-types';
 
 export interface JourneyContextValue {
   enrolmentId: string;
   /** The course outline in the current content language. */
   outline: CourseOutline;
-  /** The hydrated machine state (has .can() for local "may I?" questions). */
+  /** The browser actor's snapshot: the server's journey plus the learner's steps still on their way. */
   snapshot: LiveJourneySnapshot;
   /** describeJourney(snapshot): what the pages render. */
   view: JourneyView;
-  /** Replaces the journey with the one the server confirmed (after every submission); returns its view. */
-  accept(state: JourneyState): JourneyView;
-  /** Fetches the journey again (after a 409: our copy was stale). */
-  refresh(): void;
+  /** Sends the learner's actions to the actor and the server (see journey-driver.ts). */
+  driver: JourneyDriver;
 }
 
 export const JourneyContext = createContext<JourneyContextValue | null>(null);

@@ -32,3 +32,5 @@ export const lessonPath = (enrolmentId: string, moduleKey: string, lessonKey: st
 export const quizPath = (enrolmentId: string, moduleKey: string) => `/learn/${enrolmentId}/modules/${moduleKey}/quiz`;
 export const scenarioPath = (enrolmentId: string, moduleKey: string) => `/learn/${enrolmentId}/modules/${moduleKey}/scenario`;
 export const coursePath = (enrolmentId: string) => `/learn/${enrolmentId}`;
+export const consentPath = (enrolmentId: string) => `/learn/${enrolmentId}/consent`;
+export const withdrawPath = (enrolmentId: string) => `/learn/${enrolmentId}/withdraw`;

@@ -18,24 +18,6 @@ export const getAttitudeInstrument = (enrolmentId: string, lang: Language) =>
 export const getPracticeQuestionnaire = (enrolmentId: string, lang: Language) =>
   apiCall(() => api.GET('/api/enrolments/{enrolmentId}/practice-questionnaire', { params: { path: { enrolmentId }, query: { lang } } }));
 
-export const submitAssessment = (enrolmentId: string, wave: Wave, part: Part, answers: Record<string, unknown>, idempotencyKey: string, lang: Language) =>
-  apiCall(() =>
-    api.POST('/api/enrolments/{enrolmentId}/assessments/{wave}/{part}', {
-      params: { path: { enrolmentId, wave, part }, query: { lang } },
-      body: { idempotencyKey, answers },
-    }),
-  );
-
-export const submitFollowUp = (
-  enrolmentId: string,
-  answers: { knowledge: Record<string, unknown>; attitude: Record<string, unknown>; practice?: Record<string, string> },
-  idempotencyKey: string,
-  lang: Language,
-) =>
-  apiCall(() =>
-    api.POST('/api/enrolments/{enrolmentId}/follow-up', { params: { path: { enrolmentId }, query: { lang } }, body: { idempotencyKey, ...answers } }),
-  );
-
 export type ActionPlan = ApiSchemas['ActionPlanDto'];
 export type FollowUpStatus = NonNullable<ActionPlan['followUpStatus']>[number];
 

@@ -8,10 +8,11 @@ import { StepUnavailable } from '../../../components/step-unavailable';
 import { useJourney } from '../../../lib/journey/journey-context';
 import type { Grade } from '../../../lib/journey/journey-types';
 import { coursePath, stepPath } from '../../../lib/journey/step-path';
+import type { Submission } from '../../../lib/journey/journey-submit';
+import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
-import { useSubmission } from '../../../lib/use-submission';
-import { getAttitudeInstrument, getKnowledgeTest, submitAssessment, type Part, type Wave } from '../api/assessment-api';
+import { getAttitudeInstrument, getKnowledgeTest, type Part, type Wave } from '../api/assessment-api';
 import { KnowledgeResult } from './knowledge-result';
 import { PartDone } from './part-done';
 import { type Instrument, Questionnaire } from './questionnaire';
@@ -27,23 +28,26 @@ export function AssessmentPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const lang = useContentLanguage();
-  const { enrolmentId, view, accept, refresh } = useJourney();
-  const { submit, busy, error } = useSubmission({ onRejected: refresh });
+  const { enrolmentId, view, driver } = useJourney();
+  const step = wave === 'pre' ? { kind: 'assessment', wave, part: part as 'knowledge' | 'attitude' } as const : { kind: 'assessment', wave: 'post', part } as const;
+  const gate = useStepGate(step);
+  const { run, busy, error } = useJourneyAction();
   const [result, setResult] = useState<Grade | null>(null);
+  /** This page took its step and waits for the server's grading: the journey has moved on, the page stays. */
+  const [taken, setTaken] = useState(false);
   /** The part just submitted, when a break screen follows it (the page is reused for the next part, so keyed by part). */
   const [doneWith, setDoneWith] = useState<string | null>(null);
-  const content = useQuery<Instrument | null>(
-    async () =>
-      !valid
-        ? null
-        : part === 'knowledge'
-          ? { kind: 'knowledge', test: await getKnowledgeTest(enrolmentId, lang) }
-          : { kind: 'attitude', instrument: await getAttitudeInstrument(enrolmentId, lang) },
-    [enrolmentId, part, lang, valid],
-  );
+  const content = useQuery<Instrument | null>(async () => {
+    if (!valid) return null;
+    // The server orders the options by the stage it holds: let the steps already taken reach it first.
+    await driver.settled();
+    return part === 'knowledge'
+      ? { kind: 'knowledge', test: await getKnowledgeTest(enrolmentId, lang) }
+      : { kind: 'attitude', instrument: await getAttitudeInstrument(enrolmentId, lang) };
+  }, [enrolmentId, part, lang, valid]);
 
   const waveTitle = t(`learn.assessment.${wave === 'pre' ? 'preTitle' : 'postTitle'}`);
-  if (!valid) return <StepUnavailable title={t('learn.unavailable.title')} reason={t('learn.unavailable.notFound')} />;
+  if (!valid) return <StepUnavailable title={t('learn.unavailable.title')} code="UNKNOWN_ITEM" />;
 
   const source = content.data;
   const partTitle =
@@ -73,10 +77,7 @@ export function AssessmentPage() {
     );
   }
 
-  const done = wave === 'pre' ? view.pre.done.includes(part as 'knowledge' | 'attitude') : view.post.done.includes(part);
-  const open = view.stage === (wave === 'pre' ? 'preAssessment' : 'postAssessment');
-  if (done) return <StepUnavailable title={waveTitle} reason={t('learn.assessment.alreadyDone')} />;
-  if (!open) return <StepUnavailable title={waveTitle} reason={t(wave === 'pre' ? 'learn.unavailable.consentFirst' : 'learn.unavailable.postLater')} />;
+  if (gate && !taken) return <StepUnavailable title={waveTitle} code={gate} />;
   if (!source) return content.error ? <ErrorMessage error={content.error} /> : <Loading />;
 
   const instructions =
@@ -86,12 +87,21 @@ export function AssessmentPage() {
   const withReminder: Instrument = source.kind === 'attitude' && part === 'then' ? { ...source, reminder: t('learn.assessment.thenReminder') } : source;
 
   async function onSubmit(answers: Record<string, unknown>): Promise<boolean> {
-    const response = await submit({ wave, part, answers }, (key) => submitAssessment(enrolmentId, wave, part, answers, key, lang));
-    if (!response) return false;
-    const next = accept(response.journey);
-    if (wave === 'post' && part === 'knowledge' && response.grade) setResult(response.grade);
+    const submission = { kind: 'assessment', wave, part, answers } as Extract<Submission, { kind: 'assessment' }>;
+    const started = run(submission);
+    if (!started.accepted) return false;
+    if (wave === 'post' && part === 'knowledge') {
+      // The final test shows its explained result: that waits for the server's grading.
+      setTaken(true);
+      const outcome = await started.outcome;
+      if (outcome.status === 'sent' && outcome.result.grade) setResult(outcome.result.grade);
+      else setTaken(false);
+      return outcome.status === 'sent';
+    }
+    // Otherwise the path moves on at once; the answers reach the server in order behind the scenes.
+    const next = started.view;
     // The end of the course comes in separate screens, with a break between parts (the learner may stop there).
-    else if (wave === 'post' && next.stage === 'postAssessment') setDoneWith(`${wave}-${part}`);
+    if (wave === 'post' && next.stage === 'postAssessment') setDoneWith(`${wave}-${part}`);
     else navigate(stepPath(enrolmentId, next.nextStep));
     return true;
   }

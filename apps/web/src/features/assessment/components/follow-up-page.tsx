@@ -6,10 +6,10 @@ import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { StepUnavailable } from '../../../components/step-unavailable';
 import { useJourney } from '../../../lib/journey/journey-context';
+import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
 import { formatDate, useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
-import { useSubmission } from '../../../lib/use-submission';
-import { getAttitudeInstrument, getKnowledgeTest, getPracticeQuestionnaire, submitFollowUp } from '../api/assessment-api';
+import { getAttitudeInstrument, getKnowledgeTest, getPracticeQuestionnaire } from '../api/assessment-api';
 import { ActionPlanReview } from './action-plan-review';
 import { Questionnaire } from './questionnaire';
 
@@ -21,20 +21,25 @@ import { Questionnaire } from './questionnaire';
 export function FollowUpPage() {
   const { t, i18n } = useTranslation();
   const lang = useContentLanguage();
-  const { enrolmentId, view, accept, refresh } = useJourney();
-  const { submit, busy, error } = useSubmission({ onRejected: refresh });
+  const { enrolmentId, view, driver } = useJourney();
+  const gate = useStepGate({ kind: 'followUp' });
+  const { run, busy, error } = useJourneyAction();
   const [practice, setPractice] = useState<Record<string, string> | null>(null);
   const [knowledge, setKnowledge] = useState<Record<string, unknown> | null>(null);
   const [finished, setFinished] = useState(false);
-  const content = useQuery(
-    async () => (view.stage === 'followUp'
-      ? { practice: (await getPracticeQuestionnaire(enrolmentId, lang)).questionnaire, test: await getKnowledgeTest(enrolmentId, lang), instrument: await getAttitudeInstrument(enrolmentId, lang) }
-      : null),
-    [enrolmentId, lang, view.stage],
-  );
+  const content = useQuery(async () => {
+    if (gate !== null) return null;
+    await driver.settled(); // the server picks the follow-up's option order by the stage it holds
+    return {
+      practice: (await getPracticeQuestionnaire(enrolmentId, lang)).questionnaire,
+      test: await getKnowledgeTest(enrolmentId, lang),
+      instrument: await getAttitudeInstrument(enrolmentId, lang),
+    };
+  }, [enrolmentId, lang, gate === null]);
   const title = t('learn.followUp.title');
 
-  if (finished || view.stage === 'done') {
+  // Sent (here, or before): thanks, and the look back at the action plan stays open.
+  if (finished || gate === 'ALREADY_SUBMITTED') {
     return (
       <section className="card" aria-labelledby="follow-up-title">
         <PageHeading id="follow-up-title">{title}</PageHeading>
@@ -44,10 +49,13 @@ export function FollowUpPage() {
       </section>
     );
   }
-  if (view.stage === 'completed' && view.followUpOpensAt !== null) {
-    return <StepUnavailable title={title} reason={t('learn.followUp.notYet', { date: formatDate(view.followUpOpensAt, i18n.language) })} />;
+  if (gate) {
+    return (
+      <StepUnavailable title={title} code={gate}>
+        {gate === 'FOLLOW_UP_NOT_OPEN' && view.followUpOpensAt !== null && <p>{t('learn.followUp.notYet', { date: formatDate(view.followUpOpensAt, i18n.language) })}</p>}
+      </StepUnavailable>
+    );
   }
-  if (view.stage !== 'followUp') return <StepUnavailable title={title} reason={t('learn.unavailable.notYet')} />;
   if (!content.data) return content.error ? <ErrorMessage error={content.error} /> : <Loading />;
   const { test, instrument, practice: questionnaire } = content.data;
   const step = questionnaire && practice === null ? 'practice' : knowledge === null ? 'knowledge' : 'attitude';
@@ -55,13 +63,9 @@ export function FollowUpPage() {
   const instructions = step === 'practice' ? questionnaire!.instructions : step === 'knowledge' ? test.instructions : instrument.instructions;
 
   async function sendAll(attitude: Record<string, unknown>): Promise<boolean> {
-    const answers = knowledge ?? {};
-    const sent = { knowledge: answers, attitude, ...(practice ? { practice } : {}) };
-    const response = await submit({ followUp: true, ...sent }, (key) => submitFollowUp(enrolmentId, sent, key, lang));
-    if (!response) return false;
-    accept(response.journey);
-    setFinished(true);
-    return true;
+    const started = run({ kind: 'followUp', knowledge: knowledge ?? {}, attitude, ...(practice ? { practice } : {}) });
+    if (started.accepted) setFinished(true);
+    return started.accepted;
   }
 
   return (

@@ -6,6 +6,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { StepUnavailable } from '../../../components/step-unavailable';
 import { useJourney } from '../../../lib/journey/journey-context';
 import { coursePath } from '../../../lib/journey/step-path';
+import { useStepGate } from '../../../lib/journey/use-journey-step';
 import { formatDate, useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
 import { getCertificate } from '../api/certificate-api';
@@ -16,11 +17,18 @@ import { CertificateCard } from './certificate-card';
 export function CompletionPage() {
   const { t, i18n } = useTranslation();
   const lang = useContentLanguage();
-  const { enrolmentId, view } = useJourney();
-  const available = view.certificateAvailable;
-  const certificate = useQuery(() => (available ? getCertificate(enrolmentId, lang) : Promise.resolve(null)), [enrolmentId, lang, available]);
+  const { enrolmentId, view, driver } = useJourney();
+  const gate = useStepGate({ kind: 'certificate' });
+  const followUp = useStepGate({ kind: 'followUp' });
+  const available = gate === null;
+  const certificate = useQuery(async () => {
+    if (!available) return null;
+    // The server issues the certificate with the step that completes the course: let that step land first.
+    await driver.settled();
+    return getCertificate(enrolmentId, lang);
+  }, [enrolmentId, lang, available]);
 
-  if (!available) return <StepUnavailable title={t('learn.certificate.title')} reason={t('learn.certificate.notYet')} />;
+  if (gate) return <StepUnavailable title={t('learn.certificate.title')} code={gate} />;
   return (
     <section className="card" aria-labelledby="completion-title">
       <PageHeading id="completion-title">{t('learn.certificate.congratulations')}</PageHeading>
@@ -34,16 +42,16 @@ export function CompletionPage() {
       )}
       <ActionPlanSummary enrolmentId={enrolmentId} />
       <h2>{t('learn.followUp.title')}</h2>
-      {view.stage === 'completed' && view.followUpOpensAt !== null && (
+      {followUp === 'FOLLOW_UP_NOT_OPEN' && view.followUpOpensAt !== null && (
         <p>{t('learn.followUp.notYet', { date: formatDate(view.followUpOpensAt, i18n.language) })}</p>
       )}
-      {view.stage === 'followUp' && (
+      {followUp === null && (
         <p>
           {t('learn.followUp.open')}{' '}
           <Link className="primary button-link" to={`/learn/${enrolmentId}/follow-up`}>{t('learn.followUp.start')}</Link>
         </p>
       )}
-      {view.stage === 'done' && <p>{t('learn.followUp.thanks')}</p>}
+      {followUp === 'ALREADY_SUBMITTED' && <p>{t('learn.followUp.thanks')}</p>}
       <p><Link to={coursePath(enrolmentId)}>{t('learn.backToCourse')}</Link></p>
     </section>
   );

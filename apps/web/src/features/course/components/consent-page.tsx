@@ -8,35 +8,36 @@ import { StepUnavailable } from '../../../components/step-unavailable';
 import { ChoiceQuestion } from '../../../components/choice-question';
 import { ContinueLink } from '../../../components/continue-link';
 import { useJourney } from '../../../lib/journey/journey-context';
-import { stepPath } from '../../../lib/journey/step-path';
+import { stepPath, withdrawPath } from '../../../lib/journey/step-path';
+import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
 import { formatDate } from '../../../lib/use-content-language';
-import { useSubmission } from '../../../lib/use-submission';
-import { giveConsent } from '../api/consent';
 
-/** The outline's informed-consent text and the learner's decision: course with evaluation, or course only. */
+/** The outline's informed-consent text and the learner's decision: course with evaluation, course only, or not at all. */
 export function ConsentPage() {
   const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
-  const { enrolmentId, outline, view, accept, refresh } = useJourney();
-  const { submit, busy, error } = useSubmission({ onRejected: refresh });
+  const { enrolmentId, outline, view } = useJourney();
+  const gate = useStepGate({ kind: 'consent' });
+  const declinable = useStepGate({ kind: 'withdraw' }) === null;
+  const { run, busy, error } = useJourneyAction();
   const [choice, setChoice] = useState<'evaluation' | 'courseOnly' | null>(null);
 
-  if (view.stage === 'withdrawn') return <StepUnavailable title={outline.consent.title} reason={t('learn.unavailable.withdrawn')} />;
+  // Already given: the page shows when (the text stays readable); any other reason closes it.
+  if (gate && gate !== 'ALREADY_SUBMITTED') return <StepUnavailable title={outline.consent.title} code={gate} />;
 
-  async function onAccept() {
+  function onAccept() {
     if (!choice) return;
-    const evaluationUse = choice === 'evaluation';
-    const result = await submit({ consent: enrolmentId, evaluationUse }, (key) => giveConsent(enrolmentId, evaluationUse, key));
-    if (result) navigate(stepPath(enrolmentId, accept(result.journey).nextStep));
+    const started = run({ kind: 'consent', evaluationUse: choice === 'evaluation' });
+    if (started.accepted) navigate(stepPath(enrolmentId, started.view.nextStep));
   }
 
   return (
     <article className="card" aria-labelledby="consent-title">
       <PageHeading id="consent-title">{outline.consent.title}</PageHeading>
       <Markdown source={outline.consent.body} />
-      {view.consentedAt !== null ? (
+      {gate === 'ALREADY_SUBMITTED' ? (
         <div className="actions">
-          <p role="status">{t('learn.consent.given', { date: formatDate(view.consentedAt, i18n.language) })}</p>
+          <p role="status">{t('learn.consent.given', { date: formatDate(view.consentedAt ?? Date.now(), i18n.language) })}</p>
           <ContinueLink />
         </div>
       ) : (
@@ -50,10 +51,11 @@ export function ConsentPage() {
             onChange={([key]) => setChoice(key === 'evaluation' ? 'evaluation' : 'courseOnly')}
           />
           <ErrorMessage error={error} />
-          <button type="button" className="primary" onClick={() => void onAccept()} disabled={busy || !choice}>
+          <button type="button" className="primary" onClick={onAccept} disabled={busy || !choice}>
             {busy ? t('learn.sending') : t('learn.consent.accept')}
           </button>
           <Link to="/">{t('learn.consent.notNow')}</Link>
+          {declinable && <p className="discreet"><Link to={withdrawPath(enrolmentId)}>{t('learn.decline.link')}</Link></p>}
         </div>
       )}
     </article>

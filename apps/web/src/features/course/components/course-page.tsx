@@ -5,6 +5,8 @@ import { PageHeading } from '../../../components/page-heading';
 import { ProgressMeter } from '../../../components/progress-meter';
 import { useJourney } from '../../../lib/journey/journey-context';
 import { findModule } from '../../../lib/journey/outline-lookup';
+import { withdrawPath } from '../../../lib/journey/step-path';
+import { useStepGate } from '../../../lib/journey/use-journey-step';
 import { useStepLabel } from '../../../lib/journey/use-step-label';
 import { formatDate } from '../../../lib/use-content-language';
 import { ModuleItem } from './module-item';
@@ -13,7 +15,7 @@ import { PathStage } from './path-stage';
 /** The course at a glance: progress, what comes next, and every module with its status. */
 export function CoursePage() {
   const { t, i18n } = useTranslation();
-  const { enrolmentId, outline, view } = useJourney();
+  const { enrolmentId, outline, view, snapshot } = useJourney();
   const stepLabel = useStepLabel();
   const { stage, nextStep } = view;
   const current = view.currentModuleKey ? findModule(outline, view.currentModuleKey) : null;
@@ -23,8 +25,15 @@ export function CoursePage() {
       : view.percentComplete === 0
         ? t('learn.course.start')
         : t('learn.course.continue');
-  const beforeStatus = view.pre.pending.length === 0 ? 'done' : stage === 'withdrawn' ? 'locked' : 'available';
-  const afterStatus = view.completedAt !== null ? 'done' : stage === 'postAssessment' ? 'available' : 'locked';
+  // The path's two ends are open when the machine would take their next step.
+  const consentOpen = useStepGate({ kind: 'consent' }) === null;
+  const preOpen = useStepGate({ kind: 'assessment', wave: 'pre', part: view.pre.pending[0] ?? 'knowledge' }) === null;
+  const postOpen = useStepGate({ kind: 'assessment', wave: 'post', part: view.post.pending[0] ?? 'knowledge' }) === null;
+  const mayLeave = useStepGate({ kind: 'withdraw' }) === null;
+  const certificate = useStepGate({ kind: 'certificate' }) === null;
+  const beforeStatus = view.pre.pending.length === 0 ? 'done' : consentOpen || preOpen ? 'available' : 'locked';
+  const afterStatus = view.completedAt !== null ? 'done' : postOpen ? 'available' : 'locked';
+  const declined = snapshot.context.withdrawnFrom === 'consent';
 
   return (
     <section aria-labelledby="course-title" className="course">
@@ -32,7 +41,7 @@ export function CoursePage() {
       <ProgressMeter label={t('learn.progress.label')} value={view.percentComplete} text={t('learn.progress.value', { percent: view.percentComplete })} />
       <div className="card next-step">
         {stage === 'withdrawn' ? (
-          <p role="status">{t('learn.course.withdrawn', { date: formatDate(view.withdrawnAt ?? Date.now(), i18n.language) })}</p>
+          <p role="status">{t(declined ? 'learn.course.declined' : 'learn.course.withdrawn', { date: formatDate(view.withdrawnAt ?? Date.now(), i18n.language) })}</p>
         ) : (
           <>
             <p className="next-step__stage">
@@ -54,13 +63,13 @@ export function CoursePage() {
           return progress ? <ModuleItem key={module.key} enrolmentId={enrolmentId} module={module} progress={progress} number={index + 1} /> : null;
         })}
         <PathStage title={t('learn.course.after')} detail={t('learn.course.afterDetail')} status={afterStatus}>
-          {view.certificateAvailable && <Link to={`/learn/${enrolmentId}/certificate`}>{t('learn.course.seeCertificate')}</Link>}
+          {certificate && <Link to={`/learn/${enrolmentId}/certificate`}>{t('learn.course.seeCertificate')}</Link>}
         </PathStage>
       </ol>
 
-      {view.consentedAt !== null && stage !== 'withdrawn' && stage !== 'done' && (
+      {mayLeave && (
         <p className="discreet">
-          <Link to={`/learn/${enrolmentId}/withdraw`}>{t('learn.withdraw.link')}</Link>
+          <Link to={withdrawPath(enrolmentId)}>{t(view.consentedAt === null ? 'learn.decline.link' : 'learn.withdraw.link')}</Link>
         </p>
       )}
     </section>

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import type { ModuleView } from '#journey';
 import type { OutlineModule } from '../../../lib/journey/journey-types';
 import { lessonPath, quizPath, scenarioPath } from '../../../lib/journey/step-path';
+import { useStepGate } from '../../../lib/journey/use-journey-step';
 
 interface Props {
   enrolmentId: string;
@@ -11,11 +12,24 @@ interface Props {
   number: number;
 }
 
+/** A step of the module: a link when the journey allows it now, else its name and the journey's reason. */
+function StepLink({ to, label, gate, done }: { to: string; label: string; gate: string | null; done: string | null }) {
+  const { t } = useTranslation();
+  if (gate === null) return <Link to={to}>{label}</Link>;
+  return (
+    <>
+      <span className="muted">{label}</span>{' '}
+      {done ? <span className="tag tag--done">{done}</span> : <span className="muted" data-reason={gate}>{t(`errors.${gate}`)}</span>}
+    </>
+  );
+}
+
 /** One module of the path: its status in words, and links to what the learner may open in it. */
 export function ModuleItem({ enrolmentId, module, progress, number }: Props) {
   const { t } = useTranslation();
   const { status } = progress;
-  const allRead = progress.lessonsRead.length === progress.lessonCount;
+  const quizGate = useStepGate({ kind: 'quiz', moduleKey: module.key });
+  const scenarioGate = useStepGate({ kind: 'scenario', moduleKey: module.key });
   const links = (
     <ul className="module__steps">
       {module.lessons.map((lesson) => {
@@ -28,21 +42,13 @@ export function ModuleItem({ enrolmentId, module, progress, number }: Props) {
         );
       })}
       <li>
-        {allRead || progress.quiz.passed ? (
-          <Link to={quizPath(enrolmentId, module.key)}>{t('learn.module.quiz')}</Link>
-        ) : (
-          <span className="muted">{t('learn.module.quizAfterLessons')}</span>
-        )}
-        {progress.quiz.passed && <span className="tag tag--done">{t('learn.module.passed')}</span>}
+        <StepLink to={quizPath(enrolmentId, module.key)} label={t('learn.module.quiz')} gate={quizGate}
+          done={quizGate === 'QUIZ_ALREADY_PASSED' ? t('learn.module.passed') : null} />
       </li>
       {module.scenario && (
         <li>
-          {progress.quiz.passed ? (
-            <Link to={scenarioPath(enrolmentId, module.key)}>{t('learn.module.scenario', { title: module.scenario.title })}</Link>
-          ) : (
-            <span className="muted">{t('learn.module.scenarioAfterQuiz', { title: module.scenario.title })}</span>
-          )}
-          {progress.scenarioDone && <span className="tag tag--done">{t('learn.module.done')}</span>}
+          <StepLink to={scenarioPath(enrolmentId, module.key)} label={t('learn.module.scenario', { title: module.scenario.title })} gate={scenarioGate}
+            done={scenarioGate === 'ALREADY_SUBMITTED' ? t('learn.module.done') : null} />
         </li>
       )}
     </ul>
@@ -61,7 +67,6 @@ export function ModuleItem({ enrolmentId, module, progress, number }: Props) {
       {status === 'available' && (
         <>
           <p>{module.summary}</p>
-          {progress.quiz.lockedForReview && <p className="notice">{t('learn.module.reviewNeeded')}</p>}
           {links}
         </>
       )}

@@ -4,43 +4,44 @@ import { ErrorMessage } from '../../../components/error-message';
 import { PageHeading } from '../../../components/page-heading';
 import { StepUnavailable } from '../../../components/step-unavailable';
 import { useJourney } from '../../../lib/journey/journey-context';
-import { coursePath } from '../../../lib/journey/step-path';
-import { useSubmission } from '../../../lib/use-submission';
-import { withdrawConsent } from '../api/consent';
+import { consentPath, coursePath } from '../../../lib/journey/step-path';
+import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
 
-/** Withdrawing consent ends the journey for good, so it asks once more and says what it means. */
+/**
+ * Leaving the course ends the journey for good, so it asks once more and says what it means. Before consenting this
+ * is declining (nothing was answered yet); afterwards it is withdrawing consent. One machine event either way.
+ */
 export function WithdrawPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const { enrolmentId, view, accept, refresh } = useJourney();
-  const { submit, busy, error } = useSubmission({ onRejected: refresh });
+  const { enrolmentId, view } = useJourney();
+  const gate = useStepGate({ kind: 'withdraw' });
+  const { run, busy, error } = useJourneyAction();
+  const declining = view.consentedAt === null;
+  const copy = declining ? 'learn.decline' : 'learn.withdraw';
 
-  if (view.stage === 'withdrawn' || view.stage === 'done' || view.consentedAt === null) {
-    return <StepUnavailable title={t('learn.withdraw.title')} reason={t(view.stage === 'withdrawn' ? 'learn.unavailable.withdrawn' : 'learn.withdraw.notPossible')} />;
-  }
+  if (gate) return <StepUnavailable title={t(`${copy}.title`)} code={gate} />;
 
-  async function onConfirm() {
-    const result = await submit({ withdraw: enrolmentId }, (key) => withdrawConsent(enrolmentId, key));
-    if (!result) return;
-    accept(result.journey);
-    navigate(coursePath(enrolmentId));
+  function onConfirm() {
+    if (run({ kind: 'withdraw' }).accepted) navigate(coursePath(enrolmentId));
   }
 
   return (
     <section className="card" aria-labelledby="withdraw-title">
-      <PageHeading id="withdraw-title">{t('learn.withdraw.title')}</PageHeading>
-      <p>{t('learn.withdraw.intro')}</p>
+      <PageHeading id="withdraw-title">{t(`${copy}.title`)}</PageHeading>
+      <p>{t(`${copy}.intro`)}</p>
       <ul>
-        <li>{t('learn.withdraw.effectData')}</li>
-        <li>{t('learn.withdraw.effectCourse')}</li>
-        <li>{t('learn.withdraw.effectFinal')}</li>
+        <li>{t(`${copy}.effectData`)}</li>
+        <li>{t(`${copy}.effectCourse`)}</li>
+        <li>{t(`${copy}.effectFinal`)}</li>
       </ul>
+      {declining && <p>{t('learn.decline.alternative')}</p>}
       <ErrorMessage error={error} />
       <div className="actions">
-        <button type="button" className="danger" onClick={() => void onConfirm()} disabled={busy}>
-          {busy ? t('learn.sending') : t('learn.withdraw.confirm')}
+        <button type="button" className="danger" onClick={onConfirm} disabled={busy}>
+          {busy ? t('learn.sending') : t(`${copy}.confirm`)}
         </button>
-        <Link to={coursePath(enrolmentId)}>{t('learn.withdraw.cancel')}</Link>
+        <Link to={declining ? consentPath(enrolmentId) : coursePath(enrolmentId)}>{t(`${copy}.cancel`)}</Link>
       </div>
     </section>
   );

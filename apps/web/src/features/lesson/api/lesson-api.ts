@@ -8,11 +8,6 @@ export type Source = ApiSchemas['SourceDto'];
 export const getLesson = (enrolmentId: string, lessonKey: string, lang: Language) =>
   apiCall(() => api.GET('/api/enrolments/{enrolmentId}/lessons/{lessonKey}', { params: { path: { enrolmentId, lessonKey }, query: { lang } } }));
 
-export const completeLesson = (enrolmentId: string, lessonKey: string, idempotencyKey: string) =>
-  apiCall(() =>
-    api.POST('/api/enrolments/{enrolmentId}/lessons/{lessonKey}/complete', { params: { path: { enrolmentId, lessonKey } }, body: { idempotencyKey } }),
-  );
-
 export type ActionPlan = ApiSchemas['ActionPlanDto'];
 
 export const getActionPlan = (enrolmentId: string) =>

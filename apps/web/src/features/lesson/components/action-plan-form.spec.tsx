@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import '../../../lib/i18n';
+import { loadPlayerStrings } from '../../../lib/i18n';
 import { getActionPlan, saveActionPlan } from '../api/lesson-api';
 import { ActionPlanForm } from './action-plan-form';
 
@@ -8,6 +8,7 @@ const get = getActionPlan as jest.MockedFunction<typeof getActionPlan>;
 const save = saveActionPlan as jest.MockedFunction<typeof saveActionPlan>;
 
 describe('the action plan fields in the closing lesson', () => {
+  beforeAll(() => loadPlayerStrings());
   beforeEach(() => {
     get.mockReset();
     save.mockReset();

@@ -10,8 +10,11 @@ import { getActionPlan, saveActionPlan } from '../api/lesson-api';
 export const COMMITMENT_MAX_CHARS = 500;
 const EMPTY = ['', '', ''];
 
-/** The closing lesson's private action plan: three commitments, saved for the learner alone (reports only count them). */
-export function ActionPlanForm({ enrolmentId }: { enrolmentId: string }) {
+/**
+ * The closing lesson's private action plan: three commitments, saved for the learner alone (reports only count them).
+ * `closed`: the journey's reason why the plan cannot be saved now (libs/journey), shown instead of the save button.
+ */
+export function ActionPlanForm({ enrolmentId, closed = null }: { enrolmentId: string; closed?: string | null }) {
   const { t } = useTranslation();
   const plan = useQuery(() => getActionPlan(enrolmentId), [enrolmentId]);
   const { submit, busy, error } = useSubmission();
@@ -56,7 +59,11 @@ export function ActionPlanForm({ enrolmentId }: { enrolmentId: string }) {
       {incomplete && <p role="alert" className="form-error">{t('learn.actionPlan.incomplete')}</p>}
       <ErrorMessage error={error} />
       <div className="actions">
-        <button type="submit" className="secondary" disabled={busy}>{busy ? t('learn.sending') : t('learn.actionPlan.save')}</button>
+        {closed ? (
+          <p className="muted">{t(`errors.${closed}`)}</p>
+        ) : (
+          <button type="submit" className="secondary" disabled={busy}>{busy ? t('learn.sending') : t('learn.actionPlan.save')}</button>
+        )}
       </div>
       <p role="status" className="save-status">{saved ? t('learn.actionPlan.saved') : ''}</p>
     </form>

@@ -8,10 +8,10 @@ import { StepUnavailable } from '../../../components/step-unavailable';
 import { useJourney } from '../../../lib/journey/journey-context';
 import { findLesson } from '../../../lib/journey/outline-lookup';
 import { coursePath, lessonPath, stepPath } from '../../../lib/journey/step-path';
+import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
-import { useSubmission } from '../../../lib/use-submission';
-import { completeLesson, getLesson } from '../api/lesson-api';
+import { getLesson } from '../api/lesson-api';
 import { ActionPlanForm } from './action-plan-form';
 import { SourceList } from './source-list';
 
@@ -21,36 +21,33 @@ export function LessonPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const lang = useContentLanguage();
-  const { enrolmentId, outline, view, accept, refresh } = useJourney();
-  const { submit, busy, error } = useSubmission({ onRejected: refresh });
+  const { enrolmentId, outline, view } = useJourney();
+  const open = useStepGate({ kind: 'openLesson', moduleKey, lessonKey });
+  // Whether marking it read is a step the journey records now (first read, review, re-read while learning).
+  const recorded = useStepGate({ kind: 'completeLesson', moduleKey, lessonKey }) === null;
+  const planClosed = useStepGate({ kind: 'actionPlan' });
+  const { run, error } = useJourneyAction();
   const found = findLesson(outline, moduleKey, lessonKey);
   const progress = view.modules.find((m) => m.key === moduleKey);
-  const lesson = useQuery(() => (found ? getLesson(enrolmentId, lessonKey, lang) : Promise.resolve(null)), [enrolmentId, lessonKey, lang, Boolean(found)]);
+  const lesson = useQuery(() => (open === null ? getLesson(enrolmentId, lessonKey, lang) : Promise.resolve(null)), [enrolmentId, lessonKey, lang, open === null]);
 
-  if (!found || !progress) return <StepUnavailable title={t('learn.unavailable.title')} reason={t('learn.unavailable.notFound')} />;
-  if (progress.status === 'locked') return <StepUnavailable title={found.lesson.title} reason={t('learn.unavailable.moduleLocked')} />;
+  if (open || !found || !progress) return <StepUnavailable title={found?.lesson.title ?? t('learn.unavailable.title')} code={open ?? 'UNKNOWN_ITEM'} />;
   if (!lesson.data) return lesson.error ? <ErrorMessage error={lesson.error} /> : <Loading />;
 
   const reviewing = progress.quiz.lessonsToReview.includes(lessonKey);
-  const alreadyRead = progress.lessonsRead.includes(lessonKey);
-  const rereading = alreadyRead && !reviewing;
+  const rereading = progress.lessonsRead.includes(lessonKey) && !reviewing;
   const nextInModule = found.module.lessons[found.lessonNumber]; // lessonNumber is 1-based: this is the following one
 
-  async function onDone() {
-    // Outside the learning stage a re-read records nothing (the machine would refuse it): just move on.
-    if (rereading && view.stage !== 'learning') {
-      navigate(nextInModule ? lessonPath(enrolmentId, moduleKey, nextInModule.key) : coursePath(enrolmentId));
-      return;
-    }
-    const response = await submit({ lesson: lessonKey }, (key) => completeLesson(enrolmentId, lessonKey, key));
-    if (!response) return;
-    const next = accept(response.journey);
+  function onDone() {
+    // The actor moves at once; the server hears about it in the background (the journey notice reports trouble).
+    const started = recorded ? run({ kind: 'lesson', moduleKey, lessonKey }) : null;
+    if (started && !started.accepted) return;
     // A re-read just moves on within the module; otherwise the journey says what comes next.
-    if (rereading) navigate(nextInModule ? lessonPath(enrolmentId, moduleKey, nextInModule.key) : coursePath(enrolmentId));
-    else navigate(stepPath(enrolmentId, next.nextStep));
+    if (rereading || !started) navigate(nextInModule ? lessonPath(enrolmentId, moduleKey, nextInModule.key) : coursePath(enrolmentId));
+    else navigate(stepPath(enrolmentId, started.view.nextStep));
   }
 
-  const label = reviewing ? t('learn.lesson.markReviewed') : rereading ? t('learn.lesson.next') : t('learn.lesson.markRead');
+  const label = reviewing ? t('learn.lesson.markReviewed') : rereading || !recorded ? t('learn.lesson.next') : t('learn.lesson.markRead');
   return (
     <article className="card lesson" aria-labelledby="lesson-title">
       <p className="crumbs">
@@ -60,12 +57,10 @@ export function LessonPage() {
       <PageHeading id="lesson-title">{lesson.data.title}</PageHeading>
       <Markdown source={lesson.data.body} />
       <SourceList sources={lesson.data.sources} />
-      {lesson.data.actionPlan && <ActionPlanForm enrolmentId={enrolmentId} />}
+      {lesson.data.actionPlan && <ActionPlanForm enrolmentId={enrolmentId} closed={planClosed} />}
       <ErrorMessage error={error} />
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void onDone()} disabled={busy}>
-          {busy ? t('learn.sending') : label}
-        </button>
+        <button type="button" className="primary" onClick={onDone}>{label}</button>
         <Link to={coursePath(enrolmentId)}>{t('learn.backToCourse')}</Link>
       </div>
     </article>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { isPersistedJourney, whyNotRule } from '#journey';
 import { ProgressMeter } from '../../../components/progress-meter';
 import { formatDate } from '../../../lib/use-content-language';
 import type { MyCourse } from '../api/get-my-courses';
@@ -13,6 +14,8 @@ export function CourseCard({ course }: { course: MyCourse }) {
     ? t(journey.stage === 'followUp' ? 'learn.myCourses.followUpOpen' : 'learn.myCourses.followUpOn', { date: formatDate(journey.followUpOpensAt, i18n.language) })
     : null;
   const title = enrolment.courseTitle ?? t('learn.myCourses.untitled');
+  // libs/journey decides whether the consent choice can still change (the machine itself is not bundled here).
+  const choiceOpen = journey !== null && isPersistedJourney(journey.snapshot) && whyNotRule(journey.snapshot, { kind: 'evaluationUse' }, Date.now()) === null;
   const action = !journey
     ? null
     : journey.stage === 'withdrawn'
@@ -38,9 +41,7 @@ export function CourseCard({ course }: { course: MyCourse }) {
           <Link className="primary button-link" to={`/learn/${enrolment.id}`} aria-label={`${action}: ${title}`}>
             {action}
           </Link>
-          {enrolment.evaluationUse !== null && journey.stage !== 'withdrawn' && (
-            <EvaluationUseChoice enrolmentId={enrolment.id} initial={enrolment.evaluationUse} />
-          )}
+          {choiceOpen && <EvaluationUseChoice enrolmentId={enrolment.id} initial={enrolment.evaluationUse ?? false} />}
         </>
       ) : (
         <p>{t('learn.myCourses.notReady')}</p>

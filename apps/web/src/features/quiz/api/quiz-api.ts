@@ -6,11 +6,3 @@ export type Quiz = ApiSchemas['LearnerQuizDto'];
 
 export const getQuiz = (enrolmentId: string, moduleKey: string, lang: Language) =>
   apiCall(() => api.GET('/api/enrolments/{enrolmentId}/modules/{moduleKey}/quiz', { params: { path: { enrolmentId, moduleKey }, query: { lang } } }));
-
-export const submitQuiz = (enrolmentId: string, moduleKey: string, answers: Record<string, string[]>, idempotencyKey: string, lang: Language) =>
-  apiCall(() =>
-    api.POST('/api/enrolments/{enrolmentId}/modules/{moduleKey}/quiz-attempts', {
-      params: { path: { enrolmentId, moduleKey }, query: { lang } },
-      body: { idempotencyKey, answers },
-    }),
-  );

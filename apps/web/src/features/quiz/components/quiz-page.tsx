@@ -11,11 +11,11 @@ import { useJourney } from '../../../lib/journey/journey-context';
 import type { Grade } from '../../../lib/journey/journey-types';
 import { findModule } from '../../../lib/journey/outline-lookup';
 import { coursePath } from '../../../lib/journey/step-path';
+import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { optionKeysOf, useDraft } from '../../../lib/use-draft';
 import { useQuery } from '../../../lib/use-query';
-import { useSubmission } from '../../../lib/use-submission';
-import { getQuiz, submitQuiz } from '../api/quiz-api';
+import { getQuiz } from '../api/quiz-api';
 import { OptionFeedback, QuestionVerdict } from './option-feedback';
 import { PreviousAttempt } from './previous-attempt';
 import { QuizResult } from './quiz-result';
@@ -26,8 +26,9 @@ export function QuizPage() {
   const { moduleKey = '' } = useParams();
   const { t } = useTranslation();
   const lang = useContentLanguage();
-  const { enrolmentId, outline, view, accept, refresh } = useJourney();
-  const { submit, busy, error } = useSubmission({ onRejected: refresh });
+  const { enrolmentId, outline, view } = useJourney();
+  const gate = useStepGate({ kind: 'quiz', moduleKey });
+  const { run, busy, error } = useJourneyAction();
   const found = findModule(outline, moduleKey);
   const progress = view.modules.find((m) => m.key === moduleKey);
   const [round, setRound] = useState(0);
@@ -38,29 +39,24 @@ export function QuizPage() {
   /** The failed attempt before this one: its feedback stays visible while retrying. */
   const [previous, setPrevious] = useState<Grade | null>(null);
   const [missing, setMissing] = useState(0);
+  /** An attempt of this page is with the server: the page stays on it, whatever the journey says meanwhile. */
+  const [taken, setTaken] = useState(false);
   const resultRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (grade) resultRef.current?.focus();
   }, [grade]);
 
-  if (!found || !progress) return <StepUnavailable title={t('learn.unavailable.title')} reason={t('learn.unavailable.notFound')} />;
+  if (!found || !progress) return <StepUnavailable title={t('learn.unavailable.title')} code={gate ?? 'UNKNOWN_ITEM'} />;
   const title = t('learn.quiz.title', { number: found.number, title: found.module.title });
-  if (!grade) {
-    if (progress.status === 'locked') return <StepUnavailable title={title} reason={t('learn.unavailable.moduleLocked')} />;
-    if (progress.quiz.passed) return <StepUnavailable title={title} reason={t('learn.quiz.alreadyPassed', { percent: Math.round((progress.quiz.bestScore ?? 0) * 100) })} />;
-    if (progress.lessonsRead.length < progress.lessonCount) return <StepUnavailable title={title} reason={t('learn.quiz.readFirst')} />;
+  if (gate && !grade && !taken) {
+    return (
+      <StepUnavailable title={title} code={gate}>
+        {gate === 'QUIZ_ATTEMPTS_EXHAUSTED' && <QuizReview enrolmentId={enrolmentId} module={found.module} progress={progress} maxAttempts={found.module.quiz.maxAttempts} />}
+      </StepUnavailable>
+    );
   }
   if (!quiz.data || !draft.loaded) return quiz.error ? <ErrorMessage error={quiz.error} /> : <Loading />;
   const { questions, passMark, maxAttempts } = quiz.data;
-
-  if (!grade && progress.quiz.lockedForReview) {
-    return (
-      <section className="card" aria-labelledby="quiz-title">
-        <PageHeading id="quiz-title">{title}</PageHeading>
-        <QuizReview enrolmentId={enrolmentId} module={found.module} progress={progress} maxAttempts={maxAttempts} />
-      </section>
-    );
-  }
 
   const answers = Object.fromEntries(questions.map((q) => [q.key, optionKeysOf(draft.answers[q.key])]).filter(([, keys]) => keys!.length > 0));
   const percentToPass = Math.round(passMark * 100);
@@ -71,16 +67,21 @@ export function QuizPage() {
     setMissing(unanswered);
     if (unanswered > 0) return;
     await draft.settle();
-    const response = await submit({ quiz: moduleKey, answers, round }, (key) => submitQuiz(enrolmentId, moduleKey, answers as Record<string, string[]>, key, lang));
-    if (!response) return draft.resume();
+    setTaken(true);
+    // Graded by the server: the actor moves when its verdict comes back.
+    const outcome = await run({ kind: 'quiz', moduleKey, answers: answers as Record<string, string[]> }).outcome;
+    if (outcome.status !== 'sent') {
+      setTaken(false);
+      return draft.resume();
+    }
     draft.markSubmitted();
-    accept(response.journey);
-    setGrade(response.grade ?? null);
+    setGrade(outcome.result.grade ?? null);
   }
 
   function tryAgain() {
     setPrevious(grade);
     setGrade(null);
+    setTaken(false);
     draft.clear();
     setMissing(0);
     setRound((r) => r + 1);

@@ -9,11 +9,3 @@ export const choicesOf = (run: ScenarioRun) => run.current.choices ?? [];
 
 export const getScenarioRun = (enrolmentId: string, scenarioKey: string, lang: Language) =>
   apiCall(() => api.GET('/api/enrolments/{enrolmentId}/scenarios/{scenarioKey}/run', { params: { path: { enrolmentId, scenarioKey }, query: { lang } } }));
-
-export const chooseInScenario = (enrolmentId: string, scenarioKey: string, nodeKey: string, choiceKey: string, idempotencyKey: string, lang: Language) =>
-  apiCall(() =>
-    api.POST('/api/enrolments/{enrolmentId}/scenarios/{scenarioKey}/choices', {
-      params: { path: { enrolmentId, scenarioKey }, query: { lang } },
-      body: { idempotencyKey, nodeKey, choiceKey },
-    }),
-  );

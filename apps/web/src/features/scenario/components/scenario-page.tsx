@@ -9,10 +9,10 @@ import { StepUnavailable } from '../../../components/step-unavailable';
 import { useJourney } from '../../../lib/journey/journey-context';
 import { findModule } from '../../../lib/journey/outline-lookup';
 import { coursePath } from '../../../lib/journey/step-path';
+import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
-import { useSubmission } from '../../../lib/use-submission';
-import { chooseInScenario, getScenarioRun, type ScenarioRun, type ScenarioStep } from '../api/scenario-api';
+import { getScenarioRun, type ScenarioRun, type ScenarioStep } from '../api/scenario-api';
 import { ScenarioDecision } from './scenario-decision';
 import { ScenarioEnding } from './scenario-ending';
 import { ScenarioFeedback } from './scenario-feedback';
@@ -22,7 +22,8 @@ export function ScenarioPage() {
   const { moduleKey = '' } = useParams();
   const { t } = useTranslation();
   const lang = useContentLanguage();
-  const { enrolmentId, outline, view, accept, refresh } = useJourney();
+  const { enrolmentId, outline, view } = useJourney();
+  const gate = useStepGate({ kind: 'scenario', moduleKey });
   const found = findModule(outline, moduleKey);
   const progress = view.modules.find((m) => m.key === moduleKey);
   const scenarioKey = progress?.scenarioKey ?? null;
@@ -34,22 +35,30 @@ export function ScenarioPage() {
   const [started, setStarted] = useState(false);
   const [feedback, setFeedback] = useState<ScenarioStep | null>(null);
   const [moved, setMoved] = useState(false);
-  const { submit, busy, error } = useSubmission({ onRejected: () => { refresh(); query.reload(); } });
+  /** A decision of this visit reached the server: the page follows the run to its ending, whatever the journey says. */
+  const [taken, setTaken] = useState(false);
+  const { run: act, busy, error } = useJourneyAction();
   useEffect(() => {
     if (query.data) setRun(query.data);
   }, [query.data]);
 
-  if (!found || !progress || !scenarioKey) return <StepUnavailable title={t('learn.unavailable.title')} reason={t('learn.unavailable.notFound')} />;
-  const title = found.module.scenario?.title ?? scenarioKey;
-  if (progress.status === 'locked') return <StepUnavailable title={title} reason={t('learn.unavailable.moduleLocked')} />;
-  if (!progress.quiz.passed) return <StepUnavailable title={title} reason={t('learn.scenario.quizFirst')} />;
+  const title = found?.module.scenario?.title ?? t('learn.unavailable.title');
+  if (gate && !taken) return <StepUnavailable title={title} code={gate} />;
+  if (!found || !scenarioKey) return <StepUnavailable title={title} code="UNKNOWN_ITEM" />;
   if (!run) return query.error ? <ErrorMessage error={query.error} /> : <Loading />;
 
   async function onChoose(choiceKey: string) {
     const nodeKey = run!.current.key;
-    const response = await submit({ scenarioKey, nodeKey, choiceKey }, (key) => chooseInScenario(enrolmentId, scenarioKey!, nodeKey, choiceKey, key, lang));
-    if (!response) return;
-    accept(response.journey);
+    const wasTaken = taken;
+    setTaken(true);
+    const outcome = await act({ kind: 'scenario', moduleKey, scenarioKey: scenarioKey!, nodeKey, choiceKey }).outcome;
+    if (outcome.status !== 'sent') {
+      setTaken(wasTaken);
+      // Another tab or device made this decision already: show the run where it is now.
+      if (outcome.status === 'refused' && outcome.error.code === 'SCENARIO_STEP_MISMATCH') query.reload();
+      return;
+    }
+    const response = outcome.result;
     setRun(response);
     setFeedback(response.steps[response.steps.length - 1] ?? null);
     setMoved(true);
