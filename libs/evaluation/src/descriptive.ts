@@ -1,28 +1,28 @@
 // Mean and sample SD (n − 1), with the same "null plus a reason" contract as the tests.
 
-import { finiteOrNull, type ReasonCode } from './reasons.js';
+import { allFinite, finiteOrNull, type ReasonCode } from './reasons.js';
 
 /** Arithmetic mean; null for an empty array or one holding a non-finite value. */
-export function mean(values: readonly number[]): number | null {
-  if (values.length === 0 || !values.every(Number.isFinite)) return null;
+export function mean(values: ArrayLike<number>): number | null {
+  if (values.length === 0 || !allFinite(values)) return null;
   let sum = 0;
-  for (const v of values) sum += v;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
   const m = sum / values.length;
   // One refinement pass (as R's mean() does) so large offsets do not cost precision.
   let resid = 0;
-  for (const v of values) resid += v - m;
+  for (let i = 0; i < values.length; i++) resid += values[i]! - m;
   return finiteOrNull(m + resid / values.length);
 }
 
 /** Sample standard deviation (denominator n − 1); null for fewer than 2 values or a non-finite value. */
-export function sd(values: readonly number[]): number | null {
+export function sd(values: ArrayLike<number>): number | null {
   const m = mean(values);
   if (m === null || values.length < 2) return null;
   // Corrected two-pass algorithm: Σ(x − m)² − (Σ(x − m))²/n.
   let ss = 0;
   let s = 0;
-  for (const v of values) {
-    const dev = v - m;
+  for (let i = 0; i < values.length; i++) {
+    const dev = values[i]! - m;
     ss += dev * dev;
     s += dev;
   }
@@ -39,9 +39,9 @@ export interface Descriptives {
   undefinedReasons: Partial<Record<DescriptiveField, ReasonCode>>;
 }
 
-export function describe(values: readonly number[]): Descriptives {
+export function describe(values: ArrayLike<number>): Descriptives {
   const undefinedReasons: Partial<Record<DescriptiveField, ReasonCode>> = {};
-  if (!values.every(Number.isFinite)) {
+  if (!allFinite(values)) {
     return { n: values.length, mean: null, sd: null, undefinedReasons: { mean: 'non_finite_value', sd: 'non_finite_value' } };
   }
   const m = mean(values);

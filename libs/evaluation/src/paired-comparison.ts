@@ -4,7 +4,7 @@
 import ttest from '@stdlib/stats-ttest';
 
 import { describe } from './descriptive.js';
-import { assertSameLength, EvaluationInputError, finiteOrNull, type ReasonCode } from './reasons.js';
+import { allFinite, assertSameLength, EvaluationInputError, finiteOrNull, type ReasonCode } from './reasons.js';
 import { wilcoxonSignedRank, type WilcoxonMethod } from './wilcoxon-signed-rank.js';
 
 export type PairedField = 'meanDiff' | 'sdDiff' | 'ci95' | 't' | 'df' | 'p' | 'wilcoxon.v' | 'wilcoxon.p' | 'dz' | 'dav';
@@ -76,11 +76,11 @@ export function pairedComparison(pre: readonly number[], post: readonly number[]
   }
   assertSameLength('pairedComparison(pre, post)', pre, post);
   const n = pre.length;
-  if (!pre.every(Number.isFinite) || !post.every(Number.isFinite)) return allUndefined(n, 'non_finite_value');
+  if (!allFinite(pre) || !allFinite(post)) return allUndefined(n, 'non_finite_value');
 
   // Same floating-point operation as R's x - y, so zero and tie detection match wilcox.test.
   const d = post.map((value, i) => value - pre[i]!);
-  if (!d.every(Number.isFinite)) return allUndefined(n, 'numerical_error');
+  if (!allFinite(d)) return allUndefined(n, 'numerical_error');
 
   const preStats = describe(pre);
   const postStats = describe(post);

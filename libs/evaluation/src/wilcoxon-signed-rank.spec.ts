@@ -1,4 +1,5 @@
 import stdlibWilcoxon from '@stdlib/stats-wilcoxon';
+import fc from 'fast-check';
 
 import { averageRanks, wilcoxonSignedRank } from './index.js';
 
@@ -85,5 +86,33 @@ describe('@stdlib/stats-wilcoxon 0.2.3 compared with R (why V and p are computed
     expect(stdlibWilcoxon(D50).pValue).not.toBeCloseTo(0.01420912, 3);
     expect(stdlibWilcoxon([1, 2, -3]).pValue).toBeGreaterThan(1);
     expect(() => stdlibWilcoxon([0, 0, 0])).toThrow();
+  });
+});
+
+describe('V and the tie correction from the merged sorts equal the rank definition', () => {
+  // The reference: R's definition written out (average ranks of |d| over the non-zero differences).
+  const reference = (d: number[]) => {
+    const nonZero = d.filter((x) => x !== 0);
+    const ranks = averageRanks(nonZero.map(Math.abs));
+    const v = nonZero.reduce((sum, x, i) => (x > 0 ? sum + ranks[i]! : sum), 0);
+    const sizes = new Map<number, number>();
+    for (const x of nonZero) sizes.set(Math.abs(x), (sizes.get(Math.abs(x)) ?? 0) + 1);
+    return { v, ties: [...sizes.values()].some((t) => t > 1) };
+  };
+
+  it('on differences with many ties, zeros and both signs', () => {
+    // Small integer halves make ties, zeros and equal |d| of opposite signs common.
+    const differences = fc.array(fc.integer({ min: -8, max: 8 }).map((k) => k / 2), { minLength: 1, maxLength: 300 });
+    fc.assert(fc.property(differences, (d) => {
+      const result = wilcoxonSignedRank(d);
+      const expected = reference(d);
+      if (d.every((x) => x === 0)) return result.v === null;
+      return result.v === expected.v && result.ties === expected.ties && result.nZero === d.filter((x) => x === 0).length;
+    }), { numRuns: 500 });
+  });
+
+  it('on typed score columns as on arrays', () => {
+    const d = [0.5, -0.5, 1, 0, 2, -2, 2, 3.25];
+    expect(wilcoxonSignedRank(Float64Array.from(d))).toEqual(wilcoxonSignedRank(d));
   });
 });

@@ -48,38 +48,67 @@ export function averageRanks(values: readonly number[]): number[] {
   return ranks;
 }
 
-/** Sizes of the groups of equal values (only groups of 2 or more). */
-function tieGroupSizes(values: readonly number[]): number[] {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts.values()].filter((c) => c > 1);
+/**
+ * V (the sum of the average ranks of |d| over positive differences) and the tie groups, from the sorted absolute
+ * values of the positive and of the negative differences walked together: numeric typed-array sorts instead of an
+ * index sort with a comparator (20,000 pairs × 16 comparisons per report made that the report's hot spot). Same
+ * arithmetic as averageRanks: each group of t equal |d| starting at 0-based position `start` has the rank
+ * (2·start + t + 1)/2, and V adds it once per positive member (sums of halves: exact).
+ */
+function signedRankSums(positive: Float64Array, negative: Float64Array): { v: number; tieTerm: number; ties: boolean } {
+  positive.sort();
+  negative.sort();
+  let i = 0;
+  let j = 0;
+  let start = 0;
+  let v = 0;
+  let tieTerm = 0;
+  while (i < positive.length || j < negative.length) {
+    const value = j >= negative.length || (i < positive.length && positive[i]! <= negative[j]!) ? positive[i]! : negative[j]!;
+    let p = 0;
+    let q = 0;
+    while (i < positive.length && positive[i] === value) { i++; p++; }
+    while (j < negative.length && negative[j] === value) { j++; q++; }
+    const t = p + q;
+    v += p * ((2 * start + t + 1) / 2);
+    if (t > 1) tieTerm += t ** 3 - t;
+    start += t;
+  }
+  return { v, tieTerm, ties: tieTerm > 0 };
 }
 
 /**
  * Signed-rank test on paired differences d_i = post_i − pre_i (compute them as `post[i] - pre[i]`, the same
  * floating-point operation R performs, so ties and zeros are detected identically).
  */
-export function wilcoxonSignedRank(differences: readonly number[]): WilcoxonSignedRank {
-  if (!differences.every(Number.isFinite)) {
-    return {
-      v: null, p: null, method: null, nNonZero: 0, nZero: 0, ties: false,
-      undefinedReasons: { v: 'non_finite_value', p: 'non_finite_value' },
-    };
+export function wilcoxonSignedRank(differences: ArrayLike<number>): WilcoxonSignedRank {
+  let nPositive = 0;
+  let nZero = 0;
+  for (let k = 0; k < differences.length; k++) {
+    const d = differences[k]!;
+    if (!Number.isFinite(d)) {
+      return {
+        v: null, p: null, method: null, nNonZero: 0, nZero: 0, ties: false,
+        undefinedReasons: { v: 'non_finite_value', p: 'non_finite_value' },
+      };
+    }
+    if (d > 0) nPositive++;
+    else if (d === 0) nZero++;
   }
-  const nonZero = differences.filter((d) => d !== 0);
-  const nZero = differences.length - nonZero.length;
-  const n = nonZero.length;
+  const n = differences.length - nZero;
   if (n === 0) {
     const reason: ReasonCode = differences.length === 0 ? 'too_few_pairs' : 'all_differences_zero';
     return { v: null, p: null, method: null, nNonZero: 0, nZero, ties: false, undefinedReasons: { v: reason, p: reason } };
   }
 
-  const absolute = nonZero.map(Math.abs);
-  const ranks = averageRanks(absolute);
-  let v = 0;
-  for (let i = 0; i < n; i++) if (nonZero[i]! > 0) v += ranks[i]!;
-  const tieSizes = tieGroupSizes(absolute);
-  const ties = tieSizes.length > 0;
+  const positive = new Float64Array(nPositive);
+  const negative = new Float64Array(n - nPositive);
+  for (let k = 0, a = 0, b = 0; k < differences.length; k++) {
+    const d = differences[k]!;
+    if (d > 0) positive[a++] = d;
+    else if (d < 0) negative[b++] = -d;
+  }
+  const { v, tieTerm, ties } = signedRankSums(positive, negative);
   const expected = (n * (n + 1)) / 4;
 
   let p: number;
@@ -91,7 +120,6 @@ export function wilcoxonSignedRank(differences: readonly number[]): WilcoxonSign
     p = Math.min(2 * tail, 1);
   } else {
     method = 'normal-approximation';
-    const tieTerm = tieSizes.reduce((sum, t) => sum + (t ** 3 - t), 0);
     const sigma = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - tieTerm / 48);
     const z0 = v - expected;
     const z = (z0 - Math.sign(z0) * 0.5) / sigma;

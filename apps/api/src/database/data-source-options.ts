@@ -14,6 +14,7 @@ import { OptionSeeds1764280000000 } from './migrations/1764280000000-option-seed
 import { ActionPlans1764300000000 } from './migrations/1764300000000-action-plans.js';
 import { ReminderOutbox1764450000000 } from './migrations/1764450000000-reminder-outbox.js';
 import { PracticeAttempts1764450000001 } from './migrations/1764450000001-practice-attempts.js';
+import { ReportVectors1764480000000 } from './migrations/1764480000000-report-vectors.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
 export const ENTITIES = [UserEntity];
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   ActionPlans1764300000000,
   ReminderOutbox1764450000000,
   PracticeAttempts1764450000001,
+  ReportVectors1764480000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

@@ -1,11 +1,10 @@
 import { suppressJointly } from '#evaluation';
-import type { CohortMember } from './cohort-answers.js';
+import type { CohortAnswers } from './cohort-answers.js';
 import type { ScoreColumns } from './cohort-scores.js';
 import type { BreakdownDto, GroupDto } from './report.dto.js';
 import { round } from './report-measures.js';
 
 const BY = ['positionType', 'region'] as const satisfies readonly BreakdownDto['by'][];
-const keyOf = (member: CohortMember, by: BreakdownDto['by']) => member[by] ?? 'unknown';
 
 /**
  * Mean change per group, by role and by region, for each measure. Each figure's cell size is the n that figure uses
@@ -13,12 +12,12 @@ const keyOf = (member: CohortMember, by: BreakdownDto['by']) => member[by] ?? 'u
  * (libs/evaluation's suppressJointly): a small cell stays hidden even where the other breakdown and the total would
  * let a reader rebuild it, and each measure's total is its own nPairs. A group nobody in it has a pair for is not a cell.
  */
-export function breakdowns(included: readonly CohortMember[], scores: Record<string, ScoreColumns>, measures: { key: string; nPairs: number }[]): BreakdownDto[] {
+export function breakdowns(answers: CohortAnswers, scores: Record<string, ScoreColumns>, measures: { key: string; nPairs: number }[]): BreakdownDto[] {
   // Each learner's groups, built once, one shared array per combination, reused by every measure (20,000 learners ×
   // 6 measures made this a hot spot).
   const combinations = new Map<string, string[]>();
-  const learnerKeys = included.map((member) => {
-    const keys = BY.map((by) => keyOf(member, by));
+  const learnerKeys = Array.from({ length: answers.size }, (_, learner) => {
+    const keys = BY.map((by) => answers[by][learner] ?? 'unknown');
     const id = keys.join('\u0000');
     let shared = combinations.get(id);
     if (!shared) combinations.set(id, (shared = keys));

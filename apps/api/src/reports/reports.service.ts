@@ -7,14 +7,14 @@ import { AppException } from '../common/app-exception.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CohortAccess } from '../cohorts/cohort-access.service.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
-import { CohortAnswers, type CohortMember } from './cohort-answers.js';
+import { CohortAnswers } from './cohort-answers.js';
 import { scoreAt, scoreCohort } from './cohort-scores.js';
 import { breakdowns } from './report-breakdowns.js';
 import { GLOSSARY } from './report-glossary.js';
 import { itemAnalysisOf, itemShiftsOf } from './report-items.js';
 import { type MeasureDef, measureReport, round } from './report-measures.js';
 import type { CohortReportDto, ScenarioStatsDto } from './report.dto.js';
-import { actionPlanCount, scenarioChoices } from './report-queries.js';
+import { actionPlanCount, type ParticipationGroup, participationGroups, scenarioChoices, tableRows } from './report-queries.js';
 import { loadPracticeAnswers, practiceReport } from './practice-report.js';
 import { ReadPool } from '../database/read-pool.js';
 
@@ -60,24 +60,25 @@ export class ReportsService {
   async report(cohortIds: string[], locale: Locale): Promise<CohortReportDto> {
     const course = await this.courseFor(cohortIds);
     const m = this.db.manager;
-    const [cohorts, answers, choiceRows, actionPlans, practiceAnswers] = await Promise.all([
+    const [cohorts, answers, choiceRows, actionPlans, groups, rows, practiceAnswers] = await Promise.all([
       m.query(`SELECT id, name, is_demo AS "isDemo" FROM cohorts WHERE id = ANY($1::uuid[]) ORDER BY name`, [cohortIds]),
       this.answers(cohortIds, course),
       scenarioChoices(m, cohortIds),
       actionPlanCount(m, cohortIds),
+      participationGroups(m, cohortIds),
+      tableRows(m, cohortIds, LEARNER_ROWS),
       loadPracticeAnswers(this.reads, cohortIds),
     ]);
-    const { everyone, included } = answers;
     const { scores, alphaMoments, pairedItems } = scoreCohort(course, answers);
+    // The table's learners scored by the same code as everyone (their answers travel with the rows).
+    const tableScores = scoreCohort(course, answers.subset(rows)).scores.knowledge!;
 
     const measureDefs: MeasureDef[] = [
       { key: 'knowledge', label: KNOWLEDGE_LABEL[locale], kind: 'knowledge', scale: 'percent' },
       ...course.attitudeInstrument.subscales.map((s): MeasureDef => ({ key: s.key, label: localize(s.title, locale), kind: 'attitude', scale: 'likert' })),
     ];
     const measures = measureDefs.map((def) => measureReport(def, scores[def.key]!, alphaMoments[def.key], course, locale));
-    const table = everyone.filter((p) => !p.consentWithdrawn);
-    const learnerIndex = new Map(included.map((p, i) => [p, i]));
-    const withdrawn = (p: CohortMember) => p.consentWithdrawn || p.status === 'withdrawn';
+    const participation = participationOf(groups, answers.size, actionPlans);
 
     return {
       cohorts,
@@ -86,19 +87,7 @@ export class ReportsService {
       minGroupN: MIN_GROUP_N,
       privacyRules: localize(course.consent.privacyRules, locale).trim(),
       glossary: GLOSSARY[locale],
-      participation: {
-        enrolled: everyone.length,
-        active: everyone.filter((p) => !withdrawn(p)).length,
-        removed: everyone.filter((p) => p.status === 'withdrawn').length,
-        consentWithdrawn: everyone.filter((p) => p.consentWithdrawn).length,
-        courseOnly: everyone.filter((p) => !p.consentWithdrawn && p.evaluationUse === false).length,
-        notConsented: everyone.filter((p) => !withdrawn(p) && p.evaluationUse === null).length,
-        inStatistics: included.length,
-        completed: everyone.filter((p) => COMPLETED_STAGES.has(p.stage)).length,
-        certified: everyone.filter((p) => p.certified).length,
-        actionPlans,
-        byStage: countBy(everyone.map((p) => p.stage)),
-      },
+      participation,
       headlines: measures.map((x) => ({
         measure: x.key, label: x.label, scale: x.scale, nPairs: x.nPairs, meanDiff: x.change?.meanDiff ?? null, ci95: x.change?.ci95 ?? null,
         withheld: x.withheld, reading: x.change?.reading ?? withheldReading(x.label, x.nPairs, locale),
@@ -106,25 +95,24 @@ export class ReportsService {
       measures,
       itemAnalysis: itemAnalysisOf(course, answers, locale),
       itemShifts: itemShiftsOf(course, pairedItems, locale),
-      learnersTotal: table.length,
+      learnersTotal: participation.enrolled - participation.consentWithdrawn,
       // The first rows by name; a table of thousands helps nobody in a browser (the roster and the exports have all).
       // Progress, knowledge and certificate only: attitude values are never shown per learner.
-      learners: table.slice(0, LEARNER_ROWS).map((member) => {
-        const learner = learnerIndex.get(member);
-        const pre = learner === undefined ? null : scoreAt(scores.knowledge!, 'pre', learner);
-        const post = learner === undefined ? null : scoreAt(scores.knowledge!, 'post', learner);
+      learners: rows.map((row, learner) => {
+        const pre = scoreAt(tableScores, 'pre', learner);
+        const post = scoreAt(tableScores, 'post', learner);
         return {
-          enrolmentId: member.enrolmentId,
-          name: member.displayName,
-          positionType: member.positionType,
-          region: member.region,
-          stage: member.stage,
-          evaluationUse: member.evaluationUse,
-          certified: member.certified,
-          knowledge: learner === undefined ? null : { pre: round(pre, 3), post: round(post, 3), change: pre !== null && post !== null ? round(post - pre, 3) : null },
+          enrolmentId: row.enrolmentId,
+          name: row.name,
+          positionType: row.positionType,
+          region: row.region,
+          stage: row.stage,
+          evaluationUse: row.evaluationUse,
+          certified: row.certified,
+          knowledge: row.evaluationUse !== true ? null : { pre: round(pre, 3), post: round(post, 3), change: pre !== null && post !== null ? round(post - pre, 3) : null },
         };
       }),
-      breakdowns: breakdowns(included, scores, measures),
+      breakdowns: breakdowns(answers, scores, measures),
       scenarios: scenarioStats(course, choiceRows, locale),
       practice: practiceReport(course, [...practiceAnswers.values()], locale),
     };
@@ -163,8 +151,23 @@ function scenarioStats(course: Course, rows: { scenario_key: string; node_key: s
   }));
 }
 
-function countBy(keys: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const k of keys) out[k] = (out[k] ?? 0) + 1;
-  return out;
+/** The participation figures from enrolments counted by flag; `inStatistics` is the learners the statistics read. */
+function participationOf(groups: ParticipationGroup[], inStatistics: number, actionPlans: number) {
+  const count = (when: (g: ParticipationGroup) => boolean) => groups.reduce((sum, g) => (when(g) ? sum + g.n : sum), 0);
+  const withdrawn = (g: ParticipationGroup) => g.consentWithdrawn || g.status === 'withdrawn';
+  const byStage: Record<string, number> = {};
+  for (const g of groups) byStage[g.stage] = (byStage[g.stage] ?? 0) + g.n;
+  return {
+    enrolled: count(() => true),
+    active: count((g) => !withdrawn(g)),
+    removed: count((g) => g.status === 'withdrawn'),
+    consentWithdrawn: count((g) => g.consentWithdrawn),
+    courseOnly: count((g) => !g.consentWithdrawn && g.evaluationUse === false),
+    notConsented: count((g) => !withdrawn(g) && g.evaluationUse === null),
+    inStatistics,
+    completed: count((g) => COMPLETED_STAGES.has(g.stage)),
+    certified: count((g) => g.certified),
+    actionPlans,
+    byStage,
+  };
 }

@@ -42,13 +42,13 @@ type Answers = Map<Wave, Cell[]>;
 
 /**
  * The two files of an export, one row per learner and wave (every wave, with its status), rows sorted by pseudonym.
- * Numbers are the very scores the report computes (cohort-scores), unrounded. Only `answers.included` (evaluation use,
+ * Numbers are the very scores the report computes (cohort-scores), unrounded. Only the learners in `answers` (evaluation use,
  * not withdrawn) appear.
  */
 export function exportTables(
   course: Course, answers: CohortAnswers, scores: Record<string, ScoreColumns>, pseudonyms: Record<'knowledge' | 'attitude', (id: string) => string>,
 ): ExportTables {
-  const members = answers.included;
+  const members = answers.members();
   const byLearner = members.map(() => ({ knowledge: new Map() as Answers, attitude: new Map() as Answers }));
   answers.forEachAttempt((learner, kind: AssessmentKind, wave, _score, item) => {
     // The visitor lends a scratch buffer: copy it.
