@@ -91,7 +91,7 @@ export function exportPracticeTable(
 ): { table: Table | null; contributors: number } {
   const q = course.practiceQuestionnaire;
   if (!q) return { table: null, contributors: 0 };
-  const members = answers.included;
+  const members = answers.members();
   const contributors = members.map((m) => practice.has(m.enrolmentId));
   const count = contributors.filter(Boolean).length;
   if (count < MIN_GROUP_N) return { table: null, contributors: count };
