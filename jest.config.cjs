@@ -33,7 +33,9 @@ module.exports = {
     { ...shared, displayName: 'libs', testEnvironment: 'node', testMatch: ['<rootDir>/libs/**/*.spec.ts'] },
     { ...shared, displayName: 'api', testEnvironment: 'node', testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts', '<rootDir>/apps/api/**/*.spec.ts'] },
     { ...shared, displayName: 'web', testEnvironment: 'jsdom', testMatch: ['<rootDir>/apps/web/**/*.spec.tsx', '<rootDir>/apps/web/**/*.spec.ts'],
-      setupFiles: ['<rootDir>/test/support/jsdom-setup.cjs'] },
+      setupFiles: ['<rootDir>/test/support/jsdom-setup.cjs'],
+      // The web build aliases #curriculum to the library's browser entry; the web tests do the same.
+      moduleNameMapper: { ...shared.moduleNameMapper, '^#curriculum$': '<rootDir>/libs/curriculum/src/browser.ts' } },
     { ...shared, displayName: 'browser', testEnvironment: 'node', testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'] },
   ],
 };

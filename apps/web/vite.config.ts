@@ -19,6 +19,8 @@ export default defineConfig({
     alias: [
       { find: '#journey', replacement: resolve(repo, 'libs/journey/src/index.ts') },
       { find: '#evaluation', replacement: resolve(repo, 'libs/evaluation/src/index.ts') },
+      // The content editor's share of the course library: no file system or hashing (see libs/curriculum/src/browser.ts).
+      { find: '#curriculum', replacement: resolve(repo, 'libs/curriculum/src/browser.ts') },
       { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: resolve(root, 'src/lib/react-sync-store.ts') },
     ],
   },

@@ -117,23 +117,33 @@ describe('curriculum: versions, learner views and authoring', () => {
       draftId = a.body.id;
     });
 
-    it('rejects an invalid edit with every problem and its path, saving nothing', async () => {
+    it('rejects a malformed edit with every problem and its path, saving nothing', async () => {
       const before = (await t.http().get(`/api/course-versions/${draftId}`).set(auth(admin.token))).body.contentHash;
-      const shortBody = await t.http().patch(`/api/course-versions/${draftId}/lessons/${lessonKey}`).set(auth(admin.token))
-        .send({ body: { es: 'Muy corto.', en: 'Too short.' } }).expect(400);
-      expect(shortBody.body.code).toBe('DRAFT_INVALID');
-      expect(shortBody.body.details.problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/lessons\[0\]\.body/) })]));
-
       const content = (await t.http().get(`/api/course-versions/${draftId}`).set(auth(admin.token))).body.content;
       content.modules[0].quiz.questions[0].options.forEach((o: { correct: boolean }) => (o.correct = false));
       delete content.modules[1].title.en;
       const broken = await t.http().put(`/api/course-versions/${draftId}/content`).set(auth(admin.token)).send({ content }).expect(400);
+      expect(broken.body.code).toBe('DRAFT_INVALID');
       const paths = broken.body.details.problems.map((p: { path: string }) => p.path);
       expect(paths).toEqual(expect.arrayContaining([expect.stringMatching(/^modules\[0\]\.quiz\.questions\[0\]/), 'modules[1].title.en']));
       const after = (await t.http().get(`/api/course-versions/${draftId}`).set(auth(admin.token))).body.contentHash;
       expect(after).toBe(before);
       const report = await t.http().post(`/api/course-versions/${draftId}/validate`).set(auth(admin.token)).expect(200);
       expect(report.body).toEqual({ valid: true, problems: [] });
+    });
+
+    it('saves an unfinished edit in the draft, which validation lists and publishing refuses until it is fixed', async () => {
+      const original = (await t.http().get(`/api/course-versions/${draftId}`).set(auth(admin.token))).body.content.modules[0].lessons[0].body;
+      await t.http().patch(`/api/course-versions/${draftId}/lessons/${lessonKey}`).set(auth(admin.token))
+        .send({ body: { es: 'Muy corto.', en: 'Too short.' } }).expect(200);
+      const report = await t.http().post(`/api/course-versions/${draftId}/validate`).set(auth(admin.token)).expect(200);
+      expect(report.body.valid).toBe(false);
+      expect(report.body.problems).toEqual(expect.arrayContaining([
+        expect.objectContaining({ path: 'modules[0].lessons[0].body.es', place: { kind: 'lesson', key: lessonKey, field: 'body.es' } }),
+      ]));
+      const refused = await t.http().post(`/api/course-versions/${draftId}/publish`).set(auth(admin.token)).send({ changeNote: { es: 'x', en: 'x' } }).expect(400);
+      expect(refused.body.code).toBe('DRAFT_INVALID');
+      await t.http().patch(`/api/course-versions/${draftId}/lessons/${lessonKey}`).set(auth(admin.token)).send({ body: original }).expect(200);
     });
 
     it('rejects unknown fields in an edit', async () => {
@@ -145,9 +155,11 @@ describe('curriculum: versions, learner views and authoring', () => {
     it('publishes the edited draft as version 2; old enrolments keep version 1, new ones get version 2', async () => {
       await t.http().patch(`/api/course-versions/${draftId}/lessons/${lessonKey}`).set(auth(admin.token))
         .send({ title: { es: 'Conceptos básicos (revisado)', en: 'Basic concepts (revised)' } }).expect(200);
-      const published = await t.http().post(`/api/course-versions/${draftId}/publish`).set(auth(admin.token)).expect(200);
-      expect(published.body).toMatchObject({ status: 'published', version: 2 });
-      await t.http().post(`/api/course-versions/${draftId}/publish`).set(auth(admin.token)).expect(409);
+      const note = { changeNote: { es: 'Título de la primera lección revisado.', en: 'First lesson title revised.' } };
+      await t.http().post(`/api/course-versions/${draftId}/publish`).set(auth(admin.token)).send({}).expect(400);
+      const published = await t.http().post(`/api/course-versions/${draftId}/publish`).set(auth(admin.token)).send(note).expect(200);
+      expect(published.body).toMatchObject({ status: 'published', version: 2, changeNote: note.changeNote });
+      await t.http().post(`/api/course-versions/${draftId}/publish`).set(auth(admin.token)).send(note).expect(409);
 
       const old = await t.http().get(`/api/enrolments/${enrolmentId}/lessons/${lessonKey}`).set(auth(learner.token)).expect(200);
       expect(old.body.title).toBe(originalTitle);

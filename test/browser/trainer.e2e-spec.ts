@@ -327,15 +327,17 @@ describe('browser: the trainer reads the report, downloads an export; learners a
     await page.getByRole('heading', { name: 'Informe combinado' }).waitFor();
     await page.getByRole('region', { name: 'Resumen' }).getByText('IC 95 % [0.70, 2.46]').waitFor();
 
-    // Course content: draft, validate, publish (with confirmation); the history lists the new version.
+    // Course content: a draft, opened in the editor, reviewed and published with its change note; the history lists it.
     await page.getByRole('link', { name: 'Contenidos del curso' }).click();
     await page.getByRole('button', { name: 'Crear borrador' }).click();
-    await page.getByText('Borrador creado a partir de la última versión publicada.').waitFor();
-    await page.getByRole('button', { name: 'Validar borrador' }).click();
-    await page.getByText('El borrador es válido: se puede publicar.').waitFor();
-    await page.getByRole('button', { name: 'Publicar borrador' }).click();
-    await page.getByRole('button', { name: 'Sí, publicar' }).click();
-    await page.getByText('Versión 2 publicada.').waitFor();
+    await page.getByRole('link', { name: 'Abrir el editor' }).click();
+    await page.getByRole('link', { name: 'Revisar y publicar' }).first().click();
+    await page.getByText('No hay problemas: el borrador se puede publicar.').waitFor();
+    await page.getByLabel('Nota de cambios (Español)').fill('Sin cambios de contenido: prueba de publicación.');
+    await page.getByLabel('Nota de cambios (English)').fill('No content changes: a publishing test.');
+    await page.getByRole('button', { name: 'Publicar la versión nueva' }).click();
+    await page.getByText('Versión 2 publicada.', { exact: false }).waitFor();
+    await page.goto(`${app.url}/admin/content`);
     await page.getByText('Historial de versiones').click();
     await page.getByText('Versión 2', { exact: true }).waitFor();
     await context.close();

@@ -57,7 +57,7 @@ describe('browser: stored Markdown and names never execute script', () => {
     await api(`/api/course-versions/${draft.id}/lessons/${lesson.key}`, {
       method: 'PATCH', token: admin, body: { body: { es: lesson.body.es + HOSTILE_MARKDOWN, en: lesson.body.en + HOSTILE_MARKDOWN } },
     });
-    await api(`/api/course-versions/${draft.id}/publish`, { method: 'POST', token: admin });
+    await api(`/api/course-versions/${draft.id}/publish`, { method: 'POST', token: admin, body: { changeNote: { es: 'Prueba de seguridad', en: 'Security test' } } });
 
     // A learner whose chosen name is markup joins (pinned to the new version) and reaches the lesson.
     const email = `xss.${randomUUID().slice(0, 6)}@pnp.gob.pe`;

@@ -62,9 +62,10 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     bodyParser: false, // ours below
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  // A whole course document is large; only the authoring route that replaces one accepts more than the default.
+  // A whole course document is large; only the authoring routes that replace one (as JSON, or as its YAML files)
+  // accept more than the default.
   fastify.addHook('onRoute', (route) => {
-    if (/^\/api\/course-versions\/:[^/]+\/content$/.test(route.url)) route.bodyLimit = 5 * 1024 * 1024;
+    if (/^\/api\/(?:course-versions\/:[^/]+\/content|courses\/:[^/]+\/import)$/.test(route.url)) route.bodyLimit = 5 * 1024 * 1024;
   });
   // Bodiless POSTs that still say `Content-Type: application/json` (browsers' fetch wrappers do) read as no body, as
   // they did before; everything else goes through Fastify's parser (with its prototype-poisoning protection).

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { fixtureRawCourse } from '../test/course-fixture.js';
-import { canonicalJson, contentHash, defaultContentDir, loadCourseFromDirectory } from './load-course.js';
+import { canonicalJson } from './canonical-json.js';
+import { contentHash, defaultContentDir, loadCourseFromDirectory } from './load-course.js';
 
 // Writes the fixture as the YAML files an author would write.
 function writeCourse(dir: string, raw = fixtureRawCourse()): void {

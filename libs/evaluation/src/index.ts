@@ -4,7 +4,7 @@
 export { EvaluationInputError, type InputErrorCode, type ReasonCode } from './reasons.js';
 export { describe, describeWaves, mean, sd, type DescriptiveField, type Descriptives } from './descriptive.js';
 export { describePairs, type PairsDescription } from './describe-pairs.js';
-export { knowledgePercent, LIKERT_MAX, LIKERT_MIN, rekey, SUBSCALE_MIN_ANSWERED, subscaleScore } from './scoring.js';
+export { knowledgePercent, LIKERT_MAX, LIKERT_MIN, rekey, SUBSCALE_MIN_ANSWERED, subscaleScore, subscaleScoreAt } from './scoring.js';
 export {
   averageRanks,
   WILCOXON_EXACT_BELOW_N,
@@ -48,8 +48,17 @@ export {
 export { describeControlledComparison, type DescribeControlledOptions } from './controlled-interpretation.js';
 export { wilsonInterval, type WilsonInterval } from './proportions.js';
 export {
+  practiceShares,
+  type PracticeAnswers,
+  type PracticeItemDefinition,
+  type PracticeItemShares,
+  type PracticeOptionShare,
+  type PracticeShares,
+} from './practice-shares.js';
+export {
   itemAnalysis,
   ItemAnalysisSums,
+  FOREIGN_OPTION_BIT,
   LOW_DISCRIMINATION,
   TOO_EASY_FACILITY,
   type ItemAnalysis,

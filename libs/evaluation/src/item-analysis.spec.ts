@@ -1,6 +1,7 @@
 import { gradeQuestion, type Question } from '#curriculum';
 
-import { cronbachAlpha, EvaluationInputError, itemAnalysis, ItemAnalysisSums, type ItemDefinition } from './index.js';
+import fc from 'fast-check';
+import { cronbachAlpha, EvaluationInputError, FOREIGN_OPTION_BIT, itemAnalysis, ItemAnalysisSums, type ItemDefinition } from './index.js';
 
 const near = (actual: number | null | undefined, expected: number, digits = 8) => expect(actual ?? Number.NaN).toBeCloseTo(expected, digits);
 
@@ -244,5 +245,28 @@ describe('itemAnalysis', () => {
     expect(() => itemAnalysis(IA1_ITEMS, [[['a']]])).toThrow(EvaluationInputError);
     expect(() => itemAnalysis([{ key: 'q', options: opt('aa', 'a') }], [])).toThrow(EvaluationInputError);
     expect(() => itemAnalysis([{ key: 'q' } as ItemDefinition], [])).toThrow(EvaluationInputError);
+  });
+});
+
+describe('ItemAnalysisSums.addMasks', () => {
+  // Items with one or two correct options among three or four.
+  const defs: ItemDefinition[] = [
+    { key: 'a', options: [{ key: 'x', correct: true }, { key: 'y', correct: false }, { key: 'z', correct: false }] },
+    { key: 'b', options: [{ key: 'x', correct: true }, { key: 'y', correct: true }, { key: 'z', correct: false }, { key: 'w', correct: false }] },
+    { key: 'c', options: [{ key: 'x', correct: false }, { key: 'y', correct: true }] },
+  ];
+  // A selection per item: null (unanswered), or option indices, where 9 stands for a key that is not an option.
+  const selection = fc.option(fc.uniqueArray(fc.constantFrom(0, 1, 2, 3, 9), { maxLength: 3 }), { nil: null });
+
+  it('equals add() with option keys for any rows', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(selection, selection, selection), { maxLength: 40 }), (rows) => {
+      const byKeys = new ItemAnalysisSums(defs);
+      const byMasks = new ItemAnalysisSums(defs);
+      for (const row of rows) {
+        byKeys.add(row.map((sel, i) => sel && sel.map((o) => defs[i]!.options[o]?.key ?? 'not-an-option')));
+        byMasks.addMasks(row.map((sel, i) => (sel === null ? -1 : sel.reduce((m, o) => (o < defs[i]!.options.length ? m | (1 << o) : m | FOREIGN_OPTION_BIT), 0))));
+      }
+      expect(byMasks.result()).toEqual(byKeys.result());
+    }), { numRuns: 300 });
   });
 });

@@ -90,7 +90,12 @@ interface CompiledItem {
   optionIndex: Map<string, number>;
   correctFlags: boolean[];
   correctCount: number;
+  /** Bit o set for each correct option o (items have at most 30 options). */
+  correctMask: number;
 }
+
+/** In a selection bitmask: a chosen key that is not one of the item's options (never equal to the correct set). */
+export const FOREIGN_OPTION_BIT = 1 << 30;
 
 /** One-pass accumulator: `add(row)` per learner who took the test, then `result()`. */
 export class ItemAnalysisSums {
@@ -123,7 +128,9 @@ export class ItemAnalysisSums {
         optionIndex.set(option.key, o);
       });
       const correctFlags = item.options.map((option) => option.correct === true);
-      return { key: item.key, optionKeys: item.options.map((option) => option.key), optionIndex, correctFlags, correctCount: correctFlags.filter(Boolean).length };
+      if (item.options.length > 30) throw new EvaluationInputError('invalid_argument', `ItemAnalysisSums: item "${item.key}" has more than 30 options`);
+      const correctMask = correctFlags.reduce((mask, correct, o) => (correct ? mask | (1 << o) : mask), 0);
+      return { key: item.key, optionKeys: item.options.map((option) => option.key), optionIndex, correctFlags, correctCount: correctFlags.filter(Boolean).length, correctMask };
     });
     const k = items.length;
     this.correctSums = new Float64Array(k);
@@ -182,6 +189,49 @@ export class ItemAnalysisSums {
         else wrong = true;
       }
       const score = !wrong && distinctCorrect === item.correctCount ? 1 : 0;
+      this.scores[i] = score;
+      total += score;
+    }
+    this.n++;
+    this.totalSum += total;
+    this.totalSquares += total * total;
+    for (let i = 0; i < k; i++) {
+      if (this.scores[i] === 1) {
+        this.correctSums[i]!++;
+        this.itemTotalCross[i]! += total;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The same as add(), with each item's selection as a bitmask over the item's options (bit o = option o chosen;
+   * FOREIGN_OPTION_BIT = a key that is not one of its options; 0 or -1 = unanswered). A report decodes the stored
+   * choice vectors straight into masks: no option keys to look up per answer.
+   */
+  addMasks(masks: ArrayLike<number>): boolean {
+    const k = this.compiled.length;
+    if (!masks || masks.length !== k) {
+      throw new EvaluationInputError('mismatched_lengths', `ItemAnalysisSums.addMasks: a row needs ${k} entries (one per item), got ${masks?.length}`);
+    }
+    let answeredAny = false;
+    for (let i = 0; i < k && !answeredAny; i++) answeredAny = masks[i]! > 0;
+    if (!answeredAny) {
+      this.nEmpty++;
+      return false;
+    }
+    let total = 0;
+    for (let i = 0; i < k; i++) {
+      const mask = masks[i]!;
+      if (!(mask > 0)) {
+        this.unanswered[i]!++;
+        this.scores[i] = 0;
+        continue;
+      }
+      const item = this.compiled[i]!;
+      const counts = this.optionCounts[i]!;
+      for (let o = 0; o < counts.length; o++) if (mask & (1 << o)) counts[o]!++;
+      const score = mask === item.correctMask ? 1 : 0;
       this.scores[i] = score;
       total += score;
     }

@@ -38,8 +38,31 @@ export function subscaleScore(values: readonly (number | null)[], reverseFlags: 
     sum += rekey(value, reverseFlags[i]!);
     answered++;
   }
-  // Integer comparison (answered/k ≥ 3/4) so 3 of 4 counts and floating point cannot move the boundary.
-  if (k === 0 || answered * 4 < k * 3) return null;
+  if (!enoughAnswered(answered, k)) return null;
+  return sum / answered;
+}
+
+/** The 75 % rule. Integer comparison (answered/k ≥ 3/4) so 3 of 4 counts and floating point cannot move the boundary. */
+function enoughAnswered(answered: number, k: number): boolean {
+  return k > 0 && answered * 4 >= k * 3;
+}
+
+/**
+ * subscaleScore on answers read in place, for reports that score hundreds of thousands of attempts: item j of the
+ * subscale is `answers[indices[j]]` (raw 1..5), `unanswered` marks a missing answer. Same rule, no arrays per call.
+ */
+export function subscaleScoreAt(answers: ArrayLike<number>, indices: ArrayLike<number>, reverseFlags: ArrayLike<boolean>, unanswered: number): number | null {
+  assertSameLength('subscaleScoreAt(indices, reverseFlags)', indices, reverseFlags);
+  const k = indices.length;
+  let answered = 0;
+  let sum = 0;
+  for (let j = 0; j < k; j++) {
+    const value = answers[indices[j]!]!;
+    if (value === unanswered) continue;
+    sum += rekey(value, reverseFlags[j]!);
+    answered++;
+  }
+  if (!enoughAnswered(answered, k)) return null;
   return sum / answered;
 }
 

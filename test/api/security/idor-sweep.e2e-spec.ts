@@ -47,7 +47,7 @@ describe('security: IDOR sweep over every route with an id', () => {
     Object.assign(values, {
       enrolmentId: mine.body[0].id, cohortId: cohort.id, codeId: code.id, courseId: courseRow.id, versionId: version.id, id: learnerA.id,
       lessonKey: m[0].lessons[0].key, moduleKey: m[0].key, scenarioKey: scenario.key, nodeKey: scenario.start, target: 'pre-knowledge',
-      wave: 'pre', part: 'attitude', table: 'scores', questionKey: m[0].quiz.questions[0].key, itemKey: course().attitudeInstrument.items[0].key,
+      wave: 'pre', part: 'attitude', table: 'scores', questionKey: m[0].quiz.questions[0].key, itemKey: course().attitudeInstrument.items[0].key, kind: 'attitude-item',
       code: 'AAAA-BBBB-CCCC',
     });
     ({ routes } = await routesOf(t));
@@ -66,6 +66,11 @@ describe('security: IDOR sweep over every route with an id', () => {
       'PATCH /api/course-versions/{versionId}/lessons/{lessonKey}': { title: { es: 'T', en: 'T' } },
       'PATCH /api/course-versions/{versionId}/questions/{questionKey}': { prompt: { es: 'P', en: 'P' } },
       'PATCH /api/course-versions/{versionId}/attitude-items/{itemKey}': { text: { es: 'T', en: 'T' } },
+      'POST /api/course-versions/{versionId}/publish': { changeNote: { es: 'Nota', en: 'Note' } },
+      'PUT /api/course-versions/{versionId}/items/{kind}/{itemKey}': { baseRevision: 0, value: course().attitudeInstrument.items[0] },
+      'POST /api/course-versions/{versionId}/items/{kind}/{itemKey}/confirm-translation': { textId: 'text', locale: 'en' },
+      'POST /api/courses/{courseId}/import': { files: { 'course.yaml': 'key: gbv-response' } },
+      'POST /api/cohorts/{cohortId}/course-version': { courseVersionId: values.versionId },
       'POST /api/enrolments/{enrolmentId}/assessments/{wave}/{part}': { idempotencyKey: randomUUID(), answers: likertAnswers(3) },
       'POST /api/enrolments/{enrolmentId}/modules/{moduleKey}/quiz-attempts': { idempotencyKey: randomUUID(), answers: {} },
       'POST /api/enrolments/{enrolmentId}/scenarios/{scenarioKey}/choices': { idempotencyKey: randomUUID(), nodeKey: 'n1', choiceKey: 'a' },

@@ -53,7 +53,7 @@ describe('security: mass assignment and fuzzing of every request body', () => {
     Object.assign(values, {
       enrolmentId: mine.body[0].id, cohortId: cohort.id, codeId: code.id, courseId: courseRow.id, versionId: draft.body.id, id: learner.id,
       lessonKey: m[0].lessons[0].key, moduleKey: m[0].key, scenarioKey, nodeKey: 'n1', target: 'pre-knowledge', wave: 'pre', part: 'attitude',
-      table: 'scores', questionKey: m[0].quiz.questions[0].key, itemKey: course().attitudeInstrument.items[0].key, code: 'AAAA-BBBB-CCCC',
+      table: 'scores', questionKey: m[0].quiz.questions[0].key, itemKey: course().attitudeInstrument.items[0].key, kind: 'attitude-item', code: 'AAAA-BBBB-CCCC',
     });
     ({ routes, schemas } = await routesOf(t));
   });

@@ -39,6 +39,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://user:password@host:587 or smtps://…').optional(),
+  MAIL_FROM: z.string().min(3).max(200).optional(),
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
 });
 
 export interface AppConfig {
@@ -85,6 +88,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Base URL printed on certificates (QR code); unset: taken from the request. */
   publicUrl?: string;
+  /** Reminder e-mails: SMTP transport URL (unset: the job only logs what it would send), sender, and how often it runs (0: never). */
+  mail: { smtpUrl?: string; from: string; reminderIntervalSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -140,6 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     publicUrl: e.PUBLIC_URL,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? `Respeta <no-reply@${e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : 'localhost'}>`,
+      reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
+    },
   };
 }
 

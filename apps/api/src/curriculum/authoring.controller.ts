@@ -8,6 +8,7 @@ import {
   ValidationReportDto,
 } from './authoring.dto.js';
 import { AuthoringService } from './authoring.service.js';
+import { PublishDto } from './draft-editor.dto.js';
 import { ItemKeyPipe } from '../common/item-key.pipe.js';
 import { RequestLocale } from './request-locale.js';
 
@@ -50,29 +51,29 @@ export class AuthoringController {
   @ContentEditor()
   @Put('course-versions/:versionId/content')
   @ApiOkResponse({ type: CourseVersionDto })
-  replace(@Param('versionId', ParseUUIDPipe) versionId: string, @Body() dto: ReplaceContentDto): Promise<CourseVersionDto> {
-    return this.authoring.replaceContent(versionId, dto.content);
+  replace(@CurrentUser() actor: AuthUser, @Param('versionId', ParseUUIDPipe) versionId: string, @Body() dto: ReplaceContentDto): Promise<CourseVersionDto> {
+    return this.authoring.replaceContent(versionId, dto.content, actor.id);
   }
 
   @ContentEditor()
   @Patch('course-versions/:versionId/lessons/:lessonKey')
   @ApiOkResponse({ type: CourseVersionDto })
-  updateLesson(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('lessonKey', ItemKeyPipe) lessonKey: string, @Body() dto: UpdateLessonDto): Promise<CourseVersionDto> {
-    return this.authoring.updateLesson(versionId, lessonKey, dto);
+  updateLesson(@CurrentUser() actor: AuthUser, @Param('versionId', ParseUUIDPipe) versionId: string, @Param('lessonKey', ItemKeyPipe) lessonKey: string, @Body() dto: UpdateLessonDto): Promise<CourseVersionDto> {
+    return this.authoring.updateLesson(versionId, lessonKey, dto, actor.id);
   }
 
   @ContentEditor()
   @Patch('course-versions/:versionId/questions/:questionKey')
   @ApiOkResponse({ type: CourseVersionDto })
-  updateQuestion(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('questionKey', ItemKeyPipe) questionKey: string, @Body() dto: UpdateQuestionDto): Promise<CourseVersionDto> {
-    return this.authoring.updateQuestion(versionId, questionKey, dto);
+  updateQuestion(@CurrentUser() actor: AuthUser, @Param('versionId', ParseUUIDPipe) versionId: string, @Param('questionKey', ItemKeyPipe) questionKey: string, @Body() dto: UpdateQuestionDto): Promise<CourseVersionDto> {
+    return this.authoring.updateQuestion(versionId, questionKey, dto, actor.id);
   }
 
   @ContentEditor()
   @Patch('course-versions/:versionId/attitude-items/:itemKey')
   @ApiOkResponse({ type: CourseVersionDto })
-  updateItem(@Param('versionId', ParseUUIDPipe) versionId: string, @Param('itemKey', ItemKeyPipe) itemKey: string, @Body() dto: UpdateItemDto): Promise<CourseVersionDto> {
-    return this.authoring.updateAttitudeItem(versionId, itemKey, dto);
+  updateItem(@CurrentUser() actor: AuthUser, @Param('versionId', ParseUUIDPipe) versionId: string, @Param('itemKey', ItemKeyPipe) itemKey: string, @Body() dto: UpdateItemDto): Promise<CourseVersionDto> {
+    return this.authoring.updateAttitudeItem(versionId, itemKey, dto, actor.id);
   }
 
   @ContentEditor()
@@ -86,9 +87,9 @@ export class AuthoringController {
   @ContentEditor()
   @Post('course-versions/:versionId/publish')
   @HttpCode(200)
-  @ApiOkResponse({ type: CourseVersionDto })
-  publish(@Param('versionId', ParseUUIDPipe) versionId: string): Promise<CourseVersionDto> {
-    return this.authoring.publish(versionId);
+  @ApiOkResponse({ type: CourseVersionDto, description: '400 DRAFT_INVALID with every problem (details.problems, each with the item to open) when a publication rule fails' })
+  publish(@Param('versionId', ParseUUIDPipe) versionId: string, @Body() dto: PublishDto): Promise<CourseVersionDto> {
+    return this.authoring.publish(versionId, dto.changeNote);
   }
 
   @ContentEditor()

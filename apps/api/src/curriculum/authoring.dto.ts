@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ITEM_KINDS, type ItemKind } from '#curriculum';
 import { IsArray, IsDefined, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class LocalizedTextDto {
@@ -33,10 +34,17 @@ export class ReplaceContentDto {
   content: Record<string, unknown>;
 }
 
+export class ProblemPlaceDto {
+  @ApiProperty({ enum: ITEM_KINDS }) kind: ItemKind;
+  @ApiProperty() key: string;
+  @ApiProperty({ example: 'body.es', description: 'Where inside the item' }) field: string;
+}
+
 export class ProblemDto {
   @ApiProperty({ example: 'modules[2].quiz.questions[0].options' }) path: string;
   @ApiProperty() message: string;
   @ApiPropertyOptional() file?: string;
+  @ApiPropertyOptional({ type: ProblemPlaceDto, description: 'The item to open to fix it' }) place?: ProblemPlaceDto;
 }
 
 export class ValidationReportDto {
@@ -74,4 +82,9 @@ export class CourseSummaryDto {
   @ApiProperty() title: string;
   @ApiProperty({ type: CourseVersionSummaryDto, nullable: true }) latestPublished: CourseVersionSummaryDto | null;
   @ApiProperty({ type: CourseVersionSummaryDto, nullable: true }) draft: CourseVersionSummaryDto | null;
+}
+
+export class ImportResultDto {
+  @ApiProperty({ type: CourseVersionDto, description: 'The draft that now holds the imported files' }) version: CourseVersionDto;
+  @ApiProperty({ type: ValidationReportDto, description: 'What still blocks publishing' }) report: ValidationReportDto;
 }

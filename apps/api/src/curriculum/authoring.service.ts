@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { type Course, contentHash, parseCourse } from '#curriculum';
+import type { DataSource } from 'typeorm';
+import type { Course } from '#curriculum';
 import { AppException, notFound } from '../common/app-exception.js';
 import type { Locale } from '../users/user.entity.js';
 import type { CourseSummaryDto, CourseVersionDto, CourseVersionSummaryDto, UpdateItemDto, UpdateLessonDto, UpdateQuestionDto, ValidationReportDto } from './authoring.dto.js';
+import { DraftEdits, versionPublished } from './draft-edits.service.js';
+import type { ChangeNoteDto, DraftEditorDto } from './draft-editor.dto.js';
 
 interface VersionRow {
   id: string;
@@ -25,13 +27,17 @@ const SELECT_VERSION = `SELECT v.id, v.course_id, c.key AS course_key, v.status,
   v.created_at, v.published_at, v.content->'changeNote' AS change_note`;
 
 /**
- * Authoring works on a draft copied from the latest published version. Every edit is validated with the same schema
- * as the course files and saved only when the whole draft stays valid; publishing gives it the next version number.
- * Published versions are never edited (409), so enrolments and attempts that pinned one keep their content.
+ * Authoring works on a draft copied from the latest published version. Every edit must leave the edited items
+ * well-formed (DraftEdits); a draft may be unfinished, and publishing — which gives it the next version number — refuses
+ * it until every publication rule holds. Published versions are never edited (409), so enrolments and attempts that
+ * pinned one keep their content.
  */
 @Injectable()
 export class AuthoringService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly drafts: DraftEdits,
+  ) {}
 
   async listCourses(locale: Locale): Promise<CourseSummaryDto[]> {
     const courses: { id: string; key: string }[] = await this.db.query(`SELECT id, key FROM courses ORDER BY key`);
@@ -84,19 +90,21 @@ export class AuthoringService {
   }
 
   validate(versionId: string): Promise<ValidationReportDto> {
-    return this.db.transaction(async (m) => {
-      const row = await this.lockVersion(m, versionId);
-      const result = parseCourse(row.content);
-      return { valid: result.ok, problems: result.ok ? [] : result.problems };
-    });
+    return this.drafts.validate(versionId);
   }
 
-  replaceContent(versionId: string, content: unknown): Promise<CourseVersionDto> {
-    return this.editDraft(versionId, () => content);
+  replaceContent(versionId: string, content: unknown, actorId: string): Promise<CourseVersionDto> {
+    return this.editDraft(versionId, actorId, () => content, true);
   }
 
-  updateLesson(versionId: string, lessonKey: string, dto: UpdateLessonDto): Promise<CourseVersionDto> {
-    return this.editDraft(versionId, (course) => {
+  /** The draft with what the browser editor needs: item revisions and translation edit times. */
+  async editor(versionId: string): Promise<DraftEditorDto> {
+    const version = await this.getVersion(versionId);
+    return { version, ...(await this.drafts.editorState(versionId)) };
+  }
+
+  updateLesson(versionId: string, lessonKey: string, dto: UpdateLessonDto, actorId: string): Promise<CourseVersionDto> {
+    return this.editDraft(versionId, actorId, (course) => {
       const lesson = course.modules.flatMap((m) => m.lessons).find((l) => l.key === lessonKey);
       if (!lesson) throw notFound('Lesson');
       if (dto.title) lesson.title = { es: dto.title.es, en: dto.title.en };
@@ -105,8 +113,8 @@ export class AuthoringService {
     });
   }
 
-  updateQuestion(versionId: string, questionKey: string, dto: UpdateQuestionDto): Promise<CourseVersionDto> {
-    return this.editDraft(versionId, (course) => {
+  updateQuestion(versionId: string, questionKey: string, dto: UpdateQuestionDto, actorId: string): Promise<CourseVersionDto> {
+    return this.editDraft(versionId, actorId, (course) => {
       const questions = [...course.modules.flatMap((m) => m.quiz.questions), ...course.knowledgeTest.items];
       const question = questions.find((q) => q.key === questionKey);
       if (!question) throw notFound('Question');
@@ -121,8 +129,8 @@ export class AuthoringService {
     });
   }
 
-  updateAttitudeItem(versionId: string, itemKey: string, dto: UpdateItemDto): Promise<CourseVersionDto> {
-    return this.editDraft(versionId, (course) => {
+  updateAttitudeItem(versionId: string, itemKey: string, dto: UpdateItemDto, actorId: string): Promise<CourseVersionDto> {
+    return this.editDraft(versionId, actorId, (course) => {
       const item = course.attitudeInstrument.items.find((i) => i.key === itemKey);
       if (!item) throw notFound('Attitude item');
       item.text = { es: dto.text.es, en: dto.text.en };
@@ -130,48 +138,23 @@ export class AuthoringService {
     });
   }
 
-  async publish(versionId: string): Promise<CourseVersionDto> {
-    await this.db.transaction(async (m) => {
-      const row = await this.lockVersion(m, versionId);
-      if (row.status === 'published') throw published();
-      const result = parseCourse(row.content);
-      if (!result.ok) throw invalid(result.problems);
-      await m.query(`SELECT 1 FROM courses WHERE id = $1 FOR UPDATE`, [row.course_id]);
-      const [{ next }] = await m.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM course_versions WHERE course_id = $1`, [row.course_id]);
-      await m.query(
-        `UPDATE course_versions SET status = 'published', version = $2, published_at = now(), updated_at = now(), content_hash = $3 WHERE id = $1`,
-        [versionId, next, contentHash(result.course)],
-      );
-    });
+  async publish(versionId: string, changeNote: ChangeNoteDto): Promise<CourseVersionDto> {
+    await this.drafts.publish(versionId, changeNote);
     return this.getVersion(versionId);
   }
 
   async discardDraft(versionId: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const row = await this.lockVersion(m, versionId);
-      if (row.status === 'published') throw published();
+      const row = await this.drafts.lockVersion(m, versionId);
+      if (row.status === 'published') throw versionPublished();
       await m.query(`DELETE FROM course_versions WHERE id = $1`, [versionId]);
     });
   }
 
-  /** Applies one edit to a locked draft; the draft is saved only if the whole course is still valid. */
-  private async editDraft(versionId: string, edit: (course: Course) => unknown): Promise<CourseVersionDto> {
-    await this.db.transaction(async (m) => {
-      const row = await this.lockVersion(m, versionId);
-      if (row.status === 'published') throw published();
-      const result = parseCourse(edit(structuredClone(row.content)));
-      if (!result.ok) throw invalid(result.problems);
-      await m.query(`UPDATE course_versions SET content = $2, content_hash = $3, updated_at = now() WHERE id = $1`, [
-        versionId, JSON.stringify(result.course), contentHash(result.course),
-      ]);
-    });
+  /** Applies one edit to the draft (see DraftEdits.edit). */
+  private async editDraft(versionId: string, actorId: string, edit: (course: Course) => unknown, whole = false): Promise<CourseVersionDto> {
+    await this.db.transaction((m) => this.drafts.edit(m, versionId, actorId, edit, whole));
     return this.getVersion(versionId);
-  }
-
-  private async lockVersion(m: EntityManager, versionId: string): Promise<{ course_id: string; status: string; content: Course }> {
-    const [row] = await m.query(`SELECT course_id, status, content FROM course_versions WHERE id = $1 FOR UPDATE`, [versionId]);
-    if (!row) throw notFound('Course version');
-    return row;
   }
 
   private async requireCourse(courseId: string): Promise<void> {
@@ -191,7 +174,3 @@ function toSummary(r: VersionRow): CourseVersionSummaryDto {
     changeNote: r.change_note ?? null,
   };
 }
-
-const published = () => new AppException(409, 'VERSION_PUBLISHED', 'This version is published and cannot change. Create a draft to edit it.');
-const invalid = (problems: { path: string; message: string }[]) =>
-  new AppException(400, 'DRAFT_INVALID', `The course has ${problems.length} problem(s); nothing was saved. ${problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ')}`, { problems });

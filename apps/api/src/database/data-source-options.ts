@@ -12,6 +12,9 @@ import { ContentEditor1764260000000 } from './migrations/1764260000000-content-e
 import { ScheduledJobs1764260000001 } from './migrations/1764260000001-scheduled-jobs.js';
 import { OptionSeeds1764280000000 } from './migrations/1764280000000-option-seeds.js';
 import { ActionPlans1764300000000 } from './migrations/1764300000000-action-plans.js';
+import { DraftEditing1764430000000 } from './migrations/1764430000000-draft-editing.js';
+import { ReminderOutbox1764450000000 } from './migrations/1764450000000-reminder-outbox.js';
+import { PracticeAttempts1764450000001 } from './migrations/1764450000001-practice-attempts.js';
 import { ReportVectors1764480000000 } from './migrations/1764480000000-report-vectors.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
@@ -30,6 +33,9 @@ export const MIGRATIONS = [
   ScheduledJobs1764260000001,
   OptionSeeds1764280000000,
   ActionPlans1764300000000,
+  DraftEditing1764430000000,
+  ReminderOutbox1764450000000,
+  PracticeAttempts1764450000001,
   ReportVectors1764480000000,
 ];
 

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Course, Locale, Problem } from '#curriculum';
-import { type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, rejectionMessage, startJourney } from '#journey';
+import {
+  type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, rejectionMessage, startJourney,
+  withCohortFollowUpDelay,
+} from '#journey';
 import { CertificateIssuer } from '../certificates/certificate-issuer.service.js';
 import { AppException, notFound } from '../common/app-exception.js';
 import type { ErrorCode } from '../common/error-codes.js';
@@ -57,22 +60,27 @@ export class JourneySubmissions {
   async state(userId: string, enrolmentId: string): Promise<JourneyStateDto> {
     // Hot path: a plain read. Only a journey that does not exist yet, or a completed one whose follow-up may have
     // opened, needs the locked write below.
-    const [row] = await this.reads.rows<{ journey: PersistedJourney | null; course_version_id: string | null }>(
-      `SELECT journey, course_version_id FROM enrolments WHERE id = $1 AND user_id = $2`,
+    const [row] = await this.reads.rows<{ journey: PersistedJourney | null; course_version_id: string | null; follow_up_days: number }>(
+      `SELECT e.journey, e.course_version_id, c.follow_up_days FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.id = $1 AND e.user_id = $2`,
       [enrolmentId, userId],
-      'journey_read',
+      'journey_read_v2',
     );
     if (!row?.course_version_id) throw notFound('Enrolment');
-    if (row.journey && journeyStage(row.journey.value) !== 'completed') return toState(enrolmentId, row.journey);
+    // A journey under an older cohort delay (the trainer changed it) also takes the write path, to store the new date.
+    if (row.journey && journeyStage(row.journey.value) !== 'completed' && !needsReschedule(row.journey, row.follow_up_days)) {
+      return toState(enrolmentId, row.journey);
+    }
     // Content is read before the transaction: a transaction must never wait for a second pooled connection.
     const course = await this.catalog.publishedContent(row.course_version_id);
     return this.reads.transaction(async (m) => {
       const enrolment = await this.lock(m, userId, enrolmentId);
-      let journey = enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days));
+      const now = this.clock.now();
+      const stored = enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days));
+      let journey = withCohortFollowUpDelay(stored, enrolment.follow_up_days, now);
       // Nothing else opens the follow-up: a tick on read moves a completed journey on once its delay has passed.
-      const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: this.clock.now() });
+      const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: now });
       if (tick.accepted) journey = tick.snapshot;
-      if (tick.accepted || !enrolment.journey) await m.query(SAVE_JOURNEY, journeyParams(enrolment.id, journey, null));
+      if (journey !== enrolment.journey) await m.query(SAVE_JOURNEY, journeyParams(enrolment.id, journey, null));
       return toState(enrolment.id, journey);
     });
   }
@@ -83,9 +91,16 @@ export class JourneySubmissions {
     const hash = requestHash(request);
     // The pinned version never changes, so its content is fetched before the transaction opens: a transaction that
     // waited for a second pooled connection could deadlock the pool under load.
-    const course = await this.catalog.publishedContent(await this.pinnedVersion(userId, enrolmentId));
+    const versionId = await this.pinnedVersion(userId, enrolmentId);
+    const course = await this.catalog.publishedContent(versionId);
     return this.reads.transaction(async (m) => {
       const enrolment = await this.lock(m, userId, enrolmentId);
+      // A learner who had not started may have been moved to a newer version (CohortVersions.move) after the version
+      // was remembered: forget it and let the client try again on the new one.
+      if (enrolment.course_version_id !== versionId) {
+        this.versions.delete(`${userId}:${enrolmentId}`);
+        throw new AppException(409, 'COURSE_VERSION_MOVED', 'Your cohort moved to a newer version of the course before you started; please try again.');
+      }
       // A separate statement after the lock, on purpose: a statement that waited for the row lock still reads other
       // tables as of its start, so a ledger entry committed by the transaction we waited for would be missed.
       const [seen] = await m.query(`SELECT request_hash, response FROM idempotency_keys WHERE enrolment_id = $1 AND key = $2`, [enrolment.id, idempotencyKey]);
@@ -94,9 +109,11 @@ export class JourneySubmissions {
         return seen.response;
       }
       if (enrolment.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
+      const at = this.clock.now();
       const tx: Tx = {
-        m, enrolment, course, locale, at: this.clock.now(), clearDrafts: [],
-        journey: enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)),
+        m, enrolment, course, locale, at, clearDrafts: [],
+        // Under the cohort's current follow-up delay (a trainer may have changed it since the journey started).
+        journey: withCohortFollowUpDelay(enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)), enrolment.follow_up_days, at),
         apply(event) {
           const result = applyJourneyEvent(tx.journey, event);
           if (!result.accepted) throw new AppException(409, result.reason as ErrorCode, rejectionMessage(result.reason));
@@ -118,7 +135,7 @@ export class JourneySubmissions {
     });
   }
 
-  /** Enrolment → pinned course version, remembered: a pinned version never changes. Ownership is checked again under lock. */
+  /** Enrolment → pinned course version, remembered: it changes only before the learner's first submission (checked under lock). */
   private readonly versions = new Map<string, string>();
   async pinnedVersion(userId: string, enrolmentId: string): Promise<string> {
     const known = this.versions.get(`${userId}:${enrolmentId}`);
@@ -144,6 +161,11 @@ export class JourneySubmissions {
   }
 }
 
+/** Cheap pre-check on the hot read: only a journey whose delay differs from the cohort's asks the machine. */
+function needsReschedule(journey: PersistedJourney, cohortDays: number): boolean {
+  return journey.context.outline.followUpDelayDays !== cohortDays && withCohortFollowUpDelay(journey, cohortDays, 0) !== journey;
+}
+
 /** Stores the snapshot with the columns the trainer roster reads ($1–$6, see journeyParams). */
 const SAVE_JOURNEY = `UPDATE enrolments SET journey = $2, stage = $3, percent_complete = $4,
   last_activity_at = coalesce($5, last_activity_at), completed_at = $6 WHERE id = $1`;
@@ -153,5 +175,8 @@ function journeyParams(enrolmentId: string, journey: PersistedJourney, at: numbe
 }
 
 function toState(enrolmentId: string, journey: PersistedJourney, view: JourneyView = describeJourney(journey)): JourneyStateDto {
-  return { enrolmentId, courseVersionId: view.courseVersionId, stage: view.stage, percentComplete: view.percentComplete, snapshot: journey };
+  return {
+    enrolmentId, courseVersionId: view.courseVersionId, stage: view.stage, percentComplete: view.percentComplete,
+    followUpOpensAt: view.followUpOpensAt === null ? null : new Date(view.followUpOpensAt).toISOString(), snapshot: journey,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Course } from '#curriculum';
+import { FOREIGN_OPTION_BIT } from '#evaluation';
 
 export const WAVES = ['pre', 'post', 'then', 'followup'] as const;
 export type Wave = (typeof WAVES)[number];
@@ -25,8 +26,11 @@ export interface SqlQuery {
   query(text: string, params?: unknown[]): Promise<any[]>;
 }
 
-/** One learner's chosen option keys per knowledge item, in the report course's item order; null = unanswered. */
-export type ChoiceVisitor = (learner: number, wave: Wave, chosen: (string[] | null)[]) => void;
+/**
+ * One learner's choices per knowledge item, in the report course's item order, each a bitmask over the report item's
+ * options (bit o = its o-th option; FOREIGN_OPTION_BIT = an option the report's item does not have; -1 unanswered).
+ */
+export type ChoiceVisitor = (learner: number, wave: Wave, masks: Int32Array) => void;
 
 /**
  * Called once per assessment attempt. `answers` is in the report course's item order and is a scratch buffer: it is
@@ -204,11 +208,11 @@ export class CohortAnswers {
   }
 
   /**
-   * The options each included learner chose in the pre and post knowledge tests (for distractor analysis). `chosen`
-   * is a scratch buffer valid only during the call; its option lists are shared and must not be changed.
+   * The options each learner chose in the pre and post knowledge tests (for distractor analysis). `masks` is a scratch
+   * buffer valid only during the call.
    */
   forEachKnowledgeChoice(visit: ChoiceVisitor): void {
-    const chosen = new Array<string[] | null>(this.course.knowledgeTest.items.length);
+    const masks = new Int32Array(this.course.knowledgeTest.items.length);
     const { bytes } = this;
     for (let learner = 0; learner < this.size; learner++) {
       const layout = this.layoutOf(learner);
@@ -220,7 +224,7 @@ export class CohortAnswers {
         const colon = find(bytes, COLON, at, last);
         const wave = waveAt(bytes, at);
         const end = find(bytes, BAR, colon, last);
-        chosen.fill(null);
+        masks.fill(-1);
         let p = 0;
         let mask = 0;
         let answered = false;
@@ -228,7 +232,7 @@ export class CohortAnswers {
           const code = c < end ? bytes[c]! : COMMA;
           if (code === COMMA) {
             const target = layout.knowledge[p];
-            if (answered && target !== undefined && target >= 0) chosen[target] = layout.selected(p, mask);
+            if (answered && target !== undefined && target >= 0) masks[target] = layout.reportMask(p, mask);
             p++;
             mask = 0;
             answered = false;
@@ -237,7 +241,7 @@ export class CohortAnswers {
             answered = true;
           }
         }
-        visit(learner, wave, chosen);
+        visit(learner, wave, masks);
         at = end + 1;
       }
     }
@@ -291,8 +295,8 @@ const K = 107;
 
 /** Where each position of a version's vectors lands in the report course's item order (-1: not in the report). */
 type VectorLayout = Record<AssessmentKind, Int16Array> & {
-  /** The option keys a knowledge answer's bitmask selects, for the version's item at position p (memoised). */
-  selected(p: number, mask: number): string[];
+  /** A knowledge answer's bitmask over the version item p's options, as a bitmask over the report item's options. */
+  reportMask(p: number, mask: number): number;
 };
 
 function vectorLayout(version: Course, report: Course): VectorLayout {
@@ -302,16 +306,26 @@ function vectorLayout(version: Course, report: Course): VectorLayout {
   return {
     knowledge: Int16Array.from(version.knowledgeTest.items, (i) => knowledge.get(i.key) ?? -1),
     attitude: Int16Array.from(version.attitudeInstrument.items, (i) => attitude.get(i.key) ?? -1),
-    selected: selectedOptions(version),
+    reportMask: reportMasks(version, report),
   };
 }
 
-function selectedOptions(version: Course): VectorLayout['selected'] {
-  const keys = version.knowledgeTest.items.map((i) => i.options.map((o) => o.key));
-  const memo = keys.map(() => new Map<number, string[]>());
+/** Option bits of a version's items in the report items' option order (the same keys, possibly elsewhere). */
+function reportMasks(version: Course, report: Course): VectorLayout['reportMask'] {
+  const reportOptions = new Map(report.knowledgeTest.items.map((item) => [item.key, new Map(item.options.map((o, bit) => [o.key, bit]))]));
+  const bits = version.knowledgeTest.items.map((item) => {
+    const target = reportOptions.get(item.key);
+    return Int32Array.from(item.options, (o) => {
+      const bit = target?.get(o.key);
+      return bit === undefined ? FOREIGN_OPTION_BIT : 1 << bit;
+    });
+  });
+  const same = bits.map((b) => b.every((value, i) => value === 1 << i));
+  const valid = bits.map((b) => (1 << b.length) - 1); // bits beyond the item's options were never options
   return (p, mask) => {
-    let list = memo[p]!.get(mask);
-    if (!list) memo[p]!.set(mask, (list = keys[p]!.filter((_, bit) => (mask & (1 << bit)) !== 0)));
-    return list;
+    if (same[p]) return mask & valid[p]!;
+    let out = 0;
+    for (let bit = 0; bit < bits[p]!.length; bit++) if (mask & (1 << bit)) out |= bits[p]![bit]!;
+    return out;
   };
 }

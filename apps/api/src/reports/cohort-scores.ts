@@ -1,5 +1,5 @@
 import type { Course } from '#curriculum';
-import { type AlphaMoments, AlphaMomentSums, rekey, subscaleScore } from '#evaluation';
+import { type AlphaMoments, AlphaMomentSums, rekey, subscaleScoreAt } from '#evaluation';
 import { type CohortAnswers, UNANSWERED, type Wave } from './cohort-answers.js';
 
 /** Per wave, one score per learner (CohortAnswers' learner order); NaN = no score. */
@@ -23,7 +23,10 @@ export interface CohortScores {
 }
 
 /** True when a knowledge test was taken but nothing was answered: missing, never 0 %. */
-export const isEmptyTest = (answers: Int8Array) => answers.every((x) => x === UNANSWERED);
+export function isEmptyTest(answers: Int8Array): boolean {
+  for (let i = 0; i < answers.length; i++) if (answers[i] !== UNANSWERED) return false;
+  return true;
+}
 
 /**
  * Scores every included learner with libs/evaluation's rules (re-keying, the 75 % rule; knowledge as graded at
@@ -37,11 +40,11 @@ export function scoreCohort(course: Course, answers: CohortAnswers): CohortScore
   const subscales = course.attitudeInstrument.subscales.map((s) => {
     const indices = attitudeItems.flatMap((item, i) => (item.subscale === s.key ? [i] : []));
     const reverse = indices.map((i) => attitudeItems[i]!.reverse);
-    return { key: s.key, indices, reverse, values: new Array<number | null>(indices.length), rekeyed: new Array<number>(indices.length) };
+    return { key: s.key, indices: Int16Array.from(indices), reverse, rekeyed: new Array<number>(indices.length) };
   });
   const columns = (): ScoreColumns => ({ pre: nanColumn(n), post: nanColumn(n), then: nanColumn(n), followup: nanColumn(n) });
   const scores: Record<string, ScoreColumns> = { knowledge: columns() };
-  for (const s of subscales) scores[s.key] = columns();
+  const subscaleColumns = subscales.map((s) => (scores[s.key] = columns()));
   const alphaMoments = Object.fromEntries(subscales.map((s) => [s.key, { pre: new AlphaMomentSums(s.indices.length), post: new AlphaMomentSums(s.indices.length) }]));
   const knowledge = new PairedItemSums(course.knowledgeTest.items.length, (answer) => answer);
   const attitude = new PairedItemSums(attitudeItems.length, (answer, item) => rekey(answer, attitudeItems[item]!.reverse));
@@ -55,18 +58,18 @@ export function scoreCohort(course: Course, answers: CohortAnswers): CohortScore
       if (prePost) knowledge.hold(learner, prePost, item, 0);
       return;
     }
-    for (const s of subscales) {
-      let complete = true;
-      s.indices.forEach((i, j) => {
-        const answer = item[i]!;
-        s.values[j] = answer === UNANSWERED ? null : answer;
-        if (answer === UNANSWERED) complete = false;
-        else s.rekeyed[j] = rekey(answer, s.reverse[j]!);
-      });
-      const subscale = subscaleScore(s.values, s.reverse);
-      if (subscale !== null) scores[s.key]![wave][learner] = subscale;
-      if (prePost && complete) alphaMoments[s.key]![prePost].add(s.rekeyed);
-    }
+    subscales.forEach((s, index) => {
+      const subscale = subscaleScoreAt(item, s.indices, s.reverse, UNANSWERED);
+      if (subscale !== null) subscaleColumns[index]![wave][learner] = subscale;
+      if (!prePost) return;
+      // α needs every item of the subscale answered (listwise).
+      for (let j = 0; j < s.indices.length; j++) {
+        const answer = item[s.indices[j]!]!;
+        if (answer === UNANSWERED) return;
+        s.rekeyed[j] = rekey(answer, s.reverse[j]!);
+      }
+      alphaMoments[s.key]![prePost].add(s.rekeyed);
+    });
     if (prePost) attitude.hold(learner, prePost, item, null);
   });
   knowledge.flush();

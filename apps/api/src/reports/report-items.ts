@@ -9,8 +9,8 @@ import { round } from './report-measures.js';
 export function itemAnalysisOf(course: Course, answers: CohortAnswers, locale: Locale): ItemAnalysisDto {
   const items = course.knowledgeTest.items;
   const sums = { pre: new ItemAnalysisSums(items, { flagTooEasy: true }), post: new ItemAnalysisSums(items, { flagTooEasy: false }) };
-  answers.forEachKnowledgeChoice((_learner, wave, chosen) => {
-    if (wave === 'pre' || wave === 'post') sums[wave].add(chosen);
+  answers.forEachKnowledgeChoice((_learner, wave, masks) => {
+    if (wave === 'pre' || wave === 'post') sums[wave].addMasks(masks);
   });
   return { pre: waveDto(sums.pre.result(), course, locale), post: waveDto(sums.post.result(), course, locale) };
 }

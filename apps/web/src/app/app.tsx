@@ -25,6 +25,8 @@ const TrainerRoutes = lazy(() => Promise.all([import('../features/trainer/traine
 // Registration happens once per learner (from an invitation): not part of every visit's download.
 const RegisterPage = lazy(() => import('../features/auth/components/register-page').then((m) => ({ default: m.RegisterPage })));
 const AdminRoutes = lazy(() => Promise.all([import('../features/admin/admin-routes'), loadStaffStrings()]).then(([m]) => m));
+// The content editor (course library rules, diff): behind a small entry chunk, so the first download only learns its name.
+const EditorEntry = lazy(() => import('./editor-entry'));
 
 function RequireRole({ roles, children }: { roles: string[]; children: ReactElement }) {
   const { user } = useSession();
@@ -50,6 +52,7 @@ export function App() {
             <Route path="/learn/:enrolmentId/*?"><RequireSession><Lazy><LearnRoutes /></Lazy></RequireSession></Route>
             <Route path="/trainer/*?"><RequireSession><RequireRole roles={['trainer', 'admin']}><Lazy><TrainerRoutes /></Lazy></RequireRole></RequireSession></Route>
             <Route path="/admin/*?"><RequireSession><RequireRole roles={['admin']}><Lazy><AdminRoutes /></Lazy></RequireRole></RequireSession></Route>
+            <Route path="/editor/*?"><RequireSession><Lazy><EditorEntry /></Lazy></RequireSession></Route>
             <Route path="/verify/:code"><Lazy><VerifyPage /></Lazy></Route>
             <Route path="/login"><GuestOnly><LoginPage /></GuestOnly></Route>
             <Route path="/register"><GuestOnly><Lazy><RegisterPage /></Lazy></GuestOnly></Route>

@@ -57,6 +57,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'NETWORK_ERROR' | 'REGISTERED_SIGN_IN_FAILED' | 'SAVED_ON_PHONE',
     message: string,
     readonly status: number,
+    /** The server's `details` (e.g. `{ problems }`, or the colleague's version in a conflict), when it sent any. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -67,5 +69,5 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   if (result.data !== undefined && result.response.ok) return result.data;
   if (result.response.ok) return undefined as T;
   const error = result.error as Partial<ApiSchemas['ErrorResponseDto']> | undefined;
-  throw new ApiError(error?.code ?? 'INTERNAL_ERROR', error?.message ?? result.response.statusText, result.response.status);
+  throw new ApiError(error?.code ?? 'INTERNAL_ERROR', error?.message ?? result.response.statusText, result.response.status, error?.details);
 }

@@ -260,6 +260,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enrolments/{enrolmentId}/practice-questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearnerContentController_practiceQuestionnaire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enrolments/{enrolmentId}/scenarios/{scenarioKey}": {
         parameters: {
             query?: never;
@@ -446,6 +462,86 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AuthoringController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-versions/{versionId}/editor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DraftEditorController_editor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-versions/{versionId}/items/{kind}/{itemKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["DraftEditorController_saveItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-versions/{versionId}/items/{kind}/{itemKey}/confirm-translation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DraftEditorController_confirmTranslation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-versions/{versionId}/export.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DraftEditorController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{courseId}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DraftEditorController_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -868,6 +964,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cohorts/{cohortId}/course-version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CohortVersionsController_state"];
+        put?: never;
+        post: operations["CohortVersionsController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cohorts/{cohortId}/report": {
         parameters: {
             query?: never;
@@ -924,6 +1036,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ReportsController_combinedBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{cohortId}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FollowUpsController_schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{cohortId}/follow-ups/due.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FollowUpsController_dueCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1151,6 +1295,28 @@ export interface components {
             scale: components["schemas"]["ScalePointDto"][];
             items: components["schemas"]["AttitudeItemViewDto"][];
         };
+        PracticeOptionViewDto: {
+            key: string;
+            text: string;
+            /** @description "No aplica / no recibí casos": left out of the share */
+            notApplicable: boolean;
+        };
+        PracticeItemViewDto: {
+            key: string;
+            prompt: string;
+            /** @description In order (a frequency scale), never shuffled */
+            options: components["schemas"]["PracticeOptionViewDto"][];
+        };
+        LearnerPracticeQuestionnaireDto: {
+            key: string;
+            title: string;
+            instructions: string;
+            recallMonths: number;
+            items: components["schemas"]["PracticeItemViewDto"][];
+        };
+        PracticeQuestionnaireViewDto: {
+            questionnaire: components["schemas"]["LearnerPracticeQuestionnaireDto"] | null;
+        };
         LearnerScenarioDto: {
             key: string;
             title: string;
@@ -1239,15 +1405,115 @@ export interface components {
         UpdateItemDto: {
             text: components["schemas"]["LocalizedTextDto"];
         };
+        ProblemPlaceDto: {
+            /** @enum {string} */
+            kind: "module" | "lesson" | "question" | "knowledge-item" | "instrument" | "attitude-item" | "scenario";
+            key: string;
+            /**
+             * @description Where inside the item
+             * @example body.es
+             */
+            field: string;
+        };
         ProblemDto: {
             /** @example modules[2].quiz.questions[0].options */
             path: string;
             message: string;
             file?: string;
+            /** @description The item to open to fix it */
+            place?: components["schemas"]["ProblemPlaceDto"];
         };
         ValidationReportDto: {
             valid: boolean;
             problems: components["schemas"]["ProblemDto"][];
+        };
+        ChangeNoteDto: {
+            es: string;
+            en: string;
+        };
+        PublishDto: {
+            /** @description What changed and why (Markdown, es and en); shown to trainers with the version */
+            changeNote: components["schemas"]["ChangeNoteDto"];
+        };
+        ItemRevisionDto: {
+            /**
+             * @description `kind:key` of the item
+             * @example lesson:m01.l01
+             */
+            itemId: string;
+            /** @description Goes up by one with every saved change of the item */
+            revision: number;
+            updatedAt: string;
+            /** @description Display name of the editor who saved it last */
+            updatedBy: string | null;
+        };
+        TextEditDto: {
+            /** @example lesson:m01.l01 */
+            itemId: string;
+            /**
+             * @description The text inside the item, named by keys: body, options.b.feedback, nodes.n3.situation…
+             * @example body
+             */
+            textId: string;
+            /** @description When the Spanish text was last edited (ms since epoch) */
+            es?: number;
+            /** @description When the English text was last edited (ms since epoch) */
+            en?: number;
+            /** @description When the two languages last agreed (ms since epoch) */
+            synced?: number;
+        };
+        DraftEditorDto: {
+            version: components["schemas"]["CourseVersionDto"];
+            /** @description Items saved in this draft; an item not listed is at revision 0 */
+            revisions: components["schemas"]["ItemRevisionDto"][];
+            /** @description Texts edited in the platform, for the stale-translation flags */
+            textEdits: components["schemas"]["TextEditDto"][];
+        };
+        SaveItemDto: {
+            /** @description The revision the editor started from; a different current revision answers 409 DRAFT_ITEM_CONFLICT */
+            baseRevision: number;
+            /** @description The whole item, in the libs/curriculum schema (its key cannot change) */
+            value: {
+                [key: string]: unknown;
+            };
+        };
+        SavedItemDto: {
+            /**
+             * @description `kind:key` of the item
+             * @example lesson:m01.l01
+             */
+            itemId: string;
+            /** @description Goes up by one with every saved change of the item */
+            revision: number;
+            updatedAt: string;
+            /** @description Display name of the editor who saved it last */
+            updatedBy: string | null;
+            /** @description The item as stored */
+            value: {
+                [key: string]: unknown;
+            };
+            textEdits: components["schemas"]["TextEditDto"][];
+        };
+        ConfirmTranslationDto: {
+            /** @example body */
+            textId: string;
+            /**
+             * @description The language that still says the same as the other one
+             * @enum {string}
+             */
+            locale: "es" | "en";
+        };
+        ImportFilesDto: {
+            /** @description The course files by path, as the repository holds them: course.yaml, modules/*.yaml, assessments/*.yaml, scenarios/*.yaml */
+            files: {
+                [key: string]: string;
+            };
+        };
+        ImportResultDto: {
+            /** @description The draft that now holds the imported files */
+            version: components["schemas"]["CourseVersionDto"];
+            /** @description What still blocks publishing */
+            report: components["schemas"]["ValidationReportDto"];
         };
         JourneySnapshotDto: {
             /** @enum {string} */
@@ -1277,6 +1543,11 @@ export interface components {
             /** @enum {string} */
             stage: "consent" | "preAssessment" | "learning" | "postAssessment" | "completed" | "followUp" | "done" | "withdrawn";
             percentComplete: number;
+            /**
+             * Format: date-time
+             * @description When the follow-up opens (the cohort's current delay after completion); null before completion
+             */
+            followUpOpensAt: string | null;
             /** @description The persisted XState snapshot; hydrate libs/journey with it */
             snapshot: components["schemas"]["JourneySnapshotDto"];
         };
@@ -1387,6 +1658,10 @@ export interface components {
             /** @description Attitude item key → 1..5 */
             attitude: {
                 [key: string]: unknown;
+            };
+            /** @description Behaviour follow-up (when the course version has one): item key → one option key; items may be skipped */
+            practice?: {
+                [key: string]: string;
             };
         };
         DraftDto: {
@@ -1541,6 +1816,64 @@ export interface components {
             lastActivityAt: string | null;
             completedAt: string | null;
             enrolledAt: string;
+        };
+        VersionLearnersDto: {
+            /** Format: uuid */
+            versionId: string;
+            version: number;
+            /** @description Active learners on this version */
+            learners: number;
+            /** @description Of those, learners who have not started (no consent, answer or attempt yet): they can be moved */
+            notStarted: number;
+        };
+        ItemChangeDto: {
+            /** @enum {string} */
+            kind: "module" | "lesson" | "question" | "knowledge-item" | "instrument" | "attitude-item" | "scenario";
+            key: string;
+            /** @enum {string} */
+            change: "changed" | "added" | "removed";
+            /** @description Title, prompt or statement of the item */
+            label: components["schemas"]["LocalizedNoteDto"];
+        };
+        NewerVersionDto: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            publishedAt: string;
+            /** @description What changed and why, as its editors wrote it */
+            changeNote: components["schemas"]["LocalizedNoteDto"] | null;
+            /** @description Items that differ from the oldest version the cohort’s learners are on */
+            changes: components["schemas"]["ItemChangeDto"][];
+        };
+        CohortCourseVersionDto: {
+            /**
+             * Format: uuid
+             * @description The version new learners get (the cohort’s, else the latest published)
+             */
+            currentVersionId: string | null;
+            currentVersion: number | null;
+            /** @description True when the cohort names its version; false when new learners get the latest published one */
+            fixed: boolean;
+            /** @description Active learners per version, oldest first */
+            learners: components["schemas"]["VersionLearnersDto"][];
+            /** @description The version the comparison starts from: the oldest any learner is on, else the current one */
+            baseVersion: number | null;
+            /** @description Published versions newer than the base, newest first */
+            newer: components["schemas"]["NewerVersionDto"][];
+        };
+        MoveCohortVersionDto: {
+            /**
+             * Format: uuid
+             * @description A published version of the course, not older than the cohort’s current one
+             */
+            courseVersionId: string;
+        };
+        MoveCohortVersionResultDto: {
+            /** @description Learners moved (they had not started) */
+            moved: number;
+            /** @description Learners who stay on their version because they have started (their attempts stay pinned) */
+            stayed: number;
+            state: components["schemas"]["CohortCourseVersionDto"];
         };
         ReportCohortDto: {
             /** Format: uuid */
@@ -1805,6 +2138,54 @@ export interface components {
             title: string;
             nodes: components["schemas"]["ScenarioNodeStatDto"][];
         };
+        ShareDto: {
+            /** @description Learners in the numerator */
+            x: number;
+            /** @description Learners in the denominator (answers on the scale; "no aplica" and blanks left out) */
+            n: number;
+            /** @description x / n */
+            p: number | null;
+            /** @description Wilson score 95 % CI (R: prop.test(x, n, correct = FALSE)) */
+            ci95: number[] | null;
+        };
+        PracticeOptionShareDto: {
+            key: string;
+            text: string;
+            share: components["schemas"]["ShareDto"];
+        };
+        PracticeItemReportDto: {
+            key: string;
+            /** @description Short name of the practice */
+            label: string;
+            prompt: string;
+            /** @description What the headline share counts, e.g. "en todos o la mayoría de los casos" */
+            indicatorLabel: string;
+            /** @description Learners who answered this question (any option) */
+            answered: number;
+            /** @description Of those, "no aplica / no recibí casos" */
+            notApplicable: number;
+            /** @description The denominator: answered − notApplicable */
+            n: number;
+            /** @description Set when n < 5 (or fewer than 5 answered the questionnaire): no shares */
+            withheld: components["schemas"]["WithheldDto"] | null;
+            /** @description The headline share (indicator options / n) */
+            indicator: components["schemas"]["ShareDto"] | null;
+            /** @description Each option on the scale; empty when withheld */
+            options: components["schemas"]["PracticeOptionShareDto"][];
+        };
+        PracticeReportDto: {
+            title: string;
+            /** @description Always true: what learners say they did, not an observation */
+            selfReport: boolean;
+            /** @description The label shown with every figure: self-report, recall period, who is counted */
+            note: string;
+            recallMonths: number;
+            /** @description Learners in the statistics who answered at least one question */
+            respondents: number;
+            /** @description Fewer than 5 respondents: every item withheld */
+            withheld: components["schemas"]["WithheldDto"] | null;
+            items: components["schemas"]["PracticeItemReportDto"][];
+        };
         CohortReportDto: {
             cohorts: components["schemas"]["ReportCohortDto"][];
             courseTitle: string;
@@ -1828,9 +2209,36 @@ export interface components {
             learnersTotal: number;
             breakdowns: components["schemas"]["BreakdownDto"][];
             scenarios: components["schemas"]["ScenarioStatsDto"][];
+            /** @description Behaviour follow-up (self-report); null when the course has no practice questionnaire */
+            practice: components["schemas"]["PracticeReportDto"] | null;
+        };
+        FollowUpEntryDto: {
+            /** Format: uuid */
+            enrolmentId: string;
+            learnerName: string;
+            /** @enum {string} */
+            status: "in_course" | "waiting" | "due" | "answered" | "withdrawn";
+            /**
+             * Format: date-time
+             * @description When the follow-up opens under the cohort's current delay; null before completion
+             */
+            dueAt: string | null;
+            /**
+             * Format: date
+             * @description dueAt as a calendar day in Peru (America/Lima)
+             */
+            dueOn: string | null;
+            /** @description The learner's follow-up page (they sign in as usual; the link carries no credential) */
+            link: string;
+        };
+        FollowUpScheduleDto: {
+            /** @description The cohort's current follow-up delay in days: every learner not yet asked follows it */
+            followUpDays: number;
+            /** @description Active learners, by due date (soonest first), then by name */
+            learners: components["schemas"]["FollowUpEntryDto"][];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "CONTENT_EDITOR_REQUIRED" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "INVITE_CODE_LIMIT" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "VERSION_PUBLISHED" | "DRAFT_INVALID" | "CONTENT_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "ENROLMENT_CLOSED" | "SCENARIO_STEP_MISMATCH" | "INVALID_EVENT" | "UNKNOWN_ITEM" | "EVENT_NOT_ALLOWED" | "MODULE_LOCKED" | "LESSONS_NOT_READ" | "QUIZ_NOT_PASSED" | "QUIZ_ALREADY_PASSED" | "QUIZ_ATTEMPTS_EXHAUSTED" | "FOLLOW_UP_NOT_OPEN" | "ALREADY_SUBMITTED" | "WITHDRAWN" | "COURSE_NOT_COMPLETED" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "CONTENT_EDITOR_REQUIRED" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "INVITE_CODE_LIMIT" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "VERSION_PUBLISHED" | "DRAFT_INVALID" | "DRAFT_ITEM_CONFLICT" | "IMPORT_WRONG_COURSE" | "VERSION_NOT_NEWER" | "COURSE_VERSION_MOVED" | "CONTENT_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "ENROLMENT_CLOSED" | "SCENARIO_STEP_MISMATCH" | "INVALID_EVENT" | "UNKNOWN_ITEM" | "EVENT_NOT_ALLOWED" | "MODULE_LOCKED" | "LESSONS_NOT_READ" | "QUIZ_NOT_PASSED" | "QUIZ_ALREADY_PASSED" | "QUIZ_ATTEMPTS_EXHAUSTED" | "FOLLOW_UP_NOT_OPEN" | "ALREADY_SUBMITTED" | "WITHDRAWN" | "COURSE_NOT_COMPLETED" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorResponseDto: {
             /** @example 400 */
             statusCode: number;
@@ -2225,6 +2633,29 @@ export interface operations {
             };
         };
     };
+    LearnerContentController_practiceQuestionnaire: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeQuestionnaireViewDto"];
+                };
+            };
+        };
+    };
     LearnerContentController_scenario: {
         parameters: {
             query?: {
@@ -2510,6 +2941,32 @@ export interface operations {
             };
             cookie?: never;
         };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishDto"];
+            };
+        };
+        responses: {
+            /** @description 400 DRAFT_INVALID with every problem (details.problems, each with the item to open) when a publication rule fails */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+        };
+    };
+    DraftEditorController_editor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             200: {
@@ -2517,7 +2974,109 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CourseVersionDto"];
+                    "application/json": components["schemas"]["DraftEditorDto"];
+                };
+            };
+        };
+    };
+    DraftEditorController_saveItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+                kind: string;
+                itemKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveItemDto"];
+            };
+        };
+        responses: {
+            /** @description 409 DRAFT_ITEM_CONFLICT (details: the current revision and value) when another editor saved it first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedItemDto"];
+                };
+            };
+        };
+    };
+    DraftEditorController_confirmTranslation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+                kind: string;
+                itemKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmTranslationDto"];
+            };
+        };
+        responses: {
+            /** @description A stale language still says the same as the other one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextEditDto"];
+                };
+            };
+        };
+    };
+    DraftEditorController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ZIP: the version as the repository holds it (<course>/course.yaml, modules/, assessments/, scenarios/) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DraftEditorController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportFilesDto"];
+            };
+        };
+        responses: {
+            /** @description The draft now holds the files; the report lists what still blocks publishing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
                 };
             };
         };
@@ -3279,6 +3838,53 @@ export interface operations {
             };
         };
     };
+    CohortVersionsController_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortCourseVersionDto"];
+                };
+            };
+        };
+    };
+    CohortVersionsController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveCohortVersionDto"];
+            };
+        };
+        responses: {
+            /** @description Learners who have not started move; the others keep the version their attempts pinned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoveCohortVersionResultDto"];
+                };
+            };
+        };
+    };
     ReportsController_report: {
         parameters: {
             query?: {
@@ -3361,6 +3967,47 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The export bundle of several cohorts, with pseudonyms scoped to that set of cohorts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpScheduleDto"];
+                };
+            };
+        };
+    };
+    FollowUpsController_dueCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8 with BOM): name, status (due | waiting), due_on, link — learners not yet answered, soonest first */
             200: {
                 headers: {
                     [name: string]: unknown;

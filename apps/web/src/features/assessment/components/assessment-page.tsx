@@ -97,7 +97,9 @@ export function AssessmentPage() {
   if (!source) return content.error ? <ErrorMessage error={content.error} /> : <Loading />;
 
   const instructions =
-    source.kind === 'knowledge' ? source.test.instructions : part === 'then' ? source.instrument.thenTestInstructions ?? '' : source.instrument.instructions;
+    source.kind === 'knowledge' ? source.test.instructions
+      : source.kind === 'practice' ? source.questionnaire.instructions
+        : part === 'then' ? source.instrument.thenTestInstructions ?? '' : source.instrument.instructions;
   const withReminder: Instrument = source.kind === 'attitude' && part === 'then' ? { ...source, reminder: t('learn.assessment.thenReminder') } : source;
 
   async function onSubmit(answers: Record<string, unknown>): Promise<boolean> {

@@ -5,11 +5,14 @@ import { ChoiceQuestion } from '../../../components/choice-question';
 import { LikertQuestion } from '../../../components/likert-question';
 import { Loading } from '../../../components/loading';
 import { optionKeysOf, ratingOf, useDraft } from '../../../lib/use-draft';
-import type { AttitudeInstrument, KnowledgeTest } from '../api/assessment-api';
-import { attitudeAnswers, knowledgeAnswers } from '../hooks/answers';
+import type { AttitudeInstrument, KnowledgeTest, PracticeQuestionnaire } from '../api/assessment-api';
+import { attitudeAnswers, knowledgeAnswers, practiceAnswers } from '../hooks/answers';
 import { PagedForm } from './paged-form';
 
-export type Instrument = { kind: 'knowledge'; test: KnowledgeTest } | { kind: 'attitude'; instrument: AttitudeInstrument; reminder?: string };
+export type Instrument =
+  | { kind: 'knowledge'; test: KnowledgeTest }
+  | { kind: 'attitude'; instrument: AttitudeInstrument; reminder?: string }
+  | { kind: 'practice'; questionnaire: PracticeQuestionnaire };
 
 interface Props {
   enrolmentId: string;
@@ -44,13 +47,15 @@ export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, b
 
   async function submit() {
     await draft.settle();
-    const answers = source.kind === 'knowledge' ? knowledgeAnswers(source.test, draft.answers) : attitudeAnswers(source.instrument, draft.answers);
+    const answers = source.kind === 'knowledge' ? knowledgeAnswers(source.test, draft.answers)
+      : source.kind === 'practice' ? practiceAnswers(source.questionnaire, draft.answers) : attitudeAnswers(source.instrument, draft.answers);
     if (await onSubmit(answers)) draft.markSubmitted();
     else draft.resume();
   }
 
-  if (source.kind === 'knowledge') {
-    const items = source.test.items;
+  // Knowledge items and practice questions are both one choice per screen item (practice: one option, in order).
+  if (source.kind === 'knowledge' || source.kind === 'practice') {
+    const items = source.kind === 'knowledge' ? source.test.items : source.questionnaire.items.map((item) => ({ ...item, type: 'single' as const }));
     return (
       <PagedForm
         key={draftTarget}

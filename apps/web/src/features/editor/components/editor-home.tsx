@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { Loading } from '../../../components/loading';
+import { PageHeading } from '../../../components/page-heading';
+import { StaffError } from '../../../components/staff/staff-error';
+import { formatDate, useContentLanguage } from '../../../lib/use-content-language';
+import { useBusyAction } from '../../../lib/use-busy-action';
+import { useQuery } from '../../../lib/use-query';
+import { type CourseSummary, createDraft, downloadVersionFiles, listCourses } from '../api/editor-api';
+import { YamlImport } from './yaml-import';
+
+function CourseEntry({ course, onChange }: { course: CourseSummary; onChange: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [, navigate] = useLocation();
+  const { busy, error, run } = useBusyAction();
+  const latest = course.latestPublished;
+  return (
+    <article className="card" aria-labelledby={`course-${course.id}`}>
+      <h2 id={`course-${course.id}`}>{course.title}</h2>
+      <p>{latest ? t('editor.home.latest', { version: latest.version, date: formatDate(latest.publishedAt ?? latest.createdAt, i18n.language) }) : t('editor.home.noPublished')}</p>
+      <div className="button-row">
+        {course.draft ? (
+          <Link className="button button--primary" to={`/editor/${course.draft.id}`}>{t('editor.home.openDraft')}</Link>
+        ) : (
+          <button type="button" className="button button--primary" disabled={busy || !latest}
+            onClick={() => void run(async () => navigate(`/editor/${(await createDraft(course.id)).id}`))}>{t('editor.home.createDraft')}</button>
+        )}
+        {latest && (
+          <button type="button" className="button" disabled={busy} onClick={() => void run(() => downloadVersionFiles(latest.id))}>
+            {t('editor.files.downloadPublished', { version: latest.version })}
+          </button>
+        )}
+      </div>
+      {course.draft && <p className="hint">{t('editor.home.draftSince', { date: formatDate(course.draft.createdAt, i18n.language) })}</p>}
+      <StaffError error={error} />
+      <YamlImport courseId={course.id} onImported={onChange} />
+    </article>
+  );
+}
+
+/** /editor — the courses, each with its published version and its draft (open, or create one), and YAML in and out. */
+export function EditorHome() {
+  const { t } = useTranslation();
+  const lang = useContentLanguage();
+  const courses = useQuery(() => listCourses(lang), [lang]);
+  return (
+    <>
+      <PageHeading>{t('editor.home.title')}</PageHeading>
+      <p>{t('editor.home.intro')}</p>
+      <StaffError error={courses.error} />
+      {!courses.data && !courses.error && <Loading />}
+      {courses.data?.map((course) => <CourseEntry key={course.id} course={course} onChange={courses.reload} />)}
+    </>
+  );
+}

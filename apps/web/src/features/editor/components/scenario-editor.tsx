@@ -1,0 +1,53 @@
+import type { Scenario, ScenarioNode } from '#curriculum';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BilingualField } from './bilingual-field';
+import { ScenarioChecks } from './scenario-checks';
+import { ScenarioEndingsFields } from './scenario-endings-fields';
+import { emptyChoice, ScenarioNodeFields } from './scenario-node-fields';
+import { ScenarioPreview } from './scenario-preview';
+
+const newNodeKey = (nodes: ScenarioNode[]) => {
+  let n = nodes.length + 1;
+  while (nodes.some((node) => node.key === `n${n}`)) n += 1;
+  return `n${n}`;
+};
+
+/** A branching scenario: its texts, the decision graph (with its checks as an outline), endings, and a play-through. */
+export function ScenarioEditor({ value, onChange }: { value: Scenario; onChange: (next: Scenario) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const setNode = (index: number, node: ScenarioNode) => onChange({ ...value, nodes: value.nodes.map((n, i) => (i === index ? node : n)) });
+  return (
+    <>
+      <BilingualField label={t('editor.scenario.title')} textId="title" value={value.title} onChange={(title) => onChange({ ...value, title })} />
+      <BilingualField label={t('editor.scenario.intro')} textId="intro" rows={4} value={value.intro} onChange={(intro) => onChange({ ...value, intro })} />
+      <div className="field-row">
+        <div>
+          <label htmlFor={`${id}-audience`}>{t('editor.scenario.audience')}</label>
+          <select id={`${id}-audience`} value={value.audience} onChange={(e) => onChange({ ...value, audience: e.target.value as Scenario['audience'] })}>
+            {(['police', 'municipal', 'all'] as const).map((a) => <option key={a} value={a}>{t(`editor.scenario.audiences.${a}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-start`}>{t('editor.scenario.start')}</label>
+          <select id={`${id}-start`} value={value.start} onChange={(e) => onChange({ ...value, start: e.target.value })}>
+            {value.nodes.filter((n) => n.kind === 'decision').map((n) => <option key={n.key} value={n.key}>{n.key}</option>)}
+          </select>
+        </div>
+      </div>
+      <ScenarioChecks scenario={value} />
+      <h2>{t('editor.scenario.nodes')}</h2>
+      {value.nodes.map((node, index) => (
+        <ScenarioNodeFields key={node.key} node={node} nodes={value.nodes} isStart={node.key === value.start}
+          onChange={(next) => setNode(index, next)} onRemove={() => onChange({ ...value, nodes: value.nodes.filter((_, i) => i !== index) })} />
+      ))}
+      <button type="button" className="button" onClick={() => onChange({
+        ...value,
+        nodes: [...value.nodes, { key: newNodeKey(value.nodes), kind: 'decision', situation: { es: '', en: '' }, choices: [emptyChoice('a'), emptyChoice('b')] }],
+      })}>{t('editor.scenario.addNode')}</button>
+      <ScenarioEndingsFields endings={value.endings ?? []} onChange={(endings) => onChange({ ...value, endings })} />
+      <ScenarioPreview scenario={value} />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { Route, Switch } from 'wouter';
+import '../../components/staff/staff.css';
+import './editor.css';
+import { DraftWorkspace } from './components/draft-workspace';
+import { EditorHome } from './components/editor-home';
+
+export { loadEditorStrings } from './editor-strings';
+
+/**
+ * The content editor under /editor (holders of the content-editor permission; the app guards the route and the server
+ * checks every call). Its own chunk, with the course library's rules and the diff library: never in a learner's download.
+ */
+export default function EditorRoutes() {
+  return (
+    <div className="staff-area editor-area">
+      <Switch>
+        <Route path="/editor"><EditorHome /></Route>
+        <Route path="/editor/:versionId/*?"><DraftWorkspace /></Route>
+      </Switch>
+    </div>
+  );
+}
