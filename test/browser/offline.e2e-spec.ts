@@ -124,11 +124,11 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     await page.locator('fieldset.question').first().waitFor();
 
     await offline(context);
-    await page.getByText(/^Sin conexión\./).waitFor();
+    await page.getByText(/^Sin conexión:/).waitFor();
     const chosen = await answerAll(page, 'Enviar respuestas');
     // The journey moves on at once (the browser's actor); the answers wait on the phone, and the page says so.
     await page.waitForURL(/\/assessment\/pre\/attitude$/);
-    await page.getByText(/1 respuesta guardada en este teléfono espera para enviarse/).waitFor();
+    await page.getByText(/que esperan para enviarse: 1\./).waitFor();
     expect(Object.keys(chosen)).toHaveLength(course().knowledgeTest.items.length);
     expect(await attemptsOf(learner.enrolmentId, 'knowledge', 'pre')).toHaveLength(0);
     await context.close();
@@ -199,7 +199,7 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     await offline(context);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    await page.getByText(/^Sin conexión\./).waitFor();
+    await page.getByText(/^Sin conexión:/).waitFor();
 
     // The app shell offline: the home page, the learner's course from the stored copy.
     await page.goto(`${proxy.url}/`);
@@ -210,7 +210,7 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     // (waited for: a renewal cut off mid-flight would leave the browser with a spent refresh token).
     const renewed = page.waitForResponse((r) => r.url().endsWith('/api/auth/me') && r.ok());
     await online(context);
-    await page.getByText(/^Sin conexión\./).waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByText(/^Sin conexión:/).waitFor({ state: 'detached', timeout: 30_000 });
     await renewed;
 
     // Offline again, on the lesson: "read" is kept on the phone, and the browser is closed before it can be sent.
@@ -221,7 +221,7 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     // On to the next lesson at once, offline too: the course's reached lessons were stored on the first visit.
     await page.waitForURL(new RegExp(`/lessons/${second!.key}$`));
     await page.getByRole('heading', { level: 1, name: second!.title.es }).waitFor();
-    await page.getByText(/1 respuesta guardada en este teléfono espera para enviarse/).waitFor();
+    await page.getByText(/que esperan para enviarse: 1\./).waitFor();
     await context.close();
 
     await online();
@@ -229,7 +229,7 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     await page.goto(`${proxy.url}/learn/${learner.enrolmentId}`);
     // Once the queue has delivered "read", the course page's next step is the second lesson.
     await page.locator(`a[href$="/lessons/${second!.key}"]`, { hasText: 'Continuar' }).first().waitFor({ timeout: 60_000 });
-    await page.getByText(/espera para enviarse/).waitFor({ state: 'detached' });
+    await page.getByText(/esperan para enviarse/).waitFor({ state: 'detached' });
     const { rows } = await sql.query(`SELECT journey FROM enrolments WHERE id = $1`, [learner.enrolmentId]);
     expect(JSON.stringify(rows[0].journey)).toContain(first!.key);
     const keysAfter = Number((await sql.query(`SELECT count(*) FROM idempotency_keys WHERE enrolment_id = $1`, [learner.enrolmentId])).rows[0].count);

@@ -12,6 +12,7 @@ import { JourneyDriver } from '../lib/journey/journey-driver';
 import { persistedOf } from '../lib/journey/journey-types';
 import { sendPersisted } from '../lib/offline/persisted-send';
 import { useOfflineCourse } from '../lib/offline/use-offline-course';
+import { RefusedAnswers } from '../components/refused-answers';
 import { JourneyNotices } from './journey-notices';
 
 // One driver per enrolment for the page's lifetime: actions still on their way survive leaving the course and coming back.
@@ -91,6 +92,7 @@ export function JourneyProvider({ enrolmentId, children }: { enrolmentId: string
   return (
     <JourneyContext.Provider value={value}>
       <JourneyNotices state={state} driver={driver!} />
+      <RefusedAnswers />
       {children}
     </JourneyContext.Provider>
   );

@@ -30,7 +30,7 @@ sw.addEventListener('install', (event) => {
         __PRECACHE__.map(async (url) => {
           const kept = url.startsWith('/assets/') ? await caches.match(url) : undefined;
           const response = kept ?? (await fetch(url, { cache: 'no-cache' }));
-          if (!response.ok) throw new Error(`${url}: ${response.status}`);
+          if (!response.ok) throw new Error(url);
           await cache.put(url, response);
         }),
       );
