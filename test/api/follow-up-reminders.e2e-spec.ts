@@ -33,6 +33,9 @@ async function startSmtp(): Promise<{ url: string; mails: Mail[]; close(): Promi
   return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+// Each test starts whole API processes (replicas, restarts): on a busy 2-core machine that takes far longer than 30 s.
+jest.setTimeout(180_000);
+
 describe('follow-up due dates and reminders', () => {
   let t: TestApp;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;

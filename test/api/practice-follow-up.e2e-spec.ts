@@ -16,6 +16,9 @@ const EVALUATION: [string, Answers][] = [
   ['Ana', A('all', 'all')], ['Bea', A('most', 'na')], ['Cira', A('some', 'na')], ['Dina', A('none', 'na')], ['Eli', A('na', 'na')], ['Fio', A('all', null)],
 ];
 
+// The setup walks several learners through the whole course over HTTP: slow on a busy 2-core machine.
+jest.setTimeout(180_000);
+
 describe('behaviour follow-up (practice questionnaire)', () => {
   let t: TestApp;
   let trainer: string;
