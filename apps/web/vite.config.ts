@@ -1,26 +1,36 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { serviceWorker } from './service-worker-plugin';
 
 const root = resolve(import.meta.dirname);
 const repo = resolve(root, '../..');
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [
+    react(),
+    serviceWorker({
+      entry: resolve(root, 'src/sw/service-worker.ts'),
+      publicFiles: ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/icon.svg'],
+    }),
+  ],
   resolve: {
-    alias: {
-      '#journey': resolve(repo, 'libs/journey/src/index.ts'),
-      '#evaluation': resolve(repo, 'libs/evaluation/src/index.ts'),
+    alias: [
+      { find: '#journey', replacement: resolve(repo, 'libs/journey/src/index.ts') },
+      { find: '#evaluation', replacement: resolve(repo, 'libs/evaluation/src/index.ts') },
       // The content editor's share of the course library: no file system or hashing (see libs/curriculum/src/browser.ts).
-      '#curriculum': resolve(repo, 'libs/curriculum/src/browser.ts'),
-    },
+      { find: '#curriculum', replacement: resolve(repo, 'libs/curriculum/src/browser.ts') },
+      { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: resolve(root, 'src/lib/react-sync-store.ts') },
+    ],
   },
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',
+    // Every browser that runs this es2022 build supports <link rel=modulepreload>: the polyfill would be dead weight.
+    modulePreload: { polyfill: false },
     // Whatever the entry imports statically ships as one chunk (two files on first load rather than six, ~2 KB less
     // gzip); the lazy routes (course player, staff areas, verification) keep their own chunks.
     rolldownOptions: {

@@ -2,9 +2,15 @@
 // Sizes: gzip of the JS and CSS the learner's first page loads (from dist/index.html) and of the trainer area
 // (chunks fetched when /trainer opens). Timing: Chromium with 150 ms RTT, 1.6 Mbps down, 4× CPU slowdown; a signed-in
 // learner opens "/" — first visit (empty cache) and repeat visit — until the course card can be clicked.
-// Targets: learner first-load JS ≤ 100 KB gzip, total transfer ≤ 150 KB, usable ≤ 5 s first and ≤ 2 s repeat.
+// Offline (issue 12): the service worker (dist/sw.js) counts in the first load; the answer queue's own chunk loads
+// with the course player, or on the home page only when answers wait — its size is printed beside. The repeat visit's
+// bytes are counted on the wire by a proxy in front of the server (what the phone really downloads, whoever asked:
+// page or service worker), after the service worker has installed on the first visit.
+// Targets: learner first-load JS ≤ 100 KB gzip (service worker included), total transfer ≤ 150 KB, usable ≤ 5 s
+// first and ≤ 2 s repeat, repeat visit ≤ 15 KB over the wire.
 // Usage: npm run build && node bench/web/run.mjs
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -21,6 +27,24 @@ const sum = (files) => files.reduce((n, f) => n + gz(f), 0);
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 const js = firstLoad.filter((f) => f.endsWith('.js'));
 const css = firstLoad.filter((f) => f.endsWith('.css'));
+const serviceWorker = gz('sw.js');
+// The queue: the chunks holding idb and the replay (named after replay.ts), loaded lazily.
+const queueChunks = readdirSync(resolve(dist, 'assets')).filter((f) => /^replay-.*\.js$/.test(f)).map((f) => `assets/${f}`);
+
+/** Counts the bytes the server sends to the browser (the phone's download), whatever asked for them. */
+async function countingProxy(target) {
+  const { port } = new URL(target);
+  let received = 0;
+  const server = createServer((client) => {
+    const upstream = connect(Number(port), '127.0.0.1');
+    upstream.on('data', (chunk) => (received += chunk.length));
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${server.address().port}`, reset: () => (received = 0), bytes: () => received, close: () => server.close() };
+}
 
 // Chromium first: when it is missing, nothing else has been started that would be left running.
 const browser = await chromium.launch({
@@ -33,6 +57,7 @@ const api = await startApi({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '4' }).ca
   await db.drop();
   throw error;
 });
+const wire = await countingProxy(api.url);
 try {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
@@ -50,7 +75,7 @@ try {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const usable = async () => {
     const started = performance.now();
-    await page.goto(`${api.url}/`, { waitUntil: 'commit' });
+    await page.goto(`${wire.url}/`, { waitUntil: 'commit' });
     await page.locator('a[href^="/learn/"]').first().waitFor({ state: 'visible', timeout: 60_000 });
     return performance.now() - started;
   };
@@ -58,7 +83,16 @@ try {
   const first = await usable();
   const firstTransfer = transferred;
   const firstScripts = [...scripts];
+  // The service worker installs after the first visit (precaching the learner's files): wait until it runs the page.
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });
+  await page.waitForTimeout(1000);
   const repeat = await usable();
+  // Repeat visit on the wire: everything the server sent until the page is usable and quiet again.
+  wire.reset();
+  const repeatAgain = await usable();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1500);
+  const repeatWire = wire.bytes();
 
   // Trainer area: what opening /trainer adds (measured the same way, signed in as the trainer).
   const staff = await browser.newContext();
@@ -74,14 +108,19 @@ try {
 
   const line = (label, value, target, ok) => console.log(`${label.padEnd(44)} ${value.padStart(10)}   target ${target}  ${ok ? 'PASS' : 'MISS'}`);
   console.log(`bench/web — ${machine()}; Chromium, 150 ms RTT, 1.6 Mbps, 4× CPU slowdown, 360×740`);
-  line('learner first-load JS (gzip, from index.html)', `${kb(sum(js))} KB`, '≤ 100 KB', sum(js) <= 100 * 1024);
+  line('learner first-load JS (gzip, from index.html)', `${kb(sum(js))} KB`, '—', true);
+  line('  + service worker (sw.js, gzip)', `${kb(sum(js) + serviceWorker)} KB`, '≤ 100 KB', sum(js) + serviceWorker <= 100 * 1024);
+  line('  + the queue chunk too (answers waiting)', `${kb(sum(js) + serviceWorker + sum(queueChunks))} KB`, '(≤ 100 KB)', sum(js) + serviceWorker + sum(queueChunks) <= 100 * 1024);
   line('learner first-load CSS (gzip)', `${kb(sum(css))} KB`, '—', true);
   line('learner home: bytes transferred, first visit', `${kb(firstTransfer)} KB`, '≤ 150 KB', firstTransfer <= 150 * 1024);
   line('learner home usable, first visit', `${(first / 1000).toFixed(2)} s`, '≤ 5 s', first <= 5000);
-  line('learner home usable, repeat visit', `${(repeat / 1000).toFixed(2)} s`, '≤ 2 s', repeat <= 2000);
+  line('learner home usable, repeat visit', `${(Math.max(repeat, repeatAgain) / 1000).toFixed(2)} s`, '≤ 2 s', Math.max(repeat, repeatAgain) <= 2000);
+  line('learner home, repeat visit: bytes on the wire', `${kb(repeatWire)} KB`, '≤ 15 KB', repeatWire <= 15 * 1024);
   console.log(`scripts on the learner's home: ${firstScripts.length} (${kb(sum(firstScripts.filter((f) => f.endsWith('.js'))))} KB gzip)`);
+  console.log(`service worker ${kb(serviceWorker)} KB; answer queue (idb + replay) ${kb(sum(queueChunks))} KB in ${queueChunks.length} chunks`);
   console.log(`trainer area adds (gzip): ${kb(sum(trainerOnly))} KB in ${trainerOnly.length} chunks (charts load only here)`);
 } finally {
+  wire.close();
   await browser.close();
   await api.stop();
   await db.drop();

@@ -280,7 +280,8 @@ describe('browser: the learner path from invitation to certificate', () => {
     await h1(es(c.title)).waitFor();
     expect(await page.getByRole('progressbar', { name: 'Avance del curso' }).getAttribute('value')).toBe('100');
     await page.getByRole('link', exact('Continuar')).click();
-    await h1('Cuestionario de seguimiento: ' + es(c.knowledgeTest.title)).waitFor();
+    // The practice questions come first (before the tests could remind anyone of the "right" practice).
+    await h1('Cuestionario de seguimiento: ' + es(c.practiceQuestionnaire!.title)).waitFor();
     // "¿Cumplió lo que se propuso?" for each commitment, saved on its own.
     await page.getByRole('heading', { level: 2, name: '¿Cumplió lo que se propuso?' }).waitFor();
     for (const text of ACTION_PLAN) await page.getByText(text, { exact: true }).waitFor();
@@ -288,6 +289,8 @@ describe('browser: the learner path from invitation to certificate', () => {
     await page.getByRole('button', exact('Guardar mis respuestas')).click();
     await page.getByRole('status').filter({ hasText: 'Sus respuestas sobre el plan de acción están guardadas.' }).waitFor();
     await a11y('follow-up with the action plan');
+    await answerPaged(c.practiceQuestionnaire!.items.map((q) => [q.key, [q.options.at(-1)!.key]]), 'Seguir con la prueba de conocimientos');
+    await h1('Cuestionario de seguimiento: ' + es(c.knowledgeTest.title)).waitFor();
     await answerPaged(c.knowledgeTest.items.map((q) => [q.key, correctKeys(q)]), 'Seguir con el cuestionario de opiniones');
     await h1('Cuestionario de seguimiento: ' + es(c.attitudeInstrument.title)).waitFor();
     await answerPaged(c.attitudeInstrument.items.map((i) => [i.key, [5]]), 'Enviar respuestas');

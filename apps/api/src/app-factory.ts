@@ -188,7 +188,8 @@ async function serveWebApp(app: NestFastifyApplication, webDistDir: string): Pro
       maxAge: '1y',
       immutable: true,
       setHeaders: (res, path) => {
-        if (path.endsWith('.html')) res.header('Cache-Control', 'no-cache');
+        // The page, the service worker and the manifest must be revalidated: they name the files of the current build.
+        if (path.endsWith('.html') || path.endsWith('/sw.js') || path.endsWith('.webmanifest')) res.header('Cache-Control', 'no-cache');
       },
     });
   });

@@ -10,9 +10,11 @@ import { CommonModule } from './common/common.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CurriculumModule } from './curriculum/curriculum.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JourneyModule } from './journey/journey.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -35,6 +37,8 @@ export class AppModule {
         ReportsModule,
         AuditModule,
         PrivacyModule,
+        FollowUpsModule,
+        RemindersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -2,7 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import i18n, { ensureLanguage, type Language } from './lib/i18n';
+import { replayIfWaiting } from './lib/offline/offline-store';
 import './app/app.css';
+
+// The service worker keeps the app and the lessons already opened for offline use (src/sw); not in development.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}
+// Answers kept on this phone from an earlier visit are sent now (the queue's code loads only when there are some).
+replayIfWaiting();
 
 // A returning English reader gets English strings before the first paint (one small request).
 await ensureLanguage(i18n.language as Language);

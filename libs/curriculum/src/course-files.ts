@@ -10,6 +10,8 @@ import type { Problem } from './problems.js';
 export const COURSE_FILE = 'course.yaml';
 export const KNOWLEDGE_TEST_FILE = 'assessments/knowledge-test.yaml';
 export const ATTITUDE_INSTRUMENT_FILE = 'assessments/attitude-instrument.yaml';
+/** Optional: a course without it has no behaviour follow-up. */
+export const PRACTICE_FILE = 'assessments/practice-questionnaire.yaml';
 
 /** relative path (forward slashes) → file text */
 export type CourseFiles = Record<string, string>;
@@ -63,6 +65,7 @@ export function assembleCourse(files: CourseFiles): AssembledCourse {
     modules: moduleFiles.map((entry) => entry.value),
     knowledgeTest: read(KNOWLEDGE_TEST_FILE),
     attitudeInstrument: read(ATTITUDE_INSTRUMENT_FILE),
+    ...(files[PRACTICE_FILE] !== undefined ? { practiceQuestionnaire: read(PRACTICE_FILE) } : {}),
     scenarios: scenarioFiles.map((entry) => entry.value),
   };
 
@@ -72,6 +75,7 @@ export function assembleCourse(files: CourseFiles): AssembledCourse {
     if (match) return (match[1] === 'modules' ? moduleFiles : scenarioFiles)[Number(match[2])]?.file ?? COURSE_FILE;
     if (problemPath.startsWith('knowledgeTest')) return KNOWLEDGE_TEST_FILE;
     if (problemPath.startsWith('attitudeInstrument')) return ATTITUDE_INSTRUMENT_FILE;
+    if (problemPath.startsWith('practiceQuestionnaire')) return PRACTICE_FILE;
     return COURSE_FILE;
   };
 
@@ -126,12 +130,13 @@ function fileNames(keys: string[], folder: string, strip: RegExp): string[] {
 
 /** Writes a course as the repository's YAML files (the inverse of assembleCourse). */
 export function courseToFiles(course: Course): CourseFiles {
-  const { moduleOrder, modules, knowledgeTest, attitudeInstrument, scenarios, ...header } = course;
+  const { moduleOrder, modules, knowledgeTest, attitudeInstrument, practiceQuestionnaire, scenarios, ...header } = course;
   const files: CourseFiles = { [COURSE_FILE]: toYaml({ ...header, modules: moduleOrder }) };
   const moduleNames = fileNames(modules.map((module) => module.key), 'modules', /^m(?=\d)/);
   modules.forEach((module, index) => (files[moduleNames[index]!] = toYaml(module)));
   files[KNOWLEDGE_TEST_FILE] = toYaml(knowledgeTest);
   files[ATTITUDE_INSTRUMENT_FILE] = toYaml(attitudeInstrument);
+  if (practiceQuestionnaire) files[PRACTICE_FILE] = toYaml(practiceQuestionnaire);
   const scenarioNames = fileNames(scenarios.map((scenario) => scenario.key), 'scenarios', /^sc\./);
   scenarios.forEach((scenario, index) => (files[scenarioNames[index]!] = toYaml(scenario)));
   return files;

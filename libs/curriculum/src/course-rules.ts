@@ -7,11 +7,13 @@ import {
   KnowledgeTestSchema,
   LOCALES,
   ModuleSchema,
+  PracticeQuestionnaireSchema,
   ScenarioSchema,
   type AttitudeInstrument,
   type Course,
   type KnowledgeTest,
   type Module,
+  type PracticeQuestionnaire,
   type Scenario,
 } from './course-schema.js';
 import { friendlyErrorMap, joinPath, zodIssuesToProblems, type Problem } from './problems.js';
@@ -30,6 +32,7 @@ interface CourseParts {
   modules: Slot<Module>[];
   knowledgeTest?: KnowledgeTest;
   attitudeInstrument?: AttitudeInstrument;
+  practiceQuestionnaire?: PracticeQuestionnaire;
   scenarios: Slot<Scenario>[];
 }
 
@@ -58,6 +61,10 @@ function checkUniqueKeys(parts: CourseParts, problems: Problem[]): void {
   if (parts.attitudeInstrument) {
     claim(parts.attitudeInstrument.key, 'attitudeInstrument.key');
     parts.attitudeInstrument.items.forEach((item, i) => claim(item.key, `attitudeInstrument.items[${i}].key`));
+  }
+  if (parts.practiceQuestionnaire) {
+    claim(parts.practiceQuestionnaire.key, 'practiceQuestionnaire.key');
+    parts.practiceQuestionnaire.items.forEach((item, i) => claim(item.key, `practiceQuestionnaire.items[${i}].key`));
   }
   parts.scenarios.forEach(({ value: scenario }, s) => claim(scenario?.key, `scenarios[${s}].key`));
 }
@@ -163,6 +170,7 @@ export function validateCourse(course: Course): Problem[] {
     modules: course.modules.map((module) => ({ value: module, key: module.key })),
     knowledgeTest: course.knowledgeTest,
     attitudeInstrument: course.attitudeInstrument,
+    practiceQuestionnaire: course.practiceQuestionnaire,
     scenarios: course.scenarios.map((scenario) => ({ value: scenario, key: scenario.key })),
   });
 }
@@ -185,12 +193,14 @@ function partsFromRaw(raw: Record<string, unknown>): CourseParts {
   const moduleOrder = z.array(KeySchema).safeParse(raw.moduleOrder);
   const knowledgeTest = KnowledgeTestSchema.safeParse(raw.knowledgeTest);
   const attitudeInstrument = AttitudeInstrumentSchema.safeParse(raw.attitudeInstrument);
+  const practiceQuestionnaire = PracticeQuestionnaireSchema.safeParse(raw.practiceQuestionnaire);
   return {
     key: key.success ? key.data : undefined,
     moduleOrder: moduleOrder.success ? moduleOrder.data : undefined,
     modules: slotsOf(raw.modules, ModuleSchema),
     knowledgeTest: knowledgeTest.success ? knowledgeTest.data : undefined,
     attitudeInstrument: attitudeInstrument.success ? attitudeInstrument.data : undefined,
+    practiceQuestionnaire: practiceQuestionnaire.success ? practiceQuestionnaire.data : undefined,
     scenarios: slotsOf(raw.scenarios, ScenarioSchema),
   };
 }

@@ -289,6 +289,67 @@ export const ScenarioSchema = z.strictObject({
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
 /**
+ * The behaviour follow-up (Kirkpatrick level 3): what the learner did at work in the last `recallMonths`, asked at
+ * follow-up. Self-report, never graded: options carry no right answer, only which ones count towards the item's
+ * headline share (`indicator`) and which one means "no aplica / no recibí casos" (left out of the denominator).
+ */
+export const PracticeOptionSchema = z.strictObject({
+  key: KeySchema,
+  text: LocalizedTextSchema,
+  notApplicable: z.boolean().optional(),
+});
+export type PracticeOption = z.infer<typeof PracticeOptionSchema>;
+
+export const PracticeItemSchema = z
+  .strictObject({
+    key: KeySchema,
+    /** Short name of the practice for reports and the codebook, e.g. "Registró el nombre social". */
+    label: LocalizedTextSchema,
+    prompt: LocalizedTextSchema,
+    /** The question presumes a case (a complaint, an operation): it must offer a "no aplica" option. */
+    presumesCase: z.boolean(),
+    options: z.array(PracticeOptionSchema).min(3).max(7),
+    /** Keys of the options that count as "did it" in the headline share; never the "no aplica" option. */
+    indicator: z.array(KeySchema).min(1),
+    /** How the headline share reads, e.g. "en todos o casi todos los casos". */
+    indicatorLabel: LocalizedTextSchema,
+  })
+  .superRefine((item, ctx) => {
+    const keys = item.options.map((o) => o.key);
+    keys.forEach((key, i) => {
+      if (keys.indexOf(key) !== i) ctx.addIssue({ code: 'custom', path: ['options', i, 'key'], message: `option key "${key}" is used twice in this item` });
+    });
+    const na = item.options.flatMap((o, i) => (o.notApplicable ? [i] : []));
+    if (na.length > 1) ctx.addIssue({ code: 'custom', path: ['options'], message: 'at most one option may be notApplicable' });
+    if (na.length === 1 && na[0] !== item.options.length - 1) {
+      ctx.addIssue({ code: 'custom', path: ['options', na[0]!], message: 'the notApplicable option comes last (it is not a point on the scale)' });
+    }
+    if (item.presumesCase && na.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'this item presumes a case (presumesCase: true): add a "no aplica / no recibí casos" option with notApplicable: true' });
+    }
+    const applicable = item.options.filter((o) => !o.notApplicable).map((o) => o.key);
+    item.indicator.forEach((key, i) => {
+      if (!applicable.includes(key)) {
+        ctx.addIssue({ code: 'custom', path: ['indicator', i], message: `indicator "${key}" must be one of the item's applicable options (${applicable.join(', ')})` });
+      }
+    });
+    if (applicable.every((key) => item.indicator.includes(key))) {
+      ctx.addIssue({ code: 'custom', path: ['indicator'], message: 'the indicator cannot hold every applicable option: its share would always be 100 %' });
+    }
+  });
+export type PracticeItem = z.infer<typeof PracticeItemSchema>;
+
+export const PracticeQuestionnaireSchema = z.strictObject({
+  key: KeySchema,
+  title: LocalizedTextSchema,
+  instructions: LocalizedTextSchema,
+  /** The recall period every item asks about ("en los últimos 3 meses"). */
+  recallMonths: z.number().int().min(1).max(12),
+  items: z.array(PracticeItemSchema).min(3).max(15),
+});
+export type PracticeQuestionnaire = z.infer<typeof PracticeQuestionnaireSchema>;
+
+/**
  * The informed consent. `version` names this text (stored with each learner's choice); `privacyRules` is the one
  * statement of who sees what, shown in the consent, the trainer report's privacy note and the export codebook alike;
  * `choices` label the two answers: with evaluation use, or course only.
@@ -326,6 +387,8 @@ export const CourseSchema = z.strictObject({
   modules: z.array(ModuleSchema).min(1),
   knowledgeTest: KnowledgeTestSchema,
   attitudeInstrument: AttitudeInstrumentSchema,
+  /** Optional: course versions published before it existed have none. */
+  practiceQuestionnaire: PracticeQuestionnaireSchema.optional(),
   scenarios: z.array(ScenarioSchema),
 });
 export type Course = z.infer<typeof CourseSchema>;

@@ -22,3 +22,4 @@ export * from './localized-texts.js';
 export * from './publication-rules.js';
 export * from './lesson-stats.js';
 export * from './version-changes.js';
+export * from './practice-questionnaire.js';

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { ATTITUDE_BLUEPRINT_FILE, AttitudeBlueprintSchema, type AttitudeBlueprint } from './attitude-blueprint.js';
 import { canonicalJson } from './canonical-json.js';
-import { assembleCourse, ATTITUDE_INSTRUMENT_FILE, COURSE_FILE, type CourseFiles, KNOWLEDGE_TEST_FILE } from './course-files.js';
+import { assembleCourse, ATTITUDE_INSTRUMENT_FILE, COURSE_FILE, type CourseFiles, KNOWLEDGE_TEST_FILE, PRACTICE_FILE } from './course-files.js';
 import { friendlyErrorMap, zodIssuesToProblems } from './problems.js';
 import type { Course } from './course-schema.js';
 import { KNOWLEDGE_BLUEPRINT_FILE, KnowledgeBlueprintSchema, type KnowledgeBlueprint } from './knowledge-blueprint.js';
@@ -60,7 +60,7 @@ export function readCourseFiles(dir: string): CourseFiles {
     const file = path.join(dir, relative);
     if (existsSync(file)) files[relative] = readFileSync(file, 'utf8');
   };
-  for (const relative of [COURSE_FILE, KNOWLEDGE_TEST_FILE, ATTITUDE_INSTRUMENT_FILE]) add(relative);
+  for (const relative of [COURSE_FILE, KNOWLEDGE_TEST_FILE, ATTITUDE_INSTRUMENT_FILE, PRACTICE_FILE]) add(relative);
   for (const folder of ['modules', 'scenarios']) for (const name of yamlFilesIn(path.join(dir, folder))) add(`${folder}/${name}`);
   return files;
 }

@@ -48,6 +48,14 @@ export {
 export { describeControlledComparison, type DescribeControlledOptions } from './controlled-interpretation.js';
 export { wilsonInterval, type WilsonInterval } from './proportions.js';
 export {
+  practiceShares,
+  type PracticeAnswers,
+  type PracticeItemDefinition,
+  type PracticeItemShares,
+  type PracticeOptionShare,
+  type PracticeShares,
+} from './practice-shares.js';
+export {
   itemAnalysis,
   ItemAnalysisSums,
   FOREIGN_OPTION_BIT,

@@ -57,22 +57,22 @@ interface Checkpoint {
 }
 
 const checkpoints: Checkpoint[] = [
-  { name: 'consent', snapshot: startJourney(outline), legal: ['consent.given', 'consent.withdrawn'] },
-  { name: 'pre, nothing submitted', snapshot: after('consent'), legal: ['pre.submitted', 'consent.withdrawn'] },
-  { name: 'pre, knowledge submitted', snapshot: after('pre knowledge'), legal: ['pre.submitted', 'consent.withdrawn'] },
-  { name: 'learning m1, reading', snapshot: after('pre attitude'), legal: ['lesson.completed', 'consent.withdrawn'] },
-  { name: 'learning m1, quiz', snapshot: after('m1 lesson law'), legal: ['lesson.completed', 'quiz.graded', 'consent.withdrawn'] },
-  { name: 'learning m1, scenario', snapshot: after('m1 quiz'), legal: ['lesson.completed', 'scenario.finished', 'consent.withdrawn'] },
-  { name: 'learning m2, reading', snapshot: after('m1 scenario'), legal: ['lesson.completed', 'consent.withdrawn'] },
+  { name: 'consent', snapshot: startJourney(outline), legal: ['consent.given', 'followup.rescheduled', 'consent.withdrawn'] },
+  { name: 'pre, nothing submitted', snapshot: after('consent'), legal: ['pre.submitted', 'followup.rescheduled', 'consent.withdrawn'] },
+  { name: 'pre, knowledge submitted', snapshot: after('pre knowledge'), legal: ['pre.submitted', 'followup.rescheduled', 'consent.withdrawn'] },
+  { name: 'learning m1, reading', snapshot: after('pre attitude'), legal: ['lesson.completed', 'followup.rescheduled', 'consent.withdrawn'] },
+  { name: 'learning m1, quiz', snapshot: after('m1 lesson law'), legal: ['lesson.completed', 'quiz.graded', 'followup.rescheduled', 'consent.withdrawn'] },
+  { name: 'learning m1, scenario', snapshot: after('m1 quiz'), legal: ['lesson.completed', 'scenario.finished', 'followup.rescheduled', 'consent.withdrawn'] },
+  { name: 'learning m2, reading', snapshot: after('m1 scenario'), legal: ['lesson.completed', 'followup.rescheduled', 'consent.withdrawn'] },
   {
     name: 'learning m2, locked for review',
     snapshot: applyAll(after('m2 lesson duty'), failM2(3)),
-    legal: ['lesson.completed', 'consent.withdrawn'],
+    legal: ['lesson.completed', 'followup.rescheduled', 'consent.withdrawn'],
   },
-  { name: 'learning m3, quiz', snapshot: after('m3 lesson intro'), legal: ['lesson.completed', 'quiz.graded', 'consent.withdrawn'] },
-  { name: 'post, nothing submitted', snapshot: after('m3 scenario'), legal: ['post.submitted', 'consent.withdrawn'] },
-  { name: 'post, two parts submitted', snapshot: after('post attitude'), legal: ['post.submitted', 'consent.withdrawn'] },
-  { name: 'completed', snapshot: completed, legal: ['clock.tick', 'followup.submitted', 'consent.withdrawn'] },
+  { name: 'learning m3, quiz', snapshot: after('m3 lesson intro'), legal: ['lesson.completed', 'quiz.graded', 'followup.rescheduled', 'consent.withdrawn'] },
+  { name: 'post, nothing submitted', snapshot: after('m3 scenario'), legal: ['post.submitted', 'followup.rescheduled', 'consent.withdrawn'] },
+  { name: 'post, two parts submitted', snapshot: after('post attitude'), legal: ['post.submitted', 'followup.rescheduled', 'consent.withdrawn'] },
+  { name: 'completed', snapshot: completed, legal: ['clock.tick', 'followup.submitted', 'followup.rescheduled', 'consent.withdrawn'] },
   { name: 'followUp', snapshot: applyAll(completed, [tick!]), legal: ['followup.submitted', 'consent.withdrawn'] },
   { name: 'done', snapshot: applyAll(completed, [tick!, followUp!]), legal: [] },
   {
@@ -98,6 +98,8 @@ function allVariants(o: JourneyOutline): JourneyEvent[] {
     { type: 'followup.submitted', at },
     { type: 'followup.submitted', at: FAR_FUTURE },
     { type: 'consent.withdrawn', at },
+    { type: 'followup.rescheduled', delayDays: 30, at },
+    { type: 'followup.rescheduled', delayDays: o.followUpDelayDays, at }, // the same delay: nothing to change
     { type: 'lesson.completed', moduleKey: 'm1', lessonKey: 'nope', at },
     { type: 'lesson.completed', moduleKey: 'nope', lessonKey: 'intro', at },
     { type: 'quiz.graded', moduleKey: 'nope', passed: true, score: 1, at },
@@ -208,6 +210,8 @@ describe('applyJourneyEvent: rejection reasons', () => {
     ['follow-up before completion', after('post attitude'), { type: 'followup.submitted', at: FAR_FUTURE }, 'EVENT_NOT_ALLOWED'],
     ['tick while learning', after('pre attitude'), { type: 'clock.tick', at: FAR_FUTURE }, 'EVENT_NOT_ALLOWED'],
     ['follow-up twice', applyAll(completed, [tick!, followUp!]), { type: 'followup.submitted', at: FAR_FUTURE }, 'ALREADY_SUBMITTED'],
+    ['reschedule once the follow-up is open', applyAll(completed, [tick!]), { type: 'followup.rescheduled', delayDays: 30, at }, 'EVENT_NOT_ALLOWED'],
+    ['reschedule to the same delay', completed, { type: 'followup.rescheduled', delayDays: 90, at }, 'EVENT_NOT_ALLOWED'],
     ['withdrawal when done', applyAll(completed, [tick!, followUp!]), { type: 'consent.withdrawn', at: FAR_FUTURE }, 'EVENT_NOT_ALLOWED'],
     ['anything after withdrawal', checkpoints.at(-1)!.snapshot, { type: 'scenario.finished', moduleKey: 'm1', scenarioKey: 's1', outcome: 'good', at }, 'WITHDRAWN'],
     ['withdrawing twice', checkpoints.at(-1)!.snapshot, { type: 'consent.withdrawn', at }, 'WITHDRAWN'],
@@ -238,6 +242,10 @@ describe('applyJourneyEvent: rejection reasons', () => {
       { type: 'pre.submitted', part: 'then', at: T0 },
       { type: 'scenario.finished', moduleKey: 'm1', scenarioKey: 's1', outcome: 'great', at: T0 },
       { type: 'lesson.completed', moduleKey: 'm1', at: T0 },
+      { type: 'followup.rescheduled', at: T0 }, // no delay
+      { type: 'followup.rescheduled', delayDays: -1, at: T0 },
+      { type: 'followup.rescheduled', delayDays: 1.5, at: T0 },
+      { type: 'followup.rescheduled', delayDays: 731, at: T0 },
     ];
     for (const event of malformed) {
       expect(isJourneyEvent(event)).toBe(false);

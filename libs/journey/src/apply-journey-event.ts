@@ -14,6 +14,7 @@ import {
   attemptsExhausted,
   hasLesson,
   isModuleUnlocked,
+  isValidFollowUpDelay,
   moduleIndex,
 } from './journey-progress.js';
 import {
@@ -54,6 +55,8 @@ export function isJourneyEvent(value: unknown): value is JourneyEvent {
       return isString(event.moduleKey) && typeof event.passed === 'boolean' && isFiniteNumber(event.score);
     case 'scenario.finished':
       return isString(event.moduleKey) && isString(event.scenarioKey) && isOneOf(SCENARIO_OUTCOMES, event.outcome);
+    case 'followup.rescheduled':
+      return isValidFollowUpDelay(event.delayDays);
     default:
       return true;
   }
@@ -116,6 +119,10 @@ export function rejectionReason(snapshot: LiveJourneySnapshot, event: JourneyEve
       if (context.followUpSubmittedAt !== null) return 'ALREADY_SUBMITTED';
       return stage === 'completed' || stage === 'followUp' ? 'FOLLOW_UP_NOT_OPEN' : 'EVENT_NOT_ALLOWED';
 
+    case 'followup.rescheduled':
+      // The follow-up already opened (its date stays), or the delay is the same.
+      return 'EVENT_NOT_ALLOWED';
+
     case 'consent.withdrawn':
       // Accepted in every non-final state, so only `done` gets here.
       return 'EVENT_NOT_ALLOWED';
@@ -133,6 +140,16 @@ export function whyNot(journey: PersistedJourney | LiveJourneySnapshot, event: J
   if (!isJourneyEvent(event)) return 'INVALID_EVENT';
   const live = isLive(journey) ? journey : restoreJourney(journey);
   return live.status === 'active' && live.can(event) ? null : rejectionReason(live, event);
+}
+
+/**
+ * The journey as it stands under the cohort's current follow-up delay: rescheduled when its follow-up has not opened
+ * yet (the machine decides), else unchanged (same object). What every reader of a stored journey calls, so a trainer's
+ * change reaches learners already enrolled without rewriting their rows first.
+ */
+export function withCohortFollowUpDelay(persisted: PersistedJourney, delayDays: number, at: number): PersistedJourney {
+  const result = applyJourneyEvent(persisted, { type: 'followup.rescheduled', delayDays, at });
+  return result.accepted ? result.snapshot : persisted;
 }
 
 /**

@@ -22,7 +22,14 @@ export {
   type RejectionCode,
   type ScenarioOutcome,
 } from './journey-types.js';
-export { assertValidOutline, DAY_MS, JourneyOutlineError } from './journey-progress.js';
+export {
+  assertValidOutline,
+  DAY_MS,
+  followUpOpensAt,
+  isValidFollowUpDelay,
+  JourneyOutlineError,
+  MAX_FOLLOW_UP_DELAY_DAYS,
+} from './journey-progress.js';
 export {
   isPersistedJourney,
   journeyStage,
@@ -40,6 +47,7 @@ export {
   applyJourneyEvent,
   isJourneyEvent,
   rejectionReason,
+  withCohortFollowUpDelay,
   whyNot,
   type ApplyJourneyEventResult,
 } from './apply-journey-event.js';

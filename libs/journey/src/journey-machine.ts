@@ -6,6 +6,7 @@ import {
   allLessonsRead,
   allModulesDone,
   attemptsExhausted,
+  canReschedule,
   currentModuleIndex,
   hasLesson,
   initialContext,
@@ -88,6 +89,7 @@ const journeySetup = setup({
       outlineModule(context, event.moduleKey)?.scenarioKey === event.scenarioKey,
 
     followUpOpen: ({ context, event }) => isFollowUpOpen(context, event.at),
+    isReschedule: ({ context, event }) => event.type === 'followup.rescheduled' && canReschedule(context, event.delayDays),
   },
   actions: {
     /** Default: nothing. The server or the browser provide their own (e-mail, analytics, toasts). */
@@ -171,6 +173,11 @@ const journeySetup = setup({
     recordCompletion: assign(({ context }) => ({
       completedAt: Math.max(...requiredPostParts(context.outline).map((part) => context.post[part] ?? 0)),
     })),
+    // Not learner activity: lastActivityAt stays as it was.
+    recordFollowUpDelay: assign(({ context, event }) => {
+      assertEvent(event, 'followup.rescheduled');
+      return { outline: { ...context.outline, followUpDelayDays: event.delayDays } };
+    }),
     recordFollowUpOpened: assign(({ event }) => ({ followUpOpenedAt: event.at })),
     recordFollowUp: assign(({ context, event }) => ({
       followUpOpenedAt: context.followUpOpenedAt ?? event.at,
@@ -225,6 +232,8 @@ export const journeyMachine = journeySetup.createMachine({
   id: 'journey',
   context: ({ input }) => initialContext(input),
   initial: 'consent',
+  // From any state, until the follow-up opens (the guard); final states take no events at all.
+  on: { 'followup.rescheduled': { guard: 'isReschedule', actions: 'recordFollowUpDelay' } },
   states: {
     consent: {
       on: {

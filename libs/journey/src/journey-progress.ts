@@ -153,6 +153,22 @@ export function isFollowUpOpen(context: JourneyContext, at: number): boolean {
   return opensAt !== null && at >= opensAt;
 }
 
+/** Largest follow-up delay a cohort may set (the API and the database allow 0–730 days). */
+export const MAX_FOLLOW_UP_DELAY_DAYS = 730;
+
+export const isValidFollowUpDelay = (days: unknown): days is number =>
+  typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= MAX_FOLLOW_UP_DELAY_DAYS;
+
+/**
+ * A new cohort delay applies while the follow-up has not opened (nor been answered) and the learner has not withdrawn:
+ * a learner already asked keeps the date they were given. Same delay: nothing to change. (Checked on the context, not
+ * the state, because xstate's can() still consults root transitions in a final state.)
+ */
+export function canReschedule(context: JourneyContext, delayDays: number): boolean {
+  return context.followUpOpenedAt === null && context.followUpSubmittedAt === null && context.withdrawnAt === null
+    && context.outline.followUpDelayDays !== delayDays;
+}
+
 /** Immutable update of one module's progress (assign must return new objects, never mutate). */
 export function updateModule(
   context: JourneyContext,

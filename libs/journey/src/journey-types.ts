@@ -5,7 +5,10 @@
 export interface JourneyOutline {
   courseVersionId: string;
   modules: OutlineModule[];
-  /** Days after completion before the follow-up questionnaire opens, e.g. 90. */
+  /**
+   * Days after completion before the follow-up questionnaire opens, e.g. 90. The cohort's setting: copied in when the
+   * journey starts and kept equal to the cohort's current one by `followup.rescheduled` until the follow-up opens.
+   */
   followUpDelayDays: number;
   /** The post-assessment includes the retrospective then-test. */
   hasThenTest: boolean;
@@ -40,6 +43,8 @@ export type JourneyEvent =
   | { type: 'post.submitted'; part: PostPart; at: number }
   | { type: 'clock.tick'; at: number }
   | { type: 'followup.submitted'; at: number }
+  /** The cohort's follow-up delay changed: applies to a journey whose follow-up has not opened yet. */
+  | { type: 'followup.rescheduled'; delayDays: number; at: number }
   | { type: 'consent.withdrawn'; at: number };
 
 export type JourneyEventType = JourneyEvent['type'];
@@ -53,6 +58,7 @@ export const JOURNEY_EVENT_TYPES: readonly JourneyEventType[] = [
   'post.submitted',
   'clock.tick',
   'followup.submitted',
+  'followup.rescheduled',
   'consent.withdrawn',
 ];
 

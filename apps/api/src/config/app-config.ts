@@ -45,6 +45,9 @@ const envSchema = z.object({
   RETENTION_DELETED_ACCOUNT_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   RETENTION_UNCONSENTED_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
   RETENTION_PROFILE_HISTORY_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://user:password@host:587 or smtps://…').optional(),
+  MAIL_FROM: z.string().min(3).max(200).optional(),
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
 });
 
 export interface AppConfig {
@@ -97,6 +100,8 @@ export interface AppConfig {
    * a consent and saw no activity, and previous legal names in the profile history.
    */
   retention: { authRowsDays: number; auditDays: number; deletedAccountDays: number; unconsentedDays: number; profileHistoryDays: number };
+  /** Reminder e-mails: SMTP transport URL (unset: the job only logs what it would send), sender, and how often it runs (0: never). */
+  mail: { smtpUrl?: string; from: string; reminderIntervalSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -158,6 +163,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       deletedAccountDays: e.RETENTION_DELETED_ACCOUNT_DAYS,
       unconsentedDays: e.RETENTION_UNCONSENTED_DAYS,
       profileHistoryDays: e.RETENTION_PROFILE_HISTORY_DAYS,
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? `Respeta <no-reply@${e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : 'localhost'}>`,
+      reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
     },
   };
 }

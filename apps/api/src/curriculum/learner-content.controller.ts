@@ -5,7 +5,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import {
   CourseOutlineDto, LearnerAttitudeInstrumentDto, LearnerLessonDto, LearnerScenarioDto,
-  MyEnrolmentDto, SCENARIO_NODE_SCHEMA, ScenarioDecisionNodeDto, ScenarioEndingNodeDto,
+  MyEnrolmentDto, PracticeQuestionnaireViewDto, SCENARIO_NODE_SCHEMA, ScenarioDecisionNodeDto, ScenarioEndingNodeDto,
 } from './learner-content.dto.js';
 import { LearnerContentService } from './learner-content.service.js';
 import { ItemKeyPipe } from '../common/item-key.pipe.js';
@@ -43,6 +43,12 @@ export class LearnerContentController {
   @ApiOkResponse({ type: LearnerAttitudeInstrumentDto })
   attitudeInstrument(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @RequestLocale() locale: Locale) {
     return this.content.attitudeInstrument(user.id, id, locale);
+  }
+
+  @Get(':enrolmentId/practice-questionnaire')
+  @ApiOkResponse({ type: PracticeQuestionnaireViewDto })
+  practiceQuestionnaire(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @RequestLocale() locale: Locale) {
+    return this.content.practiceQuestionnaire(user.id, id, locale);
   }
 
   @Get(':enrolmentId/scenarios/:scenarioKey')

@@ -51,6 +51,31 @@ export class LearnerAttitudeInstrumentDto implements LearnerAttitudeInstrument {
   @ApiProperty({ type: [AttitudeItemViewDto] }) items: AttitudeItemViewDto[];
 }
 
+export class PracticeOptionViewDto {
+  @ApiProperty() key: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ description: '"No aplica / no recibí casos": left out of the share' }) notApplicable: boolean;
+}
+
+export class PracticeItemViewDto {
+  @ApiProperty() key: string;
+  @ApiProperty() prompt: string;
+  @ApiProperty({ type: [PracticeOptionViewDto], description: 'In order (a frequency scale), never shuffled' }) options: PracticeOptionViewDto[];
+}
+
+export class LearnerPracticeQuestionnaireDto {
+  @ApiProperty() key: string;
+  @ApiProperty() title: string;
+  @ApiProperty() instructions: string;
+  @ApiProperty() recallMonths: number;
+  @ApiProperty({ type: [PracticeItemViewDto] }) items: PracticeItemViewDto[];
+}
+
+/** The behaviour follow-up of the learner's course version; null when that version has none. */
+export class PracticeQuestionnaireViewDto {
+  @ApiProperty({ type: LearnerPracticeQuestionnaireDto, nullable: true }) questionnaire: LearnerPracticeQuestionnaireDto | null;
+}
+
 export class SourceDto {
   @ApiProperty() citation: string;
   @ApiPropertyOptional() url?: string;

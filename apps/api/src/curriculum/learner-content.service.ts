@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
-  type Course, type Locale, localize, toCourseOutline, toLearnerAttitudeInstrument, toLearnerLesson, toLearnerScenarioIntro,
+  type Course, type Locale, localize, toCourseOutline, toLearnerAttitudeInstrument, toLearnerLesson, toLearnerPracticeQuestionnaire, toLearnerScenarioIntro,
   toLearnerScenarioNode,
 } from '#curriculum';
 import { notFound } from '../common/app-exception.js';
@@ -67,6 +67,12 @@ export class LearnerContentService {
 
   async attitudeInstrument(userId: string, enrolmentId: string, locale: Locale) {
     return toLearnerAttitudeInstrument((await this.contentFor(userId, enrolmentId)).course.attitudeInstrument, locale);
+  }
+
+  /** The behaviour follow-up, asked with the follow-up; null for course versions without one. */
+  async practiceQuestionnaire(userId: string, enrolmentId: string, locale: Locale) {
+    const q = (await this.contentFor(userId, enrolmentId)).course.practiceQuestionnaire;
+    return { questionnaire: q ? toLearnerPracticeQuestionnaire(q, locale) : null };
   }
 
   async scenario(userId: string, enrolmentId: string, scenarioKey: string, locale: Locale) {

@@ -15,6 +15,8 @@ import { ActionPlans1764300000000 } from './migrations/1764300000000-action-plan
 import { AuditLog1764400000000 } from './migrations/1764400000000-audit-log.js';
 import { PersonalDataRights1764400000001 } from './migrations/1764400000001-personal-data-rights.js';
 import { DraftEditing1764430000000 } from './migrations/1764430000000-draft-editing.js';
+import { ReminderOutbox1764450000000 } from './migrations/1764450000000-reminder-outbox.js';
+import { PracticeAttempts1764450000001 } from './migrations/1764450000001-practice-attempts.js';
 import { ReportVectors1764480000000 } from './migrations/1764480000000-report-vectors.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
@@ -36,6 +38,8 @@ export const MIGRATIONS = [
   AuditLog1764400000000,
   PersonalDataRights1764400000001,
   DraftEditing1764430000000,
+  ReminderOutbox1764450000000,
+  PracticeAttempts1764450000001,
   ReportVectors1764480000000,
 ];
 

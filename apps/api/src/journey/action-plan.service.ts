@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type JourneyRuleStep, type PersistedJourney, rejectionMessage, whyNotStep } from '#journey';
+import { type JourneyRuleStep, type PersistedJourney, rejectionMessage, whyNotStep, withCohortFollowUpDelay } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
 import { ReadPool, type SqlClient } from '../database/read-pool.js';
 import { type ActionPlanDto, ACTION_PLAN_SIZE, COMMITMENT_MAX_CHARS, type FollowUpStatus } from './action-plan.dto.js';
@@ -78,13 +78,16 @@ export class ActionPlanService {
    */
   private async lockOpen(m: SqlClient, userId: string, enrolmentId: string, step: JourneyRuleStep): Promise<void> {
     const [row] = await m.query(
-      `SELECT e.status, e.journey FROM enrolments e WHERE e.id = $1 AND e.user_id = $2 AND e.course_version_id IS NOT NULL FOR UPDATE`,
+      `SELECT e.status, e.journey, c.follow_up_days FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
+        WHERE e.id = $1 AND e.user_id = $2 AND e.course_version_id IS NOT NULL FOR UPDATE OF e`,
       [enrolmentId, userId],
     );
     if (!row) throw notFound('Enrolment');
-    const journey = row.journey as PersistedJourney | null;
+    const now = this.clock.now();
+    // Under the cohort's current follow-up delay (a trainer may have changed it since the journey was stored).
+    const journey = row.journey ? withCohortFollowUpDelay(row.journey as PersistedJourney, row.follow_up_days, now) : null;
     // No journey yet: the learner has not even opened the course, so consent comes first.
-    const reason = journey ? whyNotStep(journey, step, this.clock.now()) : 'EVENT_NOT_ALLOWED';
+    const reason = journey ? whyNotStep(journey, step, now) : 'EVENT_NOT_ALLOWED';
     // The learner's own withdrawal explains more than the cohort's status, so it is named first.
     if (reason === 'WITHDRAWN') throw new AppException(409, reason, rejectionMessage(reason));
     if (row.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');

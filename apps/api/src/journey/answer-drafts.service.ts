@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AppException, notFound } from '../common/app-exception.js';
 import type { DraftDto } from './journey.dto.js';
 
-const DRAFT_TARGET = /^((pre|post|followup)-(knowledge|attitude|then)|quiz-[a-z0-9][a-z0-9.-]{0,79})$/;
+const DRAFT_TARGET = /^((pre|post|followup)-(knowledge|attitude|then)|followup-practice|quiz-[a-z0-9][a-z0-9.-]{0,79})$/;
 
 /** Autosaved in-progress answers, one per enrolment and target; a submission clears its draft when it commits. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Answers, gradeKnowledgeItems, summariseKnowledgeTest, validateAnswers, validateLikertAnswers } from '#curriculum';
+import { type Answers, gradeKnowledgeItems, summariseKnowledgeTest, validateAnswers, validateLikertAnswers, validatePracticeAnswers } from '#curriculum';
 import { AppException } from '../common/app-exception.js';
 import type { GradeFeedbackDto } from './journey.dto.js';
 import { questionFeedback } from './grade-feedback.js';
@@ -63,6 +63,29 @@ export class AttemptStore {
       { kind: 'attitude', wave, targetKey: tx.course.attitudeInstrument.key, result: { answeredCount: entries.length } },
       entries.map(([itemKey, value]) => ({ itemKey, value, correct: null })),
       tx.course.attitudeInstrument.items.map((i) => (answers as Record<string, number>)[i.key] ?? null),
+    );
+  }
+
+  /**
+   * The behaviour follow-up: self-report, stored as given (one option key per item; skipped items absent). Its vector
+   * holds each answer's 1-based option position in the version's item order. Nothing answered: nothing stored.
+   */
+  async practice(tx: Tx, answers: unknown): Promise<void> {
+    const q = tx.course.practiceQuestionnaire;
+    if (!q) {
+      if (typeof answers === 'object' && answers !== null && Object.keys(answers).length === 0) return;
+      throw new AppException(400, 'VALIDATION_FAILED', 'practice: this course version has no practice questionnaire.');
+    }
+    const problems = validatePracticeAnswers(q, answers);
+    if (problems.length) throw problemsError(problems);
+    const chosen = answers as Record<string, string>;
+    const entries = Object.entries(chosen);
+    if (entries.length === 0) return;
+    await this.insert(
+      tx,
+      { kind: 'practice', wave: 'followup', targetKey: q.key, result: { answeredCount: entries.length } },
+      entries.map(([itemKey, value]) => ({ itemKey, value, correct: null })),
+      q.items.map((item) => (Object.hasOwn(chosen, item.key) ? item.options.findIndex((o) => o.key === chosen[item.key]) + 1 : null)),
     );
   }
 

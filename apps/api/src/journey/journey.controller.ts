@@ -100,7 +100,7 @@ export class JourneyController {
   @HttpCode(200)
   @ApiOkResponse({ type: SubmissionResultDto })
   followUp(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Body() dto: FollowUpDto, @RequestLocale() locale: Locale) {
-    return this.journey.submitFollowUp(user.id, id, dto.knowledge, dto.attitude, dto.idempotencyKey, locale);
+    return this.journey.submitFollowUp(user.id, id, { knowledge: dto.knowledge, attitude: dto.attitude, practice: dto.practice }, dto.idempotencyKey, locale);
   }
 
   @Get('drafts/:target')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsObject, IsString, IsUUID, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { LearnerOptionDto } from '../curriculum/learner-content.dto.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,80}$/;
@@ -34,6 +34,9 @@ export class FollowUpDto extends IdempotentDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Attitude item key → 1..5' })
   @IsObject()
   attitude: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Behaviour follow-up (when the course version has one): item key → one option key; items may be skipped' })
+  @IsOptional() @IsObject()
+  practice?: Record<string, unknown>;
 }
 
 export class ScenarioChoiceDto extends IdempotentDto {
@@ -73,6 +76,8 @@ export class JourneyStateDto {
   @ApiProperty({ format: 'uuid' }) courseVersionId: string;
   @ApiProperty({ enum: ['consent', 'preAssessment', 'learning', 'postAssessment', 'completed', 'followUp', 'done', 'withdrawn'] }) stage: string;
   @ApiProperty() percentComplete: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: "When the follow-up opens (the cohort's current delay after completion); null before completion" })
+  followUpOpensAt: string | null;
   @ApiProperty({ type: JourneySnapshotDto, description: 'The persisted XState snapshot; hydrate libs/journey with it' })
   snapshot: JourneySnapshotDto;
 }

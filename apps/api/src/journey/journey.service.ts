@@ -89,12 +89,17 @@ export class JourneyService {
     });
   }
 
-  submitFollowUp(userId: string, enrolmentId: string, knowledge: unknown, attitude: unknown, key: string, locale: Locale) {
-    return this.submissions.submit(userId, enrolmentId, key, { action: 'followup', knowledge, attitude }, locale, async (tx) => {
+  /** Knowledge, attitudes and (when the version has it) the behaviour follow-up, in one submission. */
+  submitFollowUp(userId: string, enrolmentId: string, answers: { knowledge: unknown; attitude: unknown; practice?: unknown }, key: string, locale: Locale) {
+    const { knowledge, attitude, practice } = answers;
+    // The request hash leaves `practice` out when absent, so a replay from before it existed still matches.
+    const request = practice === undefined ? { action: 'followup', knowledge, attitude } : { action: 'followup', knowledge, attitude, practice };
+    return this.submissions.submit(userId, enrolmentId, key, request, locale, async (tx) => {
       tx.apply({ type: 'followup.submitted', at: tx.at });
       const grade = await this.attempts.knowledge(tx, 'followup', knowledge);
       await this.attempts.attitude(tx, 'followup', attitude, { requireAll: false });
-      tx.clearDrafts.push('followup-knowledge', 'followup-attitude');
+      if (practice !== undefined) await this.attempts.practice(tx, practice);
+      tx.clearDrafts.push('followup-knowledge', 'followup-attitude', 'followup-practice');
       return { grade };
     });
   }

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Course, Locale, Problem } from '#curriculum';
-import { type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, rejectionMessage, startJourney } from '#journey';
+import {
+  type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, rejectionMessage, startJourney,
+  withCohortFollowUpDelay,
+} from '#journey';
 import { CertificateIssuer } from '../certificates/certificate-issuer.service.js';
 import { AppException, notFound } from '../common/app-exception.js';
 import type { ErrorCode } from '../common/error-codes.js';
@@ -57,22 +60,27 @@ export class JourneySubmissions {
   async state(userId: string, enrolmentId: string): Promise<JourneyStateDto> {
     // Hot path: a plain read. Only a journey that does not exist yet, or a completed one whose follow-up may have
     // opened, needs the locked write below.
-    const [row] = await this.reads.rows<{ journey: PersistedJourney | null; course_version_id: string | null }>(
-      `SELECT journey, course_version_id FROM enrolments WHERE id = $1 AND user_id = $2`,
+    const [row] = await this.reads.rows<{ journey: PersistedJourney | null; course_version_id: string | null; follow_up_days: number }>(
+      `SELECT e.journey, e.course_version_id, c.follow_up_days FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.id = $1 AND e.user_id = $2`,
       [enrolmentId, userId],
-      'journey_read',
+      'journey_read_v2',
     );
     if (!row?.course_version_id) throw notFound('Enrolment');
-    if (row.journey && journeyStage(row.journey.value) !== 'completed') return toState(enrolmentId, row.journey);
+    // A journey under an older cohort delay (the trainer changed it) also takes the write path, to store the new date.
+    if (row.journey && journeyStage(row.journey.value) !== 'completed' && !needsReschedule(row.journey, row.follow_up_days)) {
+      return toState(enrolmentId, row.journey);
+    }
     // Content is read before the transaction: a transaction must never wait for a second pooled connection.
     const course = await this.catalog.publishedContent(row.course_version_id);
     return this.reads.transaction(async (m) => {
       const enrolment = await this.lock(m, userId, enrolmentId);
-      let journey = enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days));
+      const now = this.clock.now();
+      const stored = enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days));
+      let journey = withCohortFollowUpDelay(stored, enrolment.follow_up_days, now);
       // Nothing else opens the follow-up: a tick on read moves a completed journey on once its delay has passed.
-      const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: this.clock.now() });
+      const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: now });
       if (tick.accepted) journey = tick.snapshot;
-      if (tick.accepted || !enrolment.journey) await m.query(SAVE_JOURNEY, journeyParams(enrolment.id, journey, null));
+      if (journey !== enrolment.journey) await m.query(SAVE_JOURNEY, journeyParams(enrolment.id, journey, null));
       return toState(enrolment.id, journey);
     });
   }
@@ -101,9 +109,11 @@ export class JourneySubmissions {
         return seen.response;
       }
       if (enrolment.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
+      const at = this.clock.now();
       const tx: Tx = {
-        m, enrolment, course, locale, at: this.clock.now(), clearDrafts: [],
-        journey: enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)),
+        m, enrolment, course, locale, at, clearDrafts: [],
+        // Under the cohort's current follow-up delay (a trainer may have changed it since the journey started).
+        journey: withCohortFollowUpDelay(enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)), enrolment.follow_up_days, at),
         apply(event) {
           const result = applyJourneyEvent(tx.journey, event);
           if (!result.accepted) throw new AppException(409, result.reason as ErrorCode, rejectionMessage(result.reason));
@@ -151,6 +161,11 @@ export class JourneySubmissions {
   }
 }
 
+/** Cheap pre-check on the hot read: only a journey whose delay differs from the cohort's asks the machine. */
+function needsReschedule(journey: PersistedJourney, cohortDays: number): boolean {
+  return journey.context.outline.followUpDelayDays !== cohortDays && withCohortFollowUpDelay(journey, cohortDays, 0) !== journey;
+}
+
 /** Stores the snapshot with the columns the trainer roster reads ($1–$6, see journeyParams). */
 const SAVE_JOURNEY = `UPDATE enrolments SET journey = $2, stage = $3, percent_complete = $4,
   last_activity_at = coalesce($5, last_activity_at), completed_at = $6 WHERE id = $1`;
@@ -160,5 +175,8 @@ function journeyParams(enrolmentId: string, journey: PersistedJourney, at: numbe
 }
 
 function toState(enrolmentId: string, journey: PersistedJourney, view: JourneyView = describeJourney(journey)): JourneyStateDto {
-  return { enrolmentId, courseVersionId: view.courseVersionId, stage: view.stage, percentComplete: view.percentComplete, snapshot: journey };
+  return {
+    enrolmentId, courseVersionId: view.courseVersionId, stage: view.stage, percentComplete: view.percentComplete,
+    followUpOpensAt: view.followUpOpensAt === null ? null : new Date(view.followUpOpensAt).toISOString(), snapshot: journey,
+  };
 }

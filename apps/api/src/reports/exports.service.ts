@@ -5,10 +5,12 @@ import { AuditLog } from '../audit/audit-log.service.js';
 import { CohortAccess } from '../cohorts/cohort-access.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { scoreCohort } from './cohort-scores.js';
-import { ATTITUDES_FILE, CODEBOOK_FILE, codebookTable, KNOWLEDGE_FILE } from './exports/export-codebook.js';
+import { ReadPool } from '../database/read-pool.js';
+import { ATTITUDES_FILE, CODEBOOK_FILE, codebookTable, KNOWLEDGE_FILE, PRACTICE_FILE } from './exports/export-codebook.js';
 import { toCsv } from './exports/export-csv.js';
 import { README_FILE, readme, REPRODUCE_FILE } from './exports/export-readme.js';
-import { exportScope, exportTables, pseudonymizer } from './exports/export-tables.js';
+import { exportPracticeTable, exportScope, exportTables, pseudonymizer } from './exports/export-tables.js';
+import { loadPracticeAnswers } from './practice-report.js';
 import { REPRODUCE_R } from './exports/reproduce-r.js';
 import { ReportsService } from './reports.service.js';
 
@@ -29,6 +31,7 @@ export class ExportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: CohortAccess,
     private readonly audit: AuditLog,
+    private readonly reads: ReadPool,
   ) {}
 
   /** The bundle as a member of staff may have it: only cohorts they run (admins: any). */
@@ -40,13 +43,14 @@ export class ExportsService {
 
   async bundle(cohortIds: string[], now = new Date()): Promise<ExportBundle> {
     const course = await this.reports.courseFor(cohortIds);
-    const answers = await this.reports.answers(cohortIds, course);
+    const [answers, practiceAnswers] = await Promise.all([this.reports.answers(cohortIds, course), loadPracticeAnswers(this.reads, cohortIds)]);
     const { scores } = scoreCohort(course, answers);
     const secret = this.config.pseudonymSecret;
     const tables = exportTables(course, answers, scores, {
       knowledge: pseudonymizer(secret, cohortIds, 'knowledge'),
       attitude: pseudonymizer(secret, cohortIds, 'attitude'),
     });
+    const practice = exportPracticeTable(course, answers, practiceAnswers, pseudonymizer(secret, cohortIds, 'practice'));
     const files: Record<string, Uint8Array> = {
       [README_FILE]: strToU8(readme(course, {
         generatedAt: now.toISOString(),
@@ -54,10 +58,14 @@ export class ExportsService {
         learners: tables.learners,
         attitudeContributors: tables.attitudeContributors,
         attitudesIncluded: tables.attitudes !== null,
+        practiceContributors: practice.contributors,
+        practiceIncluded: practice.table !== null,
+        hasPractice: course.practiceQuestionnaire !== undefined,
       })),
       [KNOWLEDGE_FILE]: strToU8(toCsv(tables.knowledge)),
       ...(tables.attitudes ? { [ATTITUDES_FILE]: strToU8(toCsv(tables.attitudes)) } : {}),
-      [CODEBOOK_FILE]: strToU8(toCsv(codebookTable(course, tables.attitudes !== null))),
+      ...(practice.table ? { [PRACTICE_FILE]: strToU8(toCsv(practice.table)) } : {}),
+      [CODEBOOK_FILE]: strToU8(toCsv(codebookTable(course, tables.attitudes !== null, practice.table !== null))),
       [REPRODUCE_FILE]: strToU8(REPRODUCE_R),
     };
     return {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ItemAnalysisDto, ItemShiftsDto } from './report-items.dto.js';
+import { PracticeReportDto } from './practice-report.dto.js';
 
 export const WILCOXON_METHODS = ['exact', 'normal-approximation'] as const;
 
@@ -212,4 +213,6 @@ export class CohortReportDto {
   @ApiProperty({ description: 'Learners in the table (everyone not withdrawn)' }) learnersTotal: number;
   @ApiProperty({ type: [BreakdownDto] }) breakdowns: BreakdownDto[];
   @ApiProperty({ type: [ScenarioStatsDto] }) scenarios: ScenarioStatsDto[];
+  @ApiProperty({ type: () => PracticeReportDto, nullable: true, description: 'Behaviour follow-up (self-report); null when the course has no practice questionnaire' })
+  practice: PracticeReportDto | null;
 }

@@ -16,6 +16,8 @@ import { itemAnalysisOf, itemShiftsOf } from './report-items.js';
 import { type MeasureDef, measureReport, round } from './report-measures.js';
 import type { CohortReportDto, ScenarioStatsDto } from './report.dto.js';
 import { actionPlanCount, type ParticipationGroup, participationGroups, scenarioChoices, tableRows } from './report-queries.js';
+import { loadPracticeAnswers, practiceReport } from './practice-report.js';
+import { ReadPool } from '../database/read-pool.js';
 
 const KNOWLEDGE_LABEL = { es: 'Conocimientos', en: 'Knowledge' };
 export const LEARNER_ROWS = 500;
@@ -31,6 +33,7 @@ export class ReportsService {
     private readonly catalog: CourseCatalog,
     private readonly access: CohortAccess,
     private readonly audit: AuditLog,
+    private readonly reads: ReadPool,
   ) {}
 
   /** The report as a member of staff may see it: only cohorts they run (admins: any). */
@@ -61,13 +64,14 @@ export class ReportsService {
   async report(cohortIds: string[], locale: Locale): Promise<CohortReportDto> {
     const course = await this.courseFor(cohortIds);
     const m = this.db.manager;
-    const [cohorts, answers, choiceRows, actionPlans, groups, rows] = await Promise.all([
+    const [cohorts, answers, choiceRows, actionPlans, groups, rows, practiceAnswers] = await Promise.all([
       m.query(`SELECT id, name, is_demo AS "isDemo" FROM cohorts WHERE id = ANY($1::uuid[]) ORDER BY name`, [cohortIds]),
       this.answers(cohortIds, course),
       scenarioChoices(m, cohortIds),
       actionPlanCount(m, cohortIds),
       participationGroups(m, cohortIds),
       tableRows(m, cohortIds, LEARNER_ROWS),
+      loadPracticeAnswers(this.reads, cohortIds),
     ]);
     const { scores, alphaMoments, pairedItems } = scoreCohort(course, answers);
     // The table's learners scored by the same code as everyone (their answers travel with the rows).
@@ -115,6 +119,7 @@ export class ReportsService {
       }),
       breakdowns: breakdowns(answers, scores, measures),
       scenarios: scenarioStats(course, choiceRows, locale),
+      practice: practiceReport(course, [...practiceAnswers.values()], locale),
     };
   }
 }

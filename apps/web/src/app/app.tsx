@@ -1,11 +1,10 @@
 import { type AroundNavHandler, Redirect, Route, Router, Switch } from 'wouter';
 import { LoginPage } from '../features/auth/components/login-page';
-import { RegisterPage } from '../features/auth/components/register-page';
 import { SessionProvider, useSession } from '../lib/session';
 import { HomeRoute } from './home-route';
 import { Layout } from './layout';
 import { LearnRoutes, VerifyPage } from './lazy-pages';
-import { loadPrivacyStrings, loadStaffStrings } from '../lib/i18n';
+import { loadStaffStrings } from '../lib/i18n';
 import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -23,8 +22,10 @@ function Lazy({ children }: { children: ReactElement }) {
 
 // Staff areas: their own chunks (with the chart library), never in a learner's download; the server checks roles too.
 const TrainerRoutes = lazy(() => Promise.all([import('../features/trainer/trainer-routes'), loadStaffStrings()]).then(([m]) => m));
-const MyDataPage = lazy(() => Promise.all([import('../features/my-data/components/my-data-page'), loadPrivacyStrings()]).then(([m]) => m));
-const AdminRoutes = lazy(() => Promise.all([import('../features/admin/admin-routes'), loadStaffStrings(), loadPrivacyStrings()]).then(([m]) => m));
+// Registration happens once per learner (from an invitation): not part of every visit's download.
+const RegisterPage = lazy(() => import('../features/auth/components/register-page').then((m) => ({ default: m.RegisterPage })));
+const MyDataPage = lazy(() => import('../features/my-data/components/my-data-page'));
+const AdminRoutes = lazy(() => Promise.all([import('../features/admin/admin-routes'), loadStaffStrings()]).then(([m]) => m));
 // The content editor (course library rules, diff): behind a small entry chunk, so the first download only learns its name.
 const EditorEntry = lazy(() => import('./editor-entry'));
 
@@ -56,7 +57,7 @@ export function App() {
             <Route path="/editor/*?"><RequireSession><Lazy><EditorEntry /></Lazy></RequireSession></Route>
             <Route path="/verify/:code"><Lazy><VerifyPage /></Lazy></Route>
             <Route path="/login"><GuestOnly><LoginPage /></GuestOnly></Route>
-            <Route path="/register"><GuestOnly><RegisterPage /></GuestOnly></Route>
+            <Route path="/register"><GuestOnly><Lazy><RegisterPage /></Lazy></GuestOnly></Route>
             <Route><Redirect to="/" replace /></Route>
           </Switch>
         </Layout>

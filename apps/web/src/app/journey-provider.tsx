@@ -9,8 +9,10 @@ import { useContentLanguage } from '../lib/use-content-language';
 import { useQuery } from '../lib/use-query';
 import { JourneyContext, type JourneyContextValue } from '../lib/journey/journey-context';
 import { JourneyDriver } from '../lib/journey/journey-driver';
-import { sendSubmission } from '../lib/journey/journey-submit';
 import { persistedOf } from '../lib/journey/journey-types';
+import { sendPersisted } from '../lib/offline/persisted-send';
+import { useOfflineCourse } from '../lib/offline/use-offline-course';
+import { RefusedAnswers } from '../components/refused-answers';
 import { JourneyNotices } from './journey-notices';
 
 // One driver per enrolment for the page's lifetime: actions still on their way survive leaving the course and coming back.
@@ -26,7 +28,8 @@ function driverFor(enrolmentId: string, server: PersistedJourney): JourneyDriver
     return known;
   }
   const driver = new JourneyDriver(server, {
-    send: (submission, key, lang) => sendSubmission(enrolmentId, submission, key, lang),
+    // Through the answer queue on this phone (lib/offline): an action survives a closed browser and is sent once.
+    send: (submission, key, lang) => sendPersisted(enrolmentId, submission, key, lang),
     load: () => loadJourney(enrolmentId),
   });
   drivers.set(enrolmentId, driver);
@@ -61,6 +64,8 @@ export function JourneyProvider({ enrolmentId, children }: { enrolmentId: string
     driver?.subscribe ?? noSubscription,
     () => driver?.getState() ?? null,
   );
+  useOfflineCourse(enrolmentId, outline.data, state?.view, lang, driver);
+
   const value = useMemo<JourneyContextValue | null>(
     () => (outline.data && driver && state ? { enrolmentId, outline: outline.data, snapshot: state.snapshot, view: state.view, driver } : null),
     [enrolmentId, outline.data, driver, state],
@@ -87,6 +92,7 @@ export function JourneyProvider({ enrolmentId, children }: { enrolmentId: string
   return (
     <JourneyContext.Provider value={value}>
       <JourneyNotices state={state} driver={driver!} />
+      <RefusedAnswers />
       {children}
     </JourneyContext.Provider>
   );

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { LANGUAGES, type Language } from '../lib/i18n';
+import { OfflineNotice } from '../components/offline-notice';
+import { LANGUAGES, loadPlayerStrings, type Language } from '../lib/i18n';
+import { loadOutbox, outboxStatus } from '../lib/offline/offline-store';
 import { useSession } from '../lib/session';
 
 /** The header (brand, language, sign-out) and the main landmark around every page. */
@@ -9,6 +11,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const [, navigate] = useLocation();
+
+  async function signOut() {
+    // Answers still on this phone are sent first if the connection allows; signing out deletes what is left.
+    if (outboxStatus.get().waiting > 0) await (await loadOutbox()).outbox.flush(true).catch(() => undefined);
+    // The warning's words come with the course player's strings (only needed when answers wait, which means the player ran).
+    if (outboxStatus.get().waiting > 0 && !(await loadPlayerStrings().then(() => window.confirm(t('learn.offline.signOutLoses'))))) return;
+    await session.signOut();
+    navigate('/login', { state: { signedOut: true } });
+  }
 
   return (
     <>
@@ -29,12 +40,13 @@ export function Layout({ children }: { children: ReactNode }) {
             </select>
           </label>
           {session.status === 'signedIn' && (
-            <button type="button" className="link-button" onClick={() => void session.signOut().then(() => navigate('/login', { state: { signedOut: true } }))}>
+            <button type="button" className="link-button" onClick={() => void signOut()}>
               {t('nav.signOut')}
             </button>
           )}
         </nav>
       </header>
+      <OfflineNotice />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 export interface ScalePoint {
   value: number;
   label: string;
@@ -11,10 +13,12 @@ interface Props {
   value: number | undefined;
   onChange(value: number): void;
   disabled?: boolean;
+  /** Below the scale (e.g. where the answer is saved). */
+  children?: ReactNode;
 }
 
 /** One statement rated on the 5-point scale: every point is a labelled radio, so nothing depends on position. */
-export function LikertQuestion({ name, counter, text, scale, value, onChange, disabled }: Props) {
+export function LikertQuestion({ name, counter, text, scale, value, onChange, disabled, children }: Props) {
   return (
     <fieldset className="question likert" disabled={disabled}>
       <legend>
@@ -29,6 +33,7 @@ export function LikertQuestion({ name, counter, text, scale, value, onChange, di
           </label>
         ))}
       </div>
+      {children}
     </fieldset>
   );
 }

@@ -16,11 +16,6 @@ const loaders = {
     es: () => import('../locales/es/trainer.json').then((m) => m.default),
     en: () => import('../locales/en/trainer.json').then((m) => m.default),
   },
-  // "Mis datos" and the audit log's action names: only for the pages that show them.
-  privacy: {
-    es: () => import('../locales/es/my-data.json').then((m) => m.default),
-    en: () => import('../locales/en/my-data.json').then((m) => m.default),
-  },
   player: {
     es: () => import('../locales/es/player.json').then((m) => m.default),
     en: () => import('../locales/en/player.json').then((m) => m.default),
@@ -28,7 +23,6 @@ const loaders = {
 };
 const loaded = new Set<string>(['es']);
 let staffStrings = false;
-let privacyStrings = false;
 let playerStrings = false;
 
 function initialLanguage(): Language {
@@ -53,10 +47,6 @@ export async function ensureLanguage(language: Language): Promise<void> {
     i18n.addResourceBundle(language, 'translation', { trainer: await loaders.trainer[language]() }, true, true);
     loaded.add(`trainer:${language}`);
   }
-  if (privacyStrings && !loaded.has(`privacy:${language}`)) {
-    i18n.addResourceBundle(language, 'translation', await loaders.privacy[language](), true, true);
-    loaded.add(`privacy:${language}`);
-  }
   if (playerStrings && !loaded.has(`player:${language}`)) {
     // Deep-merged into `learn`, next to the home page's strings.
     i18n.addResourceBundle(language, 'translation', { learn: await loaders.player[language]() }, true, true);
@@ -73,17 +63,6 @@ export async function loadPlayerStrings(): Promise<void> {
 /** Called by the staff route chunks: trainer/admin strings for the current language (and any chosen later). */
 export async function loadStaffStrings(): Promise<void> {
   staffStrings = true;
-  await ensureLanguage(i18n.language as Language);
-}
-
-/** Called by the "Mis datos" and audit pages' chunks: their strings for the current language (and any chosen later). */
-export async function loadPrivacyStrings(): Promise<void> {
-  privacyStrings = true;
-  // The admin's action list reads the Spanish keys, whatever the language shown.
-  if (!loaded.has('privacy:es')) {
-    i18n.addResourceBundle('es', 'translation', await loaders.privacy.es(), true, true);
-    loaded.add('privacy:es');
-  }
   await ensureLanguage(i18n.language as Language);
 }
 

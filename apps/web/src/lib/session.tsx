@@ -1,6 +1,8 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, refreshSession, setAccessToken, setSessionLostHandler, unwrap, type ApiSchemas, type User, withSession } from './api/api-client';
 import { changeLanguage } from './i18n';
+import { connection } from './offline/connection';
+import { forgetOfflineData, rememberLearner, storedLearner } from './offline/offline-store';
 
 type Status = 'loading' | 'signedIn' | 'signedOut';
 interface Session {
@@ -10,8 +12,6 @@ interface Session {
   register(body: ApiSchemas['RegisterDto']): Promise<void>;
   signOut(): Promise<void>;
   setLocale(locale: User['locale']): Promise<void>;
-  /** Saves profile fields (Mis datos) and keeps the signed-in user in step. */
-  updateProfile(body: ApiSchemas['UpdateProfileDto']): Promise<User>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -29,12 +29,25 @@ async function call<T>(run: () => Promise<{ data?: T; error?: unknown; response:
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>('loading');
   const [user, setUser] = useState<User | null>(null);
+  /** Opened without a connection for the learner whose course is on this phone: renewed when the connection returns. */
+  const offlineNow = useRef(false);
 
-  const signedIn = useCallback((auth: ApiSchemas['AuthResponseDto']) => {
-    setAccessToken(auth.accessToken);
-    setUser(auth.user);
-    setStatus('signedIn');
+  /** Someone else's answers, drafts and course copies never stay on the phone of the person who signs in now. */
+  const own = useCallback(async (me: User) => {
+    if (storedLearner() && storedLearner()!.id !== me.id) await forgetOfflineData();
+    rememberLearner(me);
   }, []);
+
+  const signedIn = useCallback(
+    async (auth: ApiSchemas['AuthResponseDto']) => {
+      await own(auth.user);
+      setAccessToken(auth.accessToken);
+      setUser(auth.user);
+      offlineNow.current = false;
+      setStatus('signedIn');
+    },
+    [own],
+  );
   const signedOut = useCallback(() => {
     setAccessToken(null);
     setUser(null);
@@ -44,34 +57,51 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setSessionLostHandler(signedOut);
     let cancelled = false;
-    refreshSession()
-      .then(async (ok) => {
-        if (!ok) return signedOut();
-        const me = await call(() => api.GET('/api/auth/me'));
-        if (!cancelled) {
-          setUser(me);
+    const restore = () =>
+      refreshSession()
+        .then(async (ok) => {
+          if (!ok) return signedOut();
+          const me = await call(() => api.GET('/api/auth/me'));
+          await own(me);
+          if (!cancelled) {
+            setUser(me);
+            offlineNow.current = false;
+            setStatus('signedIn');
+          }
+        })
+        .catch(() => {
+          if (cancelled) return;
+          // No connection (the server never answered): the learner whose course is on this phone reads and answers
+          // offline; the session is renewed as soon as the connection returns. Anyone else must sign in.
+          const stored = storedLearner();
+          if (!stored) return signedOut();
+          setUser(stored);
+          offlineNow.current = true;
           setStatus('signedIn');
-        }
-      })
-      .catch(() => !cancelled && signedOut());
+        });
+    void restore();
+    const stop = connection.subscribe(() => {
+      if (connection.isOnline() && offlineNow.current && !cancelled) void restore();
+    });
     return () => {
       cancelled = true;
+      stop();
     };
-  }, [signedOut]);
+  }, [signedOut, own]);
 
   const value = useMemo<Session>(
     () => ({
       status,
       user,
       async signIn(email, password) {
-        signedIn(await call(() => api.POST('/api/auth/login', { body: { email, password } })));
+        await signedIn(await call(() => api.POST('/api/auth/login', { body: { email, password } })));
       },
       // The server answers a new e-mail and one that already has an account alike (no account enumeration), so the
       // app signs in with what was just typed: a new account opens; an existing one opens only with its own password.
       async register(body) {
         await call(() => api.POST('/api/auth/register', { body }));
         try {
-          signedIn(await call(() => api.POST('/api/auth/login', { body: { email: body.email, password: body.password } })));
+          await signedIn(await call(() => api.POST('/api/auth/login', { body: { email: body.email, password: body.password } })));
         } catch (error) {
           if (error instanceof ApiError && error.code === 'INVALID_CREDENTIALS') {
             throw new ApiError('REGISTERED_SIGN_IN_FAILED', 'This e-mail may already have an account: sign in with its password.', 401);
@@ -81,19 +111,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       async signOut() {
         await api.POST('/api/auth/logout').catch(() => undefined);
+        await forgetOfflineData();
         signedOut();
       },
       async setLocale(locale) {
         await changeLanguage(locale);
         if (status === 'signedIn') {
           const updated = await call(() => withSession(() => api.PATCH('/api/users/me', { body: { locale } })));
+          rememberLearner(updated);
           setUser(updated);
         }
-      },
-      async updateProfile(body) {
-        const updated = await call(() => withSession(() => api.PATCH('/api/users/me', { body })));
-        setUser(updated);
-        return updated;
       },
     }),
     [status, user, signedIn, signedOut],

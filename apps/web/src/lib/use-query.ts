@@ -1,4 +1,6 @@
 import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from './api/api-client';
+import { connection } from './offline/connection';
 
 export interface Query<T> {
   data: T | undefined;
@@ -41,5 +43,8 @@ export function useQuery<T>(load: () => Promise<T>, deps: DependencyList): Query
   }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
+  // "No connection" clears by itself: a load that failed for want of a connection runs again when it returns.
+  const offlineFailure = error instanceof ApiError && error.code === 'NETWORK_ERROR';
+  useEffect(() => (offlineFailure ? connection.subscribe(() => connection.isOnline() && reload()) : undefined), [offlineFailure, reload]);
   return { data, error, loading, reload };
 }

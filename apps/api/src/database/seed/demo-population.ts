@@ -257,6 +257,26 @@ export class LearnerAnswers {
     return answers;
   }
 
+  /**
+   * The behaviour follow-up: many had no case in the period ("no aplica"); the others report the practice more often
+   * the more their attitudes moved. Drawn last, so the learner's other answers stay as they were before it existed.
+   */
+  practice(): Record<string, string> {
+    const answers: Record<string, string> = {};
+    const lean = Math.max(0.2, 1 + this.learner.attitudeChange);
+    for (const item of this.course.practiceQuestionnaire?.items ?? []) {
+      if (this.rng.chance(0.03)) continue;
+      const na = item.options.find((o) => o.notApplicable);
+      if (na && this.rng.chance(item.presumesCase ? 0.35 : 0.1)) {
+        answers[item.key] = na.key;
+        continue;
+      }
+      const options = item.options.filter((o) => !o.notApplicable);
+      answers[item.key] = this.rng.weighted(options.map((o) => o.key), options.map((o) => (item.indicator.includes(o.key) ? 1.5 * lean : 1)));
+    }
+    return answers;
+  }
+
   /** A module quiz; the third try is always right (the learner reviewed), so the quiz never locks the path. */
   quiz(questions: Question[], attempt: number): Record<string, string[]> {
     const logit = 1.5 * (this.learner.ability + 0.7 * this.learner.gain) + 1.3 + attempt;

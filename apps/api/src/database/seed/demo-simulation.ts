@@ -91,6 +91,7 @@ export async function playLearner(
   if (fate.followUp && opensAt < now - DAY) {
     t = Math.min(now - MINUTE, opensAt + rng.uniform(1, 20) * DAY);
     clock.set(t);
-    await journey.submitFollowUp(userId, enrolmentId, answers.knowledge('followup'), answers.attitude('followup'), key(), 'es');
+    const [knowledge, attitude] = [answers.knowledge('followup'), answers.attitude('followup')];
+    await journey.submitFollowUp(userId, enrolmentId, { knowledge, attitude, practice: answers.practice() }, key(), 'es');
   }
 }

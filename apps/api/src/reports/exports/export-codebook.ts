@@ -6,6 +6,7 @@ import { SUPPRESSED_VALUE, subscaleColumn } from './export-tables.js';
 export const KNOWLEDGE_FILE = 'knowledge.csv';
 export const ATTITUDES_FILE = 'attitudes.csv';
 export const CODEBOOK_FILE = 'codebook.csv';
+export const PRACTICE_FILE = 'practice.csv';
 
 type Kind = 'id' | 'status' | 'score' | 'item';
 interface Entry { file: string; column: string; kind: Kind; subscale?: string; reverse?: boolean; es: string; en: string; textEs?: string; textEn?: string }
@@ -60,12 +61,29 @@ export function codebookEntries(course: Course): Entry[] {
       es: `Afirmación de actitudes, respuesta tal como se dio 1–5 (SIN invertir)${i.reverse ? '; ítem inverso: use 6 − x' : ''}; vacío sin responder.`,
       en: `Attitude statement, answer as given 1–5 (NOT re-keyed)${i.reverse ? '; reverse-keyed: use 6 − x' : ''}; empty unanswered.`,
     })),
+    ...practiceEntries(course),
   ];
 }
 
-export function codebookTable(course: Course, includeAttitudes: boolean): Table {
+/** The behaviour follow-up (self-report): each question's options, which are "no aplica", and which count in the share. */
+function practiceEntries(course: Course): Entry[] {
+  const q = course.practiceQuestionnaire;
+  if (!q) return [];
+  const options = (item: NonNullable<Course['practiceQuestionnaire']>['items'][number], locale: 'es' | 'en') =>
+    item.options.map((o) => `${o.key} = ${localize(o.text, locale)}${o.notApplicable ? (locale === 'es' ? ' (no entra en el denominador)' : ' (left out of the denominator)') : ''}`).join('; ');
+  return [
+    ...shared(PRACTICE_FILE, 'P-').map((e) => (e.column === 'wave' ? { ...e, es: 'Siempre followup: la práctica se pregunta en el seguimiento.', en: 'Always followup: practice is asked at follow-up.' } : e)),
+    ...q.items.map((i): Entry => ({
+      file: PRACTICE_FILE, column: i.key, kind: 'item', textEs: localize(i.prompt, 'es'), textEn: localize(i.prompt, 'en'),
+      es: `Autoinforme (${localize(i.label, 'es')}), últimos ${q.recallMonths} meses; vacío sin responder. Opciones: ${options(i, 'es')}. El informe cuenta como «sí» ${i.indicator.join(', ')} sobre las respuestas que no son «no aplica».`,
+      en: `Self-report (${localize(i.label, 'en')}), last ${q.recallMonths} months; empty unanswered. Options: ${options(i, 'en')}. The report counts ${i.indicator.join(', ')} as "yes" among answers other than "not applicable".`,
+    })),
+  ];
+}
+
+export function codebookTable(course: Course, includeAttitudes: boolean, includePractice = false): Table {
   const rows = codebookEntries(course)
-    .filter((e) => includeAttitudes || e.file !== ATTITUDES_FILE)
+    .filter((e) => (includeAttitudes || e.file !== ATTITUDES_FILE) && (includePractice || e.file !== PRACTICE_FILE))
     .map((e): Cell[] => [e.file, e.column, e.kind, e.subscale ?? '', e.reverse === undefined ? '' : e.reverse ? 'yes' : 'no', e.es, e.en, e.textEs ?? '', e.textEn ?? '']);
   return { columns: ['file', 'column', 'kind', 'subscale', 'reverse_keyed', 'description_es', 'description_en', 'text_es', 'text_en'], rows };
 }

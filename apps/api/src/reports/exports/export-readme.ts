@@ -1,6 +1,6 @@
 import { type Course, localize } from '#curriculum';
 import { MIN_GROUP_N } from '#evaluation';
-import { ATTITUDES_FILE, CODEBOOK_FILE, KNOWLEDGE_FILE } from './export-codebook.js';
+import { ATTITUDES_FILE, CODEBOOK_FILE, KNOWLEDGE_FILE, PRACTICE_FILE } from './export-codebook.js';
 import { SUPPRESSED_VALUE } from './export-tables.js';
 
 export const README_FILE = 'README.md';
@@ -13,6 +13,22 @@ export interface ReadmeFacts {
   learners: number;
   attitudeContributors: number;
   attitudesIncluded: boolean;
+  /** The behaviour follow-up file (practice.csv): how many answered it, whether it is in, whether the course has one. */
+  practiceContributors?: number;
+  practiceIncluded?: boolean;
+  hasPractice?: boolean;
+}
+
+/** The practice file's line in the file list (nothing for a course without the behaviour follow-up). */
+function practiceLine(f: ReadmeFacts, locale: 'es' | 'en'): string {
+  if (!f.hasPractice) return '';
+  const file = `- \`${PRACTICE_FILE}\`: `;
+  if (locale === 'en') {
+    return `${file}behaviour follow-up (self-report about the last months of work), one row per person, with its own codes (P-…) that join no other file.\n`
+      + (f.practiceIncluded ? '' : `  **Not included in this export**: only ${f.practiceContributors ?? 0} person(s) answered it and at least ${MIN_GROUP_N} are needed.\n`);
+  }
+  return `${file}seguimiento de la práctica (autoinforme sobre los últimos meses de trabajo), una fila por persona, con códigos propios (P-…) que no se unen a ningún otro archivo.\n`
+    + (f.practiceIncluded ? '' : `  **No se incluye en esta exportación**: solo ${f.practiceContributors ?? 0} persona(s) la respondieron y hacen falta al menos ${MIN_GROUP_N}.\n`);
 }
 
 /** The bundle's README (Spanish, then English): files, how to read them, the consent's privacy rules verbatim, glossary. */
@@ -27,7 +43,7 @@ Solo aparecen quienes eligieron el curso con evaluación y no se retiraron; nunc
 ## Archivos
 - \`${KNOWLEDGE_FILE}\`: prueba de conocimientos, una fila por persona y medición (pre, post, followup), con su estado.
 - \`${ATTITUDES_FILE}\`: cuestionario de actitudes, una fila por persona y medición (pre, post, then, followup), con su estado.
-${f.attitudesIncluded ? '' : `  **No se incluye en esta exportación**: solo ${f.attitudeContributors} persona(s) aportan respuestas de actitudes y hacen falta al menos ${MIN_GROUP_N}.\n`}- \`${CODEBOOK_FILE}\`: libro de códigos: qué significa cada columna, el texto de cada ítem, su subescala y si es inverso.
+${f.attitudesIncluded ? '' : `  **No se incluye en esta exportación**: solo ${f.attitudeContributors} persona(s) aportan respuestas de actitudes y hacen falta al menos ${MIN_GROUP_N}.\n`}${practiceLine(f, 'es')}- \`${CODEBOOK_FILE}\`: libro de códigos: qué significa cada columna, el texto de cada ítem, su subescala y si es inverso.
 - \`${REPRODUCE_FILE}\`: script de R base (sin paquetes) que recalcula las cifras principales del informe desde estos archivos.
 
 ## Cómo leer los archivos
@@ -75,7 +91,7 @@ Only learners who chose the course with evaluation and did not withdraw appear; 
 ## Files
 - \`${KNOWLEDGE_FILE}\`: knowledge test, one row per person and wave (pre, post, followup), with its status.
 - \`${ATTITUDES_FILE}\`: attitude questionnaire, one row per person and wave (pre, post, then, followup), with its status.
-${f.attitudesIncluded ? '' : `  **Not included in this export**: only ${f.attitudeContributors} person(s) contribute attitude answers, and at least ${MIN_GROUP_N} are needed.\n`}- \`${CODEBOOK_FILE}\`: codebook: what each column means, each item's text, its subscale and whether it is reverse-keyed.
+${f.attitudesIncluded ? '' : `  **Not included in this export**: only ${f.attitudeContributors} person(s) contribute attitude answers, and at least ${MIN_GROUP_N} are needed.\n`}${practiceLine(f, 'en')}- \`${CODEBOOK_FILE}\`: codebook: what each column means, each item's text, its subscale and whether it is reverse-keyed.
 - \`${REPRODUCE_FILE}\`: a base R script (no packages) that recomputes the report's headline figures from these files.
 
 ## How to read the files

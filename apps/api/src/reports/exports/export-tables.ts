@@ -32,9 +32,9 @@ export const exportScope = (cohortIds: readonly string[]) => [...new Set(cohortI
  * unrelated codes, so files of different scopes cannot be joined, and knowledge rows (which trainers see by name in the
  * report) cannot be joined to attitude rows.
  */
-export function pseudonymizer(secret: string, cohortIds: readonly string[], label: 'knowledge' | 'attitude'): (enrolmentId: string) => string {
+export function pseudonymizer(secret: string, cohortIds: readonly string[], label: 'knowledge' | 'attitude' | 'practice'): (enrolmentId: string) => string {
   const key = createHmac('sha256', secret).update(`respeta-export|${label}|${exportScope(cohortIds)}`).digest();
-  const prefix = label === 'knowledge' ? 'K-' : 'A-';
+  const prefix = { knowledge: 'K-', attitude: 'A-', practice: 'P-' }[label];
   return (enrolmentId) => prefix + createHmac('sha256', key).update(enrolmentId).digest('hex').slice(0, 16);
 }
 
@@ -79,6 +79,27 @@ export function exportTables(
     { combinations: true },
   );
   return { knowledge, attitudes, learners: members.length, attitudeContributors: nAttitude };
+}
+
+/**
+ * The behaviour follow-up file: one row per learner in the statistics (wave followup), the option key chosen per
+ * question, empty when skipped. Self-report about one's own work can expose a person as much as an opinion, so it
+ * gets the attitude file's protection: its own pseudonyms (P-), rare combinations recoded, withheld under 5 respondents.
+ */
+export function exportPracticeTable(
+  course: Course, answers: CohortAnswers, practice: ReadonlyMap<string, Record<string, string>>, pseudonym: (id: string) => string,
+): { table: Table | null; contributors: number } {
+  const q = course.practiceQuestionnaire;
+  if (!q) return { table: null, contributors: 0 };
+  const members = answers.members();
+  const contributors = members.map((m) => practice.has(m.enrolmentId));
+  const count = contributors.filter(Boolean).length;
+  if (count < MIN_GROUP_N) return { table: null, contributors: count };
+  const table = buildTable(members, contributors, pseudonym, ['followup'], q.items.map((i) => i.key), (learner) => {
+    const given = practice.get(members[learner]!.enrolmentId);
+    return [given ? 'taken' : 'not_taken', ...q.items.map((i) => given?.[i.key] ?? null)];
+  }, { combinations: true });
+  return { table, contributors: count };
 }
 
 function buildTable(

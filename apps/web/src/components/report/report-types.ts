@@ -28,3 +28,4 @@ export const isWithheld = (measure: Measure, figure: WithheldFigure) => measure.
 export function asReport(dto: Report): Report {
   return dto;
 }
+export type PracticeReport = ApiSchemas['PracticeReportDto'];

@@ -6,6 +6,7 @@ import { LearnerTable } from './learner-table';
 import { ReportDetails } from './report-details';
 import { ReportSummary } from './report-summary';
 import type { Report } from './report-types';
+import { PracticeSection } from './practice-section';
 import { ScenarioTable } from './scenario-table';
 import { SECTIONS, sectionId } from './sections';
 import { usePrintOpensDetails } from './use-print-open';
@@ -67,6 +68,11 @@ export function ReportView({ report }: { report: Report }) {
             {report.scenarios.map((s) => <ScenarioTable key={s.key} scenario={s} minN={minN} />)}
           </details>
         )}
+      </section>
+
+      <section aria-labelledby={sectionId('practice')}>
+        <h2 id={sectionId('practice')}>{t('trainer.report.sections.practice')}</h2>
+        <PracticeSection practice={report.practice} minN={minN} />
       </section>
     </div>
   );

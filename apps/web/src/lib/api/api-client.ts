@@ -54,7 +54,7 @@ export async function withSession<T extends { response: Response }>(call: () => 
 
 export class ApiError extends Error {
   constructor(
-    readonly code: ErrorCode | 'NETWORK_ERROR' | 'REGISTERED_SIGN_IN_FAILED',
+    readonly code: ErrorCode | 'NETWORK_ERROR' | 'REGISTERED_SIGN_IN_FAILED' | 'SAVED_ON_PHONE',
     message: string,
     readonly status: number,
     /** The server's `details` (e.g. `{ problems }`, or the colleague's version in a conflict), when it sent any. */

@@ -12,7 +12,7 @@ export function newIdempotencyKey(): string {
 
 /** The request may not have been processed (or its answer was lost): safe to resend with the same key. */
 export function isRetryable(error: unknown): boolean {
-  return error instanceof ApiError && (error.code === 'NETWORK_ERROR' || [502, 503, 504].includes(error.status));
+  return error instanceof ApiError && (error.code === 'NETWORK_ERROR' || error.code === 'SAVED_ON_PHONE' || [502, 503, 504].includes(error.status));
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -26,7 +26,8 @@ export async function sendWithRetry<T>(key: string, send: (key: string) => Promi
     try {
       return await send(key);
     } catch (error) {
-      if (attempt >= retries || !isRetryable(error)) throw error;
+      // Kept on the phone by the answer queue, which retries by itself (lib/offline): no quick retries on top.
+      if (attempt >= retries || !isRetryable(error) || (error as ApiError).code === 'SAVED_ON_PHONE') throw error;
       await wait(delayMs * 2 ** attempt);
     }
   }

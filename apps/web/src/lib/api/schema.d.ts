@@ -260,6 +260,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enrolments/{enrolmentId}/practice-questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearnerContentController_practiceQuestionnaire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enrolments/{enrolmentId}/scenarios/{scenarioKey}": {
         parameters: {
             query?: never;
@@ -1204,6 +1220,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cohorts/{cohortId}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FollowUpsController_schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{cohortId}/follow-ups/due.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FollowUpsController_dueCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1426,6 +1474,28 @@ export interface components {
             thenTestInstructions?: string;
             scale: components["schemas"]["ScalePointDto"][];
             items: components["schemas"]["AttitudeItemViewDto"][];
+        };
+        PracticeOptionViewDto: {
+            key: string;
+            text: string;
+            /** @description "No aplica / no recibí casos": left out of the share */
+            notApplicable: boolean;
+        };
+        PracticeItemViewDto: {
+            key: string;
+            prompt: string;
+            /** @description In order (a frequency scale), never shuffled */
+            options: components["schemas"]["PracticeOptionViewDto"][];
+        };
+        LearnerPracticeQuestionnaireDto: {
+            key: string;
+            title: string;
+            instructions: string;
+            recallMonths: number;
+            items: components["schemas"]["PracticeItemViewDto"][];
+        };
+        PracticeQuestionnaireViewDto: {
+            questionnaire: components["schemas"]["LearnerPracticeQuestionnaireDto"] | null;
         };
         LearnerScenarioDto: {
             key: string;
@@ -1653,6 +1723,11 @@ export interface components {
             /** @enum {string} */
             stage: "consent" | "preAssessment" | "learning" | "postAssessment" | "completed" | "followUp" | "done" | "withdrawn";
             percentComplete: number;
+            /**
+             * Format: date-time
+             * @description When the follow-up opens (the cohort's current delay after completion); null before completion
+             */
+            followUpOpensAt: string | null;
             /** @description The persisted XState snapshot; hydrate libs/journey with it */
             snapshot: components["schemas"]["JourneySnapshotDto"];
         };
@@ -1763,6 +1838,10 @@ export interface components {
             /** @description Attitude item key → 1..5 */
             attitude: {
                 [key: string]: unknown;
+            };
+            /** @description Behaviour follow-up (when the course version has one): item key → one option key; items may be skipped */
+            practice?: {
+                [key: string]: string;
             };
         };
         DraftDto: {
@@ -2255,6 +2334,54 @@ export interface components {
             title: string;
             nodes: components["schemas"]["ScenarioNodeStatDto"][];
         };
+        ShareDto: {
+            /** @description Learners in the numerator */
+            x: number;
+            /** @description Learners in the denominator (answers on the scale; "no aplica" and blanks left out) */
+            n: number;
+            /** @description x / n */
+            p: number | null;
+            /** @description Wilson score 95 % CI (R: prop.test(x, n, correct = FALSE)) */
+            ci95: number[] | null;
+        };
+        PracticeOptionShareDto: {
+            key: string;
+            text: string;
+            share: components["schemas"]["ShareDto"];
+        };
+        PracticeItemReportDto: {
+            key: string;
+            /** @description Short name of the practice */
+            label: string;
+            prompt: string;
+            /** @description What the headline share counts, e.g. "en todos o la mayoría de los casos" */
+            indicatorLabel: string;
+            /** @description Learners who answered this question (any option) */
+            answered: number;
+            /** @description Of those, "no aplica / no recibí casos" */
+            notApplicable: number;
+            /** @description The denominator: answered − notApplicable */
+            n: number;
+            /** @description Set when n < 5 (or fewer than 5 answered the questionnaire): no shares */
+            withheld: components["schemas"]["WithheldDto"] | null;
+            /** @description The headline share (indicator options / n) */
+            indicator: components["schemas"]["ShareDto"] | null;
+            /** @description Each option on the scale; empty when withheld */
+            options: components["schemas"]["PracticeOptionShareDto"][];
+        };
+        PracticeReportDto: {
+            title: string;
+            /** @description Always true: what learners say they did, not an observation */
+            selfReport: boolean;
+            /** @description The label shown with every figure: self-report, recall period, who is counted */
+            note: string;
+            recallMonths: number;
+            /** @description Learners in the statistics who answered at least one question */
+            respondents: number;
+            /** @description Fewer than 5 respondents: every item withheld */
+            withheld: components["schemas"]["WithheldDto"] | null;
+            items: components["schemas"]["PracticeItemReportDto"][];
+        };
         CohortReportDto: {
             cohorts: components["schemas"]["ReportCohortDto"][];
             courseTitle: string;
@@ -2278,6 +2405,8 @@ export interface components {
             learnersTotal: number;
             breakdowns: components["schemas"]["BreakdownDto"][];
             scenarios: components["schemas"]["ScenarioStatsDto"][];
+            /** @description Behaviour follow-up (self-report); null when the course has no practice questionnaire */
+            practice: components["schemas"]["PracticeReportDto"] | null;
         };
         /** @enum {string} */
         AuditAction: "roster.read" | "report.read" | "export.download" | "accounts.list" | "personal_data.read" | "deletion_requests.list" | "audit.read" | "audit.export" | "account.create" | "account.disable" | "account.enable" | "account.content_editor.grant" | "account.content_editor.revoke" | "content.publish" | "content.draft.discard" | "cohort.create" | "cohort.update" | "cohort.trainer.assign" | "cohort.course_version.move" | "cohort.learner.remove" | "invite_code.create" | "invite_code.revoke" | "invite_code.rotate" | "deletion_request.create" | "deletion_request.cancel" | "deletion_request.reject" | "account.erase";
@@ -2483,6 +2612,31 @@ export interface components {
             enrolmentsDeleted: number;
             certificatesKept: number;
             certificatesRevoked: number;
+        };
+        FollowUpEntryDto: {
+            /** Format: uuid */
+            enrolmentId: string;
+            learnerName: string;
+            /** @enum {string} */
+            status: "in_course" | "waiting" | "due" | "answered" | "withdrawn";
+            /**
+             * Format: date-time
+             * @description When the follow-up opens under the cohort's current delay; null before completion
+             */
+            dueAt: string | null;
+            /**
+             * Format: date
+             * @description dueAt as a calendar day in Peru (America/Lima)
+             */
+            dueOn: string | null;
+            /** @description The learner's follow-up page (they sign in as usual; the link carries no credential) */
+            link: string;
+        };
+        FollowUpScheduleDto: {
+            /** @description The cohort's current follow-up delay in days: every learner not yet asked follows it */
+            followUpDays: number;
+            /** @description Active learners, by due date (soonest first), then by name */
+            learners: components["schemas"]["FollowUpEntryDto"][];
         };
         /** @enum {string} */
         ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "CONTENT_EDITOR_REQUIRED" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "INVITE_CODE_LIMIT" | "DELETION_REQUEST_PENDING" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "VERSION_PUBLISHED" | "DRAFT_INVALID" | "DRAFT_ITEM_CONFLICT" | "IMPORT_WRONG_COURSE" | "VERSION_NOT_NEWER" | "COURSE_VERSION_MOVED" | "CONTENT_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "ENROLMENT_CLOSED" | "SCENARIO_STEP_MISMATCH" | "INVALID_EVENT" | "UNKNOWN_ITEM" | "EVENT_NOT_ALLOWED" | "MODULE_LOCKED" | "LESSONS_NOT_READ" | "QUIZ_NOT_PASSED" | "QUIZ_ALREADY_PASSED" | "QUIZ_ATTEMPTS_EXHAUSTED" | "FOLLOW_UP_NOT_OPEN" | "ALREADY_SUBMITTED" | "WITHDRAWN" | "COURSE_NOT_COMPLETED" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
@@ -2876,6 +3030,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LearnerAttitudeInstrumentDto"];
+                };
+            };
+        };
+    };
+    LearnerContentController_practiceQuestionnaire: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeQuestionnaireViewDto"];
                 };
             };
         };
@@ -4442,6 +4619,47 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MyDataDto"];
                 };
+            };
+        };
+    };
+    FollowUpsController_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpScheduleDto"];
+                };
+            };
+        };
+    };
+    FollowUpsController_dueCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8 with BOM): name, status (due | waiting), due_on, link — learners not yet answered, soonest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

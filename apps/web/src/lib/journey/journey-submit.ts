@@ -18,7 +18,8 @@ export type Submission =
   | { kind: 'assessment'; wave: 'post'; part: PostPart; answers: Answers }
   | { kind: 'quiz'; moduleKey: string; answers: Record<string, string[]> }
   | { kind: 'scenario'; moduleKey: string; scenarioKey: string; nodeKey: string; choiceKey: string }
-  | { kind: 'followUp'; knowledge: Answers; attitude: Answers };
+  /** practice: the behaviour follow-up (absent when the course version has none). */
+  | { kind: 'followUp'; knowledge: Answers; attitude: Answers; practice?: Record<string, string> };
 
 type SubmissionResult = ApiSchemas['SubmissionResultDto'];
 export type ScenarioChoiceResult = ApiSchemas['ScenarioChoiceResultDto'];
@@ -71,8 +72,8 @@ export const chooseInScenario = (enrolmentId: string, scenarioKey: string, nodeK
     api.POST('/api/enrolments/{enrolmentId}/scenarios/{scenarioKey}/choices', { params: { path: { enrolmentId, scenarioKey }, query: { lang } }, body: { idempotencyKey, nodeKey, choiceKey } }),
   );
 
-export const submitFollowUp = (enrolmentId: string, knowledge: Answers, attitude: Answers, idempotencyKey: string, lang: Language) =>
-  apiCall(() => api.POST('/api/enrolments/{enrolmentId}/follow-up', { params: { path: { enrolmentId }, query: { lang } }, body: { idempotencyKey, knowledge, attitude } }));
+export const submitFollowUp = (enrolmentId: string, answers: { knowledge: Answers; attitude: Answers; practice?: Record<string, string> }, idempotencyKey: string, lang: Language) =>
+  apiCall(() => api.POST('/api/enrolments/{enrolmentId}/follow-up', { params: { path: { enrolmentId }, query: { lang } }, body: { idempotencyKey, ...answers } }));
 
 /** Sends one action with its idempotency key (a retry with the same key returns the first answer and records nothing). */
 export function sendSubmission<S extends Submission>(enrolmentId: string, submission: S, key: string, lang: Language): Promise<ResultOf<S>> {
@@ -92,7 +93,7 @@ export function sendSubmission<S extends Submission>(enrolmentId: string, submis
       case 'scenario':
         return chooseInScenario(enrolmentId, s.scenarioKey, s.nodeKey, s.choiceKey, key, lang);
       case 'followUp':
-        return submitFollowUp(enrolmentId, s.knowledge, s.attitude, key, lang);
+        return submitFollowUp(enrolmentId, { knowledge: s.knowledge, attitude: s.attitude, ...(s.practice ? { practice: s.practice } : {}) }, key, lang);
     }
   })();
   return sent as Promise<ResultOf<S>>;

@@ -5,6 +5,7 @@ import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { StaffError } from '../../../components/staff/staff-error';
 import { StaffTable } from '../../../components/staff/staff-table';
+import { usePrivacyStrings } from '../../../lib/privacy-strings';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { useQuery } from '../../../lib/use-query';
 import { type AuditEntry, auditIntegrity, auditPage, downloadAudit } from '../api/privacy';
@@ -27,6 +28,7 @@ export function AuditPage() {
   const page = useQuery(() => auditPage({ ...query, ...(cursor ? { before: cursor } : {}), limit: 50 }), [JSON.stringify(filters), cursor]);
   const integrity = useQuery(auditIntegrity, []);
   const { busy, error, run } = useBusyAction();
+  const strings = usePrivacyStrings();
   const actions = Object.keys((i18n.getResource('es', 'translation', 'auditActions') as Record<string, string> | undefined) ?? {});
   const set = (key: keyof Filters) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });
   const apply = (e: FormEvent) => {
@@ -36,6 +38,7 @@ export function AuditPage() {
   };
   const time = (iso: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'es-PE', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'America/Lima' }).format(new Date(iso));
 
+  if (!strings) return <Loading />;
   return (
     <>
       <PageHeading>{t('trainer.admin.sections.audit')}</PageHeading>

@@ -6,6 +6,7 @@ import { ConfirmAction } from '../../../components/staff/confirm-action';
 import { StaffError } from '../../../components/staff/staff-error';
 import { StaffTable } from '../../../components/staff/staff-table';
 import { formatDate } from '../../../lib/use-content-language';
+import { usePrivacyStrings } from '../../../lib/privacy-strings';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { useQuery } from '../../../lib/use-query';
 import { confirmDeletion, listDeletionRequests, rejectDeletion } from '../api/privacy';
@@ -17,6 +18,7 @@ export function DeletionRequestsPage() {
   const { busy, error, run } = useBusyAction();
   const [message, setMessage] = useState('');
   const rows = requests.data ?? [];
+  if (!usePrivacyStrings()) return <Loading />;
   return (
     <>
       <PageHeading>{t('trainer.admin.sections.privacy')}</PageHeading>

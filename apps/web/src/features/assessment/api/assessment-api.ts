@@ -4,6 +4,7 @@ import type { Language } from '../../../lib/i18n';
 
 export type KnowledgeTest = ApiSchemas['LearnerKnowledgeTestDto'];
 export type AttitudeInstrument = ApiSchemas['LearnerAttitudeInstrumentDto'];
+export type PracticeQuestionnaire = ApiSchemas['LearnerPracticeQuestionnaireDto'];
 export type Wave = 'pre' | 'post';
 export type Part = 'knowledge' | 'attitude' | 'then';
 
@@ -12,6 +13,10 @@ export const getKnowledgeTest = (enrolmentId: string, lang: Language) =>
 
 export const getAttitudeInstrument = (enrolmentId: string, lang: Language) =>
   apiCall(() => api.GET('/api/enrolments/{enrolmentId}/attitude-instrument', { params: { path: { enrolmentId }, query: { lang } } }));
+
+/** The behaviour follow-up of the learner's course version (null when it has none). */
+export const getPracticeQuestionnaire = (enrolmentId: string, lang: Language) =>
+  apiCall(() => api.GET('/api/enrolments/{enrolmentId}/practice-questionnaire', { params: { path: { enrolmentId }, query: { lang } } }));
 
 export type ActionPlan = ApiSchemas['ActionPlanDto'];
 export type FollowUpStatus = NonNullable<ActionPlan['followUpStatus']>[number];

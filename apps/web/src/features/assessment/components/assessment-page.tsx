@@ -4,7 +4,9 @@ import { Link, useLocation, useParams } from 'wouter';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { QueuedNotice } from '../../../components/queued-notice';
 import { StepUnavailable } from '../../../components/step-unavailable';
+import { useQueued } from '../../../lib/offline/use-queued';
 import { useJourney } from '../../../lib/journey/journey-context';
 import type { Grade } from '../../../lib/journey/journey-types';
 import { coursePath, stepPath } from '../../../lib/journey/step-path';
@@ -46,6 +48,12 @@ export function AssessmentPage() {
       : { kind: 'attitude', instrument: await getAttitudeInstrument(enrolmentId, lang) };
   }, [enrolmentId, part, lang, valid]);
 
+  // Answers kept on this phone (offline, or a browser closed before they went): a notice instead of the form; the
+  // final test's explained result when the queue delivers them.
+  const queued = useQueued<{ grade?: Grade }>(enrolmentId, `${wave}-${part}`, (response) => {
+    if (wave === 'post' && part === 'knowledge' && response.grade) setResult(response.grade);
+  });
+
   const waveTitle = t(`learn.assessment.${wave === 'pre' ? 'preTitle' : 'postTitle'}`);
   if (!valid) return <StepUnavailable title={t('learn.unavailable.title')} code="UNKNOWN_ITEM" />;
 
@@ -77,11 +85,21 @@ export function AssessmentPage() {
     );
   }
 
+  if (queued.waiting && !taken) {
+    return (
+      <section className="card" aria-labelledby="assessment-title">
+        <PageHeading id="assessment-title">{title}</PageHeading>
+        <QueuedNotice message={t('learn.offline.queued')} />
+      </section>
+    );
+  }
   if (gate && !taken) return <StepUnavailable title={waveTitle} code={gate} />;
   if (!source) return content.error ? <ErrorMessage error={content.error} /> : <Loading />;
 
   const instructions =
-    source.kind === 'knowledge' ? source.test.instructions : part === 'then' ? source.instrument.thenTestInstructions ?? '' : source.instrument.instructions;
+    source.kind === 'knowledge' ? source.test.instructions
+      : source.kind === 'practice' ? source.questionnaire.instructions
+        : part === 'then' ? source.instrument.thenTestInstructions ?? '' : source.instrument.instructions;
   const withReminder: Instrument = source.kind === 'attitude' && part === 'then' ? { ...source, reminder: t('learn.assessment.thenReminder') } : source;
 
   async function onSubmit(answers: Record<string, unknown>): Promise<boolean> {
@@ -94,7 +112,8 @@ export function AssessmentPage() {
       const outcome = await started.outcome;
       if (outcome.status === 'sent' && outcome.result.grade) setResult(outcome.result.grade);
       else setTaken(false);
-      return outcome.status === 'sent';
+      // Kept on this phone: the queue holds the answers now (the draft must not outlive them).
+      return outcome.status === 'sent' || (outcome.status === 'unsent' && outcome.error.code === 'SAVED_ON_PHONE');
     }
     // Otherwise the path moves on at once; the answers reach the server in order behind the scenes.
     const next = started.view;
@@ -115,7 +134,8 @@ export function AssessmentPage() {
         source={withReminder}
         submitLabel={t('learn.assessment.submit')}
         busy={busy}
-        error={error}
+        error={error ?? queued.refusedError}
+        refused={queued.refused?.submission.kind === 'assessment' ? queued.refused.submission.answers : undefined}
         onSubmit={onSubmit}
         onPause={() => navigate(coursePath(enrolmentId))}
       />

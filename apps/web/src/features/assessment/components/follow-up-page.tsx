@@ -9,23 +9,32 @@ import { useJourney } from '../../../lib/journey/journey-context';
 import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
 import { formatDate, useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
-import { getAttitudeInstrument, getKnowledgeTest } from '../api/assessment-api';
+import { getAttitudeInstrument, getKnowledgeTest, getPracticeQuestionnaire } from '../api/assessment-api';
 import { ActionPlanReview } from './action-plan-review';
 import { Questionnaire } from './questionnaire';
 
-/** The follow-up months after completion: the knowledge test, then the opinion questionnaire, sent together. */
+/**
+ * The follow-up months after completion: the questions about practice at work (when the course version has them; asked
+ * first, before the tests can remind anyone of the "right" practice), the knowledge test, then the opinion
+ * questionnaire, all sent together.
+ */
 export function FollowUpPage() {
   const { t, i18n } = useTranslation();
   const lang = useContentLanguage();
   const { enrolmentId, view, driver } = useJourney();
   const gate = useStepGate({ kind: 'followUp' });
   const { run, busy, error } = useJourneyAction();
+  const [practice, setPractice] = useState<Record<string, string> | null>(null);
   const [knowledge, setKnowledge] = useState<Record<string, unknown> | null>(null);
   const [finished, setFinished] = useState(false);
   const content = useQuery(async () => {
     if (gate !== null) return null;
     await driver.settled(); // the server picks the follow-up's option order by the stage it holds
-    return { test: await getKnowledgeTest(enrolmentId, lang), instrument: await getAttitudeInstrument(enrolmentId, lang) };
+    return {
+      practice: (await getPracticeQuestionnaire(enrolmentId, lang)).questionnaire,
+      test: await getKnowledgeTest(enrolmentId, lang),
+      instrument: await getAttitudeInstrument(enrolmentId, lang),
+    };
   }, [enrolmentId, lang, gate === null]);
   const title = t('learn.followUp.title');
 
@@ -48,22 +57,39 @@ export function FollowUpPage() {
     );
   }
   if (!content.data) return content.error ? <ErrorMessage error={content.error} /> : <Loading />;
-  const { test, instrument } = content.data;
+  const { test, instrument, practice: questionnaire } = content.data;
+  const step = questionnaire && practice === null ? 'practice' : knowledge === null ? 'knowledge' : 'attitude';
+  const heading = step === 'practice' ? questionnaire!.title : step === 'knowledge' ? test.title : instrument.title;
+  const instructions = step === 'practice' ? questionnaire!.instructions : step === 'knowledge' ? test.instructions : instrument.instructions;
 
   async function sendAll(attitude: Record<string, unknown>): Promise<boolean> {
-    const started = run({ kind: 'followUp', knowledge: knowledge ?? {}, attitude });
+    const started = run({ kind: 'followUp', knowledge: knowledge ?? {}, attitude, ...(practice ? { practice } : {}) });
     if (started.accepted) setFinished(true);
     return started.accepted;
   }
 
   return (
     <section className="card" aria-labelledby="follow-up-title">
-      <PageHeading id="follow-up-title" focusKey={knowledge === null}>
-        {title}: {knowledge === null ? test.title : instrument.title}
+      <PageHeading id="follow-up-title" focusKey={step}>
+        {title}: {heading}
       </PageHeading>
-      {knowledge === null && <ActionPlanReview enrolmentId={enrolmentId} />}
-      <p className="instructions">{knowledge === null ? test.instructions : instrument.instructions}</p>
-      {knowledge === null ? (
+      {step === (questionnaire ? 'practice' : 'knowledge') && <ActionPlanReview enrolmentId={enrolmentId} />}
+      <p className="instructions">{instructions}</p>
+      {step === 'practice' ? (
+        <Questionnaire
+          key="followup-practice"
+          enrolmentId={enrolmentId}
+          draftTarget="followup-practice"
+          source={{ kind: 'practice', questionnaire: questionnaire! }}
+          submitLabel={t('learn.followUp.toKnowledge')}
+          busy={false}
+          error={null}
+          onSubmit={async (answers) => {
+            setPractice(answers as Record<string, string>);
+            return true;
+          }}
+        />
+      ) : step === 'knowledge' ? (
         <Questionnaire
           key="followup-knowledge"
           enrolmentId={enrolmentId}

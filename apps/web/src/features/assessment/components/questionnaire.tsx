@@ -1,13 +1,18 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnswerStateNote } from '../../../components/answer-state-note';
 import { ChoiceQuestion } from '../../../components/choice-question';
 import { LikertQuestion } from '../../../components/likert-question';
 import { Loading } from '../../../components/loading';
 import { optionKeysOf, ratingOf, useDraft } from '../../../lib/use-draft';
-import type { AttitudeInstrument, KnowledgeTest } from '../api/assessment-api';
-import { attitudeAnswers, knowledgeAnswers } from '../hooks/answers';
+import type { AttitudeInstrument, KnowledgeTest, PracticeQuestionnaire } from '../api/assessment-api';
+import { attitudeAnswers, knowledgeAnswers, practiceAnswers } from '../hooks/answers';
 import { PagedForm } from './paged-form';
 
-export type Instrument = { kind: 'knowledge'; test: KnowledgeTest } | { kind: 'attitude'; instrument: AttitudeInstrument; reminder?: string };
+export type Instrument =
+  | { kind: 'knowledge'; test: KnowledgeTest }
+  | { kind: 'attitude'; instrument: AttitudeInstrument; reminder?: string }
+  | { kind: 'practice'; questionnaire: PracticeQuestionnaire };
 
 interface Props {
   enrolmentId: string;
@@ -17,29 +22,40 @@ interface Props {
   submitLabel: string;
   busy: boolean;
   error: unknown;
-  /** Resolves true when the server accepted the answers. */
+  /** Answers that waited on this phone and the server refused: put back into the form once. */
+  refused?: Record<string, unknown>;
+  /** Resolves true when the server accepted the answers, or they wait in the queue on this phone. */
   onSubmit(answers: Record<string, unknown>): Promise<boolean>;
   /** "Continue later": called once the answers so far are saved. */
   onPause?(): void;
 }
 
 /** One instrument answered screen by screen, every answer autosaved as a draft and restored on return. */
-export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, busy, error, onSubmit, onPause }: Props) {
+export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, busy, error, refused, onSubmit, onPause }: Props) {
   const { t } = useTranslation();
   const draft = useDraft(enrolmentId, draftTarget);
+  const restored = useRef(false);
+  const { loaded, restore } = draft;
+  useEffect(() => {
+    if (!loaded || !refused || restored.current) return;
+    restored.current = true;
+    restore(refused);
+  }, [loaded, refused, restore]);
   if (!draft.loaded) return <Loading />;
 
   const pause = onPause ? () => void draft.saveNow().finally(onPause) : undefined;
 
   async function submit() {
     await draft.settle();
-    const answers = source.kind === 'knowledge' ? knowledgeAnswers(source.test, draft.answers) : attitudeAnswers(source.instrument, draft.answers);
+    const answers = source.kind === 'knowledge' ? knowledgeAnswers(source.test, draft.answers)
+      : source.kind === 'practice' ? practiceAnswers(source.questionnaire, draft.answers) : attitudeAnswers(source.instrument, draft.answers);
     if (await onSubmit(answers)) draft.markSubmitted();
     else draft.resume();
   }
 
-  if (source.kind === 'knowledge') {
-    const items = source.test.items;
+  // Knowledge items and practice questions are both one choice per screen item (practice: one option, in order).
+  if (source.kind === 'knowledge' || source.kind === 'practice') {
+    const items = source.kind === 'knowledge' ? source.test.items : source.questionnaire.items.map((item) => ({ ...item, type: 'single' as const }));
     return (
       <PagedForm
         key={draftTarget}
@@ -57,7 +73,9 @@ export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, b
               options={item.options}
               value={optionKeysOf(draft.answers[item.key])}
               onChange={(value) => draft.setAnswer(item.key, value)}
-            />
+            >
+              <AnswerStateNote state={draft.answerState(item.key)} />
+            </ChoiceQuestion>
           );
         }}
         submitLabel={submitLabel}
@@ -87,7 +105,9 @@ export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, b
             scale={instrument.scale}
             value={ratingOf(draft.answers[item.key])}
             onChange={(value) => draft.setAnswer(item.key, value)}
-          />
+          >
+            <AnswerStateNote state={draft.answerState(item.key)} />
+          </LikertQuestion>
         );
       }}
       reminder={reminder}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { OfflineHelp } from '../../../components/offline-help';
 import { ContinueLink } from '../../../components/continue-link';
 import { PageHeading } from '../../../components/page-heading';
 import { ProgressMeter } from '../../../components/progress-meter';
@@ -66,6 +67,8 @@ export function CoursePage() {
           {certificate && <Link to={`/learn/${enrolmentId}/certificate`}>{t('learn.course.seeCertificate')}</Link>}
         </PathStage>
       </ol>
+
+      <OfflineHelp />
 
       {mayLeave && (
         <p className="discreet">

@@ -5,6 +5,7 @@ import { Loading } from '../../../components/loading';
 import { Markdown } from '../../../components/markdown';
 import { PageHeading } from '../../../components/page-heading';
 import { StepUnavailable } from '../../../components/step-unavailable';
+import { useQueued } from '../../../lib/offline/use-queued';
 import { useJourney } from '../../../lib/journey/journey-context';
 import { findLesson } from '../../../lib/journey/outline-lookup';
 import { coursePath, lessonPath, stepPath } from '../../../lib/journey/step-path';
@@ -29,6 +30,8 @@ export function LessonPage() {
   const { run, error } = useJourneyAction();
   const found = findLesson(outline, moduleKey, lessonKey);
   const progress = view.modules.find((m) => m.key === moduleKey);
+  // "Read" given offline and still on this phone: said here until the queue delivers it.
+  const queued = useQueued(enrolmentId, `lesson-${lessonKey}`, () => undefined);
   const lesson = useQuery(() => (open === null ? getLesson(enrolmentId, lessonKey, lang) : Promise.resolve(null)), [enrolmentId, lessonKey, lang, open === null]);
 
   if (open || !found || !progress) return <StepUnavailable title={found?.lesson.title ?? t('learn.unavailable.title')} code={open ?? 'UNKNOWN_ITEM'} />;
@@ -59,6 +62,7 @@ export function LessonPage() {
       <SourceList sources={lesson.data.sources} />
       {lesson.data.actionPlan && <ActionPlanForm enrolmentId={enrolmentId} closed={planClosed} />}
       <ErrorMessage error={error} />
+      {queued.waiting && <p role="status" className="queued-notice">{t('learn.offline.lessonQueued')}</p>}
       <div className="actions">
         <button type="button" className="primary" onClick={onDone}>{label}</button>
         <Link to={coursePath(enrolmentId)}>{t('learn.backToCourse')}</Link>

@@ -2,12 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isPersistedJourney, whyNotRule } from '#journey';
 import { ProgressMeter } from '../../../components/progress-meter';
+import { formatDate } from '../../../lib/use-content-language';
 import type { MyCourse } from '../api/get-my-courses';
 import { EvaluationUseChoice } from './evaluation-use-choice';
 
 export function CourseCard({ course }: { course: MyCourse }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { enrolment, journey } = course;
+  // The follow-up date follows the cohort's current setting (the server applies it): shown until it is answered.
+  const followUp = journey?.followUpOpensAt && (journey.stage === 'completed' || journey.stage === 'followUp')
+    ? t(journey.stage === 'followUp' ? 'learn.myCourses.followUpOpen' : 'learn.myCourses.followUpOn', { date: formatDate(journey.followUpOpensAt, i18n.language) })
+    : null;
   const title = enrolment.courseTitle ?? t('learn.myCourses.untitled');
   // libs/journey decides whether the consent choice can still change (the machine itself is not bundled here).
   const choiceOpen = journey !== null && isPersistedJourney(journey.snapshot) && whyNotRule(journey.snapshot, { kind: 'evaluationUse' }, Date.now()) === null;
@@ -32,6 +37,7 @@ export function CourseCard({ course }: { course: MyCourse }) {
             text={t('learn.progress.value', { percent: journey.percentComplete })}
           />
           <p className="muted">{t(`learn.stage.${journey.stage}`)}</p>
+          {followUp && <p className="notice">{followUp}</p>}
           <Link className="primary button-link" to={`/learn/${enrolment.id}`} aria-label={`${action}: ${title}`}>
             {action}
           </Link>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { usePrivacyStrings } from '../../../lib/privacy-strings';
 import { useSession } from '../../../lib/session';
 import { useQuery } from '../../../lib/use-query';
 import { downloadMyData, getMyData } from '../api/my-data-api';
@@ -17,7 +18,9 @@ export default function MyDataPage() {
   const { user } = useSession();
   const data = useQuery(getMyData, []);
   const [downloadError, setDownloadError] = useState<unknown>(null);
+  const strings = usePrivacyStrings();
   if (!user) return null;
+  if (!strings) return <Loading />;
   const download = (format: 'json' | 'csv') => {
     setDownloadError(null);
     downloadMyData(format).catch(setDownloadError);

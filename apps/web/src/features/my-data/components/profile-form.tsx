@@ -2,7 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
-import type { User } from '../../../lib/api/api-client';
+import { api, type User } from '../../../lib/api/api-client';
+import { apiCall } from '../../../lib/api/call';
 import { positionTypeKeys, regionKeys } from '../../../components/staff/profile-keys';
 import { useSession } from '../../../lib/session';
 
@@ -23,13 +24,16 @@ export function ProfileForm({ user, onSaved }: { user: User; onSaved(): void }) 
     setBusy(true);
     setError(null);
     try {
-      await session.updateProfile({
+      await apiCall(() => api.PATCH('/api/users/me', { body: {
         displayName: form.displayName,
         legalName: form.legalName.trim() || null,
         ...(form.positionType ? { positionType: form.positionType as NonNullable<User['positionType']> } : {}),
         ...(form.institution.trim() ? { institution: form.institution } : {}),
         ...(form.region ? { region: form.region as NonNullable<User['region']> } : {}),
-      });
+      } }));
+      // The session's copy of the user (greeting, profile) follows: setLocale saves the unchanged language and keeps
+      // the answer. Done this way so the learner's first download carries no extra session code.
+      await session.setLocale(user.locale);
       setStatus(t('myData.profile.saved'));
       onSaved();
     } catch (err) {

@@ -6,7 +6,10 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { SaveStatus } from '../../../components/save-status';
+import { AnswerStateNote } from '../../../components/answer-state-note';
+import { QueuedNotice } from '../../../components/queued-notice';
 import { StepUnavailable } from '../../../components/step-unavailable';
+import { useQueued } from '../../../lib/offline/use-queued';
 import { useJourney } from '../../../lib/journey/journey-context';
 import type { Grade } from '../../../lib/journey/journey-types';
 import { findModule } from '../../../lib/journey/outline-lookup';
@@ -45,9 +48,23 @@ export function QuizPage() {
   useEffect(() => {
     if (grade) resultRef.current?.focus();
   }, [grade]);
+  // Answers kept on this phone wait, clearly marked; the server grades them when the queue delivers them, and the
+  // result shows here (also after the browser was closed and reopened).
+  const queued = useQueued<{ grade?: Grade }>(enrolmentId, `quiz-${moduleKey}`, (response) => {
+    draft.markSubmitted();
+    setGrade(response.grade ?? null);
+  });
 
   if (!found || !progress) return <StepUnavailable title={t('learn.unavailable.title')} code={gate ?? 'UNKNOWN_ITEM'} />;
   const title = t('learn.quiz.title', { number: found.number, title: found.module.title });
+  if (queued.waiting && !grade) {
+    return (
+      <section className="card" aria-labelledby="quiz-title">
+        <PageHeading id="quiz-title">{title}</PageHeading>
+        <QueuedNotice message={t('learn.offline.quizQueued')} />
+      </section>
+    );
+  }
   if (gate && !grade && !taken) {
     return (
       <StepUnavailable title={title} code={gate}>
@@ -72,7 +89,8 @@ export function QuizPage() {
     const outcome = await run({ kind: 'quiz', moduleKey, answers: answers as Record<string, string[]> }).outcome;
     if (outcome.status !== 'sent') {
       setTaken(false);
-      return draft.resume();
+      // Kept on this phone: the queue holds the answers now (the draft must not outlive them).
+      return outcome.status === 'unsent' && outcome.error.code === 'SAVED_ON_PHONE' ? draft.markSubmitted() : draft.resume();
     }
     draft.markSubmitted();
     setGrade(outcome.result.grade ?? null);
@@ -133,6 +151,7 @@ export function QuizPage() {
             >
               {result && <QuestionVerdict question={result} />}
               {last && <PreviousAttempt question={last} options={question.options} />}
+              {!grade && <AnswerStateNote state={draft.answerState(question.key)} />}
             </ChoiceQuestion>
           );
         })}

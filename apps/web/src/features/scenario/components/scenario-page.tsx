@@ -5,7 +5,9 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { Markdown } from '../../../components/markdown';
 import { PageHeading } from '../../../components/page-heading';
+import { QueuedNotice } from '../../../components/queued-notice';
 import { StepUnavailable } from '../../../components/step-unavailable';
+import { useQueued } from '../../../lib/offline/use-queued';
 import { useJourney } from '../../../lib/journey/journey-context';
 import { findModule } from '../../../lib/journey/outline-lookup';
 import { coursePath } from '../../../lib/journey/step-path';
@@ -41,6 +43,12 @@ export function ScenarioPage() {
   useEffect(() => {
     if (query.data) setRun(query.data);
   }, [query.data]);
+  // A decision kept on this phone: its consequence comes from the server, shown when the queue delivers it.
+  const queued = useQueued<ScenarioRun>(enrolmentId, `scenario-${scenarioKey}-${run?.current.key ?? ''}`, (response) => {
+    setRun(response);
+    setFeedback(response.steps[response.steps.length - 1] ?? null);
+    setMoved(true);
+  });
 
   const title = found?.module.scenario?.title ?? t('learn.unavailable.title');
   if (gate && !taken) return <StepUnavailable title={title} code={gate} />;
@@ -65,7 +73,9 @@ export function ScenarioPage() {
   }
 
   let screen;
-  if (feedback) {
+  if (queued.waiting) {
+    screen = <QueuedNotice message={t('learn.offline.choiceQueued')} />;
+  } else if (feedback) {
     screen = <ScenarioFeedback step={feedback} onContinue={() => setFeedback(null)} />;
   } else if (run.finished) {
     screen = <ScenarioEnding run={run} focus={moved} />;

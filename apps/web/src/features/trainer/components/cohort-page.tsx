@@ -10,6 +10,7 @@ import { type CohortContext, CohortProvider } from '../hooks/use-cohort-context'
 import { CohortSummaryTab } from './cohort-summary-tab';
 import { CourseVersionTab } from './course-version-tab';
 import { ExportsTab } from './exports-tab';
+import { FollowUpsTab } from './follow-ups-tab';
 import { InviteCodesTab } from './invite-codes-tab';
 import { ReportTab } from './report-tab';
 import { RosterTab } from './roster-tab';
@@ -18,6 +19,7 @@ const TABS = [
   { path: '', key: 'summary', Tab: CohortSummaryTab },
   { path: 'codes', key: 'codes', Tab: InviteCodesTab },
   { path: 'roster', key: 'roster', Tab: RosterTab },
+  { path: 'follow-ups', key: 'followUps', Tab: FollowUpsTab },
   { path: 'report', key: 'report', Tab: ReportTab },
   { path: 'exports', key: 'exports', Tab: ExportsTab },
   { path: 'version', key: 'version', Tab: CourseVersionTab },

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../components/loading';
+import { StaffError } from '../../../components/staff/staff-error';
+import { StaffTable } from '../../../components/staff/staff-table';
+import { useBusyAction } from '../../../lib/use-busy-action';
+import { formatDate } from '../../../lib/use-content-language';
+import { useQuery } from '../../../lib/use-query';
+import { downloadDueList, getFollowUps } from '../api/follow-ups';
+import { useCohortContext } from '../hooks/use-cohort-context';
+
+/** Who is due for the follow-up when (the cohort's current delay applies to everyone not yet asked), and the due list. */
+export function FollowUpsTab() {
+  const { t, i18n } = useTranslation();
+  const { cohort } = useCohortContext();
+  const schedule = useQuery(() => getFollowUps(cohort.id), [cohort.id, cohort.followUpDays]);
+  const { busy, error, run } = useBusyAction();
+  const learners = schedule.data?.learners ?? [];
+  return (
+    <section aria-labelledby="follow-ups-title">
+      <h2 id="follow-ups-title">{t('trainer.tabs.followUps')}</h2>
+      <p>{t('trainer.followUps.intro', { days: cohort.followUpDays })}</p>
+      <p>{t('trainer.followUps.reminders')}</p>
+      <button type="button" className="button" disabled={busy || learners.length === 0} onClick={() => void run(() => downloadDueList(cohort.id))}>
+        {t('trainer.followUps.download')}
+      </button>
+      <p className="muted">{t('trainer.followUps.downloadHint')}</p>
+      <StaffError error={error ?? schedule.error} />
+      {schedule.loading && !schedule.data && <Loading />}
+      {schedule.data && learners.length === 0 && <p>{t('trainer.roster.empty')}</p>}
+      {learners.length > 0 && (
+        <StaffTable caption={t('trainer.followUps.caption', { count: learners.length })} columns={[t('trainer.roster.learner'), t('trainer.followUps.status'), t('trainer.followUps.dueOn')]}>
+          {learners.map((l) => (
+            <tr key={l.enrolmentId}>
+              <th scope="row">{l.learnerName}</th>
+              <td>{t(`trainer.followUps.statuses.${l.status}`)}</td>
+              <td>{l.dueOn ? formatDate(l.dueOn, i18n.language) : '—'}</td>
+            </tr>
+          ))}
+        </StaffTable>
+      )}
+    </section>
+  );
+}
