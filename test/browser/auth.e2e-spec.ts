@@ -28,7 +28,8 @@ describe('browser: register, switch language, sign out and in', () => {
     const violations: string[] = [];
     page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
     await page.goto(`${app.url}/register`);
-    await expect(page.getByRole('heading', { name: 'Crear su cuenta' }).isVisible()).resolves.toBe(true);
+    // The register page is a lazy chunk: wait for it rather than look the instant the URL loads.
+    await page.getByRole('heading', { name: 'Crear su cuenta' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('es');
 
     await page.getByLabel('Código de invitación').fill('demo-2026');
