@@ -1,4 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { controlledComparison, rekey } from '../../libs/evaluation/src/index';
 import { correctAnswers, course, modulesInOrder, Player, wrongAnswers } from '../support/course-player';
 import { createTestApp, DEMO, login, registerLearner, type TestApp } from '../support/test-app';
@@ -8,6 +13,21 @@ import { createTestApp, DEMO, login, registerLearner, type TestApp } from '../su
 // report equals libs/evaluation run on the same answers — with course-only and withdrawn learners left out and
 // attitude figures withheld while an arm has fewer than 5 pairs.
 jest.setTimeout(300_000);
+const { findRscript, HOW_TO_INSTALL } = require('../../scripts/rscript.cjs') as { findRscript: () => string | null; HOW_TO_INSTALL: string };
+
+/** Minimal CSV reader (RFC 4180 quoting, CRLF, byte order mark). */
+function records(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (const ch of text.replace(/^\uFEFF/, '').replace(/\r/g, '')) {
+    if (quoted) { if (ch === '"') quoted = false; else cell += ch; } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += ch;
+  }
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])));
+}
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 const items = () => course().knowledgeTest.items;
@@ -266,5 +286,60 @@ describe('studies: a waitlist comparison', () => {
     expect(es.measures[0].comparison.reading).toMatch(/^En Conocimientos/);
     expect(es.arms[1].practice).toMatchObject({ selfReport: true, respondents: 0, withheld: { reason: 'small_n' } });
     expect(es.method).toMatch(/uso para evaluación/);
+  });
+
+  it('exports the analysis file under study-keyed pseudonyms, and reproduce.R recomputes the report to 4 decimals', async () => {
+    const res = await t.http().get(`/api/studies/${study.id}/export.zip`).set(auth(evaluator)).buffer(true)
+      .parse((r, cb) => { const c: Buffer[] = []; r.on('data', (d: Buffer) => c.push(d)); r.on('end', () => cb(null, Buffer.concat(c))); })
+      .expect(200);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="respeta-study-\d{4}-\d{2}-\d{2}\.zip"/);
+    await t.http().get(`/api/studies/${study.id}/export.zip`).set(auth(otherEvaluator)).expect(404);
+    const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(res.body as Buffer))).map(([name, bytes]) => [name, Buffer.from(bytes).toString('utf8')]));
+    expect(Object.keys(files).sort()).toEqual(['README.md', 'reproduce.R', 'study.csv']);
+    expect(files['README.md']).toContain(study.seed);
+    const rows = records(files['study.csv']!);
+    const subscaleKeys = course().attitudeInstrument.subscales.map((s) => s.key);
+    expect(Object.keys(rows[0]!)).toEqual(['pseudonym', 'arm', 'wave', 'period', 'knowledge', ...subscaleKeys]);
+    // One row per learner and wave: 5 + 5 learners × before/after; course-only and withdrawn learners absent.
+    expect(rows).toHaveLength(20);
+    expect(new Set(rows.map((r) => r.pseudonym)).size).toBe(10);
+    expect(rows.every((r) => /^S-[0-9a-f]{16}$/.test(r.pseudonym!))).toBe(true);
+    expect(rows.filter((r) => r.arm === 'waitlist').map((r) => `${r.wave}:${r.period}`).sort()).toEqual([...Array(5).fill('baseline:before'), ...Array(5).fill('pre:after')]);
+    expect(files['study.csv']).not.toMatch(/Tratada|Espera|@/);
+    const rscript = findRscript();
+    if (!rscript) {
+      console.warn(HOW_TO_INSTALL);
+      return;
+    }
+    const report = (await t.http().get(`/api/studies/${study.id}/report?lang=en`).set(auth(evaluator)).expect(200)).body;
+    const dir = mkdtempSync(join(tmpdir(), 'respeta-study-'));
+    try {
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+      const r = spawnSync(rscript, ['reproduce.R'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+      const reproduced = records(readFileSync(join(dir, 'reproduced.csv'), 'utf8'));
+      const fromReport = (measure: string, statistic: string): number | null => {
+        const m = report.measures.find((x: { key: string }) => x.key === measure);
+        const c = m.comparison;
+        const map: Record<string, number | null> = {
+          n_treated: m.nTreated, n_waitlist: m.nWaitlist, mean_change_treated: c.meanChangeTreated, mean_change_waitlist: c.meanChangeWaitlist,
+          difference: c.difference, ci_low: c.ci95[0], ci_high: c.ci95[1], t: c.t, df: c.df, p: c.p, hedges_g: c.hedgesG,
+          ancova_effect: c.ancova.effect, ancova_se: c.ancova.se, ancova_t: c.ancova.t, ancova_df: c.ancova.df, ancova_p: c.ancova.p,
+          ancova_ci_low: c.ancova.ci95[0], ancova_ci_high: c.ancova.ci95[1],
+        };
+        return map[statistic] ?? null;
+      };
+      expect([...new Set(reproduced.map((row) => row.measure))]).toEqual(['knowledge', ...subscaleKeys]);
+      for (const row of reproduced) {
+        const value = Number(row.value);
+        const expected = fromReport(row.measure!, row.statistic!);
+        // p is reported to 4 significant digits, everything else to 4 decimals.
+        const tolerance = row.statistic!.endsWith('p') ? Math.max(5e-5, Math.abs(value) * 5e-4) : 5e-5 + 1e-9;
+        expect({ ...row, report: expected, close: expected !== null && Math.abs(value - expected) <= tolerance }).toEqual({ ...row, report: expected, close: true });
+      }
+      expect(reproduced).toHaveLength((1 + subscaleKeys.length) * 18);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { strToU8, zipSync } from 'fflate';
 import { type Locale, localize } from '#curriculum';
 import { MIN_GROUP_N } from '#evaluation';
 import { AuditLog } from '../audit/audit-log.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppException, notFound } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { toCsv } from '../reports/exports/export-csv.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { ReadPool, type SqlClient } from '../database/read-pool.js';
 import { loadPracticeAnswers } from '../reports/practice-report.js';
@@ -12,6 +15,7 @@ import type { CreateStudyDto, StudyCohortOptionDto, StudyDto, StudyReportDto } f
 import { type Arm, newSeed, randomArms } from './study-assignment.js';
 import { armReport, measureDefs, methodNote, studyMeasure } from './study-report.js';
 import { loadStudyLearners } from './study-scores.js';
+import { STUDY_FILE, STUDY_REPRODUCE_R, studyPseudonymizer, studyReadme, studyTable } from './study-export.js';
 
 const STUDY_COLUMNS = `s.id, s.name, s.design, s.course_id, co.key AS course_key, s.assignment, s.seed, u.display_name AS created_by_name,
   s.created_at, to_char(s.baseline_on, 'YYYY-MM-DD') AS baseline_on, to_char(s.treated_post_on, 'YYYY-MM-DD') AS treated_post_on,
@@ -35,6 +39,7 @@ export class StudiesService {
     private readonly catalog: CourseCatalog,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Cohorts an evaluator may put in a study: every cohort with a course, with the study it is already in. */
@@ -146,6 +151,23 @@ export class StudiesService {
       method: methodNote(locale), arms,
       measures: measureDefs(course, locale).map((def) => studyMeasure(def, learners, locale)),
     };
+  }
+
+  /** The analysis file (one row per learner and wave, study-keyed pseudonyms), README and reproduce.R, zipped. */
+  async exportBundle(actor: AuthUser, studyId: string): Promise<{ zip: Uint8Array; fileName: string }> {
+    const study = this.toDto(await this.own(actor, studyId));
+    const cohortIds = study.arms.map((a) => a.cohortId);
+    await this.audit.record({ actor, action: 'study.export.download', targetId: studyId, cohortIds });
+    const course = await this.courseOf(study.courseId, cohortIds);
+    const learners = await loadStudyLearners(this.reads, study.arms, (id) => this.catalog.publishedContent(id));
+    const { table, attitudesIncluded } = studyTable(course, learners, studyPseudonymizer(this.config.pseudonymSecret, studyId));
+    const now = new Date(this.clock.now());
+    const files = {
+      'README.md': strToU8(studyReadme(study.name, study.seed, now.toISOString(), attitudesIncluded)),
+      [STUDY_FILE]: strToU8(toCsv(table)),
+      'reproduce.R': strToU8(STUDY_REPRODUCE_R),
+    };
+    return { zip: zipSync(files, { level: 6, mtime: now }), fileName: `respeta-study-${now.toISOString().slice(0, 10)}.zip` };
   }
 
   /** The newest version any of the study's learners is on (as the cohort report), else the course's newest published. */

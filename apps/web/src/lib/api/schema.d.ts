@@ -1092,7 +1092,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/studies/{id}": {
+    "/api/studies/{studyId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1108,7 +1108,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/studies/{id}/second-baseline/open": {
+    "/api/studies/{studyId}/second-baseline/open": {
         parameters: {
             query?: never;
             header?: never;
@@ -1124,7 +1124,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/studies/{id}/report": {
+    "/api/studies/{studyId}/export.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudiesController_exportZip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/report": {
         parameters: {
             query?: never;
             header?: never;
@@ -4749,7 +4765,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                studyId: string;
             };
             cookie?: never;
         };
@@ -4770,7 +4786,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                studyId: string;
             };
             cookie?: never;
         };
@@ -4786,6 +4802,26 @@ export interface operations {
             };
         };
     };
+    StudiesController_exportZip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ZIP: study.csv (one row per learner and wave, arm, study-keyed pseudonyms), README.md, reproduce.R */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     StudiesController_report: {
         parameters: {
             query?: {
@@ -4793,7 +4829,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                id: string;
+                studyId: string;
             };
             cookie?: never;
         };
