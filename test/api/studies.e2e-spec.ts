@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { ReminderJob } from '../../apps/api/src/reminders/reminder-job.service';
 import { controlledComparison, rekey } from '../../libs/evaluation/src/index';
 import { correctAnswers, course, modulesInOrder, Player, wrongAnswers } from '../support/course-player';
 import { createTestApp, DEMO, login, registerLearner, type TestApp } from '../support/test-app';
@@ -218,6 +219,19 @@ describe('studies: a waitlist comparison', () => {
     await t.http().post(`/api/studies/${study.id}/second-baseline/open`).set(auth(evaluator)).expect(200); // idempotent
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'study.second_baseline.open' AND target_id = $1`, [study.id]);
     expect(n).toBe(1);
+    // Due now: a waitlist_baseline reminder per waiting learner (logged without SMTP_URL), once, and on the trainer's list.
+    const job = t.app.get(ReminderJob);
+    await job.runOnce();
+    await job.runOnce();
+    const outbox = await t.db.query(`SELECT enrolment_id, status FROM reminder_outbox WHERE kind = 'waitlist_baseline' ORDER BY enrolment_id`);
+    expect(outbox.map((r: { enrolment_id: string }) => r.enrolment_id)).toEqual([...included.waitlist].sort());
+    expect(new Set(outbox.map((r: { status: string }) => r.status))).toEqual(new Set(['logged']));
+    const schedule = (await t.http().get(`/api/cohorts/${armCohort('waitlist')}/follow-ups`).set(auth(admin)).expect(200)).body;
+    expect(schedule.waitlist).toMatchObject({ secondBaselineAt: opened.body.secondBaselineAt });
+    expect(schedule.waitlist.learners.map((l: { status: string }) => l.status)).toEqual(Array(5).fill('due'));
+    const csv = (await t.http().get(`/api/cohorts/${armCohort('waitlist')}/follow-ups/due.csv`).set(auth(admin)).expect(200)).text;
+    expect(csv.match(/second_baseline_due/g)).toHaveLength(5);
+    expect((await t.http().get(`/api/cohorts/${armCohort('treated')}/follow-ups`).set(auth(admin)).expect(200)).body.waitlist).toBeNull();
     for (const [i, p] of waitlistPlayers.entries()) {
       expect((await p.get('/journey').expect(200)).body.stage).toBe('preAssessment');
       await p.post('/assessments/pre/knowledge', { answers: knowledge(3 + (i % 2) + (i === 4 ? 2 : i % 2)) }).expect(200);
@@ -231,6 +245,10 @@ describe('studies: a waitlist comparison', () => {
         expect(small.measures[0]).toMatchObject({ key: 'knowledge', nWaitlist: 4, withheld: null });
       }
     }
+    const after = (await t.http().get(`/api/cohorts/${armCohort('waitlist')}/follow-ups`).set(auth(admin)).expect(200)).body;
+    expect(after.waitlist.learners.map((l: { status: string }) => l.status)).toEqual(Array(5).fill('answered'));
+    const { WaitlistBaselineReminders } = await import('../../apps/api/src/studies/waitlist-reminders');
+    expect(await t.app.get(WaitlistBaselineReminders).due(Date.now())).toEqual([]);
     const first = waitlistPlayers[0]!;
     await first.module(0);
     expect((await first.get('/journey').expect(200)).body.stage).toBe('learning');

@@ -2930,11 +2930,38 @@ export interface components {
             /** @description The learner's follow-up page (they sign in as usual; the link carries no credential) */
             link: string;
         };
+        WaitlistEntryDto: {
+            /** Format: uuid */
+            enrolmentId: string;
+            learnerName: string;
+            /**
+             * @description baseline: first baseline not taken; waiting: taken, date ahead; due: second baseline open, not answered; answered
+             * @enum {string}
+             */
+            status: "baseline" | "waiting" | "due" | "answered";
+            /** @description The learner's course page (the second baseline opens there) */
+            link: string;
+        };
+        WaitlistScheduleDto: {
+            /**
+             * Format: date-time
+             * @description When the study's second baseline opens for this waitlist cohort
+             */
+            secondBaselineAt: string;
+            /**
+             * Format: date
+             * @description secondBaselineAt as a calendar day in Peru
+             */
+            secondBaselineOn: string;
+            learners: components["schemas"]["WaitlistEntryDto"][];
+        };
         FollowUpScheduleDto: {
             /** @description The cohort's current follow-up delay in days: every learner not yet asked follows it */
             followUpDays: number;
             /** @description Active learners, by due date (soonest first), then by name */
             learners: components["schemas"]["FollowUpEntryDto"][];
+            /** @description The cohort is a study's waitlist: its second-baseline date and who answered it */
+            waitlist: components["schemas"]["WaitlistScheduleDto"] | null;
         };
         /** @enum {string} */
         ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "CONTENT_EDITOR_REQUIRED" | "EVALUATOR_REQUIRED" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "INVITE_CODE_LIMIT" | "DELETION_REQUEST_PENDING" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "VERSION_PUBLISHED" | "DRAFT_INVALID" | "DRAFT_ITEM_CONFLICT" | "IMPORT_WRONG_COURSE" | "VERSION_NOT_NEWER" | "COURSE_VERSION_MOVED" | "CONTENT_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "ENROLMENT_CLOSED" | "SCENARIO_STEP_MISMATCH" | "INVALID_EVENT" | "UNKNOWN_ITEM" | "EVENT_NOT_ALLOWED" | "MODULE_LOCKED" | "LESSONS_NOT_READ" | "QUIZ_NOT_PASSED" | "QUIZ_ALREADY_PASSED" | "QUIZ_ATTEMPTS_EXHAUSTED" | "FOLLOW_UP_NOT_OPEN" | "ALREADY_SUBMITTED" | "WITHDRAWN" | "COURSE_NOT_COMPLETED" | "SECOND_BASELINE_NOT_OPEN" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
@@ -5123,7 +5150,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV (UTF-8 with BOM): name, status (due | waiting), due_on, link — learners not yet answered, soonest first */
+            /** @description CSV (UTF-8 with BOM): name, status (due | waiting; a study waitlist adds second_baseline_due | second_baseline_waiting), due_on, link — learners not yet answered, soonest first */
             200: {
                 headers: {
                     [name: string]: unknown;
