@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { ChartFigure } from '../../../components/report/chart-figure';
 import { fixed, scoreDigits } from '../../../components/report/format';

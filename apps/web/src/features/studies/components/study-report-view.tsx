@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { PracticeSection } from '../../../components/report/practice-section';
 import { fixed, scoreDigits } from '../../../components/report/format';
 import { WithheldNote } from '../../../components/report/withheld-note';
