@@ -23,7 +23,7 @@ onServer('replicas starting at once on an empty database', () => {
     await db?.drop();
   });
 
-  it('both start; each migration ran exactly once', async () => {
+  it('both start; each migration, the content import and the demo seed ran exactly once', async () => {
     const env = { DATABASE_URL: db.url, DATABASE_POOL_SIZE: '2', SEED_DEMO: 'accounts', NODE_ENV: 'test', REMINDER_INTERVAL_SECONDS: '0' };
     const started = await Promise.allSettled([spawnApp(env, 150_000), spawnApp(env, 150_000)]);
     for (const s of started) if (s.status === 'fulfilled') apps.push(s.value);
@@ -39,6 +39,9 @@ onServer('replicas starting at once on an empty database', () => {
       // The demo accounts were seeded once too (the seed takes its own advisory lock).
       const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM users WHERE email = 'admin@respeta.demo'`)).rows;
       expect(n).toBe(1);
+      // Both imported the course files at start (IMPORT_CONTENT): one published version, not two.
+      const versions = (await c.query(`SELECT count(*)::int AS n FROM course_versions`)).rows[0].n;
+      expect(versions).toBe(1);
     } finally {
       await c.end();
     }
