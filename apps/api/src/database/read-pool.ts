@@ -10,7 +10,8 @@ import type { DataSource } from 'typeorm';
  */
 /** The slice of a database client that transactional code needs: run a statement, get its rows. */
 export interface SqlClient {
-  query(text: string, params?: unknown[]): Promise<any[]>;
+  /** `name`: a prepared statement on this connection (parsed and planned once), where the pool allows it. */
+  query(text: string, params?: unknown[], name?: string): Promise<any[]>;
 }
 
 @Injectable()
@@ -32,7 +33,9 @@ export class ReadPool {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await work({ query: async (text, params = []) => (await client.query(text, params as unknown[])).rows });
+      const result = await work({
+        query: async (text, params = [], name) => (await client.query({ text, values: params as unknown[], ...(name && this.prepare ? { name } : {}) })).rows,
+      });
       await client.query('COMMIT');
       return result;
     } catch (error) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { AnswerStateNote } from '../../../components/answer-state-note';
 import { ChoiceQuestion } from '../../../components/choice-question';
 import { LikertQuestion } from '../../../components/likert-question';

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, useParams } from 'wouter';
 import { ChoiceQuestion } from '../../../components/choice-question';
 import { ErrorMessage } from '../../../components/error-message';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Loading } from '../../../components/loading';
 import { StaffError } from '../../../components/staff/staff-error';
 import { StaffTable } from '../../../components/staff/staff-table';
