@@ -38,8 +38,10 @@ try {
   let errors = 0;
   let requests = 0;
   const retriedAnswers = new Map(); // every answer that made a client try again (5xx, or none)
-  const onAnswer = (status) => {
-    if (status === 'no answer' || status >= 500) retriedAnswers.set(String(status), (retriedAnswers.get(String(status)) ?? 0) + 1);
+  const onAnswer = (status, error) => {
+    // A try with no answer is named by its cause: our 30 s timeout, a refused or reset connection, …
+    const why = error ? `no answer (${error.name === 'TimeoutError' ? 'timeout' : (error.cause?.code ?? error.cause?.name ?? error.name)})` : String(status);
+    if (error || status >= 500) retriedAnswers.set(why, (retriedAnswers.get(why) ?? 0) + 1);
   };
   const started = performance.now();
   await Promise.all(learners.map(async (learner) => {

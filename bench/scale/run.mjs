@@ -138,11 +138,16 @@ try {
     const acknowledged = [];
     let errors = 0;
     let retried = 0;
+    const retriedAfter = new Map(); // answers that made a client try again: whose (HAProxy's or a replica's) and what
+    const onAnswer = (status, error) => {
+      const why = error ? `no answer (${error.name === 'TimeoutError' ? 'timeout' : (error.cause?.code ?? error.cause?.name ?? error.name)})` : String(status);
+      if (error || status >= 500) retriedAfter.set(why, (retriedAfter.get(why) ?? 0) + 1);
+    };
     const started = performance.now();
     await Promise.all(learners.map(async (learner) => {
       await sleep(Math.random() * RAMP_MS);
       for (const step of planFor()) {
-        const res = await submit(() => lbUrl, learner, step, { retryUntil: Date.now() + 60_000 });
+        const res = await submit(() => lbUrl, learner, step, { retryUntil: Date.now() + 60_000, onAnswer });
         if (res.attempts > 1) retried++;
         if (res.status === 200) acknowledged.push({ key: step.body.idempotencyKey, name: step.name });
         else errors++;
@@ -158,7 +163,7 @@ try {
     latencies.sort((a, b) => a - b);
     const expected = N * planFor().length;
     console.log(`2. exam load through HAProxy: ${N} learners × ${planFor().length} submissions, arrivals over ${RAMP_MS / 1000} s, think 0–${THINK_MS / 1000} s, ${seconds.toFixed(1)} s`);
-    console.log(`   acknowledged ${acknowledged.length}/${expected}, errors ${errors}, retried ${retried}, lost ${lost}, duplicated ${duplicates} ${verdict(acknowledged.length === expected && errors + lost + duplicates === 0, 'exam load')}`);
+    console.log(`   acknowledged ${acknowledged.length}/${expected}, errors ${errors}, retried ${retried} (after ${[...retriedAfter].map(([k, v]) => `${k}×${v}`).join(', ') || 'nothing'}), lost ${lost}, duplicated ${duplicates} ${verdict(acknowledged.length === expected && errors + lost + duplicates === 0, 'exam load')}`);
     console.log(`   requests per replica api1 ${served[0]}, api2 ${served[1]} ${verdict(served.every((n) => n > 0), 'round-robin')}; graded p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms (information only: loaded 2-core machine)`);
   }
 
