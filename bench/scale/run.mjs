@@ -11,7 +11,7 @@
 //      other replica, the balancer takes the dead one out and back in once it is restarted.
 // Timing figures are printed for information only (this bench shares two cores with both replicas, PostgreSQL,
 // HAProxy and its own simulated clients). HAProxy is installed with apt-get when missing (needs root).
-// Usage: npm run build && node bench/scale/run.mjs [--learners 1000] [--kill-learners 400] [--think 3000]
+// Usage: npm run build && node bench/scale/run.mjs [--learners 1000] [--kill-learners 400] [--think 8000] [--ramp 5000]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
@@ -26,7 +26,7 @@ const arg = (name, fallback) => {
 };
 const N = arg('learners', 1000);
 const KILL_N = arg('kill-learners', 400);
-const THINK_MS = arg('think', 3000);
+const THINK_MS = arg('think', 8000); // bench/exam's think-time model
 const RAMP_MS = arg('ramp', 5000);
 const CONFIG = resolve(ROOT, 'deploy/haproxy.cfg');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
