@@ -12,7 +12,7 @@
 // Timing figures are printed for information only (this bench shares two cores with both replicas, PostgreSQL,
 // HAProxy and its own simulated clients). HAProxy is installed with apt-get when missing (needs root).
 // Usage: npm run build && node bench/scale/run.mjs [--learners 1000] [--kill-learners 400] [--think 8000] [--ramp 5000]
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { setPriority, tmpdir } from 'node:os';
@@ -46,7 +46,13 @@ function ensureHaproxy() {
     process.exit(1);
   }
   console.log('HAProxy is missing: installing Debian\'s package (apt-get install -y haproxy, as root) …');
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'haproxy'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const apt = (...args) => spawnSync('apt-get', args, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+  const install = () => apt('install', '-y', '--no-install-recommends', 'haproxy');
+  // A machine without package lists (fresh container) needs `apt-get update` first.
+  if (!install() && !(apt('update') && install())) {
+    console.error('bench/scale: apt-get could not install haproxy; install it by hand (apt-get update && apt-get install -y haproxy).');
+    process.exit(1);
+  }
 }
 
 /** One command on HAProxy's admin socket; `show stat` answers CSV, turned into { "api/api1": row, … }. */
