@@ -17,6 +17,7 @@ import { createValidationPipe } from './common/validation.js';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './common/json-depth.js';
 import { API_SECURITY_HEADERS } from './common/api-security-headers.js';
 import { ErrorResponseDto } from './common/error-response.dto.js';
+import { runMigrationsOnce } from './common/migrate-once.js';
 import { addRequestLogging, createRootLogger, requestIdOf } from './common/request-logger.js';
 import type { AppConfig } from './config/app-config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
@@ -117,7 +118,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.enableShutdownHooks();
 
   const dataSource = app.get(DataSource);
-  await dataSource.runMigrations({ transaction: 'each' });
+  await runMigrationsOnce(dataSource); // replicas started together migrate one at a time
   if (config.importContent) await app.get(ContentImporter).importDirectory(config.contentDir);
   const demoLogins = config.seedDemo ? await seedDemo(dataSource, config.seedDemo, { catalog: app.get(CourseCatalog), reads: app.get(ReadPool) }) : null;
 

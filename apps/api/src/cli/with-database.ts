@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { poolSizeFor } from '../app-factory.js';
+import { runMigrationsOnce } from '../common/migrate-once.js';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
@@ -14,7 +15,7 @@ export async function withDatabase<T>(work: (db: DataSource, config: AppConfig) 
   const db = new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url, poolSizeFor(config, embedded !== null)));
   await db.initialize();
   try {
-    await db.runMigrations({ transaction: 'each' });
+    await runMigrationsOnce(db);
     return await work(db, config);
   } finally {
     await db.destroy();
