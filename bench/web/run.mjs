@@ -6,8 +6,11 @@
 // with the course player, or on the home page only when answers wait — its size is printed beside. The repeat visit's
 // bytes are counted on the wire by a proxy in front of the server (what the phone really downloads, whoever asked:
 // page or service worker), after the service worker has installed on the first visit.
+// Every learner page type (issue 17: home, course map, lesson, quiz, assessment, scenario) is also opened directly by
+// its address in a fresh browser profile (first visit: everything on the wire, API answers included) and again in
+// the same profile once the service worker runs (repeat visit), each until its heading shows.
 // Targets: learner first-load JS ≤ 100 KB gzip (service worker included), total transfer ≤ 150 KB, usable ≤ 5 s
-// first and ≤ 2 s repeat, repeat visit ≤ 15 KB over the wire.
+// first and ≤ 2 s repeat, repeat visit ≤ 15 KB over the wire; every learner page ≤ 150 KB first, ≤ 15 KB repeat.
 // Usage: npm run build && node bench/web/run.mjs
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
@@ -15,7 +18,8 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { createDatabase, machine, ROOT, startApi } from '../lib/bench-env.mjs';
+import { createDatabase, json, machine, ROOT, startApi } from '../lib/bench-env.mjs';
+import { course, planFor } from '../lib/simulated-learners.mjs';
 
 const { ensureChromium } = createRequire(import.meta.url)('../../scripts/chromium.cjs');
 
@@ -58,6 +62,79 @@ const api = await startApi({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '4' }).ca
   throw error;
 });
 const wire = await countingProxy(api.url);
+
+/**
+ * Each learner page type by its address: a learner driven through the API to module 1's scenario (consent, pre-test,
+ * lessons, quiz) for the course map, a lesson, the quiz and the scenario; another who has just consented for the
+ * pre-assessment. Fresh profile per page (empty cache), same throttling as above.
+ */
+async function learnerPages() {
+  const signIn = async (email, password) => {
+    const { body } = await json(`${api.url}/api/auth/login`, { method: 'POST', body: { email, password } });
+    const mine = await json(`${api.url}/api/enrolments/mine`, { token: body.accessToken });
+    return { token: body.accessToken, enrolmentId: mine.body[0].id };
+  };
+  const drive = async (learner, steps) => {
+    for (const step of steps) {
+      const res = await json(`${api.url}/api/enrolments/${learner.enrolmentId}${step.path}`, { method: 'POST', token: learner.token, body: step.body });
+      if (res.status !== 200) throw new Error(`${step.name}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+  };
+  const ahead = await signIn('policia@respeta.demo', 'respeta-policia-demo');
+  await drive(ahead, planFor());
+  const starting = await signIn('municipal@respeta.demo', 'respeta-municipal-demo');
+  await drive(starting, planFor().slice(0, 1));
+  const module = course.modules.find((m) => m.key === course.moduleOrder[0]);
+  const at = (learner, path) => ({ learner, path: `/learn/${learner.enrolmentId}${path}` });
+  const types = [
+    { name: 'home', ...at(ahead, ''), path: '/', ready: 'a[href^="/learn/"]' },
+    { name: 'course map', ...at(ahead, '') },
+    { name: 'lesson', ...at(ahead, `/modules/${module.key}/lessons/${module.lessons[0].key}`) },
+    { name: 'quiz', ...at(ahead, `/modules/${module.key}/quiz`) },
+    { name: 'assessment', ...at(starting, '/assessment/pre/knowledge') },
+    ...(module.scenario ? [{ name: 'scenario', ...at(ahead, `/modules/${module.key}/scenario`) }] : []),
+  ];
+  const credentials = new Map([[ahead, ['policia@respeta.demo', 'respeta-policia-demo']], [starting, ['municipal@respeta.demo', 'respeta-municipal-demo']]]);
+  const results = [];
+  for (const type of types) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const [email, password] = credentials.get(type.learner);
+    await page.request.post(`${wire.url}/api/auth/login`, { data: { email, password } });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (0.75e6 / 8) });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    // BENCH_WEB_DETAIL=1: what each page's first visit downloaded, largest first (the page's own requests).
+    const urls = new Map();
+    if (process.env.BENCH_WEB_DETAIL) {
+      await cdp.send('Network.enable');
+      cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+      cdp.on('Network.loadingFinished', (e) => urls.set(e.requestId, `${(e.encodedDataLength / 1024).toFixed(1).padStart(6)} KB ${urls.get(e.requestId) ?? '?'}`));
+    }
+    const visit = async () => {
+      wire.reset();
+      const started = performance.now();
+      await page.goto(`${wire.url}${type.path}`, { waitUntil: 'commit' });
+      await page.locator(type.ready ?? 'main h1').first().waitFor({ state: 'visible', timeout: 60_000 });
+      const ms = performance.now() - started;
+      const bytes = wire.bytes();
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(1000);
+      return { ms, bytes, background: wire.bytes() - bytes };
+    };
+    const first = await visit();
+    if (process.env.BENCH_WEB_DETAIL) console.log(`${type.name}:\n${[...urls.values()].filter((u) => / KB /.test(u)).sort().reverse().slice(0, 12).join('\n')}`);
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });
+    await page.waitForTimeout(500);
+    urls.clear();
+    const repeat = await visit();
+    if (process.env.BENCH_WEB_DETAIL) console.log(`${type.name} (repeat):\n${[...urls.values()].filter((u) => / KB /.test(u)).sort().reverse().slice(0, 12).join('\n')}`);
+    results.push({ name: type.name, first: first.bytes, firstMs: first.ms, background: first.background, repeat: repeat.bytes + repeat.background, repeatMs: repeat.ms });
+    await context.close();
+  }
+  return results;
+}
+
 try {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
@@ -106,6 +183,8 @@ try {
   await staffPage.waitForLoadState('networkidle');
   const trainerOnly = [...staffScripts].filter((f) => !js.includes(f));
 
+  const pages = await learnerPages();
+
   const line = (label, value, target, ok) => console.log(`${label.padEnd(44)} ${value.padStart(10)}   target ${target}  ${ok ? 'PASS' : 'MISS'}`);
   console.log(`bench/web — ${machine()}; Chromium, 150 ms RTT, 1.6 Mbps, 4× CPU slowdown, 360×740`);
   line('learner first-load JS (gzip, from index.html)', `${kb(sum(js))} KB`, '—', true);
@@ -119,6 +198,12 @@ try {
   console.log(`scripts on the learner's home: ${firstScripts.length} (${kb(sum(firstScripts.filter((f) => f.endsWith('.js'))))} KB gzip)`);
   console.log(`service worker ${kb(serviceWorker)} KB; answer queue (idb + replay) ${kb(sum(queueChunks))} KB in ${queueChunks.length} chunks`);
   console.log(`trainer area adds (gzip): ${kb(sum(trainerOnly))} KB in ${trainerOnly.length} chunks (charts load only here)`);
+  console.log('learner pages by their address, bytes on the wire — first visit until the heading shows (≤ 150 KB), then the');
+  console.log('offline copy the service worker and the course page fetch in the background; repeat visit in all (≤ 15 KB):');
+  for (const p of pages) {
+    const ok = p.first <= 150 * 1024 && p.repeat <= 15 * 1024;
+    console.log(`  ${p.name.padEnd(12)} first ${kb(p.first).padStart(6)} KB in ${(p.firstMs / 1000).toFixed(2)} s (+${kb(p.background).padStart(5)} KB offline copy)   repeat ${kb(p.repeat).padStart(5)} KB in ${(p.repeatMs / 1000).toFixed(2)} s   ${ok ? 'PASS' : 'MISS'}`);
+  }
 } finally {
   wire.close();
   await browser.close();
