@@ -1,4 +1,4 @@
-import { FILL_ANSWER_VECTORS_SQL } from '../../apps/api/src/reports/answer-vectors-sql';
+import { FILL_ANSWER_VECTORS_SQL } from '../support/answer-vectors-sql';
 import { randomUUID } from 'node:crypto';
 import { correctAnswers, course, likertAnswers, modulesInOrder, Player, wrongAnswers } from '../support/course-player';
 import { createTestApp, DEMO, login, registerLearner, type TestApp } from '../support/test-app';

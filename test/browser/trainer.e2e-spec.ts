@@ -1,4 +1,4 @@
-import { FILL_ANSWER_VECTORS_SQL, FILL_CHOICE_VECTORS_SQL } from '../../apps/api/src/reports/answer-vectors-sql';
+import { FILL_ANSWER_VECTORS_SQL, FILL_CHOICE_VECTORS_SQL } from '../support/answer-vectors-sql';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
