@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { ReadPool, type SqlClient } from '../database/read-pool.js';
+import { DatabasePool, type SqlClient } from '../database/database-pool.js';
 import { Clock } from './clock.js';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
@@ -16,7 +16,7 @@ export class DailyJobs implements OnApplicationShutdown {
   private timers: NodeJS.Timeout[] = [];
 
   constructor(
-    private readonly pool: ReadPool,
+    private readonly pool: DatabasePool,
     private readonly clock: Clock,
   ) {}
 
