@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/loading';
 import { StaffError } from '../../../components/staff/staff-error';
-import { StaffTable } from '../../../components/staff/staff-table';
+import { DataTable } from '../../../components/data-table';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { formatDate } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
@@ -28,7 +28,7 @@ export function FollowUpsTab() {
       {schedule.loading && !schedule.data && <Loading />}
       {schedule.data && learners.length === 0 && <p>{t('trainer.roster.empty')}</p>}
       {learners.length > 0 && (
-        <StaffTable caption={t('trainer.followUps.caption', { count: learners.length })} columns={[t('trainer.roster.learner'), t('trainer.followUps.status'), t('trainer.followUps.dueOn')]}>
+        <DataTable caption={t('trainer.followUps.caption', { count: learners.length })} columns={[t('trainer.roster.learner'), t('trainer.followUps.status'), t('trainer.followUps.dueOn')]}>
           {learners.map((l) => (
             <tr key={l.enrolmentId}>
               <th scope="row">{l.learnerName}</th>
@@ -36,7 +36,7 @@ export function FollowUpsTab() {
               <td>{l.dueOn ? formatDate(l.dueOn, i18n.language) : '—'}</td>
             </tr>
           ))}
-        </StaffTable>
+        </DataTable>
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { Loading } from '../../../components/loading';
 import { StaffError } from '../../../components/staff/staff-error';
-import { StaffTable } from '../../../components/staff/staff-table';
+import { DataTable } from '../../../components/data-table';
 import { useQuery } from '../../../lib/use-query';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { createInviteCode, type InviteCode, listInviteCodes, revokeInviteCode, rotateInviteCode } from '../api/invite-codes';
@@ -37,7 +37,7 @@ export function InviteCodesTab() {
       {codes.loading && !codes.data && <Loading />}
       {codes.data?.length === 0 && <p>{t('trainer.codes.empty')}</p>}
       {codes.data && codes.data.length > 0 && (
-        <StaffTable caption={caption} columns={[
+        <DataTable caption={caption} columns={[
           t('trainer.codes.code'),
           t('trainer.codes.uses'),
           t('trainer.codes.expires'),
@@ -49,7 +49,7 @@ export function InviteCodesTab() {
               onRevoke={() => act(() => revokeInviteCode(cohort.id, code.id), (c) => t('trainer.codes.revoked', { code: c.code }))}
               onRotate={() => act(() => rotateInviteCode(cohort.id, code.id), (c) => t('trainer.codes.rotated', { old: code.code, code: c.code }))} />
           ))}
-        </StaffTable>
+        </DataTable>
       )}
     </section>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/loading';
 import { StaffError } from '../../../components/staff/staff-error';
-import { StaffTable } from '../../../components/staff/staff-table';
+import { DataTable } from '../../../components/data-table';
 import { useQuery } from '../../../lib/use-query';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { getRoster, removeLearner } from '../api/roster';
@@ -34,7 +34,7 @@ export function RosterTab() {
       {roster.loading && !roster.data && <Loading />}
       {roster.data?.length === 0 && <p>{t('trainer.roster.empty')}</p>}
       {roster.data && roster.data.length > 0 && (
-        <StaffTable caption={caption} columns={[
+        <DataTable caption={caption} columns={[
           t('trainer.roster.learner'),
           t('trainer.roster.stage'),
           t('trainer.roster.percent'),
@@ -43,7 +43,7 @@ export function RosterTab() {
           t('trainer.actions'),
         ]}>
           {roster.data.map((e) => <RosterRow key={e.enrolmentId} entry={e} busy={busy} onRemove={() => remove(e.enrolmentId, e.learnerName)} />)}
-        </StaffTable>
+        </DataTable>
       )}
     </section>
   );
