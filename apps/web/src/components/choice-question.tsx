@@ -6,14 +6,19 @@ export interface ChoiceOption {
   text: string;
 }
 
-interface Props {
+/** A quiz or knowledge-test question, a practice question, the consent choice: the same shape everywhere. */
+export interface ChoiceItem {
   /** The question key: the inputs' name, so each option's value is its option key. */
-  name: string;
-  /** "Pregunta 3 de 20", shown above the prompt and read with it. */
-  counter?: string;
+  key: string;
   prompt: string;
   type: 'single' | 'multiple' | 'trueFalse';
   options: ChoiceOption[];
+}
+
+interface Props {
+  question: ChoiceItem;
+  /** "Pregunta 3 de 20", shown above the prompt and read with it. */
+  counter?: string;
   value: readonly string[];
   onChange(value: string[]): void;
   disabled?: boolean;
@@ -25,8 +30,9 @@ interface Props {
 }
 
 /** One multiple-choice question: a fieldset whose legend is the prompt; radios, or checkboxes when several apply. */
-export function ChoiceQuestion({ name, counter, prompt, type, options, value, onChange, disabled, optionExtra, children, className }: Props) {
+export function ChoiceQuestion({ question, counter, value, onChange, disabled, optionExtra, children, className }: Props) {
   const { t } = useTranslation();
+  const { key: name, prompt, type, options } = question;
   const multiple = type === 'multiple';
   const toggle = (key: string, checked: boolean) => {
     if (!multiple) onChange([key]);

@@ -43,10 +43,12 @@ export function ConsentPage() {
       ) : (
         <div className="actions">
           <ChoiceQuestion
-            name="evaluation-use"
-            prompt={t('learn.consent.choose')}
-            type="single"
-            options={(['evaluation', 'courseOnly'] as const).map((key) => ({ key, text: outline.consent.choices[key] }))}
+            question={{
+              key: 'evaluation-use',
+              prompt: t('learn.consent.choose'),
+              type: 'single',
+              options: (['evaluation', 'courseOnly'] as const).map((key) => ({ key, text: outline.consent.choices[key] })),
+            }}
             value={choice ? [choice] : []}
             onChange={([key]) => setChoice(key === 'evaluation' ? 'evaluation' : 'courseOnly')}
           />

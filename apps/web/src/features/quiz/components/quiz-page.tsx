@@ -136,11 +136,8 @@ export function QuizPage() {
           return (
             <ChoiceQuestion
               key={question.key}
-              name={question.key}
+              question={question}
               counter={t('learn.question.counter', { number: index + 1, total: questions.length })}
-              prompt={question.prompt}
-              type={question.type}
-              options={question.options}
               value={optionKeysOf(draft.answers[question.key])}
               onChange={(value) => {
                 setMissing(0);
