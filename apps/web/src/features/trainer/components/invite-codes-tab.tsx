@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHistoryState } from 'wouter/use-browser-location';
-import { Loading } from '../../../components/loading';
-import { StaffError } from '../../../components/staff/staff-error';
+import { QueryList } from '../../../components/staff/query-list';
 import { DataTable } from '../../../components/data-table';
 import { useQuery } from '../../../lib/use-query';
 import { useBusyAction } from '../../../lib/use-busy-action';
@@ -33,24 +32,23 @@ export function InviteCodesTab() {
       <p>{t('trainer.codes.intro')}</p>
       <InviteCodeForm onCreate={(input) => act(() => createInviteCode(cohort.id, input), (c) => t('trainer.codes.created', { code: c.code }))} />
       <p role="status" className="status">{message}</p>
-      <StaffError error={error ?? codes.error} />
-      {codes.loading && !codes.data && <Loading />}
-      {codes.data?.length === 0 && <p>{t('trainer.codes.empty')}</p>}
-      {codes.data && codes.data.length > 0 && (
-        <DataTable caption={caption} columns={[
-          t('trainer.codes.code'),
-          t('trainer.codes.uses'),
-          t('trainer.codes.expires'),
-          t('trainer.codes.state'),
-          t('trainer.actions'),
-        ]}>
-          {codes.data.map((code) => (
-            <InviteCodeRow key={code.id} code={code} busy={busy} onCopy={() => void copyText(code.code).then(() => setMessage(t('trainer.codes.copied', { code: code.code })))}
-              onRevoke={() => act(() => revokeInviteCode(cohort.id, code.id), (c) => t('trainer.codes.revoked', { code: c.code }))}
-              onRotate={() => act(() => rotateInviteCode(cohort.id, code.id), (c) => t('trainer.codes.rotated', { old: code.code, code: c.code }))} />
-          ))}
-        </DataTable>
-      )}
+      <QueryList query={codes} error={error} empty={t('trainer.codes.empty')}>
+        {(rows) => (
+          <DataTable caption={caption} columns={[
+            t('trainer.codes.code'),
+            t('trainer.codes.uses'),
+            t('trainer.codes.expires'),
+            t('trainer.codes.state'),
+            t('trainer.actions'),
+          ]}>
+            {rows.map((code) => (
+              <InviteCodeRow key={code.id} code={code} busy={busy} onCopy={() => void copyText(code.code).then(() => setMessage(t('trainer.codes.copied', { code: code.code })))}
+                onRevoke={() => act(() => revokeInviteCode(cohort.id, code.id), (c) => t('trainer.codes.revoked', { code: c.code }))}
+                onRotate={() => act(() => rotateInviteCode(cohort.id, code.id), (c) => t('trainer.codes.rotated', { old: code.code, code: c.code }))} />
+            ))}
+          </DataTable>
+        )}
+      </QueryList>
     </section>
   );
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../components/loading';
-import { StaffError } from '../../../components/staff/staff-error';
+import { QueryList } from '../../../components/staff/query-list';
 import { DataTable } from '../../../components/data-table';
 import { useQuery } from '../../../lib/use-query';
 import { useBusyAction } from '../../../lib/use-busy-action';
@@ -30,21 +29,20 @@ export function RosterTab() {
     <section aria-labelledby="roster-title">
       <h2 id="roster-title">{t('trainer.tabs.roster')}</h2>
       <p role="status" className="status">{message}</p>
-      <StaffError error={error ?? roster.error} />
-      {roster.loading && !roster.data && <Loading />}
-      {roster.data?.length === 0 && <p>{t('trainer.roster.empty')}</p>}
-      {roster.data && roster.data.length > 0 && (
-        <DataTable caption={caption} columns={[
-          t('trainer.roster.learner'),
-          t('trainer.roster.stage'),
-          t('trainer.roster.percent'),
-          t('trainer.roster.attempts'),
-          t('trainer.roster.lastActivity'),
-          t('trainer.actions'),
-        ]}>
-          {roster.data.map((e) => <RosterRow key={e.enrolmentId} entry={e} busy={busy} onRemove={() => remove(e.enrolmentId, e.learnerName)} />)}
-        </DataTable>
-      )}
+      <QueryList query={roster} error={error} empty={t('trainer.roster.empty')}>
+        {(rows) => (
+          <DataTable caption={caption} columns={[
+            t('trainer.roster.learner'),
+            t('trainer.roster.stage'),
+            t('trainer.roster.percent'),
+            t('trainer.roster.attempts'),
+            t('trainer.roster.lastActivity'),
+            t('trainer.actions'),
+          ]}>
+            {rows.map((e) => <RosterRow key={e.enrolmentId} entry={e} busy={busy} onRemove={() => remove(e.enrolmentId, e.learnerName)} />)}
+          </DataTable>
+        )}
+      </QueryList>
     </section>
   );
 }
