@@ -4,9 +4,8 @@ import { SessionProvider, useSession } from '../lib/session';
 import { HomeRoute } from './home-route';
 import { Layout } from './layout';
 import { LearnRoutes, VerifyPage } from './lazy-pages';
-import { loadStaffStrings } from '../lib/i18n';
+import { loadStaffStrings, useTranslation } from '../lib/i18n';
 import { lazy, type ReactElement, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 
 function RequireSession({ children }: { children: ReactElement }) {
   const { status } = useSession();

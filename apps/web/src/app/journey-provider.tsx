@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 import { JOURNEY_MACHINE_VERSION, type PersistedJourney } from '#journey';
 import { ErrorMessage } from '../components/error-message';
 import { Loading } from '../components/loading';

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { OfflineNotice } from '../components/offline-notice';
-import { LANGUAGES, loadPlayerStrings, type Language } from '../lib/i18n';
+import { LANGUAGES, loadPlayerStrings, type Language, useTranslation } from '../lib/i18n';
 import { loadOutbox, outboxStatus } from '../lib/offline/offline-store';
 import { useSession } from '../lib/session';
 

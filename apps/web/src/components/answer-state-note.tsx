@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 import type { AnswerState } from '../lib/use-draft';
 
 /** Under each answered question: "Guardado en este teléfono" until the server has it, then "Enviado". */

@@ -14,8 +14,11 @@ function Harness({ type, initial = [], onChange = () => {} }: { type: 'single' |
   const [value, setValue] = useState<string[]>(initial);
   return (
     <ChoiceQuestion
-      question={{ key: 'q1', prompt: '¿Qué hace primero?', type, options }}
+      name="q1"
       counter="Pregunta 1 de 3"
+      prompt="¿Qué hace primero?"
+      type={type}
+      options={options}
       value={value}
       onChange={(next) => {
         onChange(next);
@@ -70,7 +73,10 @@ describe('ChoiceQuestion', () => {
   it('shows per-option feedback next to its option and question feedback below; disabled disables every input', () => {
     render(
       <ChoiceQuestion
-        question={{ key: 'q1', prompt: '¿Qué hace primero?', type: 'trueFalse', options: options.slice(0, 2) }}
+        name="q1"
+        prompt="¿Qué hace primero?"
+        type="trueFalse"
+        options={options.slice(0, 2)}
         value={['b']}
         onChange={() => {}}
         disabled

@@ -1,24 +1,19 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 
 export interface ChoiceOption {
   key: string;
   text: string;
 }
 
-/** A quiz or knowledge-test question, a practice question, the consent choice: the same shape everywhere. */
-export interface ChoiceItem {
+interface Props {
   /** The question key: the inputs' name, so each option's value is its option key. */
-  key: string;
+  name: string;
+  /** "Pregunta 3 de 20", shown above the prompt and read with it. */
+  counter?: string;
   prompt: string;
   type: 'single' | 'multiple' | 'trueFalse';
   options: ChoiceOption[];
-}
-
-interface Props {
-  question: ChoiceItem;
-  /** "Pregunta 3 de 20", shown above the prompt and read with it. */
-  counter?: string;
   value: readonly string[];
   onChange(value: string[]): void;
   disabled?: boolean;
@@ -30,9 +25,8 @@ interface Props {
 }
 
 /** One multiple-choice question: a fieldset whose legend is the prompt; radios, or checkboxes when several apply. */
-export function ChoiceQuestion({ question, counter, value, onChange, disabled, optionExtra, children, className }: Props) {
+export function ChoiceQuestion({ name, counter, prompt, type, options, value, onChange, disabled, optionExtra, children, className }: Props) {
   const { t } = useTranslation();
-  const { key: name, prompt, type, options } = question;
   const multiple = type === 'multiple';
   const toggle = (key: string, checked: boolean) => {
     if (!multiple) onChange([key]);
@@ -65,4 +59,17 @@ export function ChoiceQuestion({ question, counter, value, onChange, disabled, o
       {children}
     </fieldset>
   );
+}
+
+/** A quiz or knowledge-test question, or a practice question: what the pages hold and ChoiceQuestion shows. */
+export interface ChoiceItem {
+  key: string;
+  prompt: string;
+  type: Props['type'];
+  options: ChoiceOption[];
+}
+
+/** ChoiceQuestion for an item of a test or questionnaire (its key names the inputs). */
+export function ChoiceItemQuestion({ question, ...rest }: { question: ChoiceItem } & Omit<Props, 'name' | 'prompt' | 'type' | 'options'>) {
+  return <ChoiceQuestion name={question.key} prompt={question.prompt} type={question.type} options={question.options} {...rest} />;
 }

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 import { ApiError } from '../lib/api/api-client';
 
 /** A server or network error in the reader's language, from its stable code. */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 
 /** The honest limits of offline use, on the course page (README "Offline use" says the same). */
 export function OfflineHelp() {

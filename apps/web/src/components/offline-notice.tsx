@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 import { useOnline } from '../lib/offline/connection';
 import { useOutboxStatus } from '../lib/offline/offline-store';
 

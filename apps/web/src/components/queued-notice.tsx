@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 import { Link } from 'wouter';
 import { useJourney } from '../lib/journey/journey-context';
 import { coursePath } from '../lib/journey/step-path';

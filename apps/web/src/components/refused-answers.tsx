@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 import type { OutboxEntry } from '../lib/offline/offline-db';
 import { outbox } from '../lib/offline/replay';
 

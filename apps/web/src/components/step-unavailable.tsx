@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 import { Link } from 'wouter';
 import { coursePath, stepPath } from '../lib/journey/step-path';
 import { useJourney } from '../lib/journey/journey-context';

@@ -1,5 +1,5 @@
-import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { useMemo, useSyncExternalStore } from 'react';
+import { type TFunction, Translator } from './translator';
 import esCommon from '../locales/es/common.json';
 import esLearn from '../locales/es/learn.json';
 
@@ -30,26 +30,30 @@ function initialLanguage(): Language {
   return saved === 'en' || saved === 'es' ? saved : 'es';
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { es: { translation: { ...esCommon, learn: esLearn } } },
-  lng: initialLanguage(),
-  fallbackLng: 'es',
-  interpolation: { escapeValue: false },
-});
+const i18n = new Translator(initialLanguage(), 'es');
+i18n.addResourceBundle('es', 'translation', { ...esCommon, learn: esLearn });
+
+/** The current language's messages; the component re-renders when the language or the loaded messages change. */
+export function useTranslation(): { t: TFunction; i18n: Translator } {
+  const revision = useSyncExternalStore(i18n.subscribe, () => i18n.revision);
+  // A new `t` per revision, so memoised children and effects that depend on it see the change.
+  const t = useMemo<TFunction>(() => (key, options) => i18n.t(key, options), [revision]);
+  return { t, i18n };
+}
 
 /** Makes sure a language's strings (and the staff strings, once wanted) are present before it is shown. */
 export async function ensureLanguage(language: Language): Promise<void> {
   if (!loaded.has(language) && language === 'en') {
-    i18n.addResourceBundle('en', 'translation', await loaders.en(), true, true);
+    i18n.addResourceBundle('en', 'translation', await loaders.en());
     loaded.add('en');
   }
   if (staffStrings && !loaded.has(`trainer:${language}`)) {
-    i18n.addResourceBundle(language, 'translation', { trainer: await loaders.trainer[language]() }, true, true);
+    i18n.addResourceBundle(language, 'translation', { trainer: await loaders.trainer[language]() });
     loaded.add(`trainer:${language}`);
   }
   if (playerStrings && !loaded.has(`player:${language}`)) {
     // Deep-merged into `learn`, next to the home page's strings.
-    i18n.addResourceBundle(language, 'translation', { learn: await loaders.player[language]() }, true, true);
+    i18n.addResourceBundle(language, 'translation', { learn: await loaders.player[language]() });
     loaded.add(`player:${language}`);
   }
 }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import i18n, { type Language } from './i18n';
+import i18n, { type Language, useTranslation } from './i18n';
 
 // "Mis datos", the audit log's action names and the deletion error: loaded by the pages that show them (the learner's
 // first download stays within its budget). Not in lib/i18n.ts, whose code is part of that download.
@@ -14,7 +13,7 @@ async function load(language: Language): Promise<void> {
   // Spanish always: the admin's list of actions reads its keys, whatever the language shown.
   for (const lang of new Set<Language>(['es', language])) {
     if (loaded.has(lang)) continue;
-    i18n.addResourceBundle(lang, 'translation', await bundles[lang](), true, true);
+    i18n.addResourceBundle(lang, 'translation', await bundles[lang]());
     loaded.add(lang);
   }
 }

@@ -1,5 +1,4 @@
-import { useTranslation } from 'react-i18next';
-import type { Language } from './i18n';
+import { type Language, useTranslation } from './i18n';
 
 /** The language course content is requested in (`?lang=`): the one the interface is shown in. */
 export function useContentLanguage(): Language {

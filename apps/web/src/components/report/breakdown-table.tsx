@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { DataTable } from '../data-table';
 import { scoreDigits, signed } from './format';
 import type { Breakdown, Measure, MeasureBreakdown } from './report-types';

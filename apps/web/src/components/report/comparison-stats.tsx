@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { fixed, pValue, type Scale, scoreDigits, signed } from './format';
 import type { Comparison } from './report-types';
 import { StatValue } from './stat-value';

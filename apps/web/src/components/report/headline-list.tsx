@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { fixed, signed } from './format';
 import type { Headline } from './report-types';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { ChangeHistogram } from './change-histogram';
 import { ComparisonStats } from './comparison-stats';
 import { ReliabilitySection, RetentionSection, ThenTestSection } from './measure-sections';

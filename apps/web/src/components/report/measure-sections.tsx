@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { AlphaSummary } from './alpha-summary';
 import { ComparisonStats } from './comparison-stats';
 import { isWithheld, type Measure } from './report-types';

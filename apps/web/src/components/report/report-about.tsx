@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Markdown } from '../markdown';
 import type { GlossaryEntry } from './report-types';
 

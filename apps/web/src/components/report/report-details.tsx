@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { ItemAnalysisTable } from './item-analysis-table';
 import { ItemShiftTable } from './item-shift-table';
 import { MeasureCard } from './measure-card';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { HeadlineList } from './headline-list';
 import { ParticipationSummary } from './participation-summary';
 import { ReportAbout } from './report-about';

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { formatDate } from '../../lib/use-content-language';
 import { BreakdownTables } from './breakdown-table';
 import { LearnerTable } from './learner-table';

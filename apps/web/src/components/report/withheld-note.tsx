@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 
 /**
  * The one sentence a withheld attitude figure (or a whole section of them) shows instead of its numbers: it would

@@ -1,4 +1,4 @@
-import type { i18n as I18n } from 'i18next';
+import type { Translator as I18n } from '../../lib/translator';
 import type { ApiSchemas } from '../../lib/api/api-client';
 
 export type Region = NonNullable<ApiSchemas['UserDto']['region']>;

@@ -1,4 +1,4 @@
-import i18n from 'i18next';
+import i18n from '../../lib/i18n';
 
 // The editor's strings travel with the editor's chunk (nothing of them in the learner's first download): both
 // languages are small, and loading the other one when the reader switches language keeps the page translated.
@@ -12,7 +12,7 @@ const loaded = new Set<string>();
 async function ensure(language: string): Promise<boolean> {
   const lang = language === 'en' ? 'en' : 'es';
   if (loaded.has(lang)) return false;
-  i18n.addResourceBundle(lang, 'translation', { editor: await loaders[lang]() }, true, true);
+  i18n.addResourceBundle(lang, 'translation', { editor: await loaders[lang]() });
   loaded.add(lang);
   return true;
 }

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { NextStep } from '#journey';
 import { formatDate } from '../use-content-language';
 import { useJourney } from './journey-context';

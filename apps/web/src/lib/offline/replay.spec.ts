@@ -117,6 +117,17 @@ describe('the answer queue', () => {
     expect(await box.rejected()).toEqual([]);
   });
 
+  it('leaves a refusal the page is waiting for to the page: one notice, not a second in the refused list', async () => {
+    const { server, box } = setup();
+    const events: string[] = [];
+    box.subscribe((event) => events.push(event.type));
+    server.set({ status: 409, code: 'EVENT_NOT_ALLOWED' });
+    await expect(box.sendQueued(request('key-00009'))).rejects.toMatchObject({ code: 'EVENT_NOT_ALLOWED', status: 409 });
+    expect(events).not.toContain('rejected');
+    expect(await box.rejected()).toEqual([]);
+    expect(outboxStatus.get()).toEqual({ waiting: 0, rejected: 0 });
+  });
+
   it('keeps a resent action (same key) in its place and stored once', async () => {
     const { server, box } = setup();
     server.set('down');

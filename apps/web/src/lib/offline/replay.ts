@@ -132,7 +132,9 @@ export function createOutbox(deps: Deps) {
           } else {
             // The server answered and refused (409 the journey does not allow it, 400, 404…): retrying cannot help.
             await db.put('outbox', { ...entry, state: 'rejected', error: { code: failure.code, status: failure.status } });
-            emit({ type: 'rejected', key: entry.key });
+            // An action the page is waiting for is reported by the page (one notice, not two); only one that waited
+            // on the phone unseen goes to the list of refused answers.
+            if (!claimed.has(entry.key)) emit({ type: 'rejected', key: entry.key });
           }
         }
       }
@@ -234,7 +236,7 @@ export function createOutbox(deps: Deps) {
 
   async function rejected(): Promise<OutboxEntry[]> {
     const owner = deps.owner();
-    return (await (await offlineDb()).getAll('outbox')).filter((e) => e.owner === owner && e.state === 'rejected');
+    return (await (await offlineDb()).getAll('outbox')).filter((e) => e.owner === owner && e.state === 'rejected' && !claimed.has(e.key));
   }
 
   function subscribe(listener: (event: OutboxEvent) => void): () => void {

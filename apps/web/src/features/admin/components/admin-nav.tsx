@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { NavLink } from '../../../components/nav-link';
 
 const SECTIONS = ['accounts', 'cohorts', 'content', 'privacy', 'audit'] as const;

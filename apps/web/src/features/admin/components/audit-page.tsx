@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Field } from '../../../components/field';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, useLocation, useParams } from 'wouter';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ContinueLink } from '../../../components/continue-link';
 import type { Grade } from '../../../lib/journey/journey-types';
 import type { KnowledgeTest } from '../api/assessment-api';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'wouter';
 import { ContinueLink } from '../../../components/continue-link';
 import { useJourney } from '../../../lib/journey/journey-context';

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { AnswerStateNote } from '../../../components/answer-state-note';
-import { ChoiceQuestion } from '../../../components/choice-question';
+import { ChoiceItemQuestion } from '../../../components/choice-question';
 import { LikertQuestion } from '../../../components/likert-question';
 import { Loading } from '../../../components/loading';
 import { optionKeysOf, ratingOf, useDraft } from '../../../lib/use-draft';
@@ -63,7 +63,7 @@ export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, b
   if (source.kind === 'knowledge' || source.kind === 'practice') {
     const items = source.kind === 'knowledge' ? source.test.items : source.questionnaire.items.map((item) => ({ ...item, type: 'single' as const }));
     return paged(items, (answer) => optionKeysOf(answer).length > 0, (item, i) => (
-      <ChoiceQuestion
+      <ChoiceItemQuestion
         key={item.key}
         question={item}
         counter={t('learn.question.counter', { number: i + 1, total: items.length })}
@@ -71,7 +71,7 @@ export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, b
         onChange={(value) => draft.setAnswer(item.key, value)}
       >
         <AnswerStateNote state={draft.answerState(item.key)} />
-      </ChoiceQuestion>
+      </ChoiceItemQuestion>
     ));
   }
 

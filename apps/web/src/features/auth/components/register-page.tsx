@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'wouter';
 import type { ApiSchemas } from '../../../lib/api/api-client';
 import { useSession } from '../../../lib/session';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ErrorMessage } from '../../../components/error-message';
 import { useQuery } from '../../../lib/use-query';
 import { getActionPlan } from '../api/certificate-api';

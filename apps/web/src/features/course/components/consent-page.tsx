@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, useLocation } from 'wouter';
 import { ErrorMessage } from '../../../components/error-message';
 import { Markdown } from '../../../components/markdown';
@@ -43,12 +43,10 @@ export function ConsentPage() {
       ) : (
         <div className="actions">
           <ChoiceQuestion
-            question={{
-              key: 'evaluation-use',
-              prompt: t('learn.consent.choose'),
-              type: 'single',
-              options: (['evaluation', 'courseOnly'] as const).map((key) => ({ key, text: outline.consent.choices[key] })),
-            }}
+            name="evaluation-use"
+            prompt={t('learn.consent.choose')}
+            type="single"
+            options={(['evaluation', 'courseOnly'] as const).map((key) => ({ key, text: outline.consent.choices[key] }))}
             value={choice ? [choice] : []}
             onChange={([key]) => setChoice(key === 'evaluation' ? 'evaluation' : 'courseOnly')}
           />

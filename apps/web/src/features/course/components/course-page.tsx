@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'wouter';
 import { OfflineHelp } from '../../../components/offline-help';
 import { ContinueLink } from '../../../components/continue-link';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import type { ModuleStatus } from '#journey';
 
 /** A step of the path that is not a module (before: consent and pre-test; after: post-test and certificate). */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, useLocation } from 'wouter';
 import { ErrorMessage } from '../../../components/error-message';
 import { PageHeading } from '../../../components/page-heading';

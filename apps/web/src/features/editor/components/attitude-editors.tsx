@@ -1,6 +1,6 @@
 import type { AttitudeItem, InstrumentHeader } from '#curriculum';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'wouter';
 import { useDraft } from '../hooks/draft-context';
 import { BilingualField } from './bilingual-field';

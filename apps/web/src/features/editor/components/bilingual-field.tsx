@@ -1,6 +1,6 @@
 import { type LocalizedText, translationState } from '#curriculum';
 import { type ReactNode, useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { StaffError } from '../../../components/staff/staff-error';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { confirmTranslation } from '../api/editor-api';

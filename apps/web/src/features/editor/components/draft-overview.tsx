@@ -1,5 +1,5 @@
 import { findItem, parseItemId } from '#curriculum';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, useLocation } from 'wouter';
 import { ConfirmAction } from '../../../components/staff/confirm-action';
 import { PageHeading } from '../../../components/page-heading';

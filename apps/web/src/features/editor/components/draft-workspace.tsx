@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, Route, Switch, useParams } from 'wouter';
 import { Loading } from '../../../components/loading';
 import { StaffError } from '../../../components/staff/staff-error';

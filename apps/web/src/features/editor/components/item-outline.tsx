@@ -1,5 +1,5 @@
 import { type DraftItem, draftItems } from '#curriculum';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, useLocation } from 'wouter';
 import { useDraft } from '../hooks/draft-context';
 import { useTranslationFlags } from '../hooks/use-translation-flags';

@@ -1,6 +1,6 @@
 import { findItem, type ItemKind, ITEM_KINDS, type ItemValue, type ItemValues } from '#curriculum';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { useParams } from 'wouter';
 import { PageHeading } from '../../../components/page-heading';
 import { useDraft } from '../hooks/draft-context';

@@ -1,5 +1,5 @@
 import { LESSON_MAX_WORDS, LESSON_MIN_WORDS, lessonStats } from '#curriculum';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Markdown } from '../../../components/markdown';
 
 /**

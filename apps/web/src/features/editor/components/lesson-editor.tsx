@@ -1,5 +1,5 @@
 import type { Lesson } from '#curriculum';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { BilingualField } from './bilingual-field';
 import { LessonBodyAside } from './lesson-body-aside';
 import { SourcesEditor } from './sources-editor';

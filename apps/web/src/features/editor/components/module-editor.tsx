@@ -1,6 +1,6 @@
 import type { ModuleHeader } from '#curriculum';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { BilingualField } from './bilingual-field';
 
 const MIN_OBJECTIVES = 2;

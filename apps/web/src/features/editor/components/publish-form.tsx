@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { StaffError } from '../../../components/staff/staff-error';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { ApiError } from '../../../lib/api/api-client';

@@ -1,6 +1,6 @@
 import type { KnowledgeItem, Option, Question } from '#curriculum';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { useDraft } from '../hooks/draft-context';
 import { BilingualField } from './bilingual-field';
 import { QuestionLint } from './question-lint';

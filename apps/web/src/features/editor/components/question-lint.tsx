@@ -3,7 +3,7 @@ import {
   MAX_TRUE_FALSE_KEY_SHARE, multipleSelectPatterns, nearCopyStems, type Question, trueFalseKeyBalance,
 } from '#curriculum';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 
 const percent = (share: number) => Math.round(share * 100);
 

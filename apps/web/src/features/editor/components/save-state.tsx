@@ -1,5 +1,5 @@
 import type { ItemValue } from '#curriculum';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { StaffError } from '../../../components/staff/staff-error';
 import type { Autosave } from '../hooks/use-autosave';
 import { ValueDiff } from './value-diff';

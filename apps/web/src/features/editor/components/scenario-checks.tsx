@@ -1,6 +1,6 @@
 import { type Scenario, type ScenarioNode, validateScenarioGraph } from '#curriculum';
 import { type ReactNode, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 
 const excerpt = (text: string) => (text.length > 90 ? `${text.slice(0, 87)}…` : text);
 

@@ -1,6 +1,6 @@
 import type { ScenarioChoice, ScenarioNode } from '#curriculum';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { BilingualField } from './bilingual-field';
 
 /** One choice of a decision: its words, the feedback shown after it, its points, whether it is critical, where it leads. */

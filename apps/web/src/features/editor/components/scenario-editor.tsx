@@ -1,6 +1,6 @@
 import type { Scenario, ScenarioNode } from '#curriculum';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { BilingualField } from './bilingual-field';
 import { ScenarioChecks } from './scenario-checks';
 import { ScenarioEndingsFields } from './scenario-endings-fields';

@@ -1,6 +1,6 @@
 import type { PathEnding } from '#curriculum';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { BilingualField } from './bilingual-field';
 
 const percentOrNone = (text: string): number | undefined => (text.trim() === '' ? undefined : Math.min(100, Math.max(0, Number(text) || 0)));

@@ -1,6 +1,6 @@
 import { resolveEnding, type Scenario, type ScenarioChoice, scenarioMaxScore } from '#curriculum';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Markdown } from '../../../components/markdown';
 
 interface Step { nodeKey: string; choice: ScenarioChoice }

@@ -1,6 +1,6 @@
 import { locatorProblems, type Source, SourceSchema } from '#curriculum';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 
 type Norm = NonNullable<Source['norm']>;
 

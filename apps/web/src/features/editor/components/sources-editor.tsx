@@ -1,5 +1,5 @@
 import type { Source } from '#curriculum';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { SourceFields } from './source-fields';
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import { diffWords } from 'diff';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 
 type Leaf = string | number | boolean | null;
 

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'wouter';
 import { StaffError } from '../../../components/staff/staff-error';
 import { useBusyAction } from '../../../lib/use-busy-action';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'wouter';
 import { isPersistedJourney, whyNotRule } from '#journey';
 import { ProgressMeter } from '../../../components/progress-meter';

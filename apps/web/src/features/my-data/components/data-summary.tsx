@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import type { MyData } from '../api/my-data-api';
 
 /** What is held, in a sentence per enrolment: the downloads have every value. */

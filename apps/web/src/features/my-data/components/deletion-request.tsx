@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ErrorMessage } from '../../../components/error-message';
 import { formatDate } from '../../../lib/use-content-language';
 import { cancelDeletion, type DeletionStatus, requestDeletion } from '../api/my-data-api';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import type { Grade } from '../../../lib/journey/journey-types';
 
 type QuestionGrade = Grade['questions'][number];

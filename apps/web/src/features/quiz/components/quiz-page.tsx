@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link, useParams } from 'wouter';
-import { ChoiceQuestion } from '../../../components/choice-question';
+import { ChoiceItemQuestion } from '../../../components/choice-question';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
@@ -134,7 +134,7 @@ export function QuizPage() {
           const result = graded(question.key);
           const last = before(question.key);
           return (
-            <ChoiceQuestion
+            <ChoiceItemQuestion
               key={question.key}
               question={question}
               counter={t('learn.question.counter', { number: index + 1, total: questions.length })}
@@ -149,7 +149,7 @@ export function QuizPage() {
               {result && <QuestionVerdict question={result} />}
               {last && <PreviousAttempt question={last} options={question.options} />}
               {!grade && <AnswerStateNote state={draft.answerState(question.key)} />}
-            </ChoiceQuestion>
+            </ChoiceItemQuestion>
           );
         })}
         {!grade && (

@@ -1,5 +1,5 @@
 import { forwardRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import type { ModuleView } from '#journey';
 import { ContinueLink } from '../../../components/continue-link';
 import type { Grade, OutlineModule } from '../../../lib/journey/journey-types';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'wouter';
 import type { ModuleView } from '#journey';
 import type { OutlineModule } from '../../../lib/journey/journey-types';

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ErrorMessage } from '../../../components/error-message';
 import { Markdown } from '../../../components/markdown';
 import { choicesOf, type ScenarioRun } from '../api/scenario-api';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ContinueLink } from '../../../components/continue-link';
 import { Markdown } from '../../../components/markdown';
 import type { ScenarioRun } from '../api/scenario-api';

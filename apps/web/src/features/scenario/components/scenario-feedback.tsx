@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import type { ScenarioStep } from '../api/scenario-api';
 import { ScreenHeading } from './screen-heading';
 

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Field } from '../../../components/field';
 import { regionKeys } from '../../../components/staff/profile-keys';
 import { StaffError } from '../../../components/staff/staff-error';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'wouter';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryList } from '../../../components/staff/query-list';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import type { Cohort } from '../api/cohorts';
 
 /** Mean percent complete of active learners as a bar, with the numbers written out (the bar is decoration). */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { updateCohort } from '../api/cohorts';
 import { useCohortContext } from '../hooks/use-cohort-context';
 import { CohortForm } from './cohort-form';

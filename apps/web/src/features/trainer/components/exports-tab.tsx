@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { StaffError } from '../../../components/staff/staff-error';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { useBusyAction } from '../../../lib/use-busy-action';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { QueryList } from '../../../components/staff/query-list';
 import { DataTable } from '../../../components/data-table';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { Loading } from '../../../components/loading';
 import { ReportView } from '../../../components/report/report-view';
 import { StaffError } from '../../../components/staff/staff-error';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n';
 import { ConfirmAction } from '../../../components/staff/confirm-action';
 import { formatDate } from '../../../lib/use-content-language';
 import type { RosterEntry } from '../api/roster';
