@@ -1,5 +1,7 @@
 import { FILL_ANSWER_VECTORS_SQL } from '../support/answer-vectors-sql';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type request from 'supertest';
 import { correctAnswers, course, likertAnswers, modulesInOrder, Player, wrongAnswers } from '../support/course-player';
 import { createTestApp, DEMO, login, registerLearner, type TestApp } from '../support/test-app';
 
@@ -159,6 +161,46 @@ describe('the learner journey (server is the authority)', () => {
     ]);
     expect([c.status, d.status].sort()).toEqual([200, 409]);
     expect(await count(t, `SELECT count(*) AS n FROM attempts WHERE enrolment_id = $1`, [p.enrolmentId])).toBe(2);
+  });
+
+  // Needs a second connection holding the row lock: the embedded database serves one connection at a time.
+  (process.env.RESPETA_TEST_EMBEDDED_URL ? it.skip : it)('a retry that waited for the first to commit gets its answer, whether the machine or the ledger refused it', async () => {
+    const p = await newLearner(t, 'Twins');
+    await p.pre();
+    const module = modulesInOrder()[0]!;
+    /** Sends three copies under one key while a test transaction holds the enrolment's lock, so all three queue on it. */
+    const thrice = async (send: (key: string) => request.Test) => {
+      const blocker = new pg.Client({ connectionString: t.databaseUrl });
+      const watcher = new pg.Client({ connectionString: t.databaseUrl }); // outside the blocker's transaction, whose view of pg_stat_activity is frozen
+      await Promise.all([blocker.connect(), watcher.connect()]);
+      try {
+        await blocker.query('BEGIN');
+        await blocker.query('SELECT 1 FROM enrolments WHERE id = $1 FOR UPDATE', [p.enrolmentId]);
+        const key = randomUUID();
+        const sent = Promise.all([send(key), send(key), send(key)].map((r) => r.then((res) => res)));
+        const waiting = async () => Number((await watcher.query(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE OF e%'`,
+        )).rows[0].n);
+        for (let tries = 0; (await waiting()) < 3; tries++) {
+          if (tries > 200) throw new Error('the three copies never queued on the lock');
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        await blocker.query('COMMIT');
+        const answers = await sent;
+        expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+        expect(answers[1]!.body).toEqual(answers[0]!.body);
+        expect(answers[2]!.body).toEqual(answers[0]!.body);
+      } finally {
+        await Promise.all([blocker.end(), watcher.end()]);
+      }
+    };
+    // A lesson read again is no new step for the machine: only the ledger's key tells the copies apart.
+    await thrice((key) => p.post(`/lessons/${module.lessons[0]!.key}/complete`, { idempotencyKey: key }));
+    for (const lesson of module.lessons.slice(1)) await p.post(`/lessons/${lesson.key}/complete`).expect(200);
+    // A passed quiz cannot be graded again: the machine refuses the copies, and they still get the first answer.
+    await thrice((key) => p.post(`/modules/${module.key}/quiz-attempts`, { idempotencyKey: key, answers: correctAnswers(module.quiz.questions) }));
+    expect(await count(t, `SELECT count(*) AS n FROM attempts WHERE enrolment_id = $1 AND kind = 'quiz'`, [p.enrolmentId])).toBe(1);
+    expect(await count(t, `SELECT count(*) AS n FROM idempotency_keys WHERE enrolment_id = $1`, [p.enrolmentId])).toBe(3 + module.lessons.length + 1);
   });
 
   it("answers 404 for another learner's enrolment, on reads and writes", async () => {

@@ -20,7 +20,8 @@ export const DATABASE_SETTINGS = Symbol('DATABASE_SETTINGS');
 
 /** The slice of a database client that transactional code needs: run a statement, get its rows. */
 export interface SqlClient {
-  query<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  /** `name`: a prepared statement on this connection (parsed and planned once), where the mode allows it. */
+  query<T = any>(text: string, params?: unknown[], name?: string): Promise<T[]>;
 }
 
 /**
@@ -54,8 +55,8 @@ export class DatabasePool implements SqlClient, OnApplicationShutdown {
   }
 
   /** One statement, its rows (for UPDATE/DELETE too: the RETURNING rows, unlike TypeORM's `[rows, count]`). */
-  query<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
-    return this.rows<T>(text, params);
+  query<T = any>(text: string, params: unknown[] = [], name?: string): Promise<T[]> {
+    return this.rows<T>(text, params, name);
   }
 
   /** `name` makes it a prepared statement on each connection (server mode): parsed and planned once, then only bound. */
@@ -80,7 +81,9 @@ export class DatabasePool implements SqlClient, OnApplicationShutdown {
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
-      const result = await work({ query: async (text, params = []) => (await client.query(text, params)).rows });
+      const result = await work({
+        query: async (text, params = [], name) => (await client.query({ text, values: params, ...(name && this.prepare ? { name } : {}) })).rows,
+      });
       await client.query('COMMIT');
       return result;
     } catch (error) {

@@ -36,7 +36,7 @@ export class AttemptStore {
     if (problems.length) throw problemsError(problems);
     const graded = gradeKnowledgeItems(test, answers as Answers, tx.locale);
     const grade = summariseKnowledgeTest(test, graded);
-    await this.insert(
+    this.insert(
       tx,
       { kind: 'knowledge', wave, targetKey: test.key, score: grade.percent, result: { perModule: grade.perModule, answeredCount: grade.answeredCount }, seedDraft: `${wave}-knowledge` },
       graded.filter((g) => g.answered).map((g) => ({ itemKey: g.questionKey, value: g.selectedOptionKeys, correct: g.correct })),
@@ -58,7 +58,7 @@ export class AttemptStore {
     if (problems.length) throw problemsError(problems);
     const entries = Object.entries(answers as Record<string, number>);
     if (entries.length === 0) throw new AppException(400, 'VALIDATION_FAILED', 'answers: answer at least one statement.');
-    await this.insert(
+    this.insert(
       tx,
       { kind: 'attitude', wave, targetKey: tx.course.attitudeInstrument.key, result: { answeredCount: entries.length } },
       entries.map(([itemKey, value]) => ({ itemKey, value, correct: null })),
@@ -81,7 +81,7 @@ export class AttemptStore {
     const chosen = answers as Record<string, string>;
     const entries = Object.entries(chosen);
     if (entries.length === 0) return;
-    await this.insert(
+    this.insert(
       tx,
       { kind: 'practice', wave: 'followup', targetKey: q.key, result: { answeredCount: entries.length } },
       entries.map(([itemKey, value]) => ({ itemKey, value, correct: null })),
@@ -90,28 +90,31 @@ export class AttemptStore {
   }
 
   /**
-   * The attempt and all its item responses in one statement (no per-item, no second round trip). Assessments also
-   * carry their answers as a vector in the version's item order (what reports read; see the answer-vectors migration).
+   * The attempt and all its item responses, folded into the submission's final statement (no round trip of its own).
+   * Assessments also carry their answers as a vector in the version's item order (what reports read; see the
+   * answer-vectors migration). The draft's option order is read in the same statement that deletes the draft: every
+   * part of one statement sees the rows as they were before it.
    */
-  async insert(
+  insert(
     tx: Tx,
     a: AttemptRecord,
     rows: ResponseRecord[],
     answerVector: (number | null)[] | null = null,
     choiceVector: (number | null)[] | null = null,
-  ): Promise<void> {
-    await tx.m.query(
-      `WITH a AS (
-         INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, module_key, target_key, score, passed, outcome, result, answer_vector, option_seed, choice_vector)
+  ): void {
+    tx.deferred.push({
+      ctes: [
+        `INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, module_key, target_key, score, passed, outcome, result, answer_vector, option_seed, choice_vector)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12::smallint[],
-           coalesce($13::integer, (SELECT option_seed FROM answer_drafts WHERE enrolment_id = $1 AND target = $14::text)), $15::integer[]) RETURNING id)
-       INSERT INTO responses (attempt_id, item_key, value, correct)
-       SELECT a.id, r.item_key, r.value, r.correct FROM a, jsonb_to_recordset($11::jsonb) AS r(item_key text, value jsonb, correct boolean)`,
-      [
+           coalesce($13::integer, (SELECT option_seed FROM answer_drafts WHERE enrolment_id = $1 AND target = $14::text)), $15::integer[]) RETURNING id`,
+        `INSERT INTO responses (attempt_id, item_key, value, correct)
+         SELECT $w0.id, r.item_key, r.value, r.correct FROM $w0, jsonb_to_recordset($11::jsonb) AS r(item_key text, value jsonb, correct boolean)`,
+      ],
+      params: [
         tx.enrolment.id, tx.enrolment.course_version_id, a.kind, a.wave ?? null, a.moduleKey ?? null, a.targetKey, a.score ?? null, a.passed ?? null,
         a.outcome ?? null, JSON.stringify(a.result), JSON.stringify(rows.map((r) => ({ item_key: r.itemKey, value: r.value, correct: r.correct }))),
         answerVector, a.optionSeed ?? null, a.seedDraft ?? null, choiceVector,
       ],
-    );
+    });
   }
 }

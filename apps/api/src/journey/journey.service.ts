@@ -112,7 +112,7 @@ export class JourneyService {
       if (problems.length) throw problemsError(problems);
       const grade = gradeQuiz(module.quiz, answers as Answers, tx.locale);
       tx.apply({ type: 'quiz.graded', moduleKey, passed: grade.passed, score: grade.score, at: tx.at });
-      await this.attempts.insert(
+      this.attempts.insert(
         tx,
         { kind: 'quiz', moduleKey, targetKey: module.quiz.key, score: grade.score, passed: grade.passed, result: { correctCount: grade.correctCount }, seedDraft: `quiz-${moduleKey}` },
         grade.perQuestion.map((q) => ({ itemKey: q.questionKey, value: q.selectedOptionKeys, correct: q.correct })),

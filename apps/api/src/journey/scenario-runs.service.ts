@@ -55,7 +55,7 @@ export class ScenarioRuns {
       );
       if (walk.complete && walk.ending) {
         tx.apply({ type: 'scenario.finished', moduleKey: module.key, scenarioKey, outcome: walk.ending.outcome, at: tx.at });
-        await this.attempts.insert(
+        this.attempts.insert(
           tx,
           { kind: 'scenario', moduleKey: module.key, targetKey: scenarioKey, score: walk.score, outcome: walk.ending.outcome, result: { maxScore: walk.maxScore, path: walk.path, ending: walk.ending.key, critical: walk.critical }, optionSeed: seed },
           walk.steps.map((s) => ({ itemKey: s.nodeKey, value: s.choiceKey, correct: null })),

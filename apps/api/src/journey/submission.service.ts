@@ -21,6 +21,18 @@ interface EnrolmentRow {
   journey: PersistedJourney | null;
   follow_up_days: number;
   display_name: string;
+  /** The idempotency ledger's entry for the submission's key, read with the lock (null when there is none). */
+  seen_hash: string | null;
+  seen_response: unknown;
+}
+
+/**
+ * A write that waits for the submission's final statement: data-modifying CTEs, in order. `$n` are its own
+ * parameters; `$w0`, `$w1`… name its earlier CTEs (for RETURNING). One statement instead of one per write.
+ */
+export interface DeferredWrite {
+  ctes: string[];
+  params: unknown[];
 }
 
 /** Everything one submission needs, inside its transaction, with the enrolment row locked. */
@@ -35,6 +47,11 @@ export interface Tx {
   apply(event: JourneyEvent): void;
   /** Answer drafts to delete when the submission commits (folded into the final statement). */
   clearDrafts: string[];
+  /**
+   * Writes folded into the final statement (see DeferredWrite). Only for rows nothing in the submission reads back,
+   * and never the enrolment row: the final statement updates it already, and one statement must not update a row twice.
+   */
+  deferred: DeferredWrite[];
 }
 
 export const problemsError = (problems: Problem[]) =>
@@ -73,7 +90,7 @@ export class JourneySubmissions {
     // Content is read before the transaction: a transaction must never wait for a second pooled connection.
     const course = await this.catalog.publishedContent(row.course_version_id);
     return this.reads.transaction(async (m) => {
-      const enrolment = await this.lock(m, userId, enrolmentId);
+      const enrolment = await this.lock(m, userId, enrolmentId, null);
       const now = this.clock.now();
       const stored = enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days));
       let journey = withCohortFollowUpDelay(stored, enrolment.follow_up_days, now);
@@ -93,46 +110,67 @@ export class JourneySubmissions {
     // waited for a second pooled connection could deadlock the pool under load.
     const versionId = await this.pinnedVersion(userId, enrolmentId);
     const course = await this.catalog.publishedContent(versionId);
-    return this.reads.transaction(async (m) => {
-      const enrolment = await this.lock(m, userId, enrolmentId);
-      // A learner who had not started may have been moved to a newer version (CohortVersions.move) after the version
-      // was remembered: forget it and let the client try again on the new one.
-      if (enrolment.course_version_id !== versionId) {
-        this.versions.delete(`${userId}:${enrolmentId}`);
-        throw new AppException(409, 'COURSE_VERSION_MOVED', 'Your cohort moved to a newer version of the course before you started; please try again.');
-      }
-      // A separate statement after the lock, on purpose: a statement that waited for the row lock still reads other
-      // tables as of its start, so a ledger entry committed by the transaction we waited for would be missed.
-      const [seen] = await m.query(`SELECT request_hash, response FROM idempotency_keys WHERE enrolment_id = $1 AND key = $2`, [enrolment.id, idempotencyKey]);
-      if (seen) {
-        if (seen.request_hash !== hash) throw new AppException(409, 'IDEMPOTENCY_KEY_REUSED', 'idempotencyKey: this key was already used for a different submission.');
-        return seen.response;
-      }
-      if (enrolment.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
-      const at = this.clock.now();
-      const tx: Tx = {
-        m, enrolment, course, locale, at, clearDrafts: [],
-        // Under the cohort's current follow-up delay (a trainer may have changed it since the journey started).
-        journey: withCohortFollowUpDelay(enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)), enrolment.follow_up_days, at),
-        apply(event) {
-          const result = applyJourneyEvent(tx.journey, event);
-          if (!result.accepted) throw new AppException(409, result.reason as ErrorCode, rejectionMessage(result.reason));
-          tx.journey = result.snapshot;
-        },
-      };
-      const extra = await work(tx);
-      const view = describeJourney(tx.journey);
-      if (view.certificateAvailable) await this.certificates.issue(m, enrolment, course, view.completedAt!);
-      const response = { ...extra, journey: toState(enrolment.id, tx.journey, view) };
-      // One round trip for the rest: drafts cleared, snapshot saved, answer remembered under its idempotency key.
-      await m.query(
-        `WITH drafts AS (DELETE FROM answer_drafts WHERE enrolment_id = $1 AND target = ANY($7::text[])),
-              saved AS (${SAVE_JOURNEY})
-         INSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response) VALUES ($1, $8, $9, 200, $10)`,
-        [...journeyParams(enrolment.id, tx.journey, tx.at, view), tx.clearDrafts, idempotencyKey, hash, JSON.stringify(response)],
+    try {
+      return await this.reads.transaction((m) => this.submitLocked<T>(m, userId, enrolmentId, idempotencyKey, hash, versionId, course, locale, work));
+    } catch (error) {
+      // The same submission sent twice at once (a retry while the first was still running): the second waited for the
+      // row lock and read the ledger as it was before the first committed, so it was refused by the machine or by the
+      // ledger's key. A fresh read now finds the first one's answer, which is what the retry must get.
+      if (!isRaceOutcome(error)) throw error;
+      const [seen] = await this.reads.rows<{ request_hash: string; response: T & SubmissionResultDto }>(
+        `SELECT k.request_hash, k.response FROM idempotency_keys k JOIN enrolments e ON e.id = k.enrolment_id
+          WHERE k.enrolment_id = $1 AND e.user_id = $2 AND k.key = $3`,
+        [enrolmentId, userId, idempotencyKey],
+        'idempotency_recheck',
       );
-      return response;
-    });
+      if (!seen) throw error;
+      if (seen.request_hash !== hash) throw keyReused();
+      return seen.response;
+    }
+  }
+
+  private async submitLocked<T extends object>(
+    m: SqlClient, userId: string, enrolmentId: string, idempotencyKey: string, hash: string, versionId: string, course: Course, locale: Locale,
+    work: (tx: Tx) => Promise<T>,
+  ): Promise<T & SubmissionResultDto> {
+    const enrolment = await this.lock(m, userId, enrolmentId, idempotencyKey);
+    // Read with the lock: a retry (same key) gets the first answer back and records nothing. A retry that had to wait
+    // for the lock sees the ledger as of before the wait; submit() catches the refusal that follows and reads again.
+    if (enrolment.seen_hash !== null) {
+      if (enrolment.seen_hash !== hash) throw keyReused();
+      return enrolment.seen_response as T & SubmissionResultDto;
+    }
+    // A learner who had not started may have been moved to a newer version (CohortVersions.move) after the version
+    // was remembered: forget it and let the client try again on the new one.
+    if (enrolment.course_version_id !== versionId) {
+      this.versions.delete(`${userId}:${enrolmentId}`);
+      throw new AppException(409, 'COURSE_VERSION_MOVED', 'Your cohort moved to a newer version of the course before you started; please try again.');
+    }
+    if (enrolment.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
+    const at = this.clock.now();
+    const tx: Tx = {
+      m, enrolment, course, locale, at, clearDrafts: [], deferred: [],
+      // Under the cohort's current follow-up delay (a trainer may have changed it since the journey started).
+      journey: withCohortFollowUpDelay(enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)), enrolment.follow_up_days, at),
+      apply(event) {
+        const result = applyJourneyEvent(tx.journey, event);
+        if (!result.accepted) throw new AppException(409, result.reason as ErrorCode, rejectionMessage(result.reason));
+        tx.journey = result.snapshot;
+      },
+    };
+    const extra = await work(tx);
+    const view = describeJourney(tx.journey);
+    if (view.certificateAvailable) await this.certificates.issue(m, enrolment, course, view.completedAt!);
+    const response = { ...extra, journey: toState(enrolment.id, tx.journey, view) };
+    // One round trip for the rest: drafts cleared, snapshot saved, deferred writes (attempts and their responses),
+    // and the answer remembered under its idempotency key.
+    const params = [...journeyParams(enrolment.id, tx.journey, tx.at, view), tx.clearDrafts, idempotencyKey, hash, JSON.stringify(response)];
+    const ctes = [`drafts AS (DELETE FROM answer_drafts WHERE enrolment_id = $1 AND target = ANY($7::text[]))`, `saved AS (${SAVE_JOURNEY})`];
+    for (const write of tx.deferred) ctes.push(...foldWrite(write, params, ctes.length));
+    const text = `WITH ${ctes.join(',\n')}\nINSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response) VALUES ($1, $8, $9, 200, $10)`;
+    // Few distinct texts (which writes a kind of submission defers): each is prepared once per connection.
+    await m.query(text, params, `submission_final_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`);
+    return response;
   }
 
   /** Enrolment → pinned course version, remembered: it changes only before the learner's first submission (checked under lock). */
@@ -149,12 +187,15 @@ export class JourneySubmissions {
     return row.course_version_id;
   }
 
-  private async lock(m: SqlClient, userId: string, enrolmentId: string): Promise<EnrolmentRow> {
+  private async lock(m: SqlClient, userId: string, enrolmentId: string, idempotencyKey: string | null): Promise<EnrolmentRow> {
     const [row] = await m.query(
-      `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, coalesce(u.legal_name, u.display_name) AS display_name
+      `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, coalesce(u.legal_name, u.display_name) AS display_name,
+              k.request_hash AS seen_hash, k.response AS seen_response
          FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id
+         LEFT JOIN idempotency_keys k ON k.enrolment_id = e.id AND k.key = $3
         WHERE e.id = $1 AND e.user_id = $2 FOR UPDATE OF e`,
-      [enrolmentId, userId],
+      [enrolmentId, userId, idempotencyKey],
+      'submission_lock',
     );
     if (!row || !row.course_version_id) throw notFound('Enrolment');
     return row;
@@ -164,6 +205,22 @@ export class JourneySubmissions {
 /** Cheap pre-check on the hot read: only a journey whose delay differs from the cohort's asks the machine. */
 function needsReschedule(journey: PersistedJourney, cohortDays: number): boolean {
   return journey.context.outline.followUpDelayDays !== cohortDays && withCohortFollowUpDelay(journey, cohortDays, 0) !== journey;
+}
+
+const keyReused = () => new AppException(409, 'IDEMPOTENCY_KEY_REUSED', 'idempotencyKey: this key was already used for a different submission.');
+
+/** A refusal that a concurrent twin of the submission can explain: the machine's or the ledger's (unique key). */
+function isRaceOutcome(error: unknown): boolean {
+  if (error instanceof AppException) return error.getStatus() === 409;
+  return (error as { code?: unknown } | null)?.code === '23505';
+}
+
+/** A deferred write's CTEs, named w<n> and with its parameters numbered after those already in `params` (appended). */
+function foldWrite(write: DeferredWrite, params: unknown[], firstIndex: number): string[] {
+  const offset = params.length;
+  params.push(...write.params);
+  const name = (i: number) => `w${firstIndex + i}`;
+  return write.ctes.map((cte, i) => `${name(i)} AS (${cte.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`).replace(/\$w(\d+)/g, (_, n: string) => name(Number(n)))})`);
 }
 
 /** Stores the snapshot with the columns the trainer roster reads ($1–$6, see journeyParams). */
