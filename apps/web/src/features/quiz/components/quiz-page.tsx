@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../../../lib/i18n';
-import { Link, useParams } from 'wouter';
+import { Link } from 'wouter';
 import { ChoiceItemQuestion } from '../../../components/choice-question';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
@@ -10,11 +10,10 @@ import { AnswerStateNote } from '../../../components/answer-state-note';
 import { QueuedNotice } from '../../../components/queued-notice';
 import { StepUnavailable } from '../../../components/step-unavailable';
 import { useQueued } from '../../../lib/offline/use-queued';
-import { useJourney } from '../../../lib/journey/journey-context';
 import type { Grade } from '../../../lib/journey/journey-types';
-import { findModule } from '../../../lib/journey/outline-lookup';
 import { coursePath } from '../../../lib/journey/step-path';
-import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
+import { useJourneyAction } from '../../../lib/journey/use-journey-step';
+import { useModuleStep } from '../../../lib/journey/use-module-step';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { optionKeysOf, useDraft } from '../../../lib/use-draft';
 import { useQuery } from '../../../lib/use-query';
@@ -26,14 +25,10 @@ import { QuizReview } from './quiz-review';
 
 /** A module's quiz: answers autosaved, graded by the server, feedback on every chosen option, limited attempts. */
 export function QuizPage() {
-  const { moduleKey = '' } = useParams();
   const { t } = useTranslation();
   const lang = useContentLanguage();
-  const { enrolmentId, outline, view } = useJourney();
-  const gate = useStepGate({ kind: 'quiz', moduleKey });
+  const { moduleKey, enrolmentId, gate, found, progress } = useModuleStep('quiz');
   const { run, busy, error } = useJourneyAction();
-  const found = findModule(outline, moduleKey);
-  const progress = view.modules.find((m) => m.key === moduleKey);
   const [round, setRound] = useState(0);
   // Each attempt is fetched anew: the server shows its options in that attempt's own order.
   const quiz = useQuery(() => (found ? getQuiz(enrolmentId, moduleKey, lang) : Promise.resolve(null)), [enrolmentId, moduleKey, lang, Boolean(found), round]);
