@@ -7,7 +7,7 @@ import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { SaveStatus } from '../../../components/save-status';
 import { AnswerStateNote } from '../../../components/answer-state-note';
-import { QueuedNotice } from '../../../components/queued-notice';
+import { QueuedStepPage } from '../../../components/queued-notice';
 import { StepUnavailable } from '../../../components/step-unavailable';
 import { useQueued } from '../../../lib/offline/use-queued';
 import type { Grade } from '../../../lib/journey/journey-types';
@@ -53,12 +53,7 @@ export function QuizPage() {
   if (!found || !progress) return <StepUnavailable title={t('learn.unavailable.title')} code={gate ?? 'UNKNOWN_ITEM'} />;
   const title = t('learn.quiz.title', { number: found.number, title: found.module.title });
   if (queued.waiting && !grade) {
-    return (
-      <section className="card" aria-labelledby="quiz-title">
-        <PageHeading id="quiz-title">{title}</PageHeading>
-        <QueuedNotice message={t('learn.offline.quizQueued')} />
-      </section>
-    );
+    return <QueuedStepPage id="quiz-title" title={title} message={t('learn.offline.quizQueued')} />;
   }
   if (gate && !grade && !taken) {
     return (
