@@ -10,6 +10,7 @@ import { formatDate } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
 import { cohortCourseVersion, moveCohortVersion, type NewerVersion } from '../api/course-version';
 import { useCohortContext } from '../hooks/use-cohort-context';
+import { TabSection } from './tab-section';
 
 function NewerVersionCard({ version, baseVersion, onMove, busy }: { version: NewerVersion; baseVersion: number | null; onMove: () => unknown; busy: boolean }) {
   const { t, i18n } = useTranslation();
@@ -50,8 +51,7 @@ export function CourseVersionTab() {
     reload();
   });
   return (
-    <section aria-labelledby="course-version-title">
-      <h2 id="course-version-title">{t('trainer.courseVersion.title')}</h2>
+    <TabSection id="course-version" title={t('trainer.courseVersion.title')}>
       <p>{data.currentVersion === null ? t('trainer.courseVersion.none') : t(data.fixed ? 'trainer.courseVersion.current' : 'trainer.courseVersion.latest', { version: data.currentVersion })}</p>
       <p className="hint">{t('trainer.courseVersion.pinned')}</p>
       <DataTable caption={t('trainer.courseVersion.tableCaption')}
@@ -67,6 +67,6 @@ export function CourseVersionTab() {
         : data.newer.map((version) => (
           <NewerVersionCard key={version.id} version={version} baseVersion={data.baseVersion} busy={busy} onMove={() => move(version.id, version.version)} />
         ))}
-    </section>
+    </TabSection>
   );
 }

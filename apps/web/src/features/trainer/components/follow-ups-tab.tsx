@@ -7,6 +7,7 @@ import { formatDate } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
 import { downloadDueList, getFollowUps } from '../api/follow-ups';
 import { useCohortContext } from '../hooks/use-cohort-context';
+import { TabSection } from './tab-section';
 
 /** Who is due for the follow-up when (the cohort's current delay applies to everyone not yet asked), and the due list. */
 export function FollowUpsTab() {
@@ -16,8 +17,7 @@ export function FollowUpsTab() {
   const { busy, error, run } = useBusyAction();
   const learners = schedule.data?.learners ?? [];
   return (
-    <section aria-labelledby="follow-ups-title">
-      <h2 id="follow-ups-title">{t('trainer.tabs.followUps')}</h2>
+    <TabSection id="follow-ups" title={t('trainer.tabs.followUps')}>
       <p>{t('trainer.followUps.intro', { days: cohort.followUpDays })}</p>
       <p>{t('trainer.followUps.reminders')}</p>
       <button type="button" className="button" disabled={busy || learners.length === 0} onClick={() => void run(() => downloadDueList(cohort.id))}>
@@ -38,6 +38,6 @@ export function FollowUpsTab() {
           ))}
         </DataTable>
       )}
-    </section>
+    </TabSection>
   );
 }

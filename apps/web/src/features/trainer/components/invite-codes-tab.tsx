@@ -10,6 +10,7 @@ import { useCohortContext } from '../hooks/use-cohort-context';
 import { InviteCodeForm } from './invite-code-form';
 import { InviteCodeRow } from './invite-code-row';
 import { copyText } from '../utils/copy-text';
+import { TabSection } from './tab-section';
 
 export function InviteCodesTab() {
   const { t } = useTranslation();
@@ -26,8 +27,7 @@ export function InviteCodesTab() {
 
   const caption = t('trainer.codes.caption');
   return (
-    <section aria-labelledby="codes-title">
-      <h2 id="codes-title">{t('trainer.tabs.codes')}</h2>
+    <TabSection id="codes" title={t('trainer.tabs.codes')}>
       {created && <p className="status">{t('trainer.codes.cohortCreated')}</p>}
       <p>{t('trainer.codes.intro')}</p>
       <InviteCodeForm onCreate={(input) => act(() => createInviteCode(cohort.id, input), (c) => t('trainer.codes.created', { code: c.code }))} />
@@ -49,6 +49,6 @@ export function InviteCodesTab() {
           </DataTable>
         )}
       </QueryList>
-    </section>
+    </TabSection>
   );
 }

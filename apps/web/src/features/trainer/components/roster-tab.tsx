@@ -7,6 +7,7 @@ import { useBusyAction } from '../../../lib/use-busy-action';
 import { getRoster, removeLearner } from '../api/roster';
 import { useCohortContext } from '../hooks/use-cohort-context';
 import { RosterRow } from './roster-row';
+import { TabSection } from './tab-section';
 
 export function RosterTab() {
   const { t } = useTranslation();
@@ -26,8 +27,7 @@ export function RosterTab() {
 
   const caption = t('trainer.roster.caption', { count: roster.data?.length ?? 0 });
   return (
-    <section aria-labelledby="roster-title">
-      <h2 id="roster-title">{t('trainer.tabs.roster')}</h2>
+    <TabSection id="roster" title={t('trainer.tabs.roster')}>
       <p role="status" className="status">{message}</p>
       <QueryList query={roster} error={error} empty={t('trainer.roster.empty')}>
         {(rows) => (
@@ -43,6 +43,6 @@ export function RosterTab() {
           </DataTable>
         )}
       </QueryList>
-    </section>
+    </TabSection>
   );
 }
