@@ -23,4 +23,6 @@ const server = http.createServer(async (req, res) => {
     res.writeHead(500).end(String(e));
   }
 });
+// A clean exit on SIGTERM, so that `node --cpu-prof` writes its profile (bench/api/run.mjs --cpu-prof).
+process.once('SIGTERM', () => server.close(() => pool.end().finally(() => process.exit(0))));
 server.listen(0, '127.0.0.1', () => process.stdout.write(`READY ${server.address().port}\n`));

@@ -55,7 +55,7 @@ export function planFor() {
 /**
  * Sends one submission until it is acknowledged: network errors and 5xx are retried with the SAME idempotency key
  * (the server must then return the first result and create nothing new). Returns { status, ms } of the last try;
- * `onAnswer` sees every try's status (or 'no answer').
+ * `onAnswer` sees every try's status (or 'no answer', with the error).
  */
 export async function submit(baseUrl, learner, step, { retryUntil = Date.now() + 120_000, onAnswer = () => undefined } = {}) {
   for (let attempt = 0; ; attempt++) {
@@ -70,8 +70,8 @@ export async function submit(baseUrl, learner, step, { retryUntil = Date.now() +
       await res.arrayBuffer();
       onAnswer(res.status);
       if (res.status < 500) return { status: res.status, ms: performance.now() - started, attempts: attempt + 1 };
-    } catch {
-      onAnswer('no answer'); // connection refused / reset while the server is down: retry below
+    } catch (error) {
+      onAnswer('no answer', error); // connection refused / reset while the server is down, or our timeout: retry below
     }
     if (Date.now() > retryUntil) return { status: 0, ms: performance.now() - started, attempts: attempt + 1 };
     await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** Math.min(attempt, 4))));

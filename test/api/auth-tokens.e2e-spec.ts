@@ -28,16 +28,41 @@ describe('tokens and sessions', () => {
     expect(a.body.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('rotates refresh tokens; reusing an old one revokes the whole family', async () => {
+  it('rotates refresh tokens; replaying an old one after the family moved on revokes the whole family', async () => {
     const first = await login(t, DEMO.municipal);
     const r1 = await refresh(first.cookie).expect(200);
     const second = refreshCookie(r1);
     expect(second).not.toBe(first.cookie);
     await me(r1.body.accessToken).expect(200);
-    // The old token again: treated as theft, the family (including the newest token) is revoked.
+    const r2 = await refresh(second).expect(200); // the learner's phone goes on with the newest token
+    // The old token again (a thief's copy): the family is revoked, the newest token and its access token with it.
     const reuse = await refresh(first.cookie).expect(401);
     expect(reuse.body.code).toBe('SESSION_EXPIRED');
-    await refresh(second).expect(401);
+    await refresh(refreshCookie(r2)).expect(401);
+    await me(r2.body.accessToken).expect(401);
+  });
+
+  it('a refresh whose answer was lost may be sent again once, shortly: the lost token stops working, the session goes on', async () => {
+    const s = await login(t, DEMO.municipal);
+    const lost = await refresh(s.cookie).expect(200); // its answer (and new cookie) never reached the phone
+    const again = await refresh(s.cookie).expect(200);
+    expect(refreshCookie(again)).not.toBe(refreshCookie(lost));
+    await me(again.body.accessToken).expect(200);
+    // The token in the lost answer no longer works, without ending the session.
+    expect((await refresh(refreshCookie(lost)).expect(401)).body.code).toBe('SESSION_EXPIRED');
+    const next = await refresh(refreshCookie(again)).expect(200);
+    await me(next.body.accessToken).expect(200);
+  });
+
+  it('a used refresh token sent again after the grace period is a replay: the family is revoked', async () => {
+    const s = await login(t, DEMO.municipal);
+    const r1 = await refresh(s.cookie).expect(200);
+    await t.db.query(
+      `UPDATE refresh_tokens SET used_at = used_at - interval '31 seconds' WHERE used_at IS NOT NULL AND session_id IN (SELECT id FROM auth_sessions WHERE user_id = $1)`,
+      [s.userId],
+    );
+    await refresh(s.cookie).expect(401);
+    await refresh(refreshCookie(r1)).expect(401);
     await me(r1.body.accessToken).expect(401);
   });
 

@@ -2,7 +2,7 @@ import { loadConfig } from '../../apps/api/src/config/app-config';
 import { CourseCatalog } from '../../apps/api/src/curriculum/course-catalog.service';
 import { DatabasePool } from '../../apps/api/src/database/database-pool';
 import { mainCohortLearners, smallCohortLearners } from '../../apps/api/src/database/seed/demo-population';
-import { DEMO_ACCOUNTS, DEMO_COHORT_NAME, DEMO_SMALL_COHORT_NAME, seedDemo } from '../../apps/api/src/database/seed/demo-seed';
+import { DEMO_ACCOUNTS, DEMO_COHORT_NAME, DEMO_SMALL_COHORT_NAME, DEMO_STUDY_NAME, DEMO_WAITLIST_COHORT_NAME, seedDemo } from '../../apps/api/src/database/seed/demo-seed';
 import { course } from '../support/course-player';
 import { DEMO, createTestApp, login, type TestApp } from '../support/test-app';
 
@@ -43,14 +43,15 @@ describe('demo seed (full)', () => {
     expect(plan.every((l) => l.email.endsWith('@respeta.demo'))).toBe(true);
   });
 
-  it('labels both cohorts as demo data, and the trainer sees isDemo', async () => {
-    expect(await q(`SELECT name, is_demo FROM cohorts ORDER BY name`)).toEqual([
+  it('labels the cohorts as demo data, and the trainer sees isDemo', async () => {
+    expect(await q(`SELECT name, is_demo FROM cohorts ORDER BY name COLLATE "C"`)).toEqual([
       { name: DEMO_COHORT_NAME, is_demo: true },
       { name: DEMO_SMALL_COHORT_NAME, is_demo: true },
+      { name: DEMO_WAITLIST_COHORT_NAME, is_demo: true },
     ]);
     const trainer = await login(t, DEMO.trainer);
     const list = await t.http().get('/api/cohorts').set(auth(trainer.token)).expect(200);
-    expect(list.body.map((c: { name: string; isDemo: boolean }) => [c.name, c.isDemo])).toEqual([[DEMO_COHORT_NAME, true], [DEMO_SMALL_COHORT_NAME, true]]);
+    expect(list.body.map((c: { name: string; isDemo: boolean }) => [c.name, c.isDemo])).toEqual([[DEMO_COHORT_NAME, true], [DEMO_SMALL_COHORT_NAME, true], [DEMO_WAITLIST_COHORT_NAME, true]]);
     expect(list.body[0]).toMatchObject({ enrolled: 43 });
     const created = await t.http().post('/api/cohorts').set(auth(trainer.token)).send({ name: 'Cohorte real' }).expect(201);
     expect(created.body.isDemo).toBe(false);
@@ -169,6 +170,18 @@ describe('demo seed (full)', () => {
       [small],
     );
     expect(row).toEqual({ enrolled: 6, completed: 4 });
+  });
+
+  it('gives the demo evaluator a small study: Ucayali took the course, an empty Lima cohort waits (register to try it)', async () => {
+    const evaluator = await login(t, { email: 'evaluadora@respeta.demo', password: 'respeta-evaluadora-demo' });
+    const [study] = (await t.http().get('/api/studies').set(auth(evaluator.token)).expect(200)).body;
+    expect(study).toMatchObject({ name: DEMO_STUDY_NAME, assignment: 'hand', secondBaselineOpen: false });
+    expect(study.arms.map((a: { cohortName: string; arm: string }) => [a.cohortName, a.arm])).toEqual([[DEMO_COHORT_NAME, 'treated'], [DEMO_WAITLIST_COHORT_NAME, 'waitlist']]);
+    const report = (await t.http().get(`/api/studies/${study.id}/report`).set(auth(evaluator.token)).expect(200)).body;
+    expect(report.arms[0].attrition.inStatistics).toBeGreaterThanOrEqual(30);
+    expect(report.arms[1].attrition.inStatistics).toBe(0);
+    // The demo trainer has no evaluator permission.
+    await t.http().get('/api/studies').set(auth((await login(t, DEMO.trainer)).token)).expect(403);
   });
 
   it('runs once: a second start on the same database adds nothing', async () => {

@@ -17,6 +17,7 @@ import { createValidationPipe } from './common/validation.js';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './common/json-depth.js';
 import { API_SECURITY_HEADERS } from './common/api-security-headers.js';
 import { ErrorResponseDto } from './common/error-response.dto.js';
+import { runMigrationsOnce } from './common/migrate-once.js';
 import { addRequestLogging, createRootLogger, requestIdOf } from './common/request-logger.js';
 import type { AppConfig } from './config/app-config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
@@ -116,8 +117,9 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  // TypeORM runs the migrations (on the app's one pool, which it borrows: see DatabaseModule).
-  await app.get(DataSource).runMigrations({ transaction: 'each' });
+  // TypeORM runs the migrations (on the app's one pool, which it borrows: see DatabaseModule); replicas started
+  // together migrate one at a time.
+  await runMigrationsOnce(app.get(DataSource));
   if (config.importContent) await app.get(ContentImporter).importDirectory(config.contentDir);
   const demoLogins = config.seedDemo ? await seedDemo(app.get(DatabasePool), config.seedDemo, { catalog: app.get(CourseCatalog) }) : null;
 

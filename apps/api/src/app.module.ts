@@ -18,6 +18,7 @@ import { JourneyModule } from './journey/journey.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { StudiesModule } from './studies/studies.module.js';
 import { UsersModule } from './users/users.module.js';
 
 /** Composes the feature modules; each feature folder's module says what it offers the others (its exports). */
@@ -43,6 +44,7 @@ export class AppModule {
         CertificatesModule,
         CohortsModule,
         ReportsModule,
+        StudiesModule,
         AuditModule,
         PrivacyModule,
         FollowUpsModule,

@@ -57,8 +57,9 @@ interface Checkpoint {
 }
 
 const checkpoints: Checkpoint[] = [
-  { name: 'consent', snapshot: startJourney(outline), legal: ['consent.given', 'followup.rescheduled', 'consent.withdrawn'] },
-  { name: 'pre, nothing submitted', snapshot: after('consent'), legal: ['pre.submitted', 'followup.rescheduled', 'consent.withdrawn'] },
+  // Joining a study's waitlist (waitlist.scheduled) is possible only before anything is answered.
+  { name: 'consent', snapshot: startJourney(outline), legal: ['consent.given', 'followup.rescheduled', 'consent.withdrawn', 'waitlist.scheduled'] },
+  { name: 'pre, nothing submitted', snapshot: after('consent'), legal: ['pre.submitted', 'followup.rescheduled', 'consent.withdrawn', 'waitlist.scheduled'] },
   { name: 'pre, knowledge submitted', snapshot: after('pre knowledge'), legal: ['pre.submitted', 'followup.rescheduled', 'consent.withdrawn'] },
   { name: 'learning m1, reading', snapshot: after('pre attitude'), legal: ['lesson.completed', 'followup.rescheduled', 'consent.withdrawn'] },
   { name: 'learning m1, quiz', snapshot: after('m1 lesson law'), legal: ['lesson.completed', 'quiz.graded', 'followup.rescheduled', 'consent.withdrawn'] },
@@ -100,6 +101,8 @@ function allVariants(o: JourneyOutline): JourneyEvent[] {
     { type: 'consent.withdrawn', at },
     { type: 'followup.rescheduled', delayDays: 30, at },
     { type: 'followup.rescheduled', delayDays: o.followUpDelayDays, at }, // the same delay: nothing to change
+    { type: 'waitlist.scheduled', secondBaselineAt: FAR_FUTURE, at },
+    { type: 'waitlist.scheduled', secondBaselineAt: at - 1, at }, // the date has passed: too late to join
     { type: 'lesson.completed', moduleKey: 'm1', lessonKey: 'nope', at },
     { type: 'lesson.completed', moduleKey: 'nope', lessonKey: 'intro', at },
     { type: 'quiz.graded', moduleKey: 'nope', passed: true, score: 1, at },

@@ -57,6 +57,8 @@ export function isJourneyEvent(value: unknown): value is JourneyEvent {
       return isString(event.moduleKey) && isString(event.scenarioKey) && isOneOf(SCENARIO_OUTCOMES, event.outcome);
     case 'followup.rescheduled':
       return isValidFollowUpDelay(event.delayDays);
+    case 'waitlist.scheduled':
+      return isFiniteNumber(event.secondBaselineAt);
     default:
       return true;
   }
@@ -70,13 +72,15 @@ export function rejectionReason(snapshot: LiveJourneySnapshot, event: JourneyEve
   const { context } = snapshot;
   const stage = journeyStage(snapshot.value);
   if (stage === 'withdrawn') return 'WITHDRAWN';
-  const beforeLearning = stage === 'consent' || stage === 'preAssessment';
+  const beforeLearning = stage === 'consent' || stage === 'baseline' || stage === 'waiting' || stage === 'preAssessment';
 
   switch (event.type) {
     case 'consent.given':
       return context.consentedAt !== null ? 'ALREADY_SUBMITTED' : 'EVENT_NOT_ALLOWED';
 
     case 'pre.submitted':
+      if (stage === 'baseline') return context.waitlist?.baseline[event.part] != null ? 'ALREADY_SUBMITTED' : 'EVENT_NOT_ALLOWED';
+      if (stage === 'waiting') return 'SECOND_BASELINE_NOT_OPEN';
       return context.pre[event.part] !== null ? 'ALREADY_SUBMITTED' : 'EVENT_NOT_ALLOWED';
 
     case 'lesson.completed':
@@ -113,6 +117,7 @@ export function rejectionReason(snapshot: LiveJourneySnapshot, event: JourneyEve
       return context.post[event.part] !== null ? 'ALREADY_SUBMITTED' : 'EVENT_NOT_ALLOWED';
 
     case 'clock.tick':
+      if (stage === 'waiting') return 'SECOND_BASELINE_NOT_OPEN';
       return stage === 'completed' ? 'FOLLOW_UP_NOT_OPEN' : 'EVENT_NOT_ALLOWED';
 
     case 'followup.submitted':
@@ -125,6 +130,10 @@ export function rejectionReason(snapshot: LiveJourneySnapshot, event: JourneyEve
 
     case 'consent.withdrawn':
       // Accepted in every non-final state, so only `done` gets here.
+      return 'EVENT_NOT_ALLOWED';
+
+    case 'waitlist.scheduled':
+      // Too late to join (something answered, or the date passed), the wait is over, or the date is the same.
       return 'EVENT_NOT_ALLOWED';
   }
 }
@@ -149,6 +158,16 @@ export function whyNot(journey: PersistedJourney | LiveJourneySnapshot, event: J
  */
 export function withCohortFollowUpDelay(persisted: PersistedJourney, delayDays: number, at: number): PersistedJourney {
   const result = applyJourneyEvent(persisted, { type: 'followup.rescheduled', delayDays, at });
+  return result.accepted ? result.snapshot : persisted;
+}
+
+/**
+ * The journey as it stands under its cohort's study: a waitlist cohort's learners get (or keep current) the study's
+ * second-baseline date while the machine accepts it; otherwise unchanged (same object). null: no waitlist.
+ */
+export function withWaitlistSchedule(persisted: PersistedJourney, secondBaselineAt: number | null, at: number): PersistedJourney {
+  if (secondBaselineAt === null) return persisted;
+  const result = applyJourneyEvent(persisted, { type: 'waitlist.scheduled', secondBaselineAt, at });
   return result.accepted ? result.snapshot : persisted;
 }
 

@@ -21,6 +21,7 @@ export {
   type QuizProgress,
   type RejectionCode,
   type ScenarioOutcome,
+  type WaitlistProgress,
 } from './journey-types.js';
 export {
   assertValidOutline,
@@ -48,6 +49,7 @@ export {
   isJourneyEvent,
   rejectionReason,
   withCohortFollowUpDelay,
+  withWaitlistSchedule,
   whyNot,
   type ApplyJourneyEventResult,
 } from './apply-journey-event.js';

@@ -7,12 +7,14 @@ import {
   allModulesDone,
   attemptsExhausted,
   canReschedule,
+  canScheduleWaitlist,
   currentModuleIndex,
   hasLesson,
   initialContext,
   isCurrentModule,
   isFollowUpOpen,
   isModuleUnlocked,
+  isSecondBaselineDue,
   outlineModule,
   requiredPostParts,
   reviewComplete,
@@ -90,6 +92,13 @@ const journeySetup = setup({
 
     followUpOpen: ({ context, event }) => isFollowUpOpen(context, event.at),
     isReschedule: ({ context, event }) => event.type === 'followup.rescheduled' && canReschedule(context, event.delayDays),
+    // Waitlist (a study's control group): joined before anything is answered, date movable until the wait ends.
+    canScheduleWaitlist: ({ context, event }) =>
+      event.type === 'waitlist.scheduled' && canScheduleWaitlist(context, event.secondBaselineAt, event.at),
+    joinsWaitlist: ({ context, event }) =>
+      event.type === 'waitlist.scheduled' && (context.waitlist ?? null) === null && canScheduleWaitlist(context, event.secondBaselineAt, event.at),
+    onWaitlist: ({ context }) => (context.waitlist ?? null) !== null,
+    secondBaselineDue: ({ context, event }) => isSecondBaselineDue(context, event.at),
   },
   actions: {
     /** Default: nothing. The server or the browser provide their own (e-mail, analytics, toasts). */
@@ -178,6 +187,23 @@ const journeySetup = setup({
       assertEvent(event, 'followup.rescheduled');
       return { outline: { ...context.outline, followUpDelayDays: event.delayDays } };
     }),
+    recordWaitlist: assign(({ context, event }) => {
+      assertEvent(event, 'waitlist.scheduled');
+      const waitlist = context.waitlist ?? null;
+      return {
+        waitlist: waitlist === null
+          ? { secondBaselineAt: event.secondBaselineAt, baseline: { knowledge: null, attitude: null }, secondBaselineOpenedAt: null }
+          : { ...waitlist, secondBaselineAt: event.secondBaselineAt },
+      };
+    }),
+    recordBaselinePart: assign(({ context, event }) => {
+      assertEvent(event, 'pre.submitted');
+      const waitlist = context.waitlist!;
+      return { waitlist: { ...waitlist, baseline: { ...waitlist.baseline, [event.part]: event.at } }, lastActivityAt: event.at };
+    }),
+    recordSecondBaselineOpened: assign(({ context, event }) => ({
+      waitlist: { ...context.waitlist!, secondBaselineOpenedAt: event.at },
+    })),
     recordFollowUpOpened: assign(({ event }) => ({ followUpOpenedAt: event.at })),
     recordFollowUp: assign(({ context, event }) => ({
       followUpOpenedAt: context.followUpOpenedAt ?? event.at,
@@ -211,6 +237,24 @@ const prePart = (part: PrePart) =>
     },
   });
 
+// The waitlist's first baseline: the same answers as the pre-assessment (same event), recorded apart.
+const baselinePart = (part: PrePart) =>
+  journeySetup.createStateConfig({
+    initial: 'pending',
+    states: {
+      pending: {
+        on: {
+          'pre.submitted': {
+            guard: { type: 'isPrePart', params: { part } },
+            target: 'submitted',
+            actions: 'recordBaselinePart',
+          },
+        },
+      },
+      submitted: { type: 'final' },
+    },
+  });
+
 const postPart = (part: PostPart) =>
   journeySetup.createStateConfig({
     initial: 'pending',
@@ -233,13 +277,44 @@ export const journeyMachine = journeySetup.createMachine({
   context: ({ input }) => initialContext(input),
   initial: 'consent',
   // From any state, until the follow-up opens (the guard); final states take no events at all.
-  on: { 'followup.rescheduled': { guard: 'isReschedule', actions: 'recordFollowUpDelay' } },
+  on: {
+    'followup.rescheduled': { guard: 'isReschedule', actions: 'recordFollowUpDelay' },
+    // A new date for a waitlist already joined (consent, baseline, waiting); joining itself is per state below.
+    'waitlist.scheduled': { guard: and(['onWaitlist', 'canScheduleWaitlist']), actions: 'recordWaitlist' },
+  },
   states: {
     consent: {
       on: {
-        'consent.given': { target: 'preAssessment', actions: 'recordConsent' },
+        'consent.given': [
+          { guard: 'onWaitlist', target: 'baseline', actions: 'recordConsent' },
+          { target: 'preAssessment', actions: 'recordConsent' },
+        ],
+        'waitlist.scheduled': { guard: 'joinsWaitlist', actions: 'recordWaitlist' },
         // Declining before starting counts as withdrawing: the learner leaves, nothing is recorded.
         'consent.withdrawn': { target: 'withdrawn', actions: { type: 'recordWithdrawal', params: { from: 'consent' } } },
+      },
+    },
+
+    // Waitlist: the first baseline (both parts, either order), then a wait until the study's second-baseline date.
+    baseline: {
+      type: 'parallel',
+      entry: { type: 'notify', params: { kind: 'stage.entered', stage: 'baseline' } },
+      on: {
+        'consent.withdrawn': { target: 'withdrawn', actions: { type: 'recordWithdrawal', params: { from: 'baseline' } } },
+      },
+      states: {
+        knowledge: baselinePart('knowledge'),
+        attitude: baselinePart('attitude'),
+      },
+      onDone: 'waiting',
+    },
+
+    // Like the follow-up: a guard on the tick's `at` (no timers). The second baseline is the ordinary pre-assessment.
+    waiting: {
+      entry: { type: 'notify', params: { kind: 'stage.entered', stage: 'waiting' } },
+      on: {
+        'clock.tick': { guard: 'secondBaselineDue', target: 'preAssessment', actions: 'recordSecondBaselineOpened' },
+        'consent.withdrawn': { target: 'withdrawn', actions: { type: 'recordWithdrawal', params: { from: 'waiting' } } },
       },
     },
 
@@ -248,6 +323,8 @@ export const journeyMachine = journeySetup.createMachine({
       type: 'parallel',
       entry: { type: 'notify', params: { kind: 'stage.entered', stage: 'preAssessment' } },
       on: {
+        // Consented before the cohort joined a study's waitlist, nothing answered yet: the baseline comes first.
+        'waitlist.scheduled': { guard: 'joinsWaitlist', target: 'baseline', actions: 'recordWaitlist' },
         'consent.withdrawn': {
           target: 'withdrawn',
           actions: { type: 'recordWithdrawal', params: { from: 'preAssessment' } },

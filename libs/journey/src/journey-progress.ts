@@ -85,6 +85,7 @@ export function initialContext(outline: JourneyOutline): JourneyContext {
     withdrawnAt: null,
     withdrawnFrom: null,
     lastActivityAt: null,
+    waitlist: null,
   };
 }
 
@@ -178,4 +179,20 @@ export function updateModule(
   return context.modules.map((progress, index) =>
     progress.key === moduleKey ? update(progress, context.outline.modules[index]!) : progress,
   );
+}
+
+/**
+ * A learner can join a study's waitlist while the study's second baseline is still ahead and they have answered
+ * nothing yet (consent, or a pre-assessment not started); later, the waitlist date can still move until it opens.
+ */
+export function canScheduleWaitlist(context: JourneyContext, secondBaselineAt: number, at: number): boolean {
+  if (context.withdrawnAt !== null) return false;
+  const waitlist = context.waitlist ?? null;
+  if (waitlist === null) return at < secondBaselineAt && context.pre.knowledge === null && context.pre.attitude === null;
+  return waitlist.secondBaselineOpenedAt === null && waitlist.secondBaselineAt !== secondBaselineAt;
+}
+
+export function isSecondBaselineDue(context: JourneyContext, at: number): boolean {
+  const waitlist = context.waitlist ?? null;
+  return waitlist !== null && at >= waitlist.secondBaselineAt;
 }

@@ -15,6 +15,7 @@ const MESSAGES: Record<RejectionCode, string> = {
   ALREADY_SUBMITTED: 'This was already submitted and cannot be changed.',
   WITHDRAWN: 'You withdrew your consent; no further answers are recorded.',
   COURSE_NOT_COMPLETED: 'The certificate is issued once the course is completed.',
+  SECOND_BASELINE_NOT_OPEN: 'Your group is on the waiting list: the second baseline and the course open on the study\'s date.',
 };
 
 /** Every rejection code, in a stable order (new codes go at the end: the API's error-code enum follows it). */

@@ -175,6 +175,7 @@ describe('rejection codes', () => {
     const all: RejectionCode[] = [
       'INVALID_EVENT', 'UNKNOWN_ITEM', 'EVENT_NOT_ALLOWED', 'MODULE_LOCKED', 'LESSONS_NOT_READ', 'QUIZ_NOT_PASSED', 'QUIZ_ALREADY_PASSED',
       'QUIZ_ATTEMPTS_EXHAUSTED', 'FOLLOW_UP_NOT_OPEN', 'ALREADY_SUBMITTED', 'WITHDRAWN', 'COURSE_NOT_COMPLETED',
+      'SECOND_BASELINE_NOT_OPEN',
     ];
     expect(REJECTION_CODES).toEqual(all);
     for (const code of all) expect(rejectionMessage(code)).toMatch(/^[A-Z].+\.$/);

@@ -45,7 +45,12 @@ export type JourneyEvent =
   | { type: 'followup.submitted'; at: number }
   /** The cohort's follow-up delay changed: applies to a journey whose follow-up has not opened yet. */
   | { type: 'followup.rescheduled'; delayDays: number; at: number }
-  | { type: 'consent.withdrawn'; at: number };
+  | { type: 'consent.withdrawn'; at: number }
+  /**
+   * The learner's cohort is a study's waitlist: the baseline is taken now and again from `secondBaselineAt` (the
+   * study's date, which the evaluator may move or bring forward). Applied by readers like followup.rescheduled.
+   */
+  | { type: 'waitlist.scheduled'; secondBaselineAt: number; at: number };
 
 export type JourneyEventType = JourneyEvent['type'];
 
@@ -60,10 +65,15 @@ export const JOURNEY_EVENT_TYPES: readonly JourneyEventType[] = [
   'followup.submitted',
   'followup.rescheduled',
   'consent.withdrawn',
+  'waitlist.scheduled',
 ];
 
 export type JourneyStage =
   | 'consent'
+  /** Waitlist only: the first baseline, taken when enrolled (stored as its own wave). */
+  | 'baseline'
+  /** Waitlist only: baseline taken, waiting for the study's second-baseline date. */
+  | 'waiting'
   | 'preAssessment'
   | 'learning'
   | 'postAssessment'
@@ -113,6 +123,19 @@ export interface JourneyContext {
   withdrawnFrom: JourneyStage | null;
   /** The `at` of the last accepted event: lets the trainer roster spot learners who stalled. */
   lastActivityAt: number | null;
+  /**
+   * Set when the cohort is a study's waitlist (absent in snapshots written before studies existed: read as null).
+   * The first baseline's parts are kept here; the second baseline is the ordinary `pre`.
+   */
+  waitlist?: WaitlistProgress | null;
+}
+
+export interface WaitlistProgress {
+  /** When the second baseline opens (the study's date, kept current until it opens). */
+  secondBaselineAt: number;
+  baseline: Record<PrePart, number | null>;
+  /** When the wait ended and the second baseline (the normal pre-assessment) opened. */
+  secondBaselineOpenedAt: number | null;
 }
 
 export const JOURNEY_MACHINE_VERSION = 1;
@@ -142,7 +165,9 @@ export type RejectionCode =
   | 'ALREADY_SUBMITTED'
   | 'WITHDRAWN'
   /** The certificate exists once the course is completed (post-assessment done). */
-  | 'COURSE_NOT_COMPLETED';
+  | 'COURSE_NOT_COMPLETED'
+  /** Waitlist: the course starts with the second baseline, on the study's date. */
+  | 'SECOND_BASELINE_NOT_OPEN';
 
 /** Hook for side effects (e-mail, analytics): a no-op by default, supplied with journeyMachine.provide(). */
 export type JourneyNotification =

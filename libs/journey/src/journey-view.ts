@@ -20,7 +20,10 @@ import {
 /** What the UI should offer next. The certificate is not a step: see `certificateAvailable`. */
 export type NextStep =
   | { kind: 'consent' }
-  | { kind: 'preAssessment'; part: PrePart }
+  /** waitlistRound: on a study's waitlist, the first baseline or the second one (the ordinary pre-assessment). */
+  | { kind: 'preAssessment'; part: PrePart; waitlistRound?: 'first' | 'second' }
+  /** Waitlist: baseline taken; the second baseline (and the course) open at `opensAt`. */
+  | { kind: 'waitSecondBaseline'; opensAt: number }
   | { kind: 'lesson'; moduleKey: string; lessonKey: string }
   | { kind: 'quiz'; moduleKey: string; attemptsLeft: number }
   | { kind: 'review'; moduleKey: string; lessonKey: string }
@@ -71,6 +74,8 @@ export interface JourneyView {
   certificateAvailable: boolean;
   withdrawnAt: number | null;
   lastActivityAt: number | null;
+  /** The cohort is a study's waitlist: the learner answers the baseline twice (why, and when, is shown to them). */
+  waitlist: { secondBaselineAt: number; baselineDone: boolean; secondBaselineOpenedAt: number | null } | null;
   nextStep: NextStep;
 }
 
@@ -120,9 +125,10 @@ export function describeJourney(journey: DescribableJourney): JourneyView {
     courseVersionId: context.outline.courseVersionId,
     stage,
     percentComplete: percentComplete(context),
+    // During the first baseline, the parts of that round (the same questions, recorded apart).
     pre: {
-      done: PRE_PARTS.filter((part) => context.pre[part] !== null),
-      pending: PRE_PARTS.filter((part) => context.pre[part] === null),
+      done: PRE_PARTS.filter((part) => prePartsOfRound(context, stage)[part] !== null),
+      pending: PRE_PARTS.filter((part) => prePartsOfRound(context, stage)[part] === null),
     },
     post: {
       done: postParts.filter((part) => context.post[part] !== null),
@@ -136,7 +142,21 @@ export function describeJourney(journey: DescribableJourney): JourneyView {
     certificateAvailable: context.completedAt !== null && stage !== 'withdrawn',
     withdrawnAt: context.withdrawnAt,
     lastActivityAt: context.lastActivityAt,
+    waitlist: waitlistView(context),
     nextStep: nextStep(journey, stage, opensAt),
+  };
+}
+
+const prePartsOfRound = (context: JourneyContext, stage: JourneyStage) =>
+  (stage === 'baseline' || stage === 'waiting') && context.waitlist ? context.waitlist.baseline : context.pre;
+
+function waitlistView(context: JourneyContext): JourneyView['waitlist'] {
+  const waitlist = context.waitlist ?? null;
+  if (waitlist === null) return null;
+  return {
+    secondBaselineAt: waitlist.secondBaselineAt,
+    baselineDone: PRE_PARTS.every((part) => waitlist.baseline[part] !== null),
+    secondBaselineOpenedAt: waitlist.secondBaselineOpenedAt,
   };
 }
 
@@ -161,8 +181,14 @@ function nextStep(journey: DescribableJourney, stage: JourneyStage, opensAt: num
   switch (stage) {
     case 'consent':
       return { kind: 'consent' };
-    case 'preAssessment':
-      return { kind: 'preAssessment', part: PRE_PARTS.find((part) => context.pre[part] === null)! };
+    case 'baseline':
+      return { kind: 'preAssessment', part: PRE_PARTS.find((part) => context.waitlist!.baseline[part] === null)!, waitlistRound: 'first' };
+    case 'waiting':
+      return { kind: 'waitSecondBaseline', opensAt: context.waitlist!.secondBaselineAt };
+    case 'preAssessment': {
+      const part = PRE_PARTS.find((p) => context.pre[p] === null)!;
+      return context.waitlist ? { kind: 'preAssessment', part, waitlistRound: 'second' } : { kind: 'preAssessment', part };
+    }
     case 'learning': {
       const index = currentModuleIndex(context);
       const outline = context.outline.modules[index]!;

@@ -19,6 +19,7 @@ const OWNERS: Record<string, Who[]> = {
   versionId: ['trainerA', 'trainerB', 'admin'],
   requestId: ['admin'], // privacy/deletion-requests/{requestId}: only admins confirm or reject
   userId: ['admin'], // privacy/users/{userId}/data: a person's data, for admins answering a request made outside the app
+  studyId: ['trainerA', 'admin'], // studies/{studyId}: the evaluator who created it (trainer A, granted the permission), admins
 };
 const PUBLIC = new Set(['/api/certificates/{code}']);
 
@@ -55,6 +56,15 @@ describe('security: IDOR sweep over every route with an id', () => {
     // A pending deletion request of learner A (non-admins must not be able to confirm it).
     const request = await t.http().post('/api/me/deletion-request').set('Authorization', `Bearer ${tokens.learnerA}`).send({ certificateChoice: 'keep' }).expect(201);
     Object.assign(values, { requestId: request.body.id, userId: learnerA.id });
+    // A study of trainer A's (granted the evaluator permission) over their cohort and a second one.
+    const [trainerA] = await t.db.query(`SELECT id FROM users WHERE email = $1`, [DEMO.trainer.email]);
+    await t.http().patch(`/api/users/${trainerA.id}/evaluator`).set('Authorization', `Bearer ${tokens.admin}`).send({ canEvaluate: true }).expect(200);
+    const [second] = await t.db.query(`INSERT INTO cohorts (name, trainer_id) VALUES ('Segunda', $1) RETURNING id`, [trainerA.id]);
+    const study = await t.http().post('/api/studies').set('Authorization', `Bearer ${tokens.trainerA}`).send({
+      name: 'Estudio', assignment: 'hand', cohorts: [{ cohortId: cohort.id, arm: 'treated' }, { cohortId: second.id, arm: 'waitlist' }],
+      baselineOn: '2030-01-01', treatedPostOn: '2030-02-01', secondBaselineOn: '2030-02-01',
+    }).expect(201);
+    Object.assign(values, { studyId: study.body.id });
     ({ routes } = await routesOf(t));
   });
   afterAll(() => t.close());
@@ -66,6 +76,7 @@ describe('security: IDOR sweep over every route with an id', () => {
       'POST /api/auth/password': { currentPassword: 'x-x-x-x-x', newPassword: 'y-y-y-y-y-y-y' },
       'PATCH /api/users/me': { displayName: 'Cambio' },
       'PATCH /api/users/{id}/permissions': { canEditContent: true },
+      'PATCH /api/users/{id}/evaluator': { canEvaluate: true },
       'POST /api/users': { email: `n${randomUUID().slice(0, 6)}@respeta.demo`, displayName: 'N', password: 'new staff secret 2026', role: 'trainer' },
       'PUT /api/course-versions/{versionId}/content': { content: {} },
       'PATCH /api/course-versions/{versionId}/lessons/{lessonKey}': { title: { es: 'T', en: 'T' } },

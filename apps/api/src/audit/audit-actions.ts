@@ -11,6 +11,8 @@ export const AUDIT_READS = [
   'deletion_requests.list', // the admin's list of pending deletion requests (names, e-mails)
   'audit.read', // a page of this log (names of actors and subjects)
   'audit.export', // this log as CSV
+  'study.report.read', // a study's report (aggregates only, no names)
+  'study.export.download', // a study's analysis file (pseudonymous rows)
 ] as const;
 
 export const AUDIT_CHANGES = [
@@ -33,6 +35,10 @@ export const AUDIT_CHANGES = [
   'deletion_request.cancel',
   'deletion_request.reject',
   'account.erase',
+  'account.evaluator.grant',
+  'account.evaluator.revoke',
+  'study.create',
+  'study.second_baseline.open',
 ] as const;
 
 export const AUDIT_ACTIONS = [...AUDIT_READS, ...AUDIT_CHANGES] as const;

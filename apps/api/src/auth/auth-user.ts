@@ -7,6 +7,8 @@ export interface AuthUser {
   sessionId: string;
   /** May edit and publish course content: admins, and staff an admin granted it to (read on every request). */
   canEditContent: boolean;
+  /** May define studies (controlled comparisons) and read their reports: admins, and trainers an admin granted it to. */
+  canEvaluate: boolean;
 }
 
 export interface AccessTokenPayload {

@@ -14,4 +14,8 @@ export const CONTENT_EDITOR = 'respeta:contentEditor';
 /** Also needs the content-editor permission (course content reaches every cohort); checked by RolesGuard. */
 export const ContentEditor = () => SetMetadata(CONTENT_EDITOR, true);
 
+export const EVALUATOR = 'respeta:evaluator';
+/** Also needs the evaluator permission (studies compare cohorts of several trainers); checked by RolesGuard. */
+export const Evaluator = () => SetMetadata(EVALUATOR, true);
+
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest().user);

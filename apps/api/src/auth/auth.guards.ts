@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AppException } from '../common/app-exception.js';
 import type { Role } from '../users/user.entity.js';
-import { CONTENT_EDITOR, IS_PUBLIC, ROLES } from './auth.decorators.js';
+import { CONTENT_EDITOR, EVALUATOR, IS_PUBLIC, ROLES } from './auth.decorators.js';
 import type { AuthUser } from './auth-user.js';
 import { LoginDto } from './auth.dto.js';
 import { createValidationPipe } from '../common/validation.js';
@@ -45,6 +45,9 @@ export class RolesGuard implements CanActivate {
     if (!user || !roles.includes(user.role)) throw forbidden();
     if (this.reflector.getAllAndOverride<boolean>(CONTENT_EDITOR, targets) && !user.canEditContent) {
       throw new AppException(403, 'CONTENT_EDITOR_REQUIRED', 'Editing course content needs the content-editor permission; an administrator can grant it.');
+    }
+    if (this.reflector.getAllAndOverride<boolean>(EVALUATOR, targets) && !user.canEvaluate) {
+      throw new AppException(403, 'EVALUATOR_REQUIRED', 'Studies need the evaluator permission; an administrator can grant it.');
     }
     return true;
   }

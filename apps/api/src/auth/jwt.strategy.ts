@@ -30,15 +30,18 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
     if (typeof payload?.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.ver !== 'number') return false;
     if (!UUID.test(payload.sub) || !UUID.test(payload.sid)) return false;
-    const rows = await this.reads.rows<{ role: AuthUser['role']; can_edit_content: boolean }>(
-      `SELECT u.role, u.can_edit_content FROM users u JOIN auth_sessions s ON s.user_id = u.id
+    const rows = await this.reads.rows<{ role: AuthUser['role']; can_edit_content: boolean; can_evaluate: boolean }>(
+      `SELECT u.role, u.can_edit_content, u.can_evaluate FROM users u JOIN auth_sessions s ON s.user_id = u.id
         WHERE u.id = $1 AND s.id = $2 AND u.disabled_at IS NULL AND u.token_version = $3 AND s.revoked_at IS NULL`,
       [payload.sub, payload.sid, payload.ver],
-      'auth_session_check',
+      'auth_session_check_v2',
     );
     if (!rows[0]) return false;
-    const { role, can_edit_content } = rows[0];
-    return { id: payload.sub, role, sessionId: payload.sid, canEditContent: role === 'admin' || can_edit_content };
+    const { role, can_edit_content, can_evaluate } = rows[0];
+    return {
+      id: payload.sub, role, sessionId: payload.sid,
+      canEditContent: role === 'admin' || can_edit_content, canEvaluate: role === 'admin' || can_evaluate,
+    };
   }
 }
 

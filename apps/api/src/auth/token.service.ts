@@ -16,6 +16,9 @@ export interface IssuedTokens {
   refreshExpiresAt: Date;
 }
 
+/** How long a used refresh token may be presented again when the answer to its first use never arrived. */
+export const REUSE_GRACE_MS = 30_000;
+
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** Short-lived JWT access tokens plus rotating opaque refresh tokens grouped in session families. */
@@ -33,8 +36,10 @@ export class TokenService {
   }
 
   /**
-   * Exchanges a refresh token for a new pair. A token that was already used means it leaked (or a race lost):
-   * the whole family is revoked, so a thief and the victim are both logged out.
+   * Exchanges a refresh token for a new pair. A token that was already used means it leaked: the whole family is
+   * revoked, so a thief and the victim are both logged out — unless its answer was lost on the way (a phone on a weak
+   * signal): the same token again within REUSE_GRACE_MS, while the token that answer carried was never used, gets a
+   * new pair and the lost token stops working (the "reuse interval" of Auth0, Okta's grace period).
    */
   async rotate(refreshToken: string): Promise<IssuedTokens> {
     // The reuse revocation must commit, so the transaction returns an outcome and the throw happens after it.
@@ -44,17 +49,29 @@ export class TokenService {
   }
 
   private async rotateWithin(manager: SqlClient, tokenHash: string): Promise<{ kind: 'rotated'; tokens: IssuedTokens } | { kind: 'invalid' | 'reused' }> {
-    const [row]: { id: string; session_id: string; used_at: Date | null; expires_at: Date; revoked_at: Date | null; user_id: string; role: UserEntity['role']; token_version: number; disabled_at: Date | null }[] =
+    const [row]: { id: string; session_id: string; used_at: Date | null; created_at: Date; expires_at: Date; revoked_at: Date | null; user_id: string; role: UserEntity['role']; token_version: number; disabled_at: Date | null }[] =
       await manager.query(
-        `SELECT t.id, t.session_id, t.used_at, t.expires_at, s.revoked_at, u.id AS user_id, u.role, u.token_version, u.disabled_at
+        `SELECT t.id, t.session_id, t.used_at, t.created_at, t.expires_at, s.revoked_at, u.id AS user_id, u.role, u.token_version, u.disabled_at
            FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id JOIN users u ON u.id = s.user_id
           WHERE t.token_hash = $1 FOR UPDATE OF t, s`,
         [tokenHash],
       );
     if (!row || row.revoked_at || row.disabled_at || row.expires_at.getTime() <= Date.now()) return { kind: 'invalid' };
     if (row.used_at) {
-      await manager.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'refresh_token_reuse' WHERE id = $1`, [row.session_id]);
-      return { kind: 'reused' };
+      // One statement: the successors (tokens issued after this one) that were never used expire; any used one means
+      // the family went on without this token, so this is a replay.
+      const [retry]: { lost: boolean }[] = await manager.query(
+        `WITH later AS (SELECT id, used_at FROM refresh_tokens WHERE session_id = $1 AND created_at >= $2 AND id <> $3 FOR UPDATE),
+              expired AS (UPDATE refresh_tokens SET expires_at = now() WHERE id IN (SELECT id FROM later) AND NOT EXISTS (SELECT 1 FROM later WHERE used_at IS NOT NULL))
+         SELECT $4::timestamptz > now() - make_interval(secs => $5) AND NOT EXISTS (SELECT 1 FROM later WHERE used_at IS NOT NULL) AS lost`,
+        [row.session_id, row.created_at, row.id, row.used_at, REUSE_GRACE_MS / 1000],
+      );
+      if (!retry?.lost) {
+        await manager.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'refresh_token_reuse' WHERE id = $1`, [row.session_id]);
+        return { kind: 'reused' };
+      }
+      const tokens = await this.issue({ id: row.user_id, role: row.role, tokenVersion: row.token_version }, row.session_id, manager);
+      return { kind: 'rotated', tokens };
     }
     await manager.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [row.id]);
     const tokens = await this.issue({ id: row.user_id, role: row.role, tokenVersion: row.token_version }, row.session_id, manager);

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { runMigrationsOnce } from '../common/migrate-once.js';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { DatabasePool, databaseSettings } from '../database/database-pool.js';
@@ -16,7 +17,7 @@ export async function withDatabase<T>(work: (db: DatabasePool, config: AppConfig
     const migrator = new DataSource(dataSourceOptions(pool));
     await migrator.initialize();
     try {
-      await migrator.runMigrations({ transaction: 'each' });
+      await runMigrationsOnce(migrator); // replicas and tools started together migrate one at a time
     } finally {
       await migrator.destroy();
     }

@@ -19,6 +19,7 @@ import { DraftEditing1764430000000 } from './migrations/1764430000000-draft-edit
 import { ReminderOutbox1764450000000 } from './migrations/1764450000000-reminder-outbox.js';
 import { PracticeAttempts1764450000001 } from './migrations/1764450000001-practice-attempts.js';
 import { ReportVectors1764480000000 } from './migrations/1764480000000-report-vectors.js';
+import { Studies1764500000000 } from './migrations/1764500000000-studies.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
 export const ENTITIES = [UserEntity];
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   ReminderOutbox1764450000000,
   PracticeAttempts1764450000001,
   ReportVectors1764480000000,
+  Studies1764500000000,
 ];
 
 /**

@@ -24,7 +24,7 @@ export class FollowUpsController {
 
   @Get('due.csv')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV (UTF-8 with BOM): name, status (due | waiting), due_on, link — learners not yet answered, soonest first' })
+  @ApiOkResponse({ description: 'CSV (UTF-8 with BOM): name, status (due | waiting; a study waitlist adds second_baseline_due | second_baseline_waiting), due_on, link — learners not yet answered, soonest first' })
   async dueCsv(@CurrentUser() actor: AuthUser, @Param('cohortId', ParseUUIDPipe) id: string, @Req() req: FastifyRequest) {
     return new StreamableFile(Buffer.from(await this.followUps.dueCsv(actor, id, requestBase(req)), 'utf8'), {
       type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="respeta-seguimiento.csv"',

@@ -30,7 +30,8 @@ export interface ResponseRecord {
 @Injectable()
 export class AttemptStore {
   /** Each item is graded once; the test's score and per-module breakdown are derived from those grades. */
-  async knowledge(tx: Tx, wave: 'pre' | 'post' | 'followup', answers: unknown): Promise<GradeFeedbackDto> {
+  /** The waitlist's first baseline is stored as wave 'baseline' but shown and drafted as the pre-test ('pre-knowledge'). */
+  async knowledge(tx: Tx, wave: 'baseline' | 'pre' | 'post' | 'followup', answers: unknown): Promise<GradeFeedbackDto> {
     const test = tx.course.knowledgeTest;
     const problems = validateAnswers(test.items, answers);
     if (problems.length) throw problemsError(problems);
@@ -38,7 +39,7 @@ export class AttemptStore {
     const grade = summariseKnowledgeTest(test, graded);
     this.insert(
       tx,
-      { kind: 'knowledge', wave, targetKey: test.key, score: grade.percent, result: { perModule: grade.perModule, answeredCount: grade.answeredCount }, seedDraft: `${wave}-knowledge` },
+      { kind: 'knowledge', wave, targetKey: test.key, score: grade.percent, result: { perModule: grade.perModule, answeredCount: grade.answeredCount }, seedDraft: `${wave === 'baseline' ? 'pre' : wave}-knowledge` },
       graded.filter((g) => g.answered).map((g) => ({ itemKey: g.questionKey, value: g.selectedOptionKeys, correct: g.correct })),
       graded.map((g) => (g.answered ? Number(g.correct) : null)),
       // Which options were chosen (bit i = the item's i-th option), for the trainer's distractor analysis.
@@ -53,7 +54,7 @@ export class AttemptStore {
   }
 
   /** Attitude answers are sensitive: stored as given, never graded, never shown back with a "right" answer. */
-  async attitude(tx: Tx, wave: 'pre' | 'post' | 'then' | 'followup', answers: unknown, options: { requireAll: boolean }): Promise<void> {
+  async attitude(tx: Tx, wave: 'baseline' | 'pre' | 'post' | 'then' | 'followup', answers: unknown, options: { requireAll: boolean }): Promise<void> {
     const problems = validateLikertAnswers(tx.course.attitudeInstrument, answers, options);
     if (problems.length) throw problemsError(problems);
     const entries = Object.entries(answers as Record<string, number>);

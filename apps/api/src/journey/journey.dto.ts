@@ -74,8 +74,10 @@ export class JourneySnapshotDto {
 export class JourneyStateDto {
   @ApiProperty({ format: 'uuid' }) enrolmentId: string;
   @ApiProperty({ format: 'uuid' }) courseVersionId: string;
-  @ApiProperty({ enum: ['consent', 'preAssessment', 'learning', 'postAssessment', 'completed', 'followUp', 'done', 'withdrawn'] }) stage: string;
+  @ApiProperty({ enum: ['consent', 'baseline', 'waiting', 'preAssessment', 'learning', 'postAssessment', 'completed', 'followUp', 'done', 'withdrawn'] }) stage: string;
   @ApiProperty() percentComplete: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: "A study's waitlist: when the second baseline (and the course) opens; null when not on a waitlist" })
+  secondBaselineAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: "When the follow-up opens (the cohort's current delay after completion); null before completion" })
   followUpOpensAt: string | null;
   @ApiProperty({ type: JourneySnapshotDto, description: 'The persisted XState snapshot; hydrate libs/journey with it' })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Answers, type Locale, gradeQuiz, validateAnswers } from '#curriculum';
-import { type JourneyEvent, describeJourney, rejectionMessage, whyNotStep } from '#journey';
+import { type JourneyEvent, describeJourney, journeyStage, rejectionMessage, whyNotStep } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
 import { AttemptStore } from './attempt-store.service.js';
 import { quizFeedback } from './grade-feedback.js';
@@ -75,15 +75,17 @@ export class JourneyService {
     if (wave === 'pre' && part === 'then') throw notFound('Assessment');
     return this.submissions.submit(userId, enrolmentId, key, { action: 'assessment', wave, part, answers }, locale, async (tx) => {
       const event: JourneyEvent = wave === 'pre' ? { type: 'pre.submitted', part: part as 'knowledge' | 'attitude', at: tx.at } : { type: 'post.submitted', part, at: tx.at };
+      // A study's waitlist answers the pre-assessment twice: the machine's stage says which round this is.
+      const stored = wave === 'pre' && journeyStage(tx.journey.value) === 'baseline' ? 'baseline' : wave;
       // The machine decides first; answers are stored only for a step it accepts.
       tx.apply(event);
       if (part === 'knowledge') {
-        const grade = await this.attempts.knowledge(tx, wave, answers);
+        const grade = await this.attempts.knowledge(tx, stored, answers);
         tx.clearDrafts.push(`${wave}-knowledge`);
         // The pre-test shows no answers (it would teach the post-test); the post-test explains every item.
         return { grade: wave === 'post' ? grade : { ...grade, questions: [] } };
       }
-      await this.attempts.attitude(tx, part === 'then' ? 'then' : wave, answers, { requireAll: false });
+      await this.attempts.attitude(tx, part === 'then' ? 'then' : stored, answers, { requireAll: false });
       tx.clearDrafts.push(`${wave}-${part}`);
       return {};
     });

@@ -5,7 +5,8 @@ import { DatabasePool, type SqlClient } from '../database/database-pool.js';
 
 /** Which knowledge-test attempt is open follows from the stage the machine recorded; null = none is open. */
 export function knowledgeWaveOf(stage: string | null): 'pre' | 'post' | 'followup' | null {
-  if (stage === null || stage === 'consent' || stage === 'preAssessment') return 'pre';
+  // The waitlist's first baseline is the pre-test shown once more (its own draft and order each time).
+  if (stage === null || stage === 'consent' || stage === 'baseline' || stage === 'preAssessment') return 'pre';
   if (stage === 'learning' || stage === 'postAssessment') return 'post';
   if (stage === 'completed' || stage === 'followUp') return 'followup';
   return null;

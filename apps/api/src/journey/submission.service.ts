@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Course, Locale, Problem } from '#curriculum';
 import {
   type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, rejectionMessage, startJourney,
-  withCohortFollowUpDelay,
+  withCohortFollowUpDelay, withWaitlistSchedule,
 } from '#journey';
 import { CertificateIssuer } from '../certificates/certificate-issuer.service.js';
 import { AppException, notFound } from '../common/app-exception.js';
@@ -21,6 +21,8 @@ interface EnrolmentRow {
   journey: PersistedJourney | null;
   follow_up_days: number;
   display_name: string;
+  /** The study's second-baseline date when the cohort is a study's waitlist, else null. */
+  waitlist_at: Date | null;
   /** The idempotency ledger's entry for the submission's key, read with the lock (null when there is none). */
   seen_hash: string | null;
   seen_response: unknown;
@@ -33,6 +35,19 @@ interface EnrolmentRow {
 export interface DeferredWrite {
   ctes: string[];
   params: unknown[];
+}
+
+/** The cohort's waitlist date (a study's waitlist arm), as a column of a query over enrolments `e`. */
+const WAITLIST_AT = `(SELECT s.second_baseline_at FROM study_arms sa JOIN studies s ON s.id = sa.study_id
+                       WHERE sa.cohort_id = e.cohort_id AND sa.arm = 'waitlist') AS waitlist_at`;
+const epoch = (date: Date | null) => (date === null ? null : new Date(date).getTime());
+
+/**
+ * A stored journey under its cohort's current settings: the follow-up delay, and a study's waitlist date. Every
+ * reader that may store the journey calls this (the machine decides what still applies).
+ */
+export function currentJourney(stored: PersistedJourney, row: { follow_up_days: number; waitlist_at: Date | null }, at: number): PersistedJourney {
+  return withWaitlistSchedule(withCohortFollowUpDelay(stored, row.follow_up_days, at), epoch(row.waitlist_at), at);
 }
 
 /** Everything one submission needs, inside its transaction, with the enrolment row locked. */
@@ -77,14 +92,17 @@ export class JourneySubmissions {
   async state(userId: string, enrolmentId: string): Promise<JourneyStateDto> {
     // Hot path: a plain read. Only a journey that does not exist yet, or a completed one whose follow-up may have
     // opened, needs the locked write below.
-    const [row] = await this.reads.rows<{ journey: PersistedJourney | null; course_version_id: string | null; follow_up_days: number }>(
-      `SELECT e.journey, e.course_version_id, c.follow_up_days FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.id = $1 AND e.user_id = $2`,
+    const [row] = await this.reads.rows<{ journey: PersistedJourney | null; course_version_id: string | null; follow_up_days: number; waitlist_at: Date | null }>(
+      `SELECT e.journey, e.course_version_id, c.follow_up_days, ${WAITLIST_AT} FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.id = $1 AND e.user_id = $2`,
       [enrolmentId, userId],
-      'journey_read_v2',
+      'journey_read_v3',
     );
     if (!row?.course_version_id) throw notFound('Enrolment');
-    // A journey under an older cohort delay (the trainer changed it) also takes the write path, to store the new date.
-    if (row.journey && journeyStage(row.journey.value) !== 'completed' && !needsReschedule(row.journey, row.follow_up_days)) {
+    // A journey under an older cohort delay (the trainer changed it) or a new waitlist date also takes the write path,
+    // to store it; so does a waiting one (its second baseline may have opened) and a completed one (its follow-up).
+    const stage = row.journey ? journeyStage(row.journey.value) : null;
+    if (row.journey && stage !== 'completed' && stage !== 'waiting' && !needsReschedule(row.journey, row.follow_up_days)
+      && withWaitlistSchedule(row.journey, epoch(row.waitlist_at), this.clock.now()) === row.journey) {
       return toState(enrolmentId, row.journey);
     }
     // Content is read before the transaction: a transaction must never wait for a second pooled connection.
@@ -93,8 +111,8 @@ export class JourneySubmissions {
       const enrolment = await this.lock(m, userId, enrolmentId, null);
       const now = this.clock.now();
       const stored = enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days));
-      let journey = withCohortFollowUpDelay(stored, enrolment.follow_up_days, now);
-      // Nothing else opens the follow-up: a tick on read moves a completed journey on once its delay has passed.
+      let journey = currentJourney(stored, enrolment, now);
+      // Nothing else opens the follow-up (or ends a waitlist's wait): a tick on read moves the journey on once due.
       const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: now });
       if (tick.accepted) journey = tick.snapshot;
       if (journey !== enrolment.journey) await m.query(SAVE_JOURNEY, journeyParams(enrolment.id, journey, null));
@@ -150,8 +168,9 @@ export class JourneySubmissions {
     const at = this.clock.now();
     const tx: Tx = {
       m, enrolment, course, locale, at, clearDrafts: [], deferred: [],
-      // Under the cohort's current follow-up delay (a trainer may have changed it since the journey started).
-      journey: withCohortFollowUpDelay(enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)), enrolment.follow_up_days, at),
+      // Under the cohort's current follow-up delay (a trainer may have changed it since the journey started) and
+      // study; a waitlist whose date has come moves on to its second baseline first.
+      journey: openDueWait(currentJourney(enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)), enrolment, at), at),
       apply(event) {
         const result = applyJourneyEvent(tx.journey, event);
         if (!result.accepted) throw new AppException(409, result.reason as ErrorCode, rejectionMessage(result.reason));
@@ -190,16 +209,23 @@ export class JourneySubmissions {
   private async lock(m: SqlClient, userId: string, enrolmentId: string, idempotencyKey: string | null): Promise<EnrolmentRow> {
     const [row] = await m.query(
       `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, coalesce(u.legal_name, u.display_name) AS display_name,
-              k.request_hash AS seen_hash, k.response AS seen_response
+              k.request_hash AS seen_hash, k.response AS seen_response, ${WAITLIST_AT}
          FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id
          LEFT JOIN idempotency_keys k ON k.enrolment_id = e.id AND k.key = $3
         WHERE e.id = $1 AND e.user_id = $2 FOR UPDATE OF e`,
       [enrolmentId, userId, idempotencyKey],
-      'submission_lock',
+      'submission_lock_v2',
     );
     if (!row || !row.course_version_id) throw notFound('Enrolment');
     return row;
   }
+}
+
+/** A waiting journey whose second-baseline date has come is ticked into it (only there: other stages keep their ticks for reads). */
+function openDueWait(journey: PersistedJourney, at: number): PersistedJourney {
+  if (journeyStage(journey.value) !== 'waiting') return journey;
+  const tick = applyJourneyEvent(journey, { type: 'clock.tick', at });
+  return tick.accepted ? tick.snapshot : journey;
 }
 
 /** Cheap pre-check on the hot read: only a journey whose delay differs from the cohort's asks the machine. */
@@ -234,6 +260,7 @@ function journeyParams(enrolmentId: string, journey: PersistedJourney, at: numbe
 function toState(enrolmentId: string, journey: PersistedJourney, view: JourneyView = describeJourney(journey)): JourneyStateDto {
   return {
     enrolmentId, courseVersionId: view.courseVersionId, stage: view.stage, percentComplete: view.percentComplete,
-    followUpOpensAt: view.followUpOpensAt === null ? null : new Date(view.followUpOpensAt).toISOString(), snapshot: journey,
+    followUpOpensAt: view.followUpOpensAt === null ? null : new Date(view.followUpOpensAt).toISOString(),
+    secondBaselineAt: view.waitlist === null ? null : new Date(view.waitlist.secondBaselineAt).toISOString(), snapshot: journey,
   };
 }

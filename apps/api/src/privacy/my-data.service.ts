@@ -64,7 +64,7 @@ export class MyDataService {
     const answersOf = (attemptId: string) => answers.filter((r) => r.attempt_id === attemptId);
     const entity = Object.assign(new UserEntity(), {
       id: user.id, email: user.email, displayName: user.display_name, legalName: user.legal_name, role: user.role, locale: user.locale,
-      positionType: user.position_type, institution: user.institution, region: user.region, disabledAt: user.disabled_at, canEditContent: user.can_edit_content,
+      positionType: user.position_type, institution: user.institution, region: user.region, disabledAt: user.disabled_at, canEditContent: user.can_edit_content, canEvaluate: user.can_evaluate,
     });
     return {
       generatedAt: new Date().toISOString(),

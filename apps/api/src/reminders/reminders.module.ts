@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WaitlistBaselineReminders } from '../studies/waitlist-reminders.js';
 import { FollowUpReminders } from './follow-up-reminders.js';
 import { Mailer } from './mailer.service.js';
 import { REMINDER_KINDS, type ReminderKind } from './reminder-kind.js';
@@ -9,7 +10,8 @@ import { ReminderJob } from './reminder-job.service.js';
   providers: [
     Mailer,
     FollowUpReminders,
-    { provide: REMINDER_KINDS, useFactory: (...kinds: ReminderKind[]) => kinds, inject: [FollowUpReminders] },
+    WaitlistBaselineReminders,
+    { provide: REMINDER_KINDS, useFactory: (...kinds: ReminderKind[]) => kinds, inject: [FollowUpReminders, WaitlistBaselineReminders] },
     ReminderJob,
   ],
   exports: [ReminderJob],

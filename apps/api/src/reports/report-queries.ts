@@ -1,8 +1,8 @@
 import type { CohortMember, SqlQuery } from './cohort-answers.js';
 
 // Enrolments whose answers enter a report's statistics: the cohorts asked for, learners who chose evaluation use and
-// did not withdraw (the same rule as CohortAnswers.included).
-const COHORT = `cohort AS (
+// did not withdraw (the same rule as CohortAnswers.included). The one SQL definition: studies use it too.
+export const COHORT = `cohort AS (
   SELECT e.id FROM enrolments e WHERE e.cohort_id = ANY($1::uuid[]) AND e.consent_withdrawn_at IS NULL AND e.evaluation_use)`;
 
 export interface ChoiceRow {

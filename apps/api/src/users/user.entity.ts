@@ -31,6 +31,8 @@ export class UserEntity {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt: Date | null;
   /** May edit and publish course content (granted by an admin; admins may by their role). */
   @Column({ name: 'can_edit_content', type: 'boolean', default: false }) canEditContent: boolean;
+  /** May define studies and read their reports (granted by an admin; admins may by their role). */
+  @Column({ name: 'can_evaluate', type: 'boolean', default: false }) canEvaluate: boolean;
   /** Bumped on password change and disable: every access token carrying an older value stops working. */
   @Column({ name: 'token_version', type: 'int', default: 0 }) tokenVersion: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -13,6 +13,7 @@ export class UserDto {
   @ApiProperty({ enum: REGIONS, enumName: 'Region', nullable: true, type: String }) region: UserEntity['region'];
   @ApiProperty() disabled: boolean;
   @ApiProperty({ description: 'May edit and publish course content (admins always may)' }) canEditContent: boolean;
+  @ApiProperty({ description: 'May define studies and read their reports (admins always may)' }) canEvaluate: boolean;
 }
 
 export function toUserDto(user: UserEntity): UserDto {
@@ -28,5 +29,6 @@ export function toUserDto(user: UserEntity): UserDto {
     region: user.region,
     disabled: user.disabledAt !== null,
     canEditContent: user.role === 'admin' || user.canEditContent,
+    canEvaluate: user.role === 'admin' || user.canEvaluate,
   };
 }

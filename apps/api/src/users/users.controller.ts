@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { UserDto } from './user.mapper.js';
-import { CreateStaffDto, UpdatePermissionsDto, UpdateProfileDto } from './users.dto.js';
+import { CreateStaffDto, UpdateEvaluatorDto, UpdatePermissionsDto, UpdateProfileDto } from './users.dto.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -45,6 +45,13 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   setPermissions(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePermissionsDto): Promise<UserDto> {
     return this.users.setContentEditor(actor, id, dto.canEditContent);
+  }
+
+  @Roles('admin')
+  @Patch(':id/evaluator')
+  @ApiOkResponse({ type: UserDto })
+  setEvaluator(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateEvaluatorDto): Promise<UserDto> {
+    return this.users.setEvaluator(actor, id, dto.canEvaluate);
   }
 
   @Roles('admin')

@@ -21,6 +21,10 @@ export class UpdatePermissionsDto {
   @ApiProperty({ description: 'May edit and publish course content' }) @IsBoolean() canEditContent: boolean;
 }
 
+export class UpdateEvaluatorDto {
+  @ApiProperty({ description: 'May define studies (controlled comparisons) and read their reports' }) @IsBoolean() canEvaluate: boolean;
+}
+
 export class UpdateProfileDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 120) displayName?: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Name for certificates, as on the identity document; null: use the display name' })

@@ -103,6 +103,18 @@ export class UsersService {
     return this.getProfile(userId);
   }
 
+  /** Grants or withdraws the evaluator permission (studies); only trainers hold it (admins may by their role). */
+  async setEvaluator(actor: AuthUser, userId: string, granted: boolean): Promise<UserDto> {
+    const user = await this.db.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user) throw notFound('User');
+    if (user.role !== 'trainer') throw new AppException(409, 'CONFLICT', 'Only trainers are granted the evaluator permission; administrators hold it already.');
+    await this.db.transaction(async (m) => {
+      await m.query(`UPDATE users SET can_evaluate = $2, updated_at = now() WHERE id = $1`, [userId, granted]);
+      await this.audit.record({ actor, action: granted ? 'account.evaluator.grant' : 'account.evaluator.revoke', subjectId: userId }, m);
+    });
+    return this.getProfile(userId);
+  }
+
   /** Disabling revokes every session at once (token version bump + session revocation). */
   async setDisabled(actor: AuthUser, userId: string, disabled: boolean): Promise<UserDto> {
     if (actor.id === userId && disabled) throw new AppException(409, 'CONFLICT', 'You cannot disable your own account.');

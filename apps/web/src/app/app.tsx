@@ -27,6 +27,7 @@ const MyDataPage = lazy(() => import('../features/my-data/components/my-data-pag
 const AdminRoutes = lazy(() => Promise.all([import('../features/admin/admin-routes'), loadStaffStrings()]).then(([m]) => m));
 // The content editor (course library rules, diff): behind a small entry chunk, so the first download only learns its name.
 const EditorEntry = lazy(() => import('./editor-entry'));
+const StudiesEntry = lazy(() => import('./studies-entry'));
 
 function RequireRole({ roles, children }: { roles: string[]; children: ReactElement }) {
   const { user } = useSession();
@@ -50,6 +51,8 @@ export function App() {
           <Switch>
             <Route path="/"><RequireSession><HomeRoute /></RequireSession></Route>
             <Route path="/learn/:enrolmentId/*?"><RequireSession><Lazy><LearnRoutes /></Lazy></RequireSession></Route>
+            {/* Before /trainer/*: the evaluator area is its own chunk, behind its own permission. */}
+            <Route path="/trainer/studies/*?"><RequireSession><RequireRole roles={['trainer', 'admin']}><Lazy><StudiesEntry /></Lazy></RequireRole></RequireSession></Route>
             <Route path="/trainer/*?"><RequireSession><RequireRole roles={['trainer', 'admin']}><Lazy><TrainerRoutes /></Lazy></RequireRole></RequireSession></Route>
             <Route path="/admin/*?"><RequireSession><RequireRole roles={['admin']}><Lazy><AdminRoutes /></Lazy></RequireRole></RequireSession></Route>
             <Route path="/my-data"><RequireSession><Lazy><MyDataPage /></Lazy></RequireSession></Route>

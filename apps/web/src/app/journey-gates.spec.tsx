@@ -133,7 +133,7 @@ describe.each(checkpoints.map((c) => [c.name, c.snapshot] as const))('at "%s"', 
     const { container } = render(
       <CourseCard course={{
         enrolment: { id: ID, cohortId: ID, cohortName: 'Grupo', courseVersionId: ID, courseTitle: 'Respeta', evaluationUse: snapshot.context.consentedAt === null ? null : true } as never,
-        journey: { stage: 'learning', percentComplete: 10, followUpOpensAt: null, snapshot: snapshot as never },
+        journey: { stage: 'learning', percentComplete: 10, followUpOpensAt: null, secondBaselineAt: null, snapshot: snapshot as never },
       }} />,
     );
     expect(container.querySelector('.evaluation-use') !== null).toBe(allowed);

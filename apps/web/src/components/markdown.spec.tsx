@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import { Markdown, renderLessonMarkdown } from './markdown';
+import { Markdown } from './markdown';
 
 const LESSON = `## Conceptos
 
@@ -28,9 +28,12 @@ const HOSTILE = `
 
 describe('Markdown (lesson allow-list)', () => {
   it('keeps every element lessons use', () => {
-    const html = renderLessonMarkdown(LESSON);
+    const { container } = render(<Markdown source={LESSON} />);
+    const html = container.innerHTML;
     for (const tag of ['h2', 'p', 'strong', 'em', 'ul', 'ol', 'li', 'blockquote']) expect(html).toContain(`<${tag}`);
     expect(html).toContain('<ol start="3">');
+    expect(container.querySelector('strong')!.textContent).toBe('negrita');
+    expect(container.querySelectorAll('li')).toHaveLength(4);
   });
 
   it('drops style, forms, frames, images, links and every attribute but a list start, keeping the words', () => {
@@ -43,5 +46,11 @@ describe('Markdown (lesson allow-list)', () => {
     expect(root.textContent).toContain('enlace');
     expect(root.textContent).not.toContain('display: none');
     expect(root.textContent).not.toContain('@font-face');
+  });
+
+  it('reads character references and escapes as the characters they name, never as markup', () => {
+    const { container } = render(<Markdown source={'Derechos &amp; deberes, 5 &lt; 6, \\*sin cursiva\\* y <b onclick="x()">negrita</b>'} />);
+    expect(container.textContent).toBe('Derechos & deberes, 5 < 6, *sin cursiva* y negrita');
+    expect(container.querySelectorAll('b, [onclick], em')).toHaveLength(0);
   });
 });

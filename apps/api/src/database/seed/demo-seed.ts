@@ -16,6 +16,11 @@ import { playLearner, type SeededEnrolment } from './demo-simulation.js';
 export const DEMO_INVITE_CODE = 'DEMO-2026';
 export const DEMO_COHORT_NAME = 'Demostración — Ucayali 2026';
 export const DEMO_SMALL_COHORT_NAME = 'Demostración — grupo pequeño Piura y Tumbes';
+export const DEMO_WAITLIST_COHORT_NAME = 'Demostración — lista de espera Lima';
+export const DEMO_WAITLIST_INVITE_CODE = 'DEMO-ESPERA-2026';
+export const DEMO_STUDY_NAME = 'Demostración — Ucayali (curso) frente a Lima (lista de espera)';
+/** The demo study's waitlist takes its second baseline this many days after seeding (the evaluator can open it sooner). */
+const DEMO_SECOND_BASELINE_IN_DAYS = 30;
 /** Days between completing the course and the follow-up, in both demo cohorts (the usual default). */
 const DEMO_FOLLOW_UP_DAYS = 90;
 /** The demo cohort began this many days before the database was seeded, so its history covers a follow-up. */
@@ -39,6 +44,7 @@ export type DemoSeedMode = 'full' | 'accounts';
 export const DEMO_ACCOUNTS = [
   { role: 'admin', email: 'admin@respeta.demo', password: 'respeta-admin-demo', displayName: 'Ana Admin', positionType: null, region: null, institution: null, note: 'administra cuentas y contenidos' },
   { role: 'trainer', email: 'formadora@respeta.demo', password: 'respeta-formadora-demo', displayName: 'Rosa Formadora', positionType: 'other', region: 'ucayali', institution: 'Respeta', note: 'dirige las cohortes de demostración' },
+  { role: 'trainer', email: 'evaluadora@respeta.demo', password: 'respeta-evaluadora-demo', displayName: 'Elena Evaluadora', positionType: 'other', region: 'lima', institution: 'Respeta', note: 'evalúa: estudios con lista de espera (permiso de evaluación)' },
   { role: 'learner', email: 'policia@respeta.demo', password: 'respeta-policia-demo', displayName: 'Carlos Quispe', positionType: 'police', region: 'ucayali', institution: 'PNP Comisaría Pucallpa', note: 'aprendiz: policía' },
   { role: 'learner', email: 'municipal@respeta.demo', password: 'respeta-municipal-demo', displayName: 'Lucía Mamani', positionType: 'municipal_official', region: 'arequipa', institution: 'Municipalidad Provincial de Arequipa', note: 'aprendiz: funcionaria municipal' },
   { role: 'learner', email: 'salud@respeta.demo', password: 'respeta-salud-demo', displayName: 'Jorge Huamán', positionType: 'health_staff', region: 'piura', institution: 'Centro de Salud Castilla', note: 'aprendiz: personal de salud' },
@@ -83,6 +89,7 @@ export async function seedDemo(db: DatabasePool, mode: DemoSeedMode, deps: DemoS
       ids[a.email] = row.id;
     }
     const trainerId = ids['formadora@respeta.demo']!;
+    await m.query(`UPDATE users SET can_evaluate = true WHERE id = $1`, [ids['evaluadora@respeta.demo']]);
     const started = now - DEMO_STARTED_DAYS_AGO * DAY;
     const main = await createCohort(m, DEMO_COHORT_NAME, 'ucayali', trainerId, started, started - 7 * DAY, DEMO_INVITE_CODE);
     for (const a of DEMO_ACCOUNTS.filter((x) => x.role === 'learner')) await enrol(m, main, ids[a.email]!, now);
@@ -92,6 +99,7 @@ export async function seedDemo(db: DatabasePool, mode: DemoSeedMode, deps: DemoS
     const [version] = await m.query(`SELECT 1 FROM course_versions WHERE status = 'published' LIMIT 1`);
     if (!version) return true;
     const small = await createCohort(m, DEMO_SMALL_COHORT_NAME, 'piura', trainerId, started + 21 * DAY, started - 14 * DAY, 'DEMO-PIURA-2026');
+    await seedDemoStudy(m, ids['evaluadora@respeta.demo']!, trainerId, main.id, started, now);
     const taken = new Set<string>(DEMO_ACCOUNTS.map((a) => a.email));
     const enrolments: SeededEnrolment[] = [];
     for (const [cohort, learners] of [[main, mainCohortLearners(taken)], [small, smallCohortLearners(taken)]] as const) {
@@ -115,6 +123,25 @@ export async function seedDemo(db: DatabasePool, mode: DemoSeedMode, deps: DemoS
     new Logger('DemoSeed').log(`Simulated ${seeded.length} demo learners in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   return seeded ? DEMO_ACCOUNTS.map(({ role, email, password, note }) => ({ role, email, password, note })) : null;
+}
+
+/**
+ * A small demo study by the demo evaluator: the main cohort took the course (treated), an empty Lima cohort is its
+ * waitlist — register with DEMO-ESPERA-2026 to see the waitlist's two baselines; its second baseline is 30 days out.
+ */
+async function seedDemoStudy(m: SqlRunner, evaluatorId: string, trainerId: string, treatedCohortId: string, started: number, now: number) {
+  const waitlist = await createCohort(m, DEMO_WAITLIST_COHORT_NAME, 'lima', trainerId, now, started - 30 * DAY, DEMO_WAITLIST_INVITE_CODE);
+  const [study] = await m.query(
+    `INSERT INTO studies (course_id, name, assignment, created_by, baseline_on, treated_post_on, second_baseline_at, created_at)
+     SELECT v.course_id, $1, 'hand', $2, $3::timestamptz::date, $4::timestamptz::date, $5, $6
+       FROM course_versions v WHERE v.status = 'published' ORDER BY v.published_at DESC, v.version DESC LIMIT 1
+     RETURNING id`,
+    [DEMO_STUDY_NAME, evaluatorId, new Date(started), new Date(now), new Date(now + DEMO_SECOND_BASELINE_IN_DAYS * DAY), new Date(started - 30 * DAY)],
+  );
+  await m.query(
+    `INSERT INTO study_arms (study_id, cohort_id, arm, assigned_by) VALUES ($1, $2, 'treated', 'hand'), ($1, $3, 'waitlist', 'hand')`,
+    [study.id, treatedCohortId, waitlist.id],
+  );
 }
 
 /** Created before it started; the main cohort is the newer one, so it heads the trainer's list. */

@@ -180,6 +180,22 @@ export interface paths {
         patch: operations["UsersController_setPermissions"];
         trace?: never;
     };
+    "/api/users/{id}/evaluator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UsersController_setEvaluator"];
+        trace?: never;
+    };
     "/api/users/{id}/enable": {
         parameters: {
             query?: never;
@@ -1044,6 +1060,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudiesController_list"];
+        put?: never;
+        post: operations["StudiesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/cohort-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudiesController_cohortOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudiesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/second-baseline/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudiesController_openSecondBaseline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/export.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudiesController_exportZip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{studyId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudiesController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -1304,6 +1416,8 @@ export interface components {
             disabled: boolean;
             /** @description May edit and publish course content (admins always may) */
             canEditContent: boolean;
+            /** @description May define studies and read their reports (admins always may) */
+            canEvaluate: boolean;
         };
         AuthResponseDto: {
             accessToken: string;
@@ -1344,6 +1458,10 @@ export interface components {
         UpdatePermissionsDto: {
             /** @description May edit and publish course content */
             canEditContent: boolean;
+        };
+        UpdateEvaluatorDto: {
+            /** @description May define studies (controlled comparisons) and read their reports */
+            canEvaluate: boolean;
         };
         LearnerOptionDto: {
             key: string;
@@ -1721,8 +1839,13 @@ export interface components {
             /** Format: uuid */
             courseVersionId: string;
             /** @enum {string} */
-            stage: "consent" | "preAssessment" | "learning" | "postAssessment" | "completed" | "followUp" | "done" | "withdrawn";
+            stage: "consent" | "baseline" | "waiting" | "preAssessment" | "learning" | "postAssessment" | "completed" | "followUp" | "done" | "withdrawn";
             percentComplete: number;
+            /**
+             * Format: date-time
+             * @description A study's waitlist: when the second baseline (and the course) opens; null when not on a waitlist
+             */
+            secondBaselineAt: string | null;
             /**
              * Format: date-time
              * @description When the follow-up opens (the cohort's current delay after completion); null before completion
@@ -2408,8 +2531,181 @@ export interface components {
             /** @description Behaviour follow-up (self-report); null when the course has no practice questionnaire */
             practice: components["schemas"]["PracticeReportDto"] | null;
         };
+        StudyArmDto: {
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            /** @enum {string} */
+            arm: "treated" | "waitlist";
+            /** @enum {string} */
+            assignedBy: "hand" | "random";
+            /** @description Random assignment: SHA-256 hex of seed + cohort id (sorted; first half treated) */
+            draw: string | null;
+        };
+        StudyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            design: "waitlist";
+            /** Format: uuid */
+            courseId: string;
+            courseKey: string;
+            /** @enum {string} */
+            assignment: "hand" | "random";
+            /** @description Random assignment: the seed the draw is re-derived from */
+            seed: string | null;
+            createdByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            baselineOn: string;
+            /** Format: date */
+            treatedPostOn: string;
+            /** Format: date-time */
+            secondBaselineAt: string;
+            /** Format: date */
+            followUpOn: string | null;
+            /** @description The waitlist's second baseline is open (its date has come) */
+            secondBaselineOpen: boolean;
+            arms: components["schemas"]["StudyArmDto"][];
+        };
+        StudyCohortOptionDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            region: string | null;
+            /** Format: uuid */
+            courseId: string | null;
+            courseKey: string | null;
+            learners: number;
+            /**
+             * Format: uuid
+             * @description The study the cohort is already in (at most one)
+             */
+            studyId: string | null;
+        };
+        StudyCohortInputDto: {
+            /** Format: uuid */
+            cohortId: string;
+            /**
+             * @description Required when assigning by hand; ignored for a random assignment
+             * @enum {string}
+             */
+            arm?: "treated" | "waitlist";
+        };
+        CreateStudyDto: {
+            name: string;
+            /** @enum {string} */
+            assignment: "hand" | "random";
+            /** @description Random assignment: a seed of 32 hex characters to reuse; one is drawn when absent */
+            seed?: string;
+            cohorts: components["schemas"]["StudyCohortInputDto"][];
+            /**
+             * Format: date
+             * @description Planned first baseline (both arms), YYYY-MM-DD
+             */
+            baselineOn: string;
+            /**
+             * Format: date
+             * @description Planned post-test of the treated arm
+             */
+            treatedPostOn: string;
+            /**
+             * Format: date
+             * @description The waitlist's second baseline (Peru day); after it the waitlist starts the course
+             */
+            secondBaselineOn: string;
+            /**
+             * Format: date
+             * @description Planned follow-up
+             */
+            followUpOn?: string;
+        };
+        ArmAttritionDto: {
+            /** @description Learners in the statistics (evaluation use, consent not withdrawn) */
+            inStatistics: number;
+            /** @description With the first measurement (knowledge or attitudes) */
+            measuredBefore: number;
+            /** @description With both measurements of at least one measure */
+            measuredBoth: number;
+            /** @description Measured before but not after */
+            lost: number;
+            /** @description lost / measuredBefore */
+            attritionShare: number | null;
+        };
+        StudyArmReportDto: {
+            /** @enum {string} */
+            arm: "treated" | "waitlist";
+            label: string;
+            /** @description What "before" and "after" are for this arm */
+            waves: string;
+            cohortNames: string[];
+            attrition: components["schemas"]["ArmAttritionDto"];
+            /** @description Behaviour follow-up (self-report) of this arm, shares with Wilson intervals */
+            practice: components["schemas"]["PracticeReportDto"] | null;
+        };
+        FourMeansDto: {
+            treatedBefore: number;
+            treatedAfter: number;
+            waitlistBefore: number;
+            waitlistAfter: number;
+        };
+        StudyAncovaDto: {
+            effect: number | null;
+            se: number | null;
+            t: number | null;
+            df: number | null;
+            p: number | null;
+            ci95: number[] | null;
+        };
+        StudyComparisonDto: {
+            meanChangeTreated: number | null;
+            meanChangeWaitlist: number | null;
+            /** @description mean change treated − mean change waitlist (Welch) */
+            difference: number | null;
+            ci95: number[] | null;
+            t: number | null;
+            df: number | null;
+            p: number | null;
+            hedgesG: number | null;
+            /** @description lm(after ~ before + treated) */
+            ancova: components["schemas"]["StudyAncovaDto"];
+            undefinedReasons: {
+                [key: string]: string;
+            };
+            /** @description Plain-language reading */
+            reading: string;
+        };
+        StudyMeasureDto: {
+            key: string;
+            label: string;
+            /** @enum {string} */
+            kind: "knowledge" | "attitude";
+            /** @enum {string} */
+            scale: "percent" | "likert";
+            /** @description Complete pairs in the treated arm */
+            nTreated: number;
+            /** @description Complete pairs in the waitlist arm */
+            nWaitlist: number;
+            withheld: components["schemas"]["WithheldDto"] | null;
+            /** @description Means over complete pairs, for the chart */
+            means: components["schemas"]["FourMeansDto"] | null;
+            comparison: components["schemas"]["StudyComparisonDto"] | null;
+        };
+        StudyReportDto: {
+            study: components["schemas"]["StudyDto"];
+            courseTitle: string;
+            /** Format: date-time */
+            generatedAt: string;
+            minGroupN: number;
+            /** @description Who is counted, and how before/after are defined per arm */
+            method: string;
+            arms: components["schemas"]["StudyArmReportDto"][];
+            measures: components["schemas"]["StudyMeasureDto"][];
+        };
         /** @enum {string} */
-        AuditAction: "roster.read" | "report.read" | "export.download" | "accounts.list" | "personal_data.read" | "deletion_requests.list" | "audit.read" | "audit.export" | "account.create" | "account.disable" | "account.enable" | "account.content_editor.grant" | "account.content_editor.revoke" | "content.publish" | "content.draft.discard" | "cohort.create" | "cohort.update" | "cohort.trainer.assign" | "cohort.course_version.move" | "cohort.learner.remove" | "invite_code.create" | "invite_code.revoke" | "invite_code.rotate" | "deletion_request.create" | "deletion_request.cancel" | "deletion_request.reject" | "account.erase";
+        AuditAction: "roster.read" | "report.read" | "export.download" | "accounts.list" | "personal_data.read" | "deletion_requests.list" | "audit.read" | "audit.export" | "study.report.read" | "study.export.download" | "account.create" | "account.disable" | "account.enable" | "account.content_editor.grant" | "account.content_editor.revoke" | "content.publish" | "content.draft.discard" | "cohort.create" | "cohort.update" | "cohort.trainer.assign" | "cohort.course_version.move" | "cohort.learner.remove" | "invite_code.create" | "invite_code.revoke" | "invite_code.rotate" | "deletion_request.create" | "deletion_request.cancel" | "deletion_request.reject" | "account.erase" | "account.evaluator.grant" | "account.evaluator.revoke" | "study.create" | "study.second_baseline.open";
         AuditEntryDto: {
             seq: number;
             at: string;
@@ -2464,6 +2760,8 @@ export interface components {
             disabled: boolean;
             /** @description May edit and publish course content (admins always may) */
             canEditContent: boolean;
+            /** @description May define studies and read their reports (admins always may) */
+            canEvaluate: boolean;
             createdAt: string;
             updatedAt: string;
         };
@@ -2632,14 +2930,41 @@ export interface components {
             /** @description The learner's follow-up page (they sign in as usual; the link carries no credential) */
             link: string;
         };
+        WaitlistEntryDto: {
+            /** Format: uuid */
+            enrolmentId: string;
+            learnerName: string;
+            /**
+             * @description baseline: first baseline not taken; waiting: taken, date ahead; due: second baseline open, not answered; answered
+             * @enum {string}
+             */
+            status: "baseline" | "waiting" | "due" | "answered";
+            /** @description The learner's course page (the second baseline opens there) */
+            link: string;
+        };
+        WaitlistScheduleDto: {
+            /**
+             * Format: date-time
+             * @description When the study's second baseline opens for this waitlist cohort
+             */
+            secondBaselineAt: string;
+            /**
+             * Format: date
+             * @description secondBaselineAt as a calendar day in Peru
+             */
+            secondBaselineOn: string;
+            learners: components["schemas"]["WaitlistEntryDto"][];
+        };
         FollowUpScheduleDto: {
             /** @description The cohort's current follow-up delay in days: every learner not yet asked follows it */
             followUpDays: number;
             /** @description Active learners, by due date (soonest first), then by name */
             learners: components["schemas"]["FollowUpEntryDto"][];
+            /** @description The cohort is a study's waitlist: its second-baseline date and who answered it */
+            waitlist: components["schemas"]["WaitlistScheduleDto"] | null;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "CONTENT_EDITOR_REQUIRED" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "INVITE_CODE_LIMIT" | "DELETION_REQUEST_PENDING" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "VERSION_PUBLISHED" | "DRAFT_INVALID" | "DRAFT_ITEM_CONFLICT" | "IMPORT_WRONG_COURSE" | "VERSION_NOT_NEWER" | "COURSE_VERSION_MOVED" | "CONTENT_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "ENROLMENT_CLOSED" | "SCENARIO_STEP_MISMATCH" | "INVALID_EVENT" | "UNKNOWN_ITEM" | "EVENT_NOT_ALLOWED" | "MODULE_LOCKED" | "LESSONS_NOT_READ" | "QUIZ_NOT_PASSED" | "QUIZ_ALREADY_PASSED" | "QUIZ_ATTEMPTS_EXHAUSTED" | "FOLLOW_UP_NOT_OPEN" | "ALREADY_SUBMITTED" | "WITHDRAWN" | "COURSE_NOT_COMPLETED" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "CONTENT_EDITOR_REQUIRED" | "EVALUATOR_REQUIRED" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVITE_CODE_INVALID" | "INVITE_CODE_EXPIRED" | "INVITE_CODE_EXHAUSTED" | "INVITE_CODE_LIMIT" | "DELETION_REQUEST_PENDING" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_SAME_AS_EMAIL" | "CONFLICT" | "VERSION_PUBLISHED" | "DRAFT_INVALID" | "DRAFT_ITEM_CONFLICT" | "IMPORT_WRONG_COURSE" | "VERSION_NOT_NEWER" | "COURSE_VERSION_MOVED" | "CONTENT_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "ENROLMENT_CLOSED" | "SCENARIO_STEP_MISMATCH" | "INVALID_EVENT" | "UNKNOWN_ITEM" | "EVENT_NOT_ALLOWED" | "MODULE_LOCKED" | "LESSONS_NOT_READ" | "QUIZ_NOT_PASSED" | "QUIZ_ALREADY_PASSED" | "QUIZ_ATTEMPTS_EXHAUSTED" | "FOLLOW_UP_NOT_OPEN" | "ALREADY_SUBMITTED" | "WITHDRAWN" | "COURSE_NOT_COMPLETED" | "SECOND_BASELINE_NOT_OPEN" | "TOO_MANY_REQUESTS" | "SERVER_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorResponseDto: {
             /** @example 400 */
             statusCode: number;
@@ -2909,6 +3234,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdatePermissionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    UsersController_setEvaluator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEvaluatorDto"];
             };
         };
         responses: {
@@ -4376,6 +4726,152 @@ export interface operations {
             };
         };
     };
+    StudiesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDto"][];
+                };
+            };
+        };
+    };
+    StudiesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStudyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDto"];
+                };
+            };
+        };
+    };
+    StudiesController_cohortOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyCohortOptionDto"][];
+                };
+            };
+        };
+    };
+    StudiesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDto"];
+                };
+            };
+        };
+    };
+    StudiesController_openSecondBaseline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDto"];
+                };
+            };
+        };
+    };
+    StudiesController_exportZip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ZIP: study.csv (one row per learner and wave, arm, study-keyed pseudonyms), README.md, reproduce.R */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StudiesController_report: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyReportDto"];
+                };
+            };
+        };
+    };
     AuditController_page: {
         parameters: {
             query?: {
@@ -4654,7 +5150,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV (UTF-8 with BOM): name, status (due | waiting), due_on, link — learners not yet answered, soonest first */
+            /** @description CSV (UTF-8 with BOM): name, status (due | waiting; a study waitlist adds second_baseline_due | second_baseline_waiting), due_on, link — learners not yet answered, soonest first */
             200: {
                 headers: {
                     [name: string]: unknown;

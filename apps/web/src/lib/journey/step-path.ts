@@ -22,6 +22,7 @@ export function stepPath(enrolmentId: string, step: NextStep): string {
     case 'waitFollowUp':
     case 'done':
       return `${base}/certificate`;
+    case 'waitSecondBaseline':
     case 'withdrawn':
       return base;
   }

@@ -13,7 +13,12 @@ export function useStepLabel(): (step: NextStep) => string {
       case 'consent':
         return t('learn.step.consent');
       case 'preAssessment':
+        // A study's waitlist answers it twice: the label says which time.
+        if (step.waitlistRound === 'first') return t(`learn.step.baseline.${step.part}`);
+        if (step.waitlistRound === 'second') return t(`learn.step.secondBaseline.${step.part}`);
         return t(`learn.step.pre.${step.part}`);
+      case 'waitSecondBaseline':
+        return t('learn.step.waitSecondBaseline', { date: formatDate(step.opensAt, i18n.language) });
       case 'postAssessment':
         return t(`learn.step.post.${step.part}`);
       case 'lesson':

@@ -9,4 +9,6 @@ export const createStaff = (body: NewStaff) => apiCall(() => api.POST('/api/user
 export const disableAccount = (id: string) => apiCall(() => api.POST('/api/users/{id}/disable', { params: { path: { id } } }));
 export const setContentEditor = (id: string, canEditContent: boolean) =>
   apiCall(() => api.PATCH('/api/users/{id}/permissions', { params: { path: { id } }, body: { canEditContent } }));
+export const setEvaluator = (id: string, canEvaluate: boolean) =>
+  apiCall(() => api.PATCH('/api/users/{id}/evaluator', { params: { path: { id } }, body: { canEvaluate } }));
 export const enableAccount = (id: string) => apiCall(() => api.POST('/api/users/{id}/enable', { params: { path: { id } } }));

@@ -2,13 +2,14 @@ import { useTranslation } from '../../../lib/i18n';
 import { ConfirmAction } from '../../../components/staff/confirm-action';
 import type { Account } from '../api/users';
 
-export function AccountRow({ account, self, busy, onDisable, onEnable, onContentEditor }: {
+export function AccountRow({ account, self, busy, onDisable, onEnable, onContentEditor, onEvaluator }: {
   account: Account;
   self: boolean;
   busy: boolean;
   onDisable: () => Promise<unknown>;
   onEnable: () => Promise<unknown>;
   onContentEditor: (granted: boolean) => Promise<unknown>;
+  onEvaluator: (granted: boolean) => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   return (
@@ -18,6 +19,7 @@ export function AccountRow({ account, self, busy, onDisable, onEnable, onContent
       <td>
         {t(`roles.${account.role}`)}
         {account.role === 'trainer' && account.canEditContent && <span className="stat-note"> · {t('trainer.admin.accounts.contentEditor')}</span>}
+        {account.role === 'trainer' && account.canEvaluate && <span className="stat-note"> · {t('trainer.admin.accounts.evaluator')}</span>}
       </td>
       <td>
         <span className={`badge ${account.disabled ? 'badge--off' : 'badge--ok'}`}>
@@ -38,6 +40,13 @@ export function AccountRow({ account, self, busy, onDisable, onEnable, onContent
         ) : (
           <ConfirmAction busy={busy} label={t('trainer.admin.accounts.grantEditor')} confirmLabel={t('trainer.admin.accounts.grantEditorConfirm')}
             question={t('trainer.admin.accounts.grantEditorQuestion', { name: account.displayName })} onConfirm={() => onContentEditor(true)} />
+        ))}
+        {account.role === 'trainer' && !account.disabled && (account.canEvaluate ? (
+          <ConfirmAction busy={busy} label={t('trainer.admin.accounts.revokeEvaluator')} confirmLabel={t('trainer.admin.accounts.revokeEditorConfirm')}
+            question={t('trainer.admin.accounts.revokeEvaluatorQuestion', { name: account.displayName })} onConfirm={() => onEvaluator(false)} />
+        ) : (
+          <ConfirmAction busy={busy} label={t('trainer.admin.accounts.grantEvaluator')} confirmLabel={t('trainer.admin.accounts.grantEditorConfirm')}
+            question={t('trainer.admin.accounts.grantEvaluatorQuestion', { name: account.displayName })} onConfirm={() => onEvaluator(true)} />
         ))}
       </td>
     </tr>

@@ -8,7 +8,7 @@ import { DataTable } from '../../../components/data-table';
 import { useSession } from '../../../lib/session';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { useQuery } from '../../../lib/use-query';
-import { type Account, createStaff, disableAccount, enableAccount, listAccounts, setContentEditor } from '../api/users';
+import { type Account, createStaff, disableAccount, enableAccount, listAccounts, setContentEditor, setEvaluator } from '../api/users';
 import { AccountForm } from './account-form';
 import { AccountRow } from './account-row';
 
@@ -65,7 +65,9 @@ export function AccountsPage() {
               onDisable={() => act(() => disableAccount(a.id), (x) => t('trainer.admin.accounts.disabledMessage', { name: x.displayName }))}
               onEnable={() => act(() => enableAccount(a.id), (x) => t('trainer.admin.accounts.enabledMessage', { name: x.displayName }))}
               onContentEditor={(granted) => act(() => setContentEditor(a.id, granted),
-                (x) => t(granted ? 'trainer.admin.accounts.grantedEditorMessage' : 'trainer.admin.accounts.revokedEditorMessage', { name: x.displayName }))} />
+                (x) => t(granted ? 'trainer.admin.accounts.grantedEditorMessage' : 'trainer.admin.accounts.revokedEditorMessage', { name: x.displayName }))}
+              onEvaluator={(granted) => act(() => setEvaluator(a.id, granted),
+                (x) => t(granted ? 'trainer.admin.accounts.grantedEvaluatorMessage' : 'trainer.admin.accounts.revokedEvaluatorMessage', { name: x.displayName }))} />
           ))}
         </DataTable>
       )}

@@ -12,7 +12,7 @@ import type { Grade } from '../../../lib/journey/journey-types';
 import { coursePath, stepPath } from '../../../lib/journey/step-path';
 import type { Submission } from '../../../lib/journey/journey-submit';
 import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
-import { useContentLanguage } from '../../../lib/use-content-language';
+import { formatDate, useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
 import { getAttitudeInstrument, getKnowledgeTest, type Part, type Wave } from '../api/assessment-api';
 import { KnowledgeResult } from './knowledge-result';
@@ -20,6 +20,17 @@ import { PartDone } from './part-done';
 import { type Instrument, Questionnaire } from './questionnaire';
 
 const PARTS: Record<Wave, Part[]> = { pre: ['knowledge', 'attitude'], post: ['knowledge', 'attitude', 'then'] };
+
+/** A study's waitlist answers the initial assessment twice: say plainly why, each time. */
+function WaitlistWhy({ first, opensAt }: { first: boolean; opensAt: number }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="notice waitlist-why" role="note" aria-labelledby="waitlist-why-title">
+      <h2 id="waitlist-why-title">{t('learn.waitlist.whyTitle')}</h2>
+      <p>{first ? t('learn.waitlist.first', { date: formatDate(opensAt, i18n.language) }) : t('learn.waitlist.second')}</p>
+    </div>
+  );
+}
 
 /** The pre- or post-assessment, one part per page: knowledge test, opinion questionnaire, or the then-test. */
 export function AssessmentPage() {
@@ -121,6 +132,7 @@ export function AssessmentPage() {
   return (
     <section className="card" aria-labelledby="assessment-title">
       <PageHeading id="assessment-title">{title}</PageHeading>
+      {wave === 'pre' && view.waitlist && <WaitlistWhy first={view.stage === 'baseline'} opensAt={view.waitlist.secondBaselineAt} />}
       {total > 1 && <p className="crumbs">{t('learn.assessment.partOf', { number: partNumber, total })}</p>}
       <p className="instructions">{instructions}</p>
       <Questionnaire

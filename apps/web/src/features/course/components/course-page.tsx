@@ -50,6 +50,9 @@ export function CoursePage() {
                 ? t('learn.course.inModule', { number: current.number, title: current.module.title })
                 : t(`learn.stage.${stage}`)}
             </p>
+            {stage === 'waiting' && view.waitlist && (
+              <p className="notice" role="status">{t('learn.waitlist.waiting', { date: formatDate(view.waitlist.secondBaselineAt, i18n.language) })}</p>
+            )}
             <p className="muted">{t('learn.course.nextStep', { step: stepLabel(nextStep) })}</p>
             <ContinueLink label={continueLabel} />
           </>

@@ -2,7 +2,7 @@ import { api, type ApiSchemas } from '../../../lib/api/api-client';
 import { apiCall } from '../../../lib/api/call';
 
 export type MyEnrolment = ApiSchemas['MyEnrolmentDto'];
-export type JourneySummary = Pick<ApiSchemas['JourneyStateDto'], 'stage' | 'percentComplete' | 'followUpOpensAt' | 'snapshot'>;
+export type JourneySummary = Pick<ApiSchemas['JourneyStateDto'], 'stage' | 'percentComplete' | 'followUpOpensAt' | 'secondBaselineAt' | 'snapshot'>;
 export interface MyCourse {
   enrolment: MyEnrolment;
   /** null while the cohort has no course version yet. */
@@ -15,10 +15,10 @@ export async function getMyCourses(lang: 'es' | 'en'): Promise<MyCourse[]> {
   return Promise.all(
     enrolments.map(async (enrolment) => {
       if (!enrolment.courseVersionId) return { enrolment, journey: null };
-      const { stage, percentComplete, followUpOpensAt, snapshot } = await apiCall(() =>
+      const { stage, percentComplete, followUpOpensAt, secondBaselineAt, snapshot } = await apiCall(() =>
         api.GET('/api/enrolments/{enrolmentId}/journey', { params: { path: { enrolmentId: enrolment.id } } }),
       );
-      return { enrolment, journey: { stage, percentComplete, followUpOpensAt, snapshot } };
+      return { enrolment, journey: { stage, percentComplete, followUpOpensAt, secondBaselineAt, snapshot } };
     }),
   );
 }

@@ -13,6 +13,10 @@ export function CourseCard({ course }: { course: MyCourse }) {
   const followUp = journey?.followUpOpensAt && (journey.stage === 'completed' || journey.stage === 'followUp')
     ? t(journey.stage === 'followUp' ? 'learn.myCourses.followUpOpen' : 'learn.myCourses.followUpOn', { date: formatDate(journey.followUpOpensAt, i18n.language) })
     : null;
+  // A study's waitlist: the date its second baseline (and the course) opens, until it has.
+  const waiting = journey?.secondBaselineAt && (journey.stage === 'baseline' || journey.stage === 'waiting')
+    ? t('learn.myCourses.waitingOn', { date: formatDate(journey.secondBaselineAt, i18n.language) })
+    : null;
   const title = enrolment.courseTitle ?? t('learn.myCourses.untitled');
   // libs/journey decides whether the consent choice can still change (the machine itself is not bundled here).
   const choiceOpen = journey !== null && isPersistedJourney(journey.snapshot) && whyNotRule(journey.snapshot, { kind: 'evaluationUse' }, Date.now()) === null;
@@ -38,6 +42,7 @@ export function CourseCard({ course }: { course: MyCourse }) {
           />
           <p className="muted">{t(`learn.stage.${journey.stage}`)}</p>
           {followUp && <p className="notice">{followUp}</p>}
+          {waiting && <p className="notice">{waiting}</p>}
           <Link className="primary button-link" to={`/learn/${enrolment.id}`} aria-label={`${action}: ${title}`}>
             {action}
           </Link>

@@ -20,6 +20,7 @@ export function CohortListPage() {
         <Link className="button button--primary" to="/trainer/cohorts/new">{t('trainer.cohorts.new')}</Link>
         {user?.role === 'admin' && <Link className="button" to="/admin">{t('trainer.admin.nav')}</Link>}
         {user?.canEditContent && <Link className="button" to="/editor">{t('trainer.editorLink')}</Link>}
+        {user?.canEvaluate && <Link className="button" to="/trainer/studies">{t('trainer.studies.link')}</Link>}
       </div>
       <QueryList query={cohorts} empty={t('trainer.cohorts.empty')}>
         {(rows) => (

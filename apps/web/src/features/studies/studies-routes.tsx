@@ -1,0 +1,23 @@
+import { Redirect, Route, Switch } from 'wouter';
+import '../../components/staff/staff.css';
+import '../../components/report/report.css';
+import { NewStudyPage } from './components/new-study-page';
+import { StudyListPage } from './components/study-list-page';
+import { StudyPage } from './components/study-page';
+
+/**
+ * The evaluator area under /trainer/studies (the evaluator permission; the server checks every call). Its own chunk:
+ * none of it, nor the chart library, is in the learner's bundle.
+ */
+export default function StudiesRoutes() {
+  return (
+    <div className="staff-area">
+      <Switch>
+        <Route path="/trainer/studies"><StudyListPage /></Route>
+        <Route path="/trainer/studies/new"><NewStudyPage /></Route>
+        <Route path="/trainer/studies/:studyId"><StudyPage /></Route>
+        <Route><Redirect to="/trainer/studies" replace /></Route>
+      </Switch>
+    </div>
+  );
+}
