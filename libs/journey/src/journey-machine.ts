@@ -220,57 +220,24 @@ const journeySetup = setup({
 
 // The region of one assessment part inside its parallel state: `pending` until that part is submitted, then the
 // final `submitted`, so the assessment is done once every part is. Stored snapshots hold these state names.
-const prePart = (part: PrePart) =>
+const partRegion = (submitted: ReturnType<typeof journeySetup.createStateConfig>['on']) =>
   journeySetup.createStateConfig({
     initial: 'pending',
     states: {
-      pending: {
-        on: {
-          'pre.submitted': {
-            guard: { type: 'isPrePart', params: { part } },
-            target: 'submitted',
-            actions: 'recordPrePart',
-          },
-        },
-      },
+      pending: { on: submitted },
       submitted: { type: 'final' },
     },
   });
+
+const prePart = (part: PrePart) =>
+  partRegion({ 'pre.submitted': { guard: { type: 'isPrePart', params: { part } }, target: 'submitted', actions: 'recordPrePart' } });
 
 // The waitlist's first baseline: the same answers as the pre-assessment (same event), recorded apart.
 const baselinePart = (part: PrePart) =>
-  journeySetup.createStateConfig({
-    initial: 'pending',
-    states: {
-      pending: {
-        on: {
-          'pre.submitted': {
-            guard: { type: 'isPrePart', params: { part } },
-            target: 'submitted',
-            actions: 'recordBaselinePart',
-          },
-        },
-      },
-      submitted: { type: 'final' },
-    },
-  });
+  partRegion({ 'pre.submitted': { guard: { type: 'isPrePart', params: { part } }, target: 'submitted', actions: 'recordBaselinePart' } });
 
 const postPart = (part: PostPart) =>
-  journeySetup.createStateConfig({
-    initial: 'pending',
-    states: {
-      pending: {
-        on: {
-          'post.submitted': {
-            guard: { type: 'isPostPart', params: { part } },
-            target: 'submitted',
-            actions: 'recordPostPart',
-          },
-        },
-      },
-      submitted: { type: 'final' },
-    },
-  });
+  partRegion({ 'post.submitted': { guard: { type: 'isPostPart', params: { part } }, target: 'submitted', actions: 'recordPostPart' } });
 
 export const journeyMachine = journeySetup.createMachine({
   id: 'journey',
