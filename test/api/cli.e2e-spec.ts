@@ -18,7 +18,7 @@ describe('command-line tools', () => {
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
     db = await createTestDatabase();
-    env = { ...process.env, DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATA_DIR: mkdtempSync(join(tmpdir(), 'respeta-cli-')), LOG_LEVEL: 'silent' };
+    env = { ...process.env, DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, DATA_DIR: mkdtempSync(join(tmpdir(), 'respeta-cli-')), LOG_LEVEL: 'silent' };
   });
   afterAll(() => db.drop());
 

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { CourseCatalog } from '../../apps/api/src/curriculum/course-catalog.service';
-import { ReadPool } from '../../apps/api/src/database/read-pool';
+import { DatabasePool } from '../../apps/api/src/database/database-pool';
 import { mainCohortLearners, smallCohortLearners } from '../../apps/api/src/database/seed/demo-population';
 import { DEMO_ACCOUNTS, DEMO_COHORT_NAME, DEMO_SMALL_COHORT_NAME, DEMO_STUDY_NAME, DEMO_WAITLIST_COHORT_NAME, seedDemo } from '../../apps/api/src/database/seed/demo-seed';
 import { course } from '../support/course-player';
@@ -186,7 +186,7 @@ describe('demo seed (full)', () => {
 
   it('runs once: a second start on the same database adds nothing', async () => {
     const [before] = await q(`SELECT (SELECT count(*) FROM users)::int AS u, (SELECT count(*) FROM attempts)::int AS a`);
-    const logins = await seedDemo(t.db, 'full', { catalog: t.app.get(CourseCatalog), reads: t.app.get(ReadPool) });
+    const logins = await seedDemo(t.app.get(DatabasePool), 'full', { catalog: t.app.get(CourseCatalog) });
     expect(logins?.map((l) => l.email)).toEqual(DEMO_ACCOUNTS.map((a) => a.email));
     const [after] = await q(`SELECT (SELECT count(*) FROM users)::int AS u, (SELECT count(*) FROM attempts)::int AS a`);
     expect(after).toEqual(before);

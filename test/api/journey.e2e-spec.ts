@@ -1,4 +1,4 @@
-import { FILL_ANSWER_VECTORS_SQL } from '../../apps/api/src/reports/answer-vectors-sql';
+import { FILL_ANSWER_VECTORS_SQL } from '../support/answer-vectors-sql';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type request from 'supertest';

@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { FILL_ANSWER_VECTORS_SQL, FILL_CHOICE_VECTORS_SQL } from '../../apps/api/src/reports/answer-vectors-sql';
+import { FILL_ANSWER_VECTORS_SQL, FILL_CHOICE_VECTORS_SQL } from '../support/answer-vectors-sql';
 import { course } from '../support/course-player';
 import { cronbachAlpha } from '../../libs/evaluation/src/index';
 import { createTestApp, DEMO, login, type TestApp } from '../support/test-app';

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { SimulatedClock } from '../../apps/api/src/common/clock';
 import { DailyJobs } from '../../apps/api/src/common/daily-jobs.service';
 import { APP_CONFIG, type AppConfig } from '../../apps/api/src/config/app-config';
-import { ReadPool } from '../../apps/api/src/database/read-pool';
+import { DatabasePool } from '../../apps/api/src/database/database-pool';
 import { RetentionJob } from '../../apps/api/src/privacy/retention.service';
 import { createReplica, createTestApp, DEMO, login, registerLearner, type TestApp } from '../support/test-app';
 
@@ -19,7 +19,7 @@ describe('retention schedule (daily job)', () => {
   const start = Date.now();
   const clock = new SimulatedClock(start);
   const env = { RETENTION_DELETED_ACCOUNT_DAYS: '30', RETENTION_UNCONSENTED_DAYS: '60', RETENTION_PROFILE_HISTORY_DAYS: '90', RETENTION_AUDIT_DAYS: '400' };
-  const jobOn = (app: TestApp, pool = app.app.get(ReadPool), config = app.app.get<AppConfig>(APP_CONFIG)) => new RetentionJob(new DailyJobs(pool, clock), config);
+  const jobOn = (app: TestApp, pool = app.app.get(DatabasePool), config = app.app.get<AppConfig>(APP_CONFIG)) => new RetentionJob(new DailyJobs(pool, clock), config);
   const count = async (sql: string, params: unknown[] = []) => Number((await t.db.query(sql, params))[0].count);
 
   let idle: { userId: string; enrolmentId: string };
@@ -68,9 +68,9 @@ describe('retention schedule (daily job)', () => {
     clock.set(start + 20 * DAY + 3_600_000);
     expect(await jobOn(t).runIfDue()).toBeNull(); // ran less than a day ago
     clock.set(start + 45 * DAY);
-    const replica = await createReplica(t, env, ['database/read-pool', 'config/app-config']);
+    const replica = await createReplica(t, env, ['database/database-pool', 'config/app-config']);
     try {
-      const replicaJob = jobOn(replica, replica.app.get(replica.load<{ ReadPool: typeof ReadPool }>('database/read-pool').ReadPool),
+      const replicaJob = jobOn(replica, replica.app.get(replica.load<{ DatabasePool: typeof DatabasePool }>('database/database-pool').DatabasePool),
         replica.app.get(replica.load<{ APP_CONFIG: typeof APP_CONFIG }>('config/app-config').APP_CONFIG));
       const runs = await Promise.all([jobOn(t).runIfDue(), replicaJob.runIfDue(), jobOn(t).runIfDue(), replicaJob.runIfDue()]);
       expect(runs.filter((r) => r !== null)).toEqual([{ auditEntries: 0, deletionRequests: 1, revokedCertificates: 1, unconsentedEnrolments: 0, previousLegalNames: 0 }]);

@@ -13,7 +13,7 @@ describe('browser: register, switch language, sign out and in', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'browser-test-secret-browser-test-secret-01' });
+    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'browser-test-secret-browser-test-secret-01' });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 360, height: 740 } });
   });

@@ -68,7 +68,7 @@ describe('browser: editing, reviewing and publishing course content', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'editor-test-secret-editor-test-secret-0123' });
+    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'editor-test-secret-editor-test-secret-0123' });
     browser = await launchChromium();
     // The admin grants the demo trainer the content-editor permission.
     const admin = await token({ email: 'admin@respeta.demo', password: 'respeta-admin-demo' });

@@ -58,7 +58,7 @@ describe('browser: a waitlist study', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'study-test-secret-study-test-secret-0123456' });
+    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'study-test-secret-study-test-secret-0123456' });
     browser = await launchChromium();
     const admin = await token({ email: 'admin@respeta.demo', password: 'respeta-admin-demo' });
     const users = await api('/api/users', { token: admin });

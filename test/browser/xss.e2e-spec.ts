@@ -38,7 +38,7 @@ describe('browser: stored Markdown and names never execute script', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'xss-test-secret-xss-test-secret-0123456789' });
+    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'xss-test-secret-xss-test-secret-0123456789' });
     browser = await launchChromium();
   });
   afterAll(async () => {

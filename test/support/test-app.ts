@@ -6,20 +6,26 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app-factory';
 import { loadConfig } from '../../apps/api/src/config/app-config';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
   app: INestApplication;
   databaseUrl: string;
+  poolSize: number;
+  mode: TestDatabase['mode'];
+  /** TypeORM's DataSource (its query() answers UPDATE/DELETE with [rows, count]); the app's own pool is app.get(DatabasePool). */
   db: DataSource;
   http: () => ReturnType<typeof request>;
   close(): Promise<void>;
 }
 
-/** The real API (all middleware, guards, migrations) on a fresh database. `env` overrides configuration. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real API (all middleware, guards, migrations) on a fresh database. `env` overrides configuration;
+ * `reach(url)` may change the address the API uses for that database (e.g. through a proxy a test can cut).
+ */
+export async function createTestApp(env: Record<string, string> = {}, reach: (url: string) => string = (url) => url): Promise<TestApp> {
   const database = await createTestDatabase();
-  const app = await startTestApp(database.url, database.poolSize, env, { createApp, loadConfig, DataSource });
+  const app = await startTestApp({ ...database, url: reach(database.url) }, env, { createApp, loadConfig, DataSource });
   return { ...app, close: () => app.close().then(() => database.drop()) };
 }
 
@@ -41,7 +47,7 @@ export async function createReplica(first: TestApp, env: Record<string, string> 
     };
     for (const path of preload) loaded.set(path, require(`../../apps/api/src/${path}`));
   });
-  const app = await startTestApp(first.databaseUrl, 4, env, mods);
+  const app = await startTestApp({ url: first.databaseUrl, poolSize: first.poolSize, mode: first.mode }, env, mods);
   return {
     ...app,
     load<T>(path: string): T {
@@ -57,11 +63,12 @@ interface AppModules {
   DataSource: typeof DataSource;
 }
 
-async function startTestApp(databaseUrl: string, poolSize: number, env: Record<string, string>, { createApp, loadConfig, DataSource }: AppModules): Promise<TestApp> {
+async function startTestApp({ url: databaseUrl, poolSize, mode }: Omit<TestDatabase, 'drop'>, env: Record<string, string>, { createApp, loadConfig, DataSource }: AppModules): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: String(poolSize),
+    DATABASE_MODE: mode,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'respeta-test-data-')),
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     PSEUDONYM_SECRET: 'test-pseudonym-test-pseudonym-test-0123456789',
@@ -77,6 +84,8 @@ async function startTestApp(databaseUrl: string, poolSize: number, env: Record<s
   return {
     app: running.app,
     databaseUrl,
+    poolSize,
+    mode,
     db: running.app.get(DataSource),
     http: () => request(server),
     close: () => running.close(),

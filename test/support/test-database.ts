@@ -5,6 +5,8 @@ export interface TestDatabase {
   url: string;
   /** 1 on the embedded database (one session), more on a real server. */
   poolSize: number;
+  /** What the API is told (DATABASE_MODE): the embedded PGlite is reached by URL here, so it cannot tell by itself. */
+  mode: 'embedded' | 'server';
   drop(): Promise<void>;
 }
 
@@ -23,13 +25,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       url: url.toString(),
       poolSize: 4,
+      mode: 'server',
       drop: () => withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
     };
   }
   const embeddedUrl = process.env.RESPETA_TEST_EMBEDDED_URL;
   if (!embeddedUrl) throw new Error('No test database: set DATABASE_URL or run through jest (its global setup starts an embedded one).');
   await withClient(embeddedUrl, (c) => c.query(`DROP SCHEMA public CASCADE; CREATE SCHEMA public;`));
-  return { url: embeddedUrl, poolSize: 1, drop: async () => undefined };
+  return { url: embeddedUrl, poolSize: 1, mode: 'embedded', drop: async () => undefined };
 }
 
 async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {

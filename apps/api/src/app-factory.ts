@@ -24,7 +24,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedde
 import { seedDemo, type DemoLogins } from './database/seed/demo-seed.js';
 import { ContentImporter } from './curriculum/content-import.service.js';
 import { CourseCatalog } from './curriculum/course-catalog.service.js';
-import { ReadPool } from './database/read-pool.js';
+import { DatabasePool, databaseSettings } from './database/database-pool.js';
 
 export interface RunningApp {
   app: INestApplication;
@@ -58,7 +58,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
         handler,
       ),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, poolSizeFor(config, embedded !== null)), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseSettings(config, databaseUrl)), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     bodyParser: false, // ours below
   });
@@ -117,10 +117,11 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const dataSource = app.get(DataSource);
-  await runMigrationsOnce(dataSource); // replicas started together migrate one at a time
+  // TypeORM runs the migrations (on the app's one pool, which it borrows: see DatabaseModule); replicas started
+  // together migrate one at a time.
+  await runMigrationsOnce(app.get(DataSource));
   if (config.importContent) await app.get(ContentImporter).importDirectory(config.contentDir);
-  const demoLogins = config.seedDemo ? await seedDemo(dataSource, config.seedDemo, { catalog: app.get(CourseCatalog), reads: app.get(ReadPool) }) : null;
+  const demoLogins = config.seedDemo ? await seedDemo(app.get(DatabasePool), config.seedDemo, { catalog: app.get(CourseCatalog) }) : null;
 
   // The API's map is for developers: off in production unless API_DOCS=true.
   if (config.apiDocs) {
@@ -149,11 +150,6 @@ export function sizeInBytes(text: string): number {
   if (!match) throw new Error(`BODY_LIMIT must look like 200kb or 1mb, got "${text}"`);
   const unit = { b: 1, kb: 1024, mb: 1024 * 1024 }[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb'];
   return Math.round(Number(match[1]) * unit);
-}
-
-/** PGlite serves one session: more than one pooled connection would interleave protocol messages. */
-export function poolSizeFor(config: AppConfig, embedded: boolean): number {
-  return config.databasePoolSize ?? (embedded ? 1 : 10);
 }
 
 /** ErrorResponse is listed explicitly so the web client gets the ErrorCode enum it translates. */

@@ -8,6 +8,8 @@ import { CohortsModule } from './cohorts/cohorts.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { CommonModule } from './common/common.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { DatabasePool, type DatabaseSettings } from './database/database-pool.js';
+import { DatabaseModule } from './database/database.module.js';
 import { CurriculumModule } from './curriculum/curriculum.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
@@ -22,11 +24,17 @@ import { UsersModule } from './users/users.module.js';
 /** Composes the feature modules; each feature folder's module says what it offers the others (its exports). */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string, poolSize: number): DynamicModule {
+  static forRoot(config: AppConfig, database: DatabaseSettings): DynamicModule {
+    const databaseModule = DatabaseModule.forRoot(database);
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, poolSize), retryAttempts: 3, retryDelay: 500 }),
+        databaseModule,
+        TypeOrmModule.forRootAsync({
+          imports: [databaseModule],
+          inject: [DatabasePool],
+          useFactory: (pool: DatabasePool) => ({ ...dataSourceOptions(pool), retryAttempts: 3, retryDelay: 500 }),
+        }),
         CommonModule.forRoot(config),
         HealthModule,
         AuthModule,

@@ -172,16 +172,18 @@ export const AttitudeItemSchema = z.strictObject({
 });
 export type AttitudeItem = z.infer<typeof AttitudeItemSchema>;
 
-export const AttitudeInstrumentSchema = z
-  .strictObject({
-    key: KeySchema,
-    title: LocalizedTextSchema,
-    instructions: LocalizedTextSchema,
-    thenTestInstructions: LocalizedTextSchema.optional(),
-    scale: z.array(LocalizedTextSchema).length(5),
-    subscales: z.array(SubscaleSchema).min(4),
-    items: z.array(AttitudeItemSchema).min(24),
-  })
+/** The instrument without its items (the content editor checks the header and each item on their own). */
+export const AttitudeInstrumentHeaderSchema = z.strictObject({
+  key: KeySchema,
+  title: LocalizedTextSchema,
+  instructions: LocalizedTextSchema,
+  thenTestInstructions: LocalizedTextSchema.optional(),
+  scale: z.array(LocalizedTextSchema).length(5),
+  subscales: z.array(SubscaleSchema).min(4),
+});
+
+export const AttitudeInstrumentSchema = AttitudeInstrumentHeaderSchema
+  .extend({ items: z.array(AttitudeItemSchema).min(24) })
   .superRefine((instrument, ctx) => {
     // Subscale scores are means of their items, so every item needs a real subscale and every subscale items.
     const subscaleKeys = new Set<string>();

@@ -4,37 +4,26 @@
 // malformed item: a wrong type, an unknown field, a missing answer key — the schema's rules apply in full.
 import { z } from 'zod';
 import {
+  AttitudeInstrumentHeaderSchema,
   AttitudeItemSchema,
   CourseSchema,
-  KeySchema,
   KnowledgeItemSchema,
   LessonSchema,
-  LocalizedTextSchema,
   ModuleSchema,
   QuestionSchema,
   ScenarioSchema,
-  SubscaleSchema,
   type Course,
 } from './course-schema.js';
 import type { ItemKind, ItemValue } from './draft-items.js';
 import { isLocalizedText } from './localized-texts.js';
 import { friendlyErrorMap, zodIssuesToProblems, type Problem } from './problems.js';
 
-const InstrumentHeaderSchema = z.strictObject({
-  key: KeySchema,
-  title: LocalizedTextSchema,
-  instructions: LocalizedTextSchema,
-  thenTestInstructions: LocalizedTextSchema.optional(),
-  scale: z.array(LocalizedTextSchema).length(5),
-  subscales: z.array(SubscaleSchema).min(4),
-});
-
 export const ITEM_SCHEMAS: Record<ItemKind, z.ZodType> = {
   module: ModuleSchema.omit({ lessons: true, quiz: true }),
   lesson: LessonSchema,
   question: QuestionSchema,
   'knowledge-item': KnowledgeItemSchema,
-  instrument: InstrumentHeaderSchema,
+  instrument: AttitudeInstrumentHeaderSchema,
   'attitude-item': AttitudeItemSchema,
   scenario: ScenarioSchema,
 };

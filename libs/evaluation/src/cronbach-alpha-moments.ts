@@ -1,7 +1,7 @@
 // Cronbach's α from sums instead of the respondent × item matrix, so a database can aggregate large cohorts and
 // send a few numbers. Same definitions (sample variances, n − 1) and the same Feldt CI as cronbachAlpha.
 
-import { type CronbachAlpha, type CronbachField, feldtCi95 } from './cronbach-alpha.js';
+import { alphaResult, type CronbachAlpha, undefinedAlpha } from './cronbach-alpha.js';
 import { finiteOrNull, type ReasonCode } from './reasons.js';
 
 /** Sums over complete respondents: Σx_i, Σx_i², Σtotal, Σtotal², Σx_i·total (total = the respondent's item sum). */
@@ -18,10 +18,7 @@ export function cronbachAlphaFromMoments(m: AlphaMoments): CronbachAlpha {
   const k = m.itemSums.length;
   const n = m.n;
   const base = { n, k, nDropped: 0 };
-  const undefinedAll = (reason: ReasonCode): CronbachAlpha => ({
-    ...base, alpha: null, ci95: null, alphaIfDeleted: new Array<number | null>(k).fill(null),
-    undefinedReasons: { alpha: reason, ci95: reason, ...(k > 0 ? { alphaIfDeleted: reason } : {}) },
-  });
+  const undefinedAll = (reason: ReasonCode) => undefinedAlpha(base, reason);
   if (k < 2) return undefinedAll('too_few_items');
   if (n < 2) return undefinedAll('too_few_respondents');
   const variance = (sum: number, squares: number) => (squares - (sum * sum) / n) / (n - 1);
@@ -33,25 +30,12 @@ export function cronbachAlphaFromMoments(m: AlphaMoments): CronbachAlpha {
   const sumVar = itemVar.reduce((a, b) => a + b, 0);
   const alpha = finiteOrNull((k / (k - 1)) * (1 - sumVar / totalVar));
   if (alpha === null) return undefinedAll('numerical_error');
-  const reasons: Partial<Record<CronbachField, ReasonCode>> = {};
-  const ci95 = feldtCi95(alpha, n, k);
-  if (ci95 === null) reasons.ci95 = 'numerical_error';
-  let alphaIfDeleted: (number | null)[];
-  if (k < 3) {
-    alphaIfDeleted = new Array<number | null>(k).fill(null);
-    reasons.alphaIfDeleted = 'too_few_items';
-  } else {
-    alphaIfDeleted = itemVar.map((v, i) => {
-      // Without item i: var(total − x_i) = var(total) + var(x_i) − 2·cov(x_i, total).
-      const restVar = totalVar + v - 2 * cov[i]!;
-      if (!(restVar > 0)) {
-        reasons.alphaIfDeleted ??= 'zero_total_variance';
-        return null;
-      }
-      return finiteOrNull(((k - 1) / (k - 2)) * (1 - (sumVar - v) / restVar));
-    });
-  }
-  return { ...base, alpha, ci95, alphaIfDeleted, undefinedReasons: reasons };
+  return alphaResult(base, alpha, (i) => {
+    // Without item i: var(total − x_i) = var(total) + var(x_i) − 2·cov(x_i, total).
+    const restVar = totalVar + itemVar[i]! - 2 * cov[i]!;
+    if (!(restVar > 0)) return { alpha: null, reason: 'zero_total_variance' };
+    return { alpha: finiteOrNull(((k - 1) / (k - 2)) * (1 - (sumVar - itemVar[i]!) / restVar)) };
+  });
 }
 
 /** Moments gathered one complete respondent at a time (a report streams thousands without building the matrix). */

@@ -60,13 +60,7 @@ export function cronbachAlpha(responses: readonly (readonly (number | null)[])[]
   const n = complete.length;
   const nDropped = responses.length - n;
   const base = { n, k, nDropped };
-  const undefinedAll = (reason: ReasonCode): CronbachAlpha => ({
-    ...base,
-    alpha: null,
-    ci95: null,
-    alphaIfDeleted: new Array<number | null>(k).fill(null),
-    undefinedReasons: { alpha: reason, ci95: reason, ...(k > 0 ? { alphaIfDeleted: reason } : {}) },
-  });
+  const undefinedAll = (reason: ReasonCode) => undefinedAlpha(base, reason);
 
   if (complete.some((row) => !row.every(Number.isFinite))) return undefinedAll('non_finite_value');
   if (k < 2) return undefinedAll('too_few_items');
@@ -75,21 +69,38 @@ export function cronbachAlpha(responses: readonly (readonly (number | null)[])[]
   const allItems = Array.from({ length: k }, (_, j) => j);
   const whole = alphaOf(complete, allItems);
   if (whole.alpha === null) return undefinedAll(whole.reason!);
-  const alpha = whole.alpha;
+  return alphaResult(base, whole.alpha, (skip) => alphaOf(complete, allItems.filter((j) => j !== skip)));
+}
+
+type AlphaBase = { n: number; k: number; nDropped: number };
+
+/** α undefined, and with it everything that derives from it, for `reason`. */
+export function undefinedAlpha(base: AlphaBase, reason: ReasonCode): CronbachAlpha {
+  return {
+    ...base,
+    alpha: null,
+    ci95: null,
+    alphaIfDeleted: new Array<number | null>(base.k).fill(null),
+    undefinedReasons: { alpha: reason, ci95: reason, ...(base.k > 0 ? { alphaIfDeleted: reason } : {}) },
+  };
+}
+
+/**
+ * The result once α is known, whichever way it was computed (from the matrix or from moments): the Feldt CI and α if
+ * each item were deleted (`withoutItem(i)`; undefined with fewer than three items, which would leave a single one).
+ */
+export function alphaResult(base: AlphaBase, alpha: number, withoutItem: (item: number) => { alpha: number | null; reason?: ReasonCode }): CronbachAlpha {
   const reasons: Partial<Record<CronbachField, ReasonCode>> = {};
-
-  const ci95 = feldtCi95(alpha, n, k);
+  const ci95 = feldtCi95(alpha, base.n, base.k);
   if (ci95 === null) reasons.ci95 = 'numerical_error';
-
   let alphaIfDeleted: (number | null)[];
-  if (k < 3) {
-    // Deleting one of two items leaves a single item, for which α is undefined.
-    alphaIfDeleted = new Array<number | null>(k).fill(null);
+  if (base.k < 3) {
+    alphaIfDeleted = new Array<number | null>(base.k).fill(null);
     reasons.alphaIfDeleted = 'too_few_items';
   } else {
-    alphaIfDeleted = allItems.map((skip) => {
-      const result = alphaOf(complete, allItems.filter((j) => j !== skip));
-      if (result.alpha === null) reasons.alphaIfDeleted ??= result.reason!;
+    alphaIfDeleted = Array.from({ length: base.k }, (_, item) => {
+      const result = withoutItem(item);
+      if (result.alpha === null && result.reason) reasons.alphaIfDeleted ??= result.reason;
       return result.alpha;
     });
   }

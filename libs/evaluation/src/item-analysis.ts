@@ -192,15 +192,7 @@ export class ItemAnalysisSums {
       this.scores[i] = score;
       total += score;
     }
-    this.n++;
-    this.totalSum += total;
-    this.totalSquares += total * total;
-    for (let i = 0; i < k; i++) {
-      if (this.scores[i] === 1) {
-        this.correctSums[i]!++;
-        this.itemTotalCross[i]! += total;
-      }
-    }
+    this.countRow(total);
     return true;
   }
 
@@ -235,16 +227,21 @@ export class ItemAnalysisSums {
       this.scores[i] = score;
       total += score;
     }
+    this.countRow(total);
+    return true;
+  }
+
+  /** Adds a scored row (this.scores holds its item scores) to the sums both add() and addMasks() keep. */
+  private countRow(total: number): void {
     this.n++;
     this.totalSum += total;
     this.totalSquares += total * total;
-    for (let i = 0; i < k; i++) {
+    for (let i = 0; i < this.compiled.length; i++) {
       if (this.scores[i] === 1) {
         this.correctSums[i]!++;
         this.itemTotalCross[i]! += total;
       }
     }
-    return true;
   }
 
   result(): ItemAnalysis {

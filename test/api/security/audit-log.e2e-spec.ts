@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { ReadPool } from '../../../apps/api/src/database/read-pool';
+import { DatabasePool } from '../../../apps/api/src/database/database-pool';
 import { createReplica, createTestApp, DEMO, login, registerLearner, type TestApp } from '../../support/test-app';
 
 jest.setTimeout(120_000);
@@ -110,7 +110,7 @@ describe('security: audit log', () => {
     await expect(t.db.query(`DELETE FROM audit_log WHERE seq = $1`, [before.last])).rejects.toThrow(/append-only/);
     await expect(t.db.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
     // The same through the pool the services use (and the refusal leaves its connection usable for what follows).
-    await expect(t.app.get(ReadPool).rows(`DELETE FROM audit_log`, [])).rejects.toThrow(/append-only/);
+    await expect(t.app.get(DatabasePool).rows(`DELETE FROM audit_log`, [])).rejects.toThrow(/append-only/);
     // Entries cannot be back-dated or linked elsewhere either: the database sets time, number and hash.
     await t.db.query(`INSERT INTO audit_log (seq, at, action, prev_hash, hash) VALUES (1, '2000-01-01', 'roster.read', 'x', 'y')`);
     const [forged] = await t.db.query(`SELECT seq, at, prev_hash FROM audit_log ORDER BY seq DESC LIMIT 1`);

@@ -101,7 +101,7 @@ describe('security: a registration flood does not slow sign-ins', () => {
   let app: SpawnedApp;
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), TRUST_PROXY: 'true', SEED_DEMO: 'true', NODE_ENV: 'test' });
+    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, TRUST_PROXY: 'true', SEED_DEMO: 'true', NODE_ENV: 'test' });
   });
   afterAll(async () => {
     await app?.stop();

@@ -11,7 +11,7 @@ describe('security: request size and time limits', () => {
   let port: number;
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), REQUEST_TIMEOUT_MS: '1500', HEADERS_TIMEOUT_MS: '1000', BODY_LIMIT: '50kb', SEED_DEMO: 'false' });
+    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, REQUEST_TIMEOUT_MS: '1500', HEADERS_TIMEOUT_MS: '1000', BODY_LIMIT: '50kb', SEED_DEMO: 'false' });
     port = Number(new URL(app.url).port);
   });
   afterAll(async () => {

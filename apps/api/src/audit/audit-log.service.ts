@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ReadPool, type SqlClient } from '../database/read-pool.js';
+import { DatabasePool, type SqlClient } from '../database/database-pool.js';
 import type { AuditAction } from './audit-actions.js';
 
 export type AuditDetail = string | number | boolean | null | string[];
@@ -31,7 +31,7 @@ export interface Statements {
  */
 @Injectable()
 export class AuditLog {
-  constructor(private readonly pool: ReadPool) {}
+  constructor(private readonly pool: DatabasePool) {}
 
   async record(event: AuditEvent, m?: Statements | SqlClient): Promise<void> {
     const params = [

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ReadPool } from '../database/read-pool.js';
+import { DatabasePool } from '../database/database-pool.js';
 import { toCsv } from '../reports/exports/export-csv.js';
 import { ALL_ACCOUNT_READS, COHORT_READS } from './audit-actions.js';
 import { AuditLog } from './audit-log.service.js';
@@ -34,7 +34,7 @@ interface EntryRow {
 @Injectable()
 export class AuditQueries {
   constructor(
-    private readonly pool: ReadPool,
+    private readonly pool: DatabasePool,
     private readonly audit: AuditLog,
   ) {}
 

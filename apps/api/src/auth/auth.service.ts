@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppException } from '../common/app-exception.js';
 import { RateLimiter } from '../common/rate-limiter.service.js';
-import { ReadPool, type SqlClient } from '../database/read-pool.js';
+import { DatabasePool, type SqlClient } from '../database/database-pool.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { UserEntity } from '../users/user.entity.js';
+import { insertUser } from '../users/insert-user.js';
 import { toUserDto, type UserDto } from '../users/user.mapper.js';
 import type { RegisterDto, RegistrationAcceptedDto } from './auth.dto.js';
 import type { AuthUser } from './auth-user.js';
@@ -29,12 +30,13 @@ const invalidCredentials = () => new AppException(401, 'INVALID_CREDENTIALS', 'T
 @Injectable()
 export class AuthService {
   constructor(
+    /** TypeORM serves the users entity (reads); every write goes through the pool. */
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly tokens: TokenService,
     private readonly limiter: RateLimiter,
-    private readonly reads: ReadPool,
+    private readonly pool: DatabasePool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -75,15 +77,15 @@ export class AuthService {
     if (!(await limit(`register-ip:${ip}`, ipMax))) throw tooManyRegistrations();
     const weak = checkPassword(dto.password, dto.email);
     if (weak) throw new AppException(400, weak.code, weak.message);
-    await this.usableInviteCode({ query: (text, params) => this.reads.rows(text, params ?? [], 'invite_code_check') }, dto.inviteCode, false);
+    await this.usableInviteCode({ query: (text, params) => this.pool.rows(text, params ?? [], 'invite_code_check') }, dto.inviteCode, false);
     // Guessing codes is bounded per IP above; a real code is bounded here (a leaked code cannot mint accounts en masse).
     if (!(await limit(`register-code:${dto.inviteCode}`, codeMax))) throw tooManyRegistrations();
     const passwordHash = await this.hasher.hash(dto.password);
-    await this.db.transaction(async (manager) => {
+    await this.pool.transaction(async (manager) => {
       const code = await this.usableInviteCode(manager, dto.inviteCode, true);
       const [existing] = await manager.query(`SELECT 1 FROM users WHERE email = $1`, [dto.email]);
       if (existing) return; // same answer as a new account; nothing is changed on the existing one
-      const user = manager.getRepository(UserEntity).create({
+      const userId = await insertUser(manager, {
         email: dto.email,
         displayName: dto.displayName,
         passwordHash,
@@ -92,17 +94,14 @@ export class AuthService {
         positionType: dto.positionType,
         region: dto.region,
         institution: dto.institution ?? null,
-        disabledAt: null,
-        tokenVersion: 0,
       });
-      await manager.getRepository(UserEntity).insert(user);
       // The enrolment pins the course version it will be taken on: the cohort's, else the latest published one.
       await manager.query(
         `INSERT INTO enrolments (cohort_id, user_id, course_version_id)
          SELECT $1, $2, coalesce(c.course_version_id,
            (SELECT id FROM course_versions WHERE status = 'published' ORDER BY published_at DESC, version DESC LIMIT 1))
          FROM cohorts c WHERE c.id = $1`,
-        [code.cohort_id, user.id],
+        [code.cohort_id, userId],
       );
       await manager.query(`UPDATE invite_codes SET uses = uses + 1 WHERE id = $1`, [code.id]);
     }).catch((error: unknown) => {
@@ -146,7 +145,7 @@ export class AuthService {
     const weak = checkPassword(newPassword, user.email);
     if (weak) throw new AppException(400, weak.code, weak.message.replace('password:', 'newPassword:'));
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.db.transaction(async (manager) => {
+    await this.pool.transaction(async (manager) => {
       await manager.query(`UPDATE users SET password_hash = $2, token_version = token_version + 1, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
       await this.tokens.revokeAllSessions(user.id, 'password_changed', manager);
     });

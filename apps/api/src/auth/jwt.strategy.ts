@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { jwtKey } from './jwt-key.js';
-import { ReadPool } from '../database/read-pool.js';
+import { DatabasePool } from '../database/database-pool.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { AccessTokenPayload, AuthUser } from './auth-user.js';
 
@@ -15,7 +15,7 @@ import type { AccessTokenPayload, AuthUser } from './auth-user.js';
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly reads: ReadPool,
+    private readonly reads: DatabasePool,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),

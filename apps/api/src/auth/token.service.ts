@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { DatabasePool, type SqlClient } from '../database/database-pool.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException } from '../common/app-exception.js';
 import type { UserEntity } from '../users/user.entity.js';
@@ -27,11 +26,11 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 export class TokenService {
   constructor(
     private readonly jwt: JwtService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DatabasePool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async startSession(user: Pick<UserEntity, 'id' | 'role' | 'tokenVersion'>, manager: EntityManager = this.db.manager): Promise<IssuedTokens> {
+  async startSession(user: Pick<UserEntity, 'id' | 'role' | 'tokenVersion'>, manager: SqlClient = this.db): Promise<IssuedTokens> {
     const [session]: { id: string }[] = await manager.query(`INSERT INTO auth_sessions (user_id) VALUES ($1) RETURNING id`, [user.id]);
     return this.issue(user, session.id, manager);
   }
@@ -49,7 +48,7 @@ export class TokenService {
     return outcome.tokens;
   }
 
-  private async rotateWithin(manager: EntityManager, tokenHash: string): Promise<{ kind: 'rotated'; tokens: IssuedTokens } | { kind: 'invalid' | 'reused' }> {
+  private async rotateWithin(manager: SqlClient, tokenHash: string): Promise<{ kind: 'rotated'; tokens: IssuedTokens } | { kind: 'invalid' | 'reused' }> {
     const [row]: { id: string; session_id: string; used_at: Date | null; created_at: Date; expires_at: Date; revoked_at: Date | null; user_id: string; role: UserEntity['role']; token_version: number; disabled_at: Date | null }[] =
       await manager.query(
         `SELECT t.id, t.session_id, t.used_at, t.created_at, t.expires_at, s.revoked_at, u.id AS user_id, u.role, u.token_version, u.disabled_at
@@ -109,11 +108,11 @@ export class TokenService {
     );
   }
 
-  async revokeAllSessions(userId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
+  async revokeAllSessions(userId: string, reason: string, manager: SqlClient = this.db): Promise<void> {
     await manager.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
   }
 
-  private async issue(user: Pick<UserEntity, 'id' | 'role' | 'tokenVersion'>, sessionId: string, manager: EntityManager): Promise<IssuedTokens> {
+  private async issue(user: Pick<UserEntity, 'id' | 'role' | 'tokenVersion'>, sessionId: string, manager: SqlClient): Promise<IssuedTokens> {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
     await manager.query(`INSERT INTO refresh_tokens (session_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [sessionId, sha256(refreshToken), refreshExpiresAt]);

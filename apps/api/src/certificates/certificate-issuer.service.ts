@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Course } from '#curriculum';
-import type { SqlClient } from '../database/read-pool.js';
+import type { SqlClient } from '../database/database-pool.js';
 import { newCertificateCode } from './certificate-code.js';
 
 /** The learner and enrolment a certificate is issued to (read under the submission's row lock). */

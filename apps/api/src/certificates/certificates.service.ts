@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { DatabasePool } from '../database/database-pool.js';
 import type { Locale } from '#curriculum';
 import { AppException, notFound } from '../common/app-exception.js';
 import { RateLimiter } from '../common/rate-limiter.service.js';
@@ -22,7 +21,7 @@ interface CertificateRow {
 @Injectable()
 export class CertificatesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DatabasePool,
     private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

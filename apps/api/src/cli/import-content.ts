@@ -1,12 +1,11 @@
 import { AuditLog } from '../audit/audit-log.service.js';
 import { ContentImporter } from '../curriculum/content-import.service.js';
-import { ReadPool } from '../database/read-pool.js';
 import { withDatabase } from './with-database.js';
 
 /** `npm run content:import [-- <dir>]`: imports the course files as a new version if they changed (the server also does it on start). */
 async function main(): Promise<void> {
   await withDatabase(async (db, config) => {
-    const result = await new ContentImporter(db, new AuditLog(new ReadPool(db))).importDirectory(process.argv[2] ?? config.contentDir);
+    const result = await new ContentImporter(db, new AuditLog(db)).importDirectory(process.argv[2] ?? config.contentDir);
     if (result.problems.length > 0) {
       process.stderr.write(result.problems.map((p) => `${p.file ?? ''} ${p.path}: ${p.message}`).join('\n') + '\n');
       process.exitCode = 1;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { DatabasePool, type SqlClient } from '../database/database-pool.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { notFound } from '../common/app-exception.js';
 
@@ -10,9 +9,9 @@ import { notFound } from '../common/app-exception.js';
  */
 @Injectable()
 export class CohortAccess {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: DatabasePool) {}
 
-  async assert(actor: AuthUser, cohortId: string, m: EntityManager = this.db.manager): Promise<void> {
+  async assert(actor: AuthUser, cohortId: string, m: SqlClient = this.db): Promise<void> {
     const [row] = await m.query(`SELECT trainer_id FROM cohorts WHERE id = $1`, [cohortId]);
     if (!row || (actor.role !== 'admin' && row.trainer_id !== actor.id)) throw notFound('Cohort');
   }

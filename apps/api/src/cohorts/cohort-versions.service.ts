@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { DatabasePool } from '../database/database-pool.js';
 import { changedItems } from '#curriculum';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppException, notFound } from '../common/app-exception.js';
@@ -25,7 +24,7 @@ interface VersionRow { id: string; version: number; published_at: Date; course_i
 @Injectable()
 export class CohortVersions {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DatabasePool,
     private readonly access: CohortAccess,
     private readonly catalog: CourseCatalog,
     private readonly audit: AuditLog,
@@ -81,7 +80,7 @@ export class CohortVersions {
       // Lock the cohort's enrolments first: a learner's first submission (which locks its enrolment) either commits
       // before the check below, so that learner counts as started, or waits until the move is done.
       await m.query(`SELECT id FROM enrolments WHERE cohort_id = $1 FOR UPDATE`, [cohortId]);
-      const [moved]: [unknown[]] = await m.query(
+      const moved = await m.query(
         `UPDATE enrolments e SET course_version_id = $2, journey = NULL, stage = 'consent', percent_complete = 0
           WHERE e.cohort_id = $1 AND e.course_version_id <> $2
             AND e.course_version_id IN (SELECT id FROM course_versions WHERE course_id = $3 AND version < $4)

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { DatabasePool } from '../database/database-pool.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppException, notFound } from '../common/app-exception.js';
 import { readableCode } from '../common/readable-code.js';
@@ -20,7 +19,7 @@ const COHORT_SELECT = `
 @Injectable()
 export class CohortsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DatabasePool,
     private readonly access: CohortAccess,
     private readonly audit: AuditLog,
   ) {}
@@ -135,7 +134,7 @@ export class CohortsService {
   async revokeInviteCode(actor: AuthUser, cohortId: string, codeId: string): Promise<InviteCodeDto> {
     await this.access.assert(actor, cohortId);
     return this.db.transaction(async (m) => {
-      const [rows] = await m.query(
+      const rows = await m.query(
         `UPDATE invite_codes SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND cohort_id = $2 RETURNING *`,
         [codeId, cohortId],
       );
@@ -149,7 +148,7 @@ export class CohortsService {
   async rotateInviteCode(actor: AuthUser, cohortId: string, codeId: string): Promise<InviteCodeDto> {
     await this.access.assert(actor, cohortId);
     return this.db.transaction(async (m) => {
-      const [rows] = await m.query(`UPDATE invite_codes SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND cohort_id = $2 RETURNING *`, [codeId, cohortId]);
+      const rows = await m.query(`UPDATE invite_codes SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND cohort_id = $2 RETURNING *`, [codeId, cohortId]);
       const old = rows[0];
       if (!old) throw notFound('Invite code');
       const [row] = await m.query(
@@ -195,7 +194,7 @@ export class CohortsService {
   async removeLearner(actor: AuthUser, cohortId: string, enrolmentId: string): Promise<void> {
     await this.access.assert(actor, cohortId);
     await this.db.transaction(async (m) => {
-      const [rows] = await m.query(
+      const rows = await m.query(
         `UPDATE enrolments SET status = 'withdrawn', removed_at = coalesce(removed_at, now()), removed_by = coalesce(removed_by, $3)
           WHERE id = $1 AND cohort_id = $2 RETURNING user_id`,
         [enrolmentId, cohortId, actor.id],

@@ -1,5 +1,6 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { ReadPool, type SqlClient } from '../database/read-pool.js';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DatabasePool, type SqlClient } from '../database/database-pool.js';
 import { Clock } from './clock.js';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
@@ -16,7 +17,7 @@ export class DailyJobs implements OnApplicationShutdown {
   private timers: NodeJS.Timeout[] = [];
 
   constructor(
-    private readonly pool: ReadPool,
+    private readonly pool: DatabasePool,
     private readonly clock: Clock,
   ) {}
 
@@ -48,6 +49,33 @@ export class DailyJobs implements OnApplicationShutdown {
       return result;
     });
   }
+}
+
+/**
+ * A daily job: a subclass names it, gives its advisory-lock id and does its work; scheduling, the once-a-day check
+ * across replicas and the transaction are DailyJobs'. `runIfDue()` is public so tests (and a replica) can call it.
+ */
+@Injectable()
+export abstract class DailyJob<T extends object> implements OnApplicationBootstrap {
+  protected abstract readonly job: string;
+  /** pg_advisory lock id (a bigint as text), unique to the job. */
+  protected abstract readonly lockId: string;
+
+  constructor(
+    private readonly jobs: DailyJobs,
+    @Inject(APP_CONFIG) protected readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.jobs.schedule(this.job, () => this.runIfDue());
+  }
+
+  /** The job's result when it ran; null when it was not due or another replica holds it. */
+  runIfDue(): Promise<T | null> {
+    return this.jobs.runIfDue(this.job, this.lockId, (m, now) => this.work(m, now));
+  }
+
+  protected abstract work(m: SqlClient, now: Date): Promise<T>;
 }
 
 /** Rows a data-changing statement touched: wraps it as `WITH done AS (<statement> RETURNING 1) SELECT count(*)`. */

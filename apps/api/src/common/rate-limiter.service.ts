@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ReadPool } from '../database/read-pool.js';
+import { DatabasePool } from '../database/database-pool.js';
 
 /** One counter: at most `max` attempts per `windowSeconds`; reaching `max` locks the key for `lockSeconds`. */
 export interface RateRule {
@@ -23,7 +23,7 @@ export interface RateRule {
 export class RateLimiter {
   // Straight on the pg pool, as a prepared statement: this runs before every password check and registration, and
   // must stay cheap when a flood of them arrives.
-  constructor(private readonly pool: ReadPool) {}
+  constructor(private readonly pool: DatabasePool) {}
 
   /**
    * Takes a slot on every rule in order; false as soon as one is exhausted (later rules are then left untouched,

@@ -10,6 +10,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('data'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
+  DATABASE_MODE: z.enum(['embedded', 'server']).optional(),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   PSEUDONYM_SECRET: z.string().min(32, 'PSEUDONYM_SECRET must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
@@ -57,8 +58,13 @@ export interface AppConfig {
   /** Unset means: start the embedded PGlite database in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
-  /** Unset: 1 on the embedded database (it has one session), 10 on a server. */
-  databasePoolSize?: number;
+  /**
+   * `embedded`: PGlite, one session (started here when no DATABASE_URL, or reached at DATABASE_URL, as tests do);
+   * `server`: a real PostgreSQL. Said by DATABASE_MODE, else by whether DATABASE_URL is set; never guessed later.
+   */
+  databaseMode: 'embedded' | 'server';
+  /** 1 on the embedded database (it has one session), else DATABASE_POOL_SIZE or 10. */
+  databasePoolSize: number;
   jwtSecret: string;
   pseudonymSecret: string;
   accessTokenTtlSeconds: number;
@@ -123,13 +129,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !e.PUBLIC_URL) {
     throw new ConfigError('Invalid configuration: PUBLIC_URL is required when NODE_ENV=production (e.g. https://respeta.example.pe)');
   }
+  const databaseMode = e.DATABASE_MODE ?? (e.DATABASE_URL ? 'server' : 'embedded');
+  if (databaseMode === 'server' && !e.DATABASE_URL) throw new ConfigError('Invalid configuration: DATABASE_MODE=server needs DATABASE_URL');
+  // PGlite serves one session: a second pooled connection would interleave protocol messages.
+  if (databaseMode === 'embedded' && (e.DATABASE_POOL_SIZE ?? 1) !== 1) {
+    throw new ConfigError('Invalid configuration: DATABASE_POOL_SIZE must be 1 on the embedded database (DATABASE_MODE=embedded)');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir,
-    databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseMode,
+    databasePoolSize: databaseMode === 'embedded' ? 1 : (e.DATABASE_POOL_SIZE ?? 10),
     jwtSecret: e.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret'),
     pseudonymSecret: e.PSEUDONYM_SECRET ?? persistedSecret(dataDir, 'pseudonym-secret'),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { DatabasePool } from '../database/database-pool.js';
 import type { Course } from '#curriculum';
 import { AuditLog } from '../audit/audit-log.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -37,7 +36,7 @@ const SELECT_VERSION = `SELECT v.id, v.course_id, c.key AS course_key, v.status,
 @Injectable()
 export class AuthoringService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DatabasePool,
     private readonly drafts: DraftEdits,
     private readonly audit: AuditLog,
   ) {}

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { DatabasePool } from '../database/database-pool.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -23,7 +22,7 @@ export class ContentImporter {
   private readonly logger = new Logger('ContentImport');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DatabasePool,
     private readonly audit: AuditLog,
   ) {}
 

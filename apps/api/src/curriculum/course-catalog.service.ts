@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { DatabasePool } from '../database/database-pool.js';
 import type { Course } from '#curriculum';
 import { AppException } from '../common/app-exception.js';
 
@@ -12,7 +11,7 @@ import { AppException } from '../common/app-exception.js';
 export class CourseCatalog {
   private readonly published = new Map<string, Promise<Course>>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: DatabasePool) {}
 
   /** Concurrent first reads share one load (a burst of learners must not each pull the whole course). */
   publishedContent(versionId: string): Promise<Course> {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { strToU8, zipSync } from 'fflate';
-import type { DataSource } from 'typeorm';
+import { DatabasePool } from '../database/database-pool.js';
 import { assembleCourse, checkDraftCourse, courseKeyOf, courseToFiles, type Course, type CourseFiles, publicationProblems } from '#curriculum';
 import { AppException, notFound } from '../common/app-exception.js';
 import type { CourseVersionDto, ValidationReportDto } from './authoring.dto.js';
@@ -25,7 +24,7 @@ export interface ExportedFiles {
 @Injectable()
 export class CourseFilesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DatabasePool,
     private readonly authoring: AuthoringService,
   ) {}
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { DatabasePool, type SqlClient } from '../database/database-pool.js';
 import {
   canonicalJson, checkDraftCourse, checkDraftItem, confirmTranslation, type Course, contentHash, findItem, type ItemKind, itemEdits, itemId,
   parseCourse, type Problem, publicationProblems, replaceItem,
@@ -37,11 +36,11 @@ const prefixed = (problems: Problem[], prefix: string): Problem[] => problems.ma
 @Injectable()
 export class DraftEdits {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DatabasePool,
     private readonly clock: Clock,
   ) {}
 
-  async lockVersion(m: EntityManager, versionId: string): Promise<LockedVersion> {
+  async lockVersion(m: SqlClient, versionId: string): Promise<LockedVersion> {
     const [row] = await m.query(`SELECT course_id, status, content FROM course_versions WHERE id = $1 FOR UPDATE`, [versionId]);
     if (!row) throw notFound('Course version');
     return row;
@@ -51,7 +50,7 @@ export class DraftEdits {
    * Applies `change` to the draft. Only the items that changed are checked (all of the course for a whole replacement:
    * `whole`). Returns the stored course.
    */
-  async edit(m: EntityManager, versionId: string, actorId: string | null, change: (course: Course) => unknown, whole = false): Promise<Course> {
+  async edit(m: SqlClient, versionId: string, actorId: string | null, change: (course: Course) => unknown, whole = false): Promise<Course> {
     const row = await this.lockVersion(m, versionId);
     if (row.status === 'published') throw versionPublished();
     let after: Course;
@@ -121,7 +120,7 @@ export class DraftEdits {
 
   /** Publishes the draft as the next version, with its change note, if no publication rule objects. */
   /** `recorded` runs inside the publication's transaction (the audit entry commits with it). */
-  async publish(versionId: string, changeNote: ChangeNoteDto, recorded?: (m: EntityManager, version: number) => Promise<unknown>): Promise<void> {
+  async publish(versionId: string, changeNote: ChangeNoteDto, recorded?: (m: SqlClient, version: number) => Promise<unknown>): Promise<void> {
     await this.db.transaction(async (m) => {
       const row = await this.lockVersion(m, versionId);
       if (row.status === 'published') throw versionPublished();
@@ -143,7 +142,7 @@ export class DraftEdits {
     return this.db.transaction(async (m) => ({ revisions: await revisions(m, versionId), textEdits: textEditList(await textEdits(m, versionId)) }));
   }
 
-  private async savedItem(m: EntityManager, versionId: string, course: Course, kind: ItemKind, key: string): Promise<SavedItemDto> {
+  private async savedItem(m: SqlClient, versionId: string, course: Course, kind: ItemKind, key: string): Promise<SavedItemDto> {
     const id = itemId(kind, key);
     const [latest] = await revisions(m, versionId, id);
     return {

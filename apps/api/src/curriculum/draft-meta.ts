@@ -1,6 +1,6 @@
 // The draft's edit metadata in SQL: item revisions (optimistic concurrency) and per-language text edit times (stale
 // translations). Always called inside the transaction that holds the draft's row lock.
-import type { EntityManager } from 'typeorm';
+import type { SqlClient } from '../database/database-pool.js';
 import { type ItemEdit, recordTextEdit, type TextEditIndex, type TextEditTimes } from '#curriculum';
 import type { ItemRevisionDto, TextEditDto } from './draft-editor.dto.js';
 
@@ -15,7 +15,7 @@ const toTimes = (r: TextEditRow): TextEditTimes => ({
 
 export const toTextEditDto = (itemId: string, textId: string, times: TextEditTimes): TextEditDto => ({ itemId, textId, ...times });
 
-export async function revisions(m: EntityManager, versionId: string, itemId?: string): Promise<ItemRevisionDto[]> {
+export async function revisions(m: SqlClient, versionId: string, itemId?: string): Promise<ItemRevisionDto[]> {
   const rows: RevisionRow[] = await m.query(
     `SELECT r.item_id, r.revision, r.updated_at, u.display_name FROM course_item_revisions r LEFT JOIN users u ON u.id = r.updated_by
       WHERE r.version_id = $1 AND ($2::text IS NULL OR r.item_id = $2) ORDER BY r.item_id`,
@@ -24,7 +24,7 @@ export async function revisions(m: EntityManager, versionId: string, itemId?: st
   return rows.map(toRevision);
 }
 
-export async function textEdits(m: EntityManager, versionId: string, itemIds?: string[]): Promise<TextEditIndex> {
+export async function textEdits(m: SqlClient, versionId: string, itemIds?: string[]): Promise<TextEditIndex> {
   const rows: TextEditRow[] = await m.query(
     `SELECT item_id, text_id, es_at, en_at, synced_at FROM course_text_edits WHERE version_id = $1 AND ($2::text[] IS NULL OR item_id = ANY($2))`,
     [versionId, itemIds ?? null],
@@ -40,7 +40,7 @@ export const textEditList = (index: TextEditIndex): TextEditDto[] =>
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
 
 /** Writes the edit times of texts (whole rows: each text's three times). */
-export async function saveTextTimes(m: EntityManager, versionId: string, index: TextEditIndex): Promise<void> {
+export async function saveTextTimes(m: SqlClient, versionId: string, index: TextEditIndex): Promise<void> {
   const rows = textEditList(index).map((t) => ({ item_id: t.itemId, text_id: t.textId, es_at: iso(t.es), en_at: iso(t.en), synced_at: iso(t.synced) }));
   if (rows.length === 0) return;
   await m.query(
@@ -53,7 +53,7 @@ export async function saveTextTimes(m: EntityManager, versionId: string, index: 
 }
 
 /** Bumps the revision of every edited item and stamps the languages of the texts that changed. */
-export async function recordEdits(m: EntityManager, versionId: string, edits: ItemEdit[], actorId: string | null, at: number): Promise<void> {
+export async function recordEdits(m: SqlClient, versionId: string, edits: ItemEdit[], actorId: string | null, at: number): Promise<void> {
   if (edits.length === 0) return;
   await m.query(
     `INSERT INTO course_item_revisions (version_id, item_id, revision, updated_at, updated_by)

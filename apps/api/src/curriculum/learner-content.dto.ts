@@ -115,26 +115,23 @@ export class LearnerScenarioDto implements LearnerScenarioIntro {
   @ApiProperty() start: string;
 }
 
-class OutlineLessonDto {
+/** What an outline lists of a lesson, scenario or instrument: its key and title (each its own schema name). */
+class KeyTitleDto {
   @ApiProperty() key: string;
   @ApiProperty() title: string;
 }
+class OutlineLessonDto extends KeyTitleDto {}
 class OutlineQuizDto {
   @ApiProperty() key: string;
   @ApiProperty() passMark: number;
   @ApiProperty() maxAttempts: number;
   @ApiProperty() questionCount: number;
 }
-class OutlineScenarioRefDto {
-  @ApiProperty() key: string;
-  @ApiProperty() title: string;
-}
+class OutlineScenarioRefDto extends KeyTitleDto {}
 class OutlineScenarioDto extends OutlineScenarioRefDto {
   @ApiProperty({ enum: ['police', 'municipal', 'all'] }) audience: 'police' | 'municipal' | 'all';
 }
-class OutlineInstrumentDto {
-  @ApiProperty() key: string;
-  @ApiProperty() title: string;
+class OutlineInstrumentDto extends KeyTitleDto {
   @ApiProperty() itemCount: number;
 }
 class ConsentChoicesDto {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { DatabasePool } from '../database/database-pool.js';
 import {
   type Course, type Locale, localize, toCourseOutline, toLearnerAttitudeInstrument, toLearnerLesson, toLearnerPracticeQuestionnaire, toLearnerScenarioIntro,
   toLearnerScenarioNode,
@@ -13,7 +12,7 @@ import type { CourseOutlineDto, MyEnrolmentDto } from './learner-content.dto.js'
 @Injectable()
 export class LearnerContentService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DatabasePool,
     private readonly catalog: CourseCatalog,
   ) {}
 

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import type { DatabasePool } from './database-pool.js';
 import { UserEntity } from '../users/user.entity.js';
 import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema.js';
 import { CourseVersions1764190000000 } from './migrations/1764190000000-course-versions.js';
@@ -45,25 +46,19 @@ export const MIGRATIONS = [
   Studies1764500000000,
 ];
 
-export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+/**
+ * TypeORM runs the migrations and serves the users entity; it borrows the app's one pool (DatabasePool) instead of
+ * opening its own, so both count against the same connection limit and see the same embedded/server settings.
+ */
+export function dataSourceOptions(pool: DatabasePool): DataSourceOptions {
   return {
     type: 'postgres',
-    url,
+    driver: pool.typeormDriver(),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    extra: { max: poolSize, connectionTimeoutMillis: 5000, onConnect: keepConnectionErrorsHandled },
   };
-}
-
-/**
- * pg-pool removes its error listener while a client is checked out, and a server shutdown can reach a client in that
- * moment (even between two messages of one network read): an 'error' event with no listener ends the process. So every
- * pooled client gets a listener for life; the pool still drops the client, which pg marks as no longer queryable.
- */
-function keepConnectionErrorsHandled(client: { on(event: 'error', listener: (error: Error) => void): unknown }): void {
-  client.on('error', () => undefined);
 }

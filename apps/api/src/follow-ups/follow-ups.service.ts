@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CohortAccess } from '../cohorts/cohort-access.service.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { ReadPool } from '../database/read-pool.js';
+import { DatabasePool } from '../database/database-pool.js';
 import { toCsv } from '../reports/exports/export-csv.js';
 import { waitlistStanding } from '../studies/waitlist-standing.js';
 import { calendarDay, followUpLink, followUpStanding } from './follow-up-schedule.js';
@@ -21,7 +21,7 @@ interface Row {
 @Injectable()
 export class FollowUpsService {
   constructor(
-    private readonly reads: ReadPool,
+    private readonly reads: DatabasePool,
     private readonly access: CohortAccess,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

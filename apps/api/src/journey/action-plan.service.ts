@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type JourneyRuleStep, type PersistedJourney, rejectionMessage, whyNotStep, withCohortFollowUpDelay } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
-import { ReadPool, type SqlClient } from '../database/read-pool.js';
+import { DatabasePool, type SqlClient } from '../database/database-pool.js';
 import { type ActionPlanDto, ACTION_PLAN_SIZE, COMMITMENT_MAX_CHARS, type FollowUpStatus } from './action-plan.dto.js';
 import { Clock } from '../common/clock.js';
 
@@ -27,7 +27,7 @@ const PLAN_COLUMNS = `p.commitments, p.followup_status, p.updated_at`;
 @Injectable()
 export class ActionPlanService {
   constructor(
-    private readonly reads: ReadPool,
+    private readonly reads: DatabasePool,
     private readonly clock: Clock,
   ) {}
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { DatabasePool } from '../database/database-pool.js';
 import { AppException, notFound } from '../common/app-exception.js';
 import type { DraftDto } from './journey.dto.js';
 
@@ -9,7 +8,7 @@ const DRAFT_TARGET = /^((pre|post|followup)-(knowledge|attitude|then)|followup-p
 /** Autosaved in-progress answers, one per enrolment and target; a submission clears its draft when it commits. */
 @Injectable()
 export class AnswerDrafts {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: DatabasePool) {}
 
   async get(userId: string, enrolmentId: string, target: string): Promise<DraftDto> {
     await this.requireOwn(userId, enrolmentId, target);

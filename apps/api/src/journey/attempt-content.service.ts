@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Locale, toLearnerKnowledgeTest, toLearnerQuiz } from '#curriculum';
 import { notFound } from '../common/app-exception.js';
 import { LearnerContentService } from '../curriculum/learner-content.service.js';
-import { ReadPool } from '../database/read-pool.js';
+import { DatabasePool } from '../database/database-pool.js';
 import { knowledgeWaveOf, OptionSeeds } from './option-seeds.service.js';
 
 /**
@@ -14,7 +14,7 @@ export class AttemptContentService {
   constructor(
     private readonly content: LearnerContentService,
     private readonly seeds: OptionSeeds,
-    private readonly reads: ReadPool,
+    private readonly reads: DatabasePool,
   ) {}
 
   async quiz(userId: string, enrolmentId: string, moduleKey: string, locale: Locale) {

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { OPTION_SEED_MAX } from '#curriculum';
-import { ReadPool, type SqlClient } from '../database/read-pool.js';
+import { DatabasePool, type SqlClient } from '../database/database-pool.js';
 
 /** Which knowledge-test attempt is open follows from the stage the machine recorded; null = none is open. */
 export function knowledgeWaveOf(stage: string | null): 'pre' | 'post' | 'followup' | null {
@@ -22,7 +22,7 @@ const newSeed = () => randomInt(1, OPTION_SEED_MAX);
  */
 @Injectable()
 export class OptionSeeds {
-  constructor(private readonly reads: ReadPool) {}
+  constructor(private readonly reads: DatabasePool) {}
 
   /** The open attempt's seed for a draft target, drawn on first use. The caller has checked the enrolment is the learner's. */
   async forDraft(enrolmentId: string, target: string): Promise<number> {

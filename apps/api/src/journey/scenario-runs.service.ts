@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { DatabasePool } from '../database/database-pool.js';
 import { type Locale, walkScenario } from '#curriculum';
 import { rejectionMessage, whyNotStep } from '#journey';
 import { AppException, notFound } from '../common/app-exception.js';
@@ -15,7 +14,7 @@ import { JourneySubmissions, problemsError } from './submission.service.js';
 @Injectable()
 export class ScenarioRuns {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DatabasePool,
     private readonly catalog: CourseCatalog,
     private readonly submissions: JourneySubmissions,
     private readonly attempts: AttemptStore,

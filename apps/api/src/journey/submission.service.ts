@@ -9,7 +9,7 @@ import { CertificateIssuer } from '../certificates/certificate-issuer.service.js
 import { AppException, notFound } from '../common/app-exception.js';
 import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
-import { ReadPool, type SqlClient } from '../database/read-pool.js';
+import { DatabasePool, type SqlClient } from '../database/database-pool.js';
 import type { JourneyStateDto, SubmissionResultDto } from './journey.dto.js';
 import { outlineOf } from './journey-outline.js';
 import { Clock } from '../common/clock.js';
@@ -84,7 +84,7 @@ const requestHash = (value: unknown) => createHash('sha256').update(JSON.stringi
 export class JourneySubmissions {
   constructor(
     private readonly catalog: CourseCatalog,
-    private readonly reads: ReadPool,
+    private readonly reads: DatabasePool,
     private readonly certificates: CertificateIssuer,
     private readonly clock: Clock,
   ) {}

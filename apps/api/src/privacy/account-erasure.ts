@@ -1,4 +1,4 @@
-import type { SqlClient } from '../database/read-pool.js';
+import type { SqlClient } from '../database/database-pool.js';
 
 export interface ErasureOutcome {
   enrolmentsKept: number;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { AppException, notFound } from '../common/app-exception.js';
-import { ReadPool } from '../database/read-pool.js';
+import { DatabasePool } from '../database/database-pool.js';
 import { eraseAccount } from './account-erasure.js';
 import type { DeletionOutcomeDto, PendingDeletionRequestDto } from './deletion.dto.js';
 import type { DeletionRequestStatusDto } from './my-data.dto.js';
@@ -14,7 +14,7 @@ import type { DeletionRequestStatusDto } from './my-data.dto.js';
 @Injectable()
 export class DeletionRequests {
   constructor(
-    private readonly pool: ReadPool,
+    private readonly pool: DatabasePool,
     private readonly audit: AuditLog,
   ) {}
 

@@ -3,7 +3,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { AuditQueries } from '../audit/audit-query.service.js';
 import { notFound } from '../common/app-exception.js';
-import { ReadPool } from '../database/read-pool.js';
+import { DatabasePool } from '../database/database-pool.js';
 import { toCsv } from '../reports/exports/export-csv.js';
 import { UserEntity } from '../users/user.entity.js';
 import { toUserDto } from '../users/user.mapper.js';
@@ -21,7 +21,7 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 @Injectable()
 export class MyDataService {
   constructor(
-    private readonly pool: ReadPool,
+    private readonly pool: DatabasePool,
     private readonly audit: AuditLog,
     private readonly auditQueries: AuditQueries,
   ) {}

@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { countOf, DailyJobs } from '../common/daily-jobs.service.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Injectable } from '@nestjs/common';
+import { countOf, DailyJob } from '../common/daily-jobs.service.js';
+import type { SqlClient } from '../database/database-pool.js';
 
 export interface RetentionResult {
   auditEntries: number;
@@ -10,7 +10,6 @@ export interface RetentionResult {
   previousLegalNames: number;
 }
 
-const JOB = 'privacy-retention';
 /** pg_advisory lock id of this job (unique to it; see ExpiredRowsPurge's for the auth rows). */
 export const RETENTION_LOCK_ID = '5931597437311665990';
 
@@ -22,29 +21,21 @@ export const RETENTION_LOCK_ID = '5931597437311665990';
  * profile history past RETENTION_PROFILE_HISTORY_DAYS (the change record stays, without the old value).
  */
 @Injectable()
-export class RetentionJob implements OnApplicationBootstrap {
-  constructor(
-    private readonly jobs: DailyJobs,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+export class RetentionJob extends DailyJob<RetentionResult> {
+  protected readonly job = 'privacy-retention';
+  protected readonly lockId = RETENTION_LOCK_ID;
 
-  onApplicationBootstrap(): void {
-    this.jobs.schedule(JOB, () => this.runIfDue());
-  }
-
-  runIfDue(): Promise<RetentionResult | null> {
+  protected async work(m: SqlClient, now: Date): Promise<RetentionResult> {
     const days = this.config.retention;
-    return this.jobs.runIfDue(JOB, RETENTION_LOCK_ID, async (m, now) => {
-      const before = (column: string, n: number) => `${column} < $1::timestamptz - make_interval(days => ${Number(n)})`;
-      const auditEntries = await countOf(m, `DELETE FROM audit_log WHERE ${before('at', days.auditDays)} AND at < now() - interval '365 days'`, [now]);
-      const deletionRequests = await countOf(m, `DELETE FROM deletion_requests WHERE status <> 'pending' AND ${before('decided_at', days.deletedAccountDays)}`, [now]);
-      const revokedCertificates = await countOf(m, `DELETE FROM certificates WHERE enrolment_id IS NULL AND ${before('revoked_at', days.deletedAccountDays)}`, [now]);
-      const unconsentedEnrolments = await countOf(m,
-        `DELETE FROM enrolments WHERE evaluation_use IS NULL AND consent_withdrawn_at IS NULL AND ${before('coalesce(last_activity_at, created_at)', days.unconsentedDays)}`,
-        [now],
-      );
-      const previousLegalNames = await countOf(m, `UPDATE profile_changes SET old_value = NULL WHERE old_value IS NOT NULL AND ${before('changed_at', days.profileHistoryDays)}`, [now]);
-      return { auditEntries, deletionRequests, revokedCertificates, unconsentedEnrolments, previousLegalNames };
-    });
+    const before = (column: string, n: number) => `${column} < $1::timestamptz - make_interval(days => ${Number(n)})`;
+    const auditEntries = await countOf(m, `DELETE FROM audit_log WHERE ${before('at', days.auditDays)} AND at < now() - interval '365 days'`, [now]);
+    const deletionRequests = await countOf(m, `DELETE FROM deletion_requests WHERE status <> 'pending' AND ${before('decided_at', days.deletedAccountDays)}`, [now]);
+    const revokedCertificates = await countOf(m, `DELETE FROM certificates WHERE enrolment_id IS NULL AND ${before('revoked_at', days.deletedAccountDays)}`, [now]);
+    const unconsentedEnrolments = await countOf(m,
+      `DELETE FROM enrolments WHERE evaluation_use IS NULL AND consent_withdrawn_at IS NULL AND ${before('coalesce(last_activity_at, created_at)', days.unconsentedDays)}`,
+      [now],
+    );
+    const previousLegalNames = await countOf(m, `UPDATE profile_changes SET old_value = NULL WHERE old_value IS NOT NULL AND ${before('changed_at', days.profileHistoryDays)}`, [now]);
+    return { auditEntries, deletionRequests, revokedCertificates, unconsentedEnrolments, previousLegalNames };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DAY_MS, type PersistedJourney } from '#journey';
 import { Clock } from '../common/clock.js';
-import { ReadPool } from '../database/read-pool.js';
+import { DatabasePool } from '../database/database-pool.js';
 import { calendarDay, followUpStanding } from '../follow-ups/follow-up-schedule.js';
 import { type DueReminder, REMINDER_MAX_LATE_DAYS, type ReminderKind, type ReminderMessage, type ReminderRecipient } from './reminder-kind.js';
 
@@ -27,7 +27,7 @@ export class FollowUpReminders implements ReminderKind {
   readonly kind = 'follow_up';
 
   constructor(
-    private readonly reads: ReadPool,
+    private readonly reads: DatabasePool,
     private readonly clock: Clock,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { ReadPool } from '../database/read-pool.js';
+import { DatabasePool } from '../database/database-pool.js';
 import { calendarDay } from '../follow-ups/follow-up-schedule.js';
 import { Mailer } from './mailer.service.js';
 import { REMINDER_KINDS, type ReminderKind } from './reminder-kind.js';
@@ -40,7 +40,7 @@ export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdow
   private running: Promise<ReminderRun> | null = null;
 
   constructor(
-    private readonly reads: ReadPool,
+    private readonly reads: DatabasePool,
     private readonly mailer: Mailer,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

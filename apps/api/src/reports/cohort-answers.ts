@@ -21,7 +21,7 @@ export interface CohortMember {
   choices: string | null;
 }
 
-/** Runs one SQL statement (TypeORM's EntityManager and the raw pool's client both do). */
+/** Runs one SQL statement and returns its rows (DatabasePool, or a client inside one of its transactions). */
 export interface SqlQuery {
   query(text: string, params?: unknown[]): Promise<any[]>;
 }

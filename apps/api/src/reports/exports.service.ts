@@ -5,7 +5,7 @@ import { AuditLog } from '../audit/audit-log.service.js';
 import { CohortAccess } from '../cohorts/cohort-access.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { scoreCohort } from './cohort-scores.js';
-import { ReadPool } from '../database/read-pool.js';
+import { DatabasePool } from '../database/database-pool.js';
 import { ATTITUDES_FILE, CODEBOOK_FILE, codebookTable, KNOWLEDGE_FILE, PRACTICE_FILE } from './exports/export-codebook.js';
 import { toCsv } from './exports/export-csv.js';
 import { README_FILE, readme, REPRODUCE_FILE } from './exports/export-readme.js';
@@ -31,7 +31,7 @@ export class ExportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: CohortAccess,
     private readonly audit: AuditLog,
-    private readonly reads: ReadPool,
+    private readonly reads: DatabasePool,
   ) {}
 
   /** The bundle as a member of staff may have it: only cohorts they run (admins: any). */

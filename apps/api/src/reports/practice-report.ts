@@ -1,13 +1,13 @@
 import { type Course, type Locale, localize } from '#curriculum';
 import { MIN_GROUP_N, type PracticeAnswers, practiceShares, type WilsonInterval } from '#evaluation';
-import type { ReadPool } from '../database/read-pool.js';
+import type { DatabasePool } from '../database/database-pool.js';
 import type { PracticeReportDto, ShareDto } from './practice-report.dto.js';
 
 /**
  * Each learner's behaviour follow-up answers (item → option), for learners in the statistics only (evaluation use,
  * not withdrawn), keyed by enrolment id. Never leaves the server per learner: it feeds practiceReport.
  */
-export async function loadPracticeAnswers(reads: ReadPool, cohortIds: string[]): Promise<Map<string, Record<string, string>>> {
+export async function loadPracticeAnswers(reads: DatabasePool, cohortIds: string[]): Promise<Map<string, Record<string, string>>> {
   const rows = await reads.rows<{ enrolment_id: string; item_key: string; option: string }>(
     `SELECT a.enrolment_id, r.item_key, r.value #>> '{}' AS option
        FROM attempts a JOIN enrolments e ON e.id = a.enrolment_id JOIN responses r ON r.attempt_id = a.id

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { DatabasePool } from '../database/database-pool.js';
 import { type Course, type Locale, localize } from '#curriculum';
 import { MIN_GROUP_N } from '#evaluation';
 import { AppException } from '../common/app-exception.js';
@@ -17,7 +16,6 @@ import { type MeasureDef, measureReport, round } from './report-measures.js';
 import type { CohortReportDto, ScenarioStatsDto } from './report.dto.js';
 import { actionPlanCount, type ParticipationGroup, participationGroups, scenarioChoices, tableRows } from './report-queries.js';
 import { loadPracticeAnswers, practiceReport } from './practice-report.js';
-import { ReadPool } from '../database/read-pool.js';
 
 const KNOWLEDGE_LABEL = { es: 'Conocimientos', en: 'Knowledge' };
 export const LEARNER_ROWS = 500;
@@ -29,11 +27,11 @@ export const LEARNER_ROWS = 500;
 @Injectable()
 export class ReportsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DatabasePool,
     private readonly catalog: CourseCatalog,
     private readonly access: CohortAccess,
     private readonly audit: AuditLog,
-    private readonly reads: ReadPool,
+    private readonly reads: DatabasePool,
   ) {}
 
   /** The report as a member of staff may see it: only cohorts they run (admins: any). */
@@ -58,12 +56,12 @@ export class ReportsService {
 
   /** Everyone in the cohorts, by name, with their answers read against the report's course (see cohort-answers). */
   answers(cohortIds: string[], course: Course): Promise<CohortAnswers> {
-    return CohortAnswers.load(this.db.manager, cohortIds, course, (versionId) => this.catalog.publishedContent(versionId));
+    return CohortAnswers.load(this.db, cohortIds, course, (versionId) => this.catalog.publishedContent(versionId));
   }
 
   async report(cohortIds: string[], locale: Locale): Promise<CohortReportDto> {
     const course = await this.courseFor(cohortIds);
-    const m = this.db.manager;
+    const m = this.db;
     const [cohorts, answers, choiceRows, actionPlans, groups, rows, practiceAnswers] = await Promise.all([
       m.query(`SELECT id, name, is_demo AS "isDemo" FROM cohorts WHERE id = ANY($1::uuid[]) ORDER BY name`, [cohortIds]),
       this.answers(cohortIds, course),

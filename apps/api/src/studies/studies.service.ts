@@ -9,7 +9,7 @@ import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { toCsv } from '../reports/exports/export-csv.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
-import { ReadPool, type SqlClient } from '../database/read-pool.js';
+import { DatabasePool, type SqlClient } from '../database/database-pool.js';
 import { loadPracticeAnswers } from '../reports/practice-report.js';
 import type { CreateStudyDto, StudyCohortOptionDto, StudyDto, StudyReportDto } from './studies.dto.js';
 import { type Arm, newSeed, randomArms } from './study-assignment.js';
@@ -35,7 +35,7 @@ const STUDY_FROM = `studies s JOIN courses co ON co.id = s.course_id LEFT JOIN u
 @Injectable()
 export class StudiesService {
   constructor(
-    private readonly reads: ReadPool,
+    private readonly reads: DatabasePool,
     private readonly catalog: CourseCatalog,
     private readonly audit: AuditLog,
     private readonly clock: Clock,

@@ -1,6 +1,6 @@
 import type { Course } from '#curriculum';
 import { subscaleScoreAt } from '#evaluation';
-import type { ReadPool } from '../database/read-pool.js';
+import type { DatabasePool } from '../database/database-pool.js';
 import { COHORT } from '../reports/report-queries.js';
 import type { Arm } from './study-assignment.js';
 
@@ -38,7 +38,7 @@ const UNANSWERED = -1;
  * each attempt's own course version.
  */
 export async function loadStudyLearners(
-  reads: ReadPool, arms: { cohortId: string; arm: Arm }[], contentOf: (versionId: string) => Promise<Course>,
+  reads: DatabasePool, arms: { cohortId: string; arm: Arm }[], contentOf: (versionId: string) => Promise<Course>,
 ): Promise<StudyLearner[]> {
   const cohortIds = arms.map((a) => a.cohortId);
   const armOf = new Map(arms.map((a) => [a.cohortId, a.arm]));

@@ -5,11 +5,12 @@ import { AuditLog } from '../audit/audit-log.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CertificateIssuer } from '../certificates/certificate-issuer.service.js';
 import { AppException, notFound } from '../common/app-exception.js';
-import { ReadPool } from '../database/read-pool.js';
+import { DatabasePool } from '../database/database-pool.js';
 import { PasswordHasher } from '../auth/password-hasher.service.js';
 import { checkPassword } from '../auth/password-policy.js';
 import { TokenService } from '../auth/token.service.js';
 import { UserEntity } from './user.entity.js';
+import { insertUser } from './insert-user.js';
 import { toUserDto, type UserDto } from './user.mapper.js';
 import type { CreateStaffDto, UpdateProfileDto } from './users.dto.js';
 
@@ -21,10 +22,11 @@ const RECORDED_FIELDS = [
 @Injectable()
 export class UsersService {
   constructor(
+    /** TypeORM serves the users entity (reads); every write goes through the pool. */
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
-    private readonly pool: ReadPool,
+    private readonly pool: DatabasePool,
     private readonly certificates: CertificateIssuer,
     private readonly audit: AuditLog,
   ) {}
@@ -72,21 +74,21 @@ export class UsersService {
     const weak = checkPassword(dto.password, dto.email);
     if (weak) throw new AppException(400, weak.code, weak.message);
     const passwordHash = await this.hasher.hash(dto.password);
-    const user = this.db.getRepository(UserEntity).create({
-      email: dto.email, displayName: dto.displayName, passwordHash, role: dto.role, locale: dto.locale ?? 'es',
-      positionType: dto.positionType ?? null, region: dto.region ?? null, institution: dto.institution ?? null,
-      disabledAt: null, tokenVersion: 0,
-    });
+    let userId: string;
     try {
-      await this.db.transaction(async (m) => {
-        await m.getRepository(UserEntity).insert(user);
-        await this.audit.record({ actor, action: 'account.create', subjectId: user.id, details: { role: dto.role } }, m);
+      userId = await this.pool.transaction(async (m) => {
+        const id = await insertUser(m, {
+          email: dto.email, displayName: dto.displayName, passwordHash, role: dto.role, locale: dto.locale ?? 'es',
+          positionType: dto.positionType ?? null, region: dto.region ?? null, institution: dto.institution ?? null,
+        });
+        await this.audit.record({ actor, action: 'account.create', subjectId: id, details: { role: dto.role } }, m);
+        return id;
       });
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw new AppException(409, 'EMAIL_TAKEN', 'email: an account with this e-mail already exists.');
       throw error;
     }
-    return this.getProfile(user.id);
+    return this.getProfile(userId);
   }
 
   /** Grants or withdraws the content-editor permission; only trainers hold it (admins may by their role). */
@@ -94,7 +96,7 @@ export class UsersService {
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) throw notFound('User');
     if (user.role !== 'trainer') throw new AppException(409, 'CONFLICT', 'Only trainers are granted the content-editor permission; administrators hold it already.');
-    await this.db.transaction(async (m) => {
+    await this.pool.transaction(async (m) => {
       await m.query(`UPDATE users SET can_edit_content = $2, updated_at = now() WHERE id = $1`, [userId, granted]);
       await this.audit.record({ actor, action: granted ? 'account.content_editor.grant' : 'account.content_editor.revoke', subjectId: userId }, m);
     });
@@ -116,14 +118,14 @@ export class UsersService {
   /** Disabling revokes every session at once (token version bump + session revocation). */
   async setDisabled(actor: AuthUser, userId: string, disabled: boolean): Promise<UserDto> {
     if (actor.id === userId && disabled) throw new AppException(409, 'CONFLICT', 'You cannot disable your own account.');
-    await this.db.transaction(async (manager) => {
-      const result = await manager.query(
+    await this.pool.transaction(async (manager) => {
+      const updated = await manager.query(
         `UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) ELSE NULL END,
                           token_version = token_version + CASE WHEN $2 THEN 1 ELSE 0 END, updated_at = now()
           WHERE id = $1 RETURNING id`,
         [userId, disabled],
       );
-      if (result[0].length === 0) throw notFound('User');
+      if (updated.length === 0) throw notFound('User');
       if (disabled) await this.tokens.revokeAllSessions(userId, 'account_disabled', manager);
       await this.audit.record({ actor, action: disabled ? 'account.disable' : 'account.enable', subjectId: userId }, manager);
     });

@@ -60,3 +60,16 @@ export function ChoiceQuestion({ name, counter, prompt, type, options, value, on
     </fieldset>
   );
 }
+
+/** A quiz or knowledge-test question, or a practice question: what the pages hold and ChoiceQuestion shows. */
+export interface ChoiceItem {
+  key: string;
+  prompt: string;
+  type: Props['type'];
+  options: ChoiceOption[];
+}
+
+/** ChoiceQuestion for an item of a test or questionnaire (its key names the inputs). */
+export function ChoiceItemQuestion({ question, ...rest }: { question: ChoiceItem } & Omit<Props, 'name' | 'prompt' | 'type' | 'options'>) {
+  return <ChoiceQuestion name={question.key} prompt={question.prompt} type={question.type} options={question.options} {...rest} />;
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { DatabasePool } from '../database-pool.js';
 import { hashPassword } from '../../auth/password-hasher.service.js';
 import { SimulatedClock } from '../../common/clock.js';
 import type { CourseCatalog } from '../../curriculum/course-catalog.service.js';
@@ -10,7 +10,6 @@ import { AttemptStore } from '../../journey/attempt-store.service.js';
 import { ScenarioRuns } from '../../journey/scenario-runs.service.js';
 import { JourneySubmissions } from '../../journey/submission.service.js';
 import { CertificateIssuer } from '../../certificates/certificate-issuer.service.js';
-import type { ReadPool } from '../read-pool.js';
 import { ItemBank, LearnerAnswers, Random, mainCohortLearners, smallCohortLearners, type SimulatedLearner } from './demo-population.js';
 import { playLearner, type SeededEnrolment } from './demo-simulation.js';
 
@@ -53,7 +52,6 @@ export const DEMO_ACCOUNTS = [
 
 export interface DemoSeedDeps {
   catalog: CourseCatalog;
-  reads: ReadPool;
 }
 
 interface SqlRunner {
@@ -66,7 +64,7 @@ interface SqlRunner {
  * Both cohorts are marked is_demo and named "Demostración — …". Never runs in production (the config turns it off).
  * Returns the demo logins when the demo data is present.
  */
-export async function seedDemo(db: DataSource, mode: DemoSeedMode, deps: DemoSeedDeps): Promise<DemoLogins | null> {
+export async function seedDemo(db: DatabasePool, mode: DemoSeedMode, deps: DemoSeedDeps): Promise<DemoLogins | null> {
   // The usual start (accounts exist) decides without hashing anything: argon2id costs ~50 ms and 19 MiB a password.
   const [{ empty }] = await db.query(`SELECT NOT EXISTS (SELECT 1 FROM users) AS empty`);
   // Simulated learners share one hash of a random password nobody knows: they cannot sign in, and it costs one hash.
@@ -179,20 +177,20 @@ function registrationTime(rng: Random, learner: SimulatedLearner, started: numbe
  * Each learner is played through a JourneyService of its own whose clock walks through that learner's past; on a
  * server a few learners run at once (they touch different enrolments), on the embedded database one at a time.
  */
-async function simulate(db: DataSource, deps: DemoSeedDeps, enrolments: SeededEnrolment[], now: number): Promise<void> {
+async function simulate(db: DatabasePool, deps: DemoSeedDeps, enrolments: SeededEnrolment[], now: number): Promise<void> {
   const [{ version }] = await db.query(`SELECT course_version_id AS version FROM enrolments WHERE id = $1`, [enrolments[0]!.enrolmentId]);
   const course = await deps.catalog.publishedContent(version);
   const bank = new ItemBank(course);
-  const poolSize = (db.driver as unknown as { master: { options: { max?: number } } }).master.options.max ?? 1;
+  const poolSize = db.poolSize;
   const queue = enrolments.map((who, i) => ({ who, seed: 1000 + i }));
   const worker = async () => {
     const clock = new SimulatedClock(now);
     // The journey's services wired by hand around the simulated clock (Nest's container holds the real-time ones).
-    const submissions = new JourneySubmissions(deps.catalog, deps.reads, new CertificateIssuer(), clock);
+    const submissions = new JourneySubmissions(deps.catalog, db, new CertificateIssuer(), clock);
     const attempts = new AttemptStore();
     const services = {
       journey: new JourneyService(submissions, attempts),
-      scenarios: new ScenarioRuns(db, deps.catalog, submissions, attempts, new OptionSeeds(deps.reads)),
+      scenarios: new ScenarioRuns(db, deps.catalog, submissions, attempts, new OptionSeeds(db)),
     };
     for (let next = queue.shift(); next; next = queue.shift()) {
       await playLearner(services, clock, course, next.who, new LearnerAnswers(next.who.learner, bank, course, next.seed), now);

@@ -1,5 +1,5 @@
 import { useTranslation } from '../../lib/i18n';
-import { StaffTable } from '../staff/staff-table';
+import { DataTable } from '../data-table';
 import { alphaText, fixed } from './format';
 import type { Alpha } from './report-types';
 
@@ -23,7 +23,7 @@ export function AlphaSummary({ alpha, wave, measure, itemText }: { alpha: Alpha;
       {alpha.alphaIfDeleted.length > 0 && (
         <details>
           <summary>{t('trainer.report.alphaIfDeleted')}</summary>
-          <StaffTable caption={caption} columns={[t('trainer.report.item'), t('trainer.report.alphaWithout')]}>
+          <DataTable caption={caption} columns={[t('trainer.report.item'), t('trainer.report.alphaWithout')]}>
                 {alpha.alphaIfDeleted.map((row) => (
                   <tr key={row.itemKey}>
                     <th scope="row" className="text-cell">{itemText(row.itemKey)}</th>
@@ -33,7 +33,7 @@ export function AlphaSummary({ alpha, wave, measure, itemText }: { alpha: Alpha;
                     </td>
                   </tr>
                 ))}
-          </StaffTable>
+          </DataTable>
         </details>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { useTranslation } from '../../lib/i18n';
-import { TableScroll } from '../staff/table-scroll';
+import { DataTable } from '../data-table';
 import { scoreDigits, signed } from './format';
 import type { Breakdown, Measure, MeasureBreakdown } from './report-types';
 import { WithheldNote } from './withheld-note';
@@ -33,39 +33,27 @@ export function MeasureBreakdownTable({ by, breakdown, measure, minN }: { by: Br
     key === 'unknown' ? t('trainer.report.unknownGroup') : t(`${by === 'region' ? 'regions' : 'positionTypes'}.${key}`, { defaultValue: key });
   if (breakdown.totalN === null && breakdown.groups.every((g) => g.suppressed)) return <WithheldNote minN={minN} what={caption} />;
   return (
-    <TableScroll label={caption}>
-      <table className="data-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(`trainer.report.by.${by}`)}</th>
-            <th scope="col">{t('trainer.report.nPairsShort')}</th>
-            <th scope="col">{t('trainer.report.meanChangeShort')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {breakdown.groups.map((g) => (
-            <tr key={g.key} className={g.suppressed ? 'row--suppressed' : undefined}>
-              <th scope="row" className="text-cell">{groupLabel(g.key)}</th>
-              {g.suppressed ? (
-                <td colSpan={2} className="suppressed">{t(`trainer.report.suppressedReason.${g.reason ?? 'small_n'}`, { minN })}</td>
-              ) : (
-                <>
-                  <td className="num">{g.n}</td>
-                  <td className="num">{g.meanChange === null || g.meanChange === undefined ? '—' : signed(g.meanChange, scoreDigits(measure.scale))}</td>
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('trainer.report.total')}</th>
-            <td className="num">{breakdown.totalN ?? `n < ${minN}`}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
-    </TableScroll>
+    <DataTable caption={caption} columns={[t(`trainer.report.by.${by}`), t('trainer.report.nPairsShort'), t('trainer.report.meanChangeShort')]}
+      footer={
+        <tr>
+          <th scope="row">{t('trainer.report.total')}</th>
+          <td className="num">{breakdown.totalN ?? `n < ${minN}`}</td>
+          <td />
+        </tr>
+      }>
+      {breakdown.groups.map((g) => (
+        <tr key={g.key} className={g.suppressed ? 'row--suppressed' : undefined}>
+          <th scope="row" className="text-cell">{groupLabel(g.key)}</th>
+          {g.suppressed ? (
+            <td colSpan={2} className="suppressed">{t(`trainer.report.suppressedReason.${g.reason ?? 'small_n'}`, { minN })}</td>
+          ) : (
+            <>
+              <td className="num">{g.n}</td>
+              <td className="num">{g.meanChange === null || g.meanChange === undefined ? '—' : signed(g.meanChange, scoreDigits(measure.scale))}</td>
+            </>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

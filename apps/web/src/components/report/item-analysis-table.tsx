@@ -1,5 +1,5 @@
 import { useTranslation } from '../../lib/i18n';
-import { StaffTable } from '../staff/staff-table';
+import { DataTable } from '../data-table';
 import { alphaText, fixed } from './format';
 import { OptionShares } from './option-shares';
 import type { ItemWaveAnalysis } from './report-types';
@@ -30,7 +30,7 @@ export function ItemAnalysisTable({ analysis, wave }: { analysis: ItemWaveAnalys
             {kr20.ci95 && <> <span className="ci">{t('trainer.report.ci', { low: fixed(kr20.ci95[0]!, 2), high: fixed(kr20.ci95[1]!, 2) })}</span></>}
             <span className="stat-note"> {t('trainer.report.kr20N', { n: kr20.n, count: kr20.k })}</span>
           </p>
-          <StaffTable caption={caption} columns={[t('trainer.report.question'), t('trainer.report.facility'), t('trainer.report.discrimination'), t('trainer.report.options'), t('trainer.report.flagsTitle')]}>
+          <DataTable caption={caption} columns={[t('trainer.report.question'), t('trainer.report.facility'), t('trainer.report.discrimination'), t('trainer.report.options'), t('trainer.report.flagsTitle')]}>
                 {analysis.items.map((item) => (
                   <tr key={item.key}>
                     <th scope="row" className="text-cell">{item.text}</th>
@@ -46,7 +46,7 @@ export function ItemAnalysisTable({ analysis, wave }: { analysis: ItemWaveAnalys
                     </td>
                   </tr>
                 ))}
-          </StaffTable>
+          </DataTable>
         </>
       )}
     </div>

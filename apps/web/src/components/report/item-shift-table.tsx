@@ -1,5 +1,5 @@
 import { useTranslation } from '../../lib/i18n';
-import { StaffTable } from '../staff/staff-table';
+import { DataTable } from '../data-table';
 import { fixed, share, signed } from './format';
 import type { ItemShift } from './report-types';
 
@@ -14,7 +14,7 @@ export function ItemShiftTable({ items, kind, minN, subscaleLabel }: { items: It
   const value = (v: number | null) => (v === null ? '—' : kind === 'knowledge' ? share(v) : fixed(v, 2));
   const shift = (v: number | null) => (v === null ? '—' : kind === 'knowledge' ? `${signed(v * 100, 0)} ${t('trainer.report.pp')}` : signed(v, 2));
   return (
-    <StaffTable caption={caption} columns={[t('trainer.report.rank'), t(kind === 'knowledge' ? 'trainer.report.question' : 'trainer.report.item'), 'n', t('trainer.report.wavesTitle.pre'), t('trainer.report.wavesTitle.post'), t('trainer.report.change')]}>
+    <DataTable caption={caption} columns={[t('trainer.report.rank'), t(kind === 'knowledge' ? 'trainer.report.question' : 'trainer.report.item'), 'n', t('trainer.report.wavesTitle.pre'), t('trainer.report.wavesTitle.post'), t('trainer.report.change')]}>
           {items.map((item, i) => (
             <tr key={item.key} className={item.suppressed ? 'row--suppressed' : undefined}>
               <td className="num">{i + 1}</td>
@@ -34,6 +34,6 @@ export function ItemShiftTable({ items, kind, minN, subscaleLabel }: { items: It
               )}
             </tr>
           ))}
-    </StaffTable>
+    </DataTable>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from '../../lib/i18n';
-import { TableScroll } from '../staff/table-scroll';
+import { DataTable } from '../data-table';
 import { fixed, signed } from './format';
 import type { LearnerRow } from './report-types';
 
@@ -16,45 +16,32 @@ export function LearnerTable({ learners, total }: { learners: LearnerRow[]; tota
   return (
     <>
       {total > learners.length && <p className="hint">{t('trainer.report.learnersShown', { shown: learners.length, total })}</p>}
-      <TableScroll label={caption}>
-        <table className="data-table data-table--wide">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('trainer.report.learner')}</th>
-              <th scope="col">{t('trainer.report.by.positionType')}</th>
-              <th scope="col">{t('trainer.report.by.region')}</th>
-              <th scope="col">{t('trainer.report.stage')}</th>
-              <th scope="col">{t('trainer.report.evaluationUse')}</th>
-              <th scope="col">{t('trainer.report.certified')}</th>
-              <th scope="col">{t('trainer.report.knowledgeAt', { wave: t('trainer.report.waves.pre') })}</th>
-              <th scope="col">{t('trainer.report.knowledgeAt', { wave: t('trainer.report.waves.post') })}</th>
-              <th scope="col">{t('trainer.report.knowledgeChange')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {learners.map((l) => (
-              <tr key={l.enrolmentId} className={l.evaluationUse === false ? 'row--course-only' : undefined}>
-                <th scope="row" className="text-cell">{l.name}</th>
-                <td>{l.positionType ? t(`positionTypes.${l.positionType}`, { defaultValue: l.positionType }) : '—'}</td>
-                <td>{l.region ? t(`regions.${l.region}`, { defaultValue: l.region }) : '—'}</td>
-                <td>{t(`trainer.stages.${l.stage}`, { defaultValue: l.stage })}</td>
-                <td>{use(l) === 'courseOnly' ? <span className="badge">{t('trainer.report.use.courseOnly')}</span> : t(`trainer.report.use.${use(l)}`)}</td>
-                <td>{t(l.certified ? 'trainer.report.yes' : 'trainer.report.no')}</td>
-                {l.knowledge ? (
-                  <>
-                    <td className="num">{score(l.knowledge.pre)}</td>
-                    <td className="num">{score(l.knowledge.post)}</td>
-                    <td className="num">{l.knowledge.change === null ? '—' : signed(l.knowledge.change, 1)}</td>
-                  </>
-                ) : (
-                  <td colSpan={3} className="stat-note">{t(l.evaluationUse === false ? 'trainer.report.noScoresCourseOnly' : 'trainer.report.noScores')}</td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable caption={caption} wide columns={[
+        t('trainer.report.learner'), t('trainer.report.by.positionType'), t('trainer.report.by.region'), t('trainer.report.stage'),
+        t('trainer.report.evaluationUse'), t('trainer.report.certified'),
+        t('trainer.report.knowledgeAt', { wave: t('trainer.report.waves.pre') }), t('trainer.report.knowledgeAt', { wave: t('trainer.report.waves.post') }),
+        t('trainer.report.knowledgeChange'),
+      ]}>
+        {learners.map((l) => (
+          <tr key={l.enrolmentId} className={l.evaluationUse === false ? 'row--course-only' : undefined}>
+            <th scope="row" className="text-cell">{l.name}</th>
+            <td>{l.positionType ? t(`positionTypes.${l.positionType}`, { defaultValue: l.positionType }) : '—'}</td>
+            <td>{l.region ? t(`regions.${l.region}`, { defaultValue: l.region }) : '—'}</td>
+            <td>{t(`trainer.stages.${l.stage}`, { defaultValue: l.stage })}</td>
+            <td>{use(l) === 'courseOnly' ? <span className="badge">{t('trainer.report.use.courseOnly')}</span> : t(`trainer.report.use.${use(l)}`)}</td>
+            <td>{t(l.certified ? 'trainer.report.yes' : 'trainer.report.no')}</td>
+            {l.knowledge ? (
+              <>
+                <td className="num">{score(l.knowledge.pre)}</td>
+                <td className="num">{score(l.knowledge.post)}</td>
+                <td className="num">{l.knowledge.change === null ? '—' : signed(l.knowledge.change, 1)}</td>
+              </>
+            ) : (
+              <td colSpan={3} className="stat-note">{t(l.evaluationUse === false ? 'trainer.report.noScoresCourseOnly' : 'trainer.report.noScores')}</td>
+            )}
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

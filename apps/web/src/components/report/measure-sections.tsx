@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { AlphaSummary } from './alpha-summary';
 import { ComparisonStats } from './comparison-stats';
@@ -33,16 +34,23 @@ export function ReliabilitySection({ measure, minN, itemText }: Props & { itemTe
   );
 }
 
+/** A comparison part: withheld, or its figures, or "not enough data yet" (`empty`) when there are none. */
+function ComparisonSection({ title, withheld, minN, empty, children }: { title: string; withheld: boolean; minN: number; empty: string; children: ReactNode }) {
+  return (
+    <div className="measure-section">
+      <h4>{title}</h4>
+      {withheld ? <WithheldNote minN={minN} /> : children ?? <NotEnoughNote text={empty} />}
+    </div>
+  );
+}
+
 /** The then-test: looking back − before (response shift, with its own reading) and after − looking back. */
 export function ThenTestSection({ measure, minN }: Props) {
   const { t } = useTranslation();
   const w = (wave: string) => t(`trainer.report.waves.${wave}`);
   return (
-    <div className="measure-section">
-      <h4>{t('trainer.report.thenTest')}</h4>
-      {isWithheld(measure, 'thenTest') ? (
-        <WithheldNote minN={minN} />
-      ) : measure.responseShift ? (
+    <ComparisonSection title={t('trainer.report.thenTest')} withheld={isWithheld(measure, 'thenTest')} minN={minN} empty={t('trainer.report.noThenTest')}>
+      {measure.responseShift && (
         <>
           <p className="hint">{t('trainer.report.thenTestNote')}</p>
           <p className="reading reading--secondary">{measure.responseShift.reading}</p>
@@ -55,10 +63,8 @@ export function ThenTestSection({ measure, minN }: Props) {
             </>
           )}
         </>
-      ) : (
-        <NotEnoughNote text={t('trainer.report.noThenTest')} />
       )}
-    </div>
+    </ComparisonSection>
   );
 }
 
@@ -67,18 +73,13 @@ export function RetentionSection({ measure, minN }: Props) {
   const { t } = useTranslation();
   const w = (wave: string) => t(`trainer.report.waves.${wave}`);
   return (
-    <div className="measure-section">
-      <h4>{t('trainer.report.retention')}</h4>
-      {isWithheld(measure, 'retention') ? (
-        <WithheldNote minN={minN} />
-      ) : measure.retention ? (
+    <ComparisonSection title={t('trainer.report.retention')} withheld={isWithheld(measure, 'retention')} minN={minN} empty={t('trainer.report.noRetention')}>
+      {measure.retention && (
         <>
           <p className="hint">{t('trainer.report.retentionNote')}</p>
           <ComparisonStats change={measure.retention} scale={measure.scale} diffLabel={t('trainer.report.diff.retention')} waves={[w('post'), w('followup')]} />
         </>
-      ) : (
-        <NotEnoughNote text={t('trainer.report.noRetention')} />
       )}
-    </div>
+    </ComparisonSection>
   );
 }

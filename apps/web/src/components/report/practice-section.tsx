@@ -1,5 +1,5 @@
 import { useTranslation } from '../../lib/i18n';
-import { TableScroll } from '../staff/table-scroll';
+import { DataTable } from '../data-table';
 import { share } from './format';
 import type { PracticeReport } from './report-types';
 
@@ -17,35 +17,22 @@ export function PracticeSection({ practice, minN }: { practice: PracticeReport |
       <p className="hint"><strong>{t('trainer.report.practice.selfReport')}</strong> {practice.note}</p>
       <p>{t('trainer.report.practice.respondents', { count: practice.respondents })}</p>
       {practice.withheld ? <p className="withheld">{t('trainer.report.practice.withheld', { minN, n: practice.withheld.n })}</p> : (
-        <TableScroll label={practice.title}>
-          <table className="data-table">
-            <caption>{practice.title} <span className="stat-note">({t('trainer.report.practice.selfReport')})</span></caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('trainer.report.practice.practice')}</th>
-                <th scope="col">{t('trainer.report.practice.share')}</th>
-                <th scope="col">{t('trainer.report.practice.ci')}</th>
-                <th scope="col">{t('trainer.report.practice.denominator')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {practice.items.map((item) => (
-                <tr key={item.key}>
-                  <th scope="row" className="text-cell">{item.label} <span className="stat-note">({item.indicatorLabel})</span></th>
-                  {item.indicator ? (
-                    <>
-                      <td className="num">{share(item.indicator.p ?? 0)}</td>
-                      <td className="num">{ci(item.indicator.ci95)}</td>
-                      <td>{t('trainer.report.practice.ofN', { x: item.indicator.x, n: item.n, na: item.notApplicable })}</td>
-                    </>
-                  ) : (
-                    <td colSpan={3} className="withheld">{t('trainer.report.practice.itemWithheld', { minN, n: item.n, na: item.notApplicable })}</td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable caption={<>{practice.title} <span className="stat-note">({t('trainer.report.practice.selfReport')})</span></>} label={practice.title} columns={[t('trainer.report.practice.practice'), t('trainer.report.practice.share'), t('trainer.report.practice.ci'), t('trainer.report.practice.denominator')]}>
+          {practice.items.map((item) => (
+            <tr key={item.key}>
+              <th scope="row" className="text-cell">{item.label} <span className="stat-note">({item.indicatorLabel})</span></th>
+              {item.indicator ? (
+                <>
+                  <td className="num">{share(item.indicator.p ?? 0)}</td>
+                  <td className="num">{ci(item.indicator.ci95)}</td>
+                  <td>{t('trainer.report.practice.ofN', { x: item.indicator.x, n: item.n, na: item.notApplicable })}</td>
+                </>
+              ) : (
+                <td colSpan={3} className="withheld">{t('trainer.report.practice.itemWithheld', { minN, n: item.n, na: item.notApplicable })}</td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

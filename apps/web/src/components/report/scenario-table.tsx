@@ -1,5 +1,5 @@
 import { useTranslation } from '../../lib/i18n';
-import { TableScroll } from '../staff/table-scroll';
+import { DataTable } from '../data-table';
 import { share } from './format';
 import type { ScenarioStats } from './report-types';
 
@@ -24,32 +24,19 @@ export function ScenarioTable({ scenario, minN }: { scenario: ScenarioStats; min
           );
         }
         return (
-          <TableScroll key={node.key} label={t('trainer.report.decisionRegion', { n: i + 1, scenario: scenario.title })}>
-            <table className="data-table">
-              <caption>{caption} <span className="stat-note">(n = {node.n})</span></caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('trainer.report.choice')}</th>
-                  <th scope="col">{t('trainer.report.points')}</th>
-                  <th scope="col">{t('trainer.report.learnersCount')}</th>
-                  <th scope="col">{t('trainer.report.share')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {node.choices.map((c) => (
-                  <tr key={c.key}>
-                    <th scope="row" className="text-cell">{c.text}</th>
-                    <td className="num">{c.points}</td>
-                    <td className="num">{c.count}</td>
-                    <td className="share-cell">
-                      <span className="share-bar" aria-hidden="true"><span style={{ width: `${Math.round(c.share * 100)}%` }} /></span>
-                      {share(c.share)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable key={node.key} caption={<>{caption} <span className="stat-note">(n = {node.n})</span></>} label={t('trainer.report.decisionRegion', { n: i + 1, scenario: scenario.title })} columns={[t('trainer.report.choice'), t('trainer.report.points'), t('trainer.report.learnersCount'), t('trainer.report.share')]}>
+            {node.choices.map((c) => (
+              <tr key={c.key}>
+                <th scope="row" className="text-cell">{c.text}</th>
+                <td className="num">{c.points}</td>
+                <td className="num">{c.count}</td>
+                <td className="share-cell">
+                  <span className="share-bar" aria-hidden="true"><span style={{ width: `${Math.round(c.share * 100)}%` }} /></span>
+                  {share(c.share)}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         );
       })}
     </article>

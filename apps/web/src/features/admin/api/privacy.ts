@@ -1,6 +1,6 @@
-import { api, ApiError, type ApiSchemas } from '../../../lib/api/api-client';
+import { api, type ApiSchemas } from '../../../lib/api/api-client';
 import { apiCall } from '../../../lib/api/call';
-import { saveFile } from '../../../lib/save-file';
+import { downloadFromApi } from '../../../lib/save-file';
 
 export type PendingDeletion = ApiSchemas['PendingDeletionRequestDto'];
 export type AuditEntry = ApiSchemas['AuditEntryDto'];
@@ -14,7 +14,5 @@ export const auditPage = (query: Query) => apiCall(() => api.GET('/api/audit', {
 export const auditIntegrity = () => apiCall(() => api.GET('/api/audit/integrity'));
 
 export async function downloadAudit(query: Query): Promise<void> {
-  const blob = await apiCall(() => api.GET('/api/audit/export.csv', { params: { query }, parseAs: 'blob' }));
-  if (!(blob instanceof Blob)) throw new ApiError('INTERNAL_ERROR', 'no file received', 0);
-  saveFile(blob, `respeta-auditoria-${new Date().toISOString().slice(0, 10)}.csv`);
+  await downloadFromApi(() => api.GET('/api/audit/export.csv', { params: { query }, parseAs: 'blob' }), { chosen: `respeta-auditoria-${new Date().toISOString().slice(0, 10)}.csv` });
 }

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from '../../../lib/i18n';
 import { Field } from '../../../components/field';
+import { SelectField } from '../../../components/select-field';
 import { regionKeys } from '../../../components/staff/profile-keys';
 import { StaffError } from '../../../components/staff/staff-error';
 import { useContentLanguage } from '../../../lib/use-content-language';
@@ -50,14 +51,7 @@ export function AccountForm({ onCreate }: { onCreate: (body: NewStaff) => Promis
             </select>
           )}
         </Field>
-        <Field label={t('trainer.admin.accounts.region')}>
-          {(p) => (
-            <select {...p} name="region" defaultValue="">
-              <option value="">{t('trainer.cohortForm.noRegion')}</option>
-              {regionKeys(i18n).map((r) => <option key={r} value={r}>{t(`regions.${r}`)}</option>)}
-            </select>
-          )}
-        </Field>
+        <SelectField label={t('trainer.admin.accounts.region')} name="region" defaultValue="" none={t('trainer.cohortForm.noRegion')} keys={regionKeys(i18n)} text={(r) => t(`regions.${r}`)} />
         <Field label={t('trainer.admin.accounts.institution')}>{(p) => <input {...p} name="institution" maxLength={160} />}</Field>
       </div>
       <StaffError error={error} />

@@ -4,7 +4,7 @@ import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { Field } from '../../../components/field';
 import { StaffError } from '../../../components/staff/staff-error';
-import { StaffTable } from '../../../components/staff/staff-table';
+import { DataTable } from '../../../components/data-table';
 import { useSession } from '../../../lib/session';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { useQuery } from '../../../lib/use-query';
@@ -53,7 +53,7 @@ export function AccountsPage() {
       </div>
       {accounts.loading && !accounts.data && <Loading />}
       {accounts.data && (
-        <StaffTable caption={caption} columns={[
+        <DataTable caption={caption} columns={[
           t('trainer.admin.accounts.name'),
           t('trainer.admin.accounts.email'),
           t('trainer.admin.accounts.role'),
@@ -69,7 +69,7 @@ export function AccountsPage() {
               onEvaluator={(granted) => act(() => setEvaluator(a.id, granted),
                 (x) => t(granted ? 'trainer.admin.accounts.grantedEvaluatorMessage' : 'trainer.admin.accounts.revokedEvaluatorMessage', { name: x.displayName }))} />
           ))}
-        </StaffTable>
+        </DataTable>
       )}
     </>
   );

@@ -4,7 +4,7 @@ import { Field } from '../../../components/field';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { StaffError } from '../../../components/staff/staff-error';
-import { StaffTable } from '../../../components/staff/staff-table';
+import { DataTable } from '../../../components/data-table';
 import { usePrivacyStrings } from '../../../lib/privacy-strings';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { useQuery } from '../../../lib/use-query';
@@ -69,7 +69,7 @@ export function AuditPage() {
       <StaffError error={error ?? page.error} />
       {page.loading && !page.data && <Loading />}
       {page.data && (
-        <StaffTable caption={t('trainer.admin.audit.caption', { count: page.data.entries.length })} columns={[
+        <DataTable caption={t('trainer.admin.audit.caption', { count: page.data.entries.length })} columns={[
           t('trainer.admin.audit.when'), t('trainer.admin.audit.who'), t('trainer.admin.audit.what'), t('trainer.admin.audit.whom'),
         ]}>
           {page.data.entries.map((e) => (
@@ -80,7 +80,7 @@ export function AuditPage() {
               <td>{[e.subjectName ?? (e.subjectId ? t('trainer.admin.audit.erased') : ''), ...e.cohortNames].filter(Boolean).join(' · ') || '—'}</td>
             </tr>
           ))}
-        </StaffTable>
+        </DataTable>
       )}
       <div className="actions">
         {before.length > 0 && <button type="button" className="secondary" onClick={() => setBefore(before.slice(0, -1))}>{t('trainer.admin.audit.newer')}</button>}{' '}

@@ -4,7 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { StaffError } from '../../../components/staff/staff-error';
-import { StaffTable } from '../../../components/staff/staff-table';
+import { DataTable } from '../../../components/data-table';
 import { useQuery } from '../../../lib/use-query';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { assignTrainer, listCohorts } from '../api/cohorts';
@@ -44,7 +44,7 @@ export function CohortsPage() {
           e.preventDefault();
           if (selected.length > 0) navigate(`/admin/report?cohortIds=${selected.join(',')}`);
         }}>
-          <StaffTable caption={caption} columns={[
+          <DataTable caption={caption} columns={[
             t('trainer.admin.cohorts.include'),
             t('trainer.admin.cohorts.cohort'),
             t('trainer.admin.cohorts.learners'),
@@ -68,7 +68,7 @@ export function CohortsPage() {
                 <td><TrainerAssign cohort={c} staff={staff} busy={busy} onAssign={(id) => void assign(c.id, id)} /></td>
               </tr>
             ))}
-          </StaffTable>
+          </DataTable>
           <div className="button-row">
             <button type="submit" className="button button--primary" disabled={selected.length === 0}>
               {t('trainer.admin.cohorts.combined', { count: selected.length })}

@@ -4,7 +4,7 @@ import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { ConfirmAction } from '../../../components/staff/confirm-action';
 import { StaffError } from '../../../components/staff/staff-error';
-import { StaffTable } from '../../../components/staff/staff-table';
+import { DataTable } from '../../../components/data-table';
 import { formatDate } from '../../../lib/use-content-language';
 import { usePrivacyStrings } from '../../../lib/privacy-strings';
 import { useBusyAction } from '../../../lib/use-busy-action';
@@ -27,7 +27,7 @@ export function DeletionRequestsPage() {
       <StaffError error={error ?? requests.error} />
       {requests.loading && !requests.data && <Loading />}
       {requests.data && (rows.length === 0 ? <p>{t('trainer.admin.privacy.none')}</p> : (
-        <StaffTable caption={t('trainer.admin.privacy.caption', { count: rows.length })} columns={[
+        <DataTable caption={t('trainer.admin.privacy.caption', { count: rows.length })} columns={[
           t('trainer.admin.accounts.name'), t('trainer.admin.accounts.email'), t('trainer.admin.privacy.requestedAt'),
           t('trainer.admin.privacy.effect'), t('trainer.actions'),
         ]}>
@@ -55,7 +55,7 @@ export function DeletionRequestsPage() {
               </td>
             </tr>
           ))}
-        </StaffTable>
+        </DataTable>
       ))}
     </>
   );

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from '../../../lib/i18n';
+import { ChoiceQuestion } from '../../../components/choice-question';
 import { ErrorMessage } from '../../../components/error-message';
 import { useQuery } from '../../../lib/use-query';
 import { useSubmission } from '../../../lib/use-submission';
@@ -46,20 +47,16 @@ export function ActionPlanReview({ enrolmentId }: { enrolmentId: string }) {
       <h2 id="action-plan-review-title">{t('learn.actionPlan.review.title')}</h2>
       <p>{t('learn.actionPlan.review.intro')}</p>
       {commitments.map((text, index) => (
-        <fieldset key={index} className="question">
-          <legend>
-            <span className="question__counter">{t('learn.actionPlan.commitment', { number: index + 1 })}</span>
-            <span className="question__prompt">{text}</span>
-          </legend>
-          <div className="options">
-            {STATUSES.map((status) => (
-              <label key={status} className="option">
-                <input type="radio" name={`action-plan-${index}`} value={status} checked={answers[index] === status} onChange={() => choose(index, status)} />
-                <span>{t(`learn.actionPlan.review.${status}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <ChoiceQuestion
+          key={index}
+          name={`action-plan-${index}`}
+          counter={t('learn.actionPlan.commitment', { number: index + 1 })}
+          prompt={text}
+          type="single"
+          options={STATUSES.map((status) => ({ key: status, text: t(`learn.actionPlan.review.${status}`) }))}
+          value={answers[index] ? [answers[index]] : []}
+          onChange={([status]) => choose(index, status as FollowUpStatus)}
+        />
       ))}
       {incomplete && <p role="alert" className="form-error">{t('learn.actionPlan.review.incomplete')}</p>}
       <ErrorMessage error={error} />

@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'wouter';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
-import { QueuedNotice } from '../../../components/queued-notice';
+import { QueuedStepPage } from '../../../components/queued-notice';
 import { StepUnavailable } from '../../../components/step-unavailable';
 import { useQueued } from '../../../lib/offline/use-queued';
 import { useJourney } from '../../../lib/journey/journey-context';
@@ -97,12 +97,7 @@ export function AssessmentPage() {
   }
 
   if (queued.waiting && !taken) {
-    return (
-      <section className="card" aria-labelledby="assessment-title">
-        <PageHeading id="assessment-title">{title}</PageHeading>
-        <QueuedNotice message={t('learn.offline.queued')} />
-      </section>
-    );
+    return <QueuedStepPage id="assessment-title" title={title} message={t('learn.offline.queued')} />;
   }
   if (gate && !taken) return <StepUnavailable title={waveTitle} code={gate} />;
   if (!source) return content.error ? <ErrorMessage error={content.error} /> : <Loading />;

@@ -68,6 +68,16 @@ export function FollowUpPage() {
     return started.accepted;
   }
 
+  // The first parts are only kept here; everything is sent at once with the last (the attitude instrument).
+  const keepFor = (keep: (answers: Record<string, string>) => void) => ({
+    busy: false,
+    error: null,
+    onSubmit: async (answers: Record<string, unknown>) => {
+      keep(answers as Record<string, string>);
+      return true;
+    },
+  });
+
   return (
     <section className="card" aria-labelledby="follow-up-title">
       <PageHeading id="follow-up-title" focusKey={step}>
@@ -75,46 +85,16 @@ export function FollowUpPage() {
       </PageHeading>
       {step === (questionnaire ? 'practice' : 'knowledge') && <ActionPlanReview enrolmentId={enrolmentId} />}
       <p className="instructions">{instructions}</p>
-      {step === 'practice' ? (
-        <Questionnaire
-          key="followup-practice"
-          enrolmentId={enrolmentId}
-          draftTarget="followup-practice"
-          source={{ kind: 'practice', questionnaire: questionnaire! }}
-          submitLabel={t('learn.followUp.toKnowledge')}
-          busy={false}
-          error={null}
-          onSubmit={async (answers) => {
-            setPractice(answers as Record<string, string>);
-            return true;
-          }}
-        />
-      ) : step === 'knowledge' ? (
-        <Questionnaire
-          key="followup-knowledge"
-          enrolmentId={enrolmentId}
-          draftTarget="followup-knowledge"
-          source={{ kind: 'knowledge', test }}
-          submitLabel={t('learn.followUp.toAttitude')}
-          busy={false}
-          error={null}
-          onSubmit={async (answers) => {
-            setKnowledge(answers);
-            return true;
-          }}
-        />
-      ) : (
-        <Questionnaire
-          key="followup-attitude"
-          enrolmentId={enrolmentId}
-          draftTarget="followup-attitude"
-          source={{ kind: 'attitude', instrument }}
-          submitLabel={t('learn.assessment.submit')}
-          busy={busy}
-          error={error}
-          onSubmit={sendAll}
-        />
-      )}
+      <Questionnaire
+        key={`followup-${step}`}
+        enrolmentId={enrolmentId}
+        draftTarget={`followup-${step}`}
+        {...(step === 'practice'
+          ? { source: { kind: 'practice', questionnaire: questionnaire! }, submitLabel: t('learn.followUp.toKnowledge'), ...keepFor(setPractice) }
+          : step === 'knowledge'
+            ? { source: { kind: 'knowledge', test }, submitLabel: t('learn.followUp.toAttitude'), ...keepFor(setKnowledge) }
+            : { source: { kind: 'attitude', instrument }, submitLabel: t('learn.assessment.submit'), busy, error, onSubmit: sendAll })}
+      />
     </section>
   );
 }

@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from '../../../lib/i18n';
 import { AnswerStateNote } from '../../../components/answer-state-note';
-import { ChoiceQuestion } from '../../../components/choice-question';
+import { ChoiceItemQuestion } from '../../../components/choice-question';
 import { LikertQuestion } from '../../../components/likert-question';
 import { Loading } from '../../../components/loading';
 import { optionKeysOf, ratingOf, useDraft } from '../../../lib/use-draft';
@@ -53,70 +53,40 @@ export function Questionnaire({ enrolmentId, draftTarget, source, submitLabel, b
     else draft.resume();
   }
 
+  // One item per screen, whatever the item: the draft, submit and pause are the same for every kind.
+  const paged = <T extends { key: string }>(items: readonly T[], isAnswered: (answer: unknown) => boolean, render: (item: T, i: number) => ReactNode, reminder?: string) => (
+    <PagedForm key={draftTarget} total={items.length} isAnswered={(i) => isAnswered(draft.answers[items[i]!.key])} renderItem={(i) => render(items[i]!, i)}
+      reminder={reminder} submitLabel={submitLabel} busy={busy} error={error} saveState={draft.saveState} onSubmit={() => void submit()} onPause={pause} />
+  );
+
   // Knowledge items and practice questions are both one choice per screen item (practice: one option, in order).
   if (source.kind === 'knowledge' || source.kind === 'practice') {
     const items = source.kind === 'knowledge' ? source.test.items : source.questionnaire.items.map((item) => ({ ...item, type: 'single' as const }));
-    return (
-      <PagedForm
-        key={draftTarget}
-        total={items.length}
-        isAnswered={(i) => optionKeysOf(draft.answers[items[i]!.key]).length > 0}
-        renderItem={(i) => {
-          const item = items[i]!;
-          return (
-            <ChoiceQuestion
-              key={item.key}
-              name={item.key}
-              counter={t('learn.question.counter', { number: i + 1, total: items.length })}
-              prompt={item.prompt}
-              type={item.type}
-              options={item.options}
-              value={optionKeysOf(draft.answers[item.key])}
-              onChange={(value) => draft.setAnswer(item.key, value)}
-            >
-              <AnswerStateNote state={draft.answerState(item.key)} />
-            </ChoiceQuestion>
-          );
-        }}
-        submitLabel={submitLabel}
-        busy={busy}
-        error={error}
-        saveState={draft.saveState}
-        onSubmit={() => void submit()}
-        onPause={pause}
-      />
-    );
+    return paged(items, (answer) => optionKeysOf(answer).length > 0, (item, i) => (
+      <ChoiceItemQuestion
+        key={item.key}
+        question={item}
+        counter={t('learn.question.counter', { number: i + 1, total: items.length })}
+        value={optionKeysOf(draft.answers[item.key])}
+        onChange={(value) => draft.setAnswer(item.key, value)}
+      >
+        <AnswerStateNote state={draft.answerState(item.key)} />
+      </ChoiceItemQuestion>
+    ));
   }
 
   const { instrument, reminder } = source;
-  return (
-    <PagedForm
-      key={draftTarget}
-      total={instrument.items.length}
-      isAnswered={(i) => ratingOf(draft.answers[instrument.items[i]!.key]) !== undefined}
-      renderItem={(i) => {
-        const item = instrument.items[i]!;
-        return (
-          <LikertQuestion
-            key={item.key}
-            name={item.key}
-            counter={t('learn.question.statementCounter', { number: i + 1, total: instrument.items.length })}
-            text={item.text}
-            scale={instrument.scale}
-            value={ratingOf(draft.answers[item.key])}
-            onChange={(value) => draft.setAnswer(item.key, value)}
-          >
-            <AnswerStateNote state={draft.answerState(item.key)} />
-          </LikertQuestion>
-        );
-      }}
-      reminder={reminder}
-      submitLabel={submitLabel}
-      busy={busy}
-      error={error}
-      saveState={draft.saveState}
-      onSubmit={() => void submit()}
-      onPause={pause}
-    />
-  );
+  return paged(instrument.items, (answer) => ratingOf(answer) !== undefined, (item, i) => (
+    <LikertQuestion
+      key={item.key}
+      name={item.key}
+      counter={t('learn.question.statementCounter', { number: i + 1, total: instrument.items.length })}
+      text={item.text}
+      scale={instrument.scale}
+      value={ratingOf(draft.answers[item.key])}
+      onChange={(value) => draft.setAnswer(item.key, value)}
+    >
+      <AnswerStateNote state={draft.answerState(item.key)} />
+    </LikertQuestion>
+  ), reminder);
 }

@@ -1,6 +1,7 @@
 import { api, ApiError, type ApiSchemas } from '../../../lib/api/api-client';
 import { apiCall, publicCall } from '../../../lib/api/call';
 import type { Language } from '../../../lib/i18n';
+import { downloadFromApi } from '../../../lib/save-file';
 
 export type Certificate = ApiSchemas['CertificateDto'];
 export type Verification = ApiSchemas['CertificateVerificationDto'];
@@ -10,18 +11,7 @@ export const getCertificate = (enrolmentId: string, lang: Language) =>
 
 /** The PDF needs the access token, so it is fetched (not linked) and handed to the browser as a file. */
 export async function downloadCertificatePdf(enrolmentId: string, lang: Language, filename: string): Promise<void> {
-  const blob = await apiCall(() =>
-    api.GET('/api/enrolments/{enrolmentId}/certificate.pdf', { params: { path: { enrolmentId }, query: { lang } }, parseAs: 'blob' }),
-  );
-  if (!(blob instanceof Blob)) throw new ApiError('INTERNAL_ERROR', 'no PDF received', 0);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  await downloadFromApi(() => api.GET('/api/enrolments/{enrolmentId}/certificate.pdf', { params: { path: { enrolmentId }, query: { lang } }, parseAs: 'blob' }), { chosen: filename });
 }
 
 /** null when no certificate has this code (404). */

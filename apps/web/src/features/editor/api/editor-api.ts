@@ -1,5 +1,6 @@
 import type { Course, ItemKind, ItemValue } from '#curriculum';
 import { api, type ApiSchemas } from '../../../lib/api/api-client';
+import { downloadFromApi } from '../../../lib/save-file';
 import { apiCall } from '../../../lib/api/call';
 
 export type CourseSummary = ApiSchemas['CourseSummaryDto'];
@@ -54,21 +55,5 @@ export const importFiles = (courseId: string, files: Record<string, string>) =>
   apiCall(() => api.POST('/api/courses/{courseId}/import', { params: { path: { courseId } }, body: { files } }));
 
 /** The version's YAML files as a ZIP, fetched with the in-memory token and handed to the browser as a download. */
-export async function downloadVersionFiles(versionId: string): Promise<string> {
-  let fileName = 'course.zip';
-  const blob = await apiCall(async () => {
-    const result = await api.GET('/api/course-versions/{versionId}/export.zip', { params: { path: { versionId } }, parseAs: 'blob' });
-    const named = /filename="([^"]+)"/.exec(result.response.headers.get('content-disposition') ?? '');
-    if (named) fileName = named[1]!;
-    return result;
-  });
-  const url = URL.createObjectURL(blob as Blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-  return fileName;
-}
+export const downloadVersionFiles = (versionId: string): Promise<string> =>
+  downloadFromApi(() => api.GET('/api/course-versions/{versionId}/export.zip', { params: { path: { versionId } }, parseAs: 'blob' }), { fallback: 'course.zip' });

@@ -4,6 +4,7 @@ import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'wouter';
 import { useDraft } from '../hooks/draft-context';
 import { BilingualField } from './bilingual-field';
+import { LabelledSelect } from './labelled-select';
 
 /** An attitude statement: its words, subscale and reverse keying, and how it reads in the then-test. */
 export function AttitudeItemEditor({ value, onChange }: { value: AttitudeItem; onChange: (next: AttitudeItem) => void }) {
@@ -17,12 +18,8 @@ export function AttitudeItemEditor({ value, onChange }: { value: AttitudeItem; o
     <>
       <BilingualField label={t('editor.attitude.text')} textId="text" rows={2} hint={t('editor.attitude.textHint')} value={value.text} onChange={(text) => onChange({ ...value, text })} />
       <div className="field-row">
-        <div>
-          <label htmlFor={`${id}-subscale`}>{t('editor.attitude.subscale')}</label>
-          <select id={`${id}-subscale`} value={value.subscale} onChange={(e) => onChange({ ...value, subscale: e.target.value })}>
-            {instrument.subscales.map((s) => <option key={s.key} value={s.key}>{s.title.es}</option>)}
-          </select>
-        </div>
+        <LabelledSelect id={`${id}-subscale`} label={t('editor.attitude.subscale')} value={value.subscale} onChange={(e) => onChange({ ...value, subscale: e.target.value })}
+          options={instrument.subscales.map((s) => [s.key, s.title.es])} />
         <label className="check">
           <input type="checkbox" checked={value.reverse} onChange={(e) => onChange({ ...value, reverse: e.target.checked })} />
           {t('editor.attitude.reverse')}

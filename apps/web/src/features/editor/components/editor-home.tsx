@@ -1,7 +1,7 @@
 import { useTranslation } from '../../../lib/i18n';
 import { Link, useLocation } from 'wouter';
-import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { QueryList } from '../../../components/staff/query-list';
 import { StaffError } from '../../../components/staff/staff-error';
 import { formatDate, useContentLanguage } from '../../../lib/use-content-language';
 import { useBusyAction } from '../../../lib/use-busy-action';
@@ -47,9 +47,9 @@ export function EditorHome() {
     <>
       <PageHeading>{t('editor.home.title')}</PageHeading>
       <p>{t('editor.home.intro')}</p>
-      <StaffError error={courses.error} />
-      {!courses.data && !courses.error && <Loading />}
-      {courses.data?.map((course) => <CourseEntry key={course.id} course={course} onChange={courses.reload} />)}
+      <QueryList query={courses}>
+        {(rows) => rows.map((course) => <CourseEntry key={course.id} course={course} onChange={courses.reload} />)}
+      </QueryList>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from '../../../lib/i18n';
 import { useDraft } from '../hooks/draft-context';
 import { BilingualField } from './bilingual-field';
 import { QuestionLint } from './question-lint';
+import { LabelledSelect } from './labelled-select';
 
 const MAX_OPTIONS = 6;
 const nextKey = (options: Option[]) => 'abcdefgh'.split('').find((letter) => !options.some((o) => o.key === letter)) ?? `o${options.length + 1}`;
@@ -31,12 +32,8 @@ export function QuestionEditor<Q extends Question | KnowledgeItem>({ value, onCh
           </select>
         </div>
         {knowledge && 'module' in value && (
-          <div>
-            <label htmlFor={`${id}-module`}>{t('editor.question.module')}</label>
-            <select id={`${id}-module`} value={value.module} onChange={(e) => onChange({ ...value, module: e.target.value })}>
-              {course.modules.map((m) => <option key={m.key} value={m.key}>{m.title.es}</option>)}
-            </select>
-          </div>
+          <LabelledSelect id={`${id}-module`} label={t('editor.question.module')} value={value.module} onChange={(e) => onChange({ ...value, module: e.target.value })}
+            options={course.modules.map((m) => [m.key, m.title.es])} />
         )}
       </div>
       <BilingualField label={t('editor.question.prompt')} textId="prompt" rows={3} value={value.prompt} onChange={(prompt) => onChange({ ...value, prompt })} />

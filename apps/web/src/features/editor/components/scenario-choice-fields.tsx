@@ -2,6 +2,7 @@ import type { ScenarioChoice, ScenarioNode } from '#curriculum';
 import { useId } from 'react';
 import { useTranslation } from '../../../lib/i18n';
 import { BilingualField } from './bilingual-field';
+import { LabelledSelect } from './labelled-select';
 
 /** One choice of a decision: its words, the feedback shown after it, its points, whether it is critical, where it leads. */
 export function ScenarioChoiceFields({ nodeKey, choice, nodes, onChange, onRemove }: {
@@ -20,12 +21,8 @@ export function ScenarioChoiceFields({ nodeKey, choice, nodes, onChange, onRemov
       <BilingualField label={t('editor.scenario.choiceText')} textId={`${base}.text`} rows={2} value={choice.text} onChange={(text) => onChange({ ...choice, text })} />
       <BilingualField label={t('editor.scenario.consequence')} textId={`${base}.feedback`} rows={3} value={choice.feedback} onChange={(feedback) => onChange({ ...choice, feedback })} />
       <div className="field-row">
-        <div>
-          <label htmlFor={`${id}-points`}>{t('editor.scenario.points')}</label>
-          <select id={`${id}-points`} value={choice.points} onChange={(e) => onChange({ ...choice, points: Number(e.target.value) })}>
-            {[0, 1, 2].map((p) => <option key={p} value={p}>{t(`editor.scenario.pointsLabel.${p}`)}</option>)}
-          </select>
-        </div>
+        <LabelledSelect id={`${id}-points`} label={t('editor.scenario.points')} value={choice.points} onChange={(e) => onChange({ ...choice, points: Number(e.target.value) })}
+          options={[0, 1, 2].map((p) => [p, t(`editor.scenario.pointsLabel.${p}`)])} />
         <div>
           <label htmlFor={`${id}-next`}>{t('editor.scenario.next')}</label>
           <select id={`${id}-next`} value={choice.next ?? ''} onChange={(e) => {

@@ -6,6 +6,7 @@ import { ScenarioChecks } from './scenario-checks';
 import { ScenarioEndingsFields } from './scenario-endings-fields';
 import { emptyChoice, ScenarioNodeFields } from './scenario-node-fields';
 import { ScenarioPreview } from './scenario-preview';
+import { LabelledSelect } from './labelled-select';
 
 const newNodeKey = (nodes: ScenarioNode[]) => {
   let n = nodes.length + 1;
@@ -23,18 +24,11 @@ export function ScenarioEditor({ value, onChange }: { value: Scenario; onChange:
       <BilingualField label={t('editor.scenario.title')} textId="title" value={value.title} onChange={(title) => onChange({ ...value, title })} />
       <BilingualField label={t('editor.scenario.intro')} textId="intro" rows={4} value={value.intro} onChange={(intro) => onChange({ ...value, intro })} />
       <div className="field-row">
-        <div>
-          <label htmlFor={`${id}-audience`}>{t('editor.scenario.audience')}</label>
-          <select id={`${id}-audience`} value={value.audience} onChange={(e) => onChange({ ...value, audience: e.target.value as Scenario['audience'] })}>
-            {(['police', 'municipal', 'all'] as const).map((a) => <option key={a} value={a}>{t(`editor.scenario.audiences.${a}`)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-start`}>{t('editor.scenario.start')}</label>
-          <select id={`${id}-start`} value={value.start} onChange={(e) => onChange({ ...value, start: e.target.value })}>
-            {value.nodes.filter((n) => n.kind === 'decision').map((n) => <option key={n.key} value={n.key}>{n.key}</option>)}
-          </select>
-        </div>
+        <LabelledSelect id={`${id}-audience`} label={t('editor.scenario.audience')} value={value.audience}
+          onChange={(e) => onChange({ ...value, audience: e.target.value as Scenario['audience'] })}
+          options={(['police', 'municipal', 'all'] as const).map((a) => [a, t(`editor.scenario.audiences.${a}`)])} />
+        <LabelledSelect id={`${id}-start`} label={t('editor.scenario.start')} value={value.start} onChange={(e) => onChange({ ...value, start: e.target.value })}
+          options={value.nodes.filter((n) => n.kind === 'decision').map((n) => [n.key, n.key])} />
       </div>
       <ScenarioChecks scenario={value} />
       <h2>{t('editor.scenario.nodes')}</h2>

@@ -2,6 +2,7 @@ import type { PathEnding } from '#curriculum';
 import { useId } from 'react';
 import { useTranslation } from '../../../lib/i18n';
 import { BilingualField } from './bilingual-field';
+import { LabelledSelect } from './labelled-select';
 
 const percentOrNone = (text: string): number | undefined => (text.trim() === '' ? undefined : Math.min(100, Math.max(0, Number(text) || 0)));
 
@@ -18,21 +19,12 @@ function EndingFields({ ending, onChange, onRemove }: { ending: PathEnding; onCh
     <fieldset className="ending-fields">
       <legend>{t('editor.scenario.ending', { key: ending.key })}</legend>
       <div className="field-row">
-        <div>
-          <label htmlFor={`${id}-outcome`}>{t('editor.scenario.outcome')}</label>
-          <select id={`${id}-outcome`} value={ending.outcome} onChange={(e) => onChange({ ...ending, outcome: e.target.value as PathEnding['outcome'] })}>
-            {(['good', 'mixed', 'poor'] as const).map((o) => <option key={o} value={o}>{t(`editor.scenario.outcomes.${o}`)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-critical`}>{t('editor.scenario.whenCritical')}</label>
-          <select id={`${id}-critical`} value={ending.when.critical === undefined ? '' : String(ending.when.critical)}
-            onChange={(e) => onChange(withCondition(ending, 'critical', e.target.value === '' ? undefined : e.target.value === 'true'))}>
-            <option value="">{t('editor.scenario.criticalAny')}</option>
-            <option value="true">{t('editor.scenario.criticalYes')}</option>
-            <option value="false">{t('editor.scenario.criticalNo')}</option>
-          </select>
-        </div>
+        <LabelledSelect id={`${id}-outcome`} label={t('editor.scenario.outcome')} value={ending.outcome}
+          onChange={(e) => onChange({ ...ending, outcome: e.target.value as PathEnding['outcome'] })}
+          options={(['good', 'mixed', 'poor'] as const).map((o) => [o, t(`editor.scenario.outcomes.${o}`)])} />
+        <LabelledSelect id={`${id}-critical`} label={t('editor.scenario.whenCritical')} value={ending.when.critical === undefined ? '' : String(ending.when.critical)}
+          onChange={(e) => onChange(withCondition(ending, 'critical', e.target.value === '' ? undefined : e.target.value === 'true'))}
+          options={[['', t('editor.scenario.criticalAny')], ['true', t('editor.scenario.criticalYes')], ['false', t('editor.scenario.criticalNo')]]} />
         <div>
           <label htmlFor={`${id}-min`}>{t('editor.scenario.minPercent')}</label>
           <input id={`${id}-min`} type="number" min={0} max={100} value={ending.when.minPercent ?? ''} onChange={(e) => onChange(withCondition(ending, 'minPercent', percentOrNone(e.target.value)))} />

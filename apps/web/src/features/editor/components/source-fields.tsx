@@ -1,6 +1,7 @@
 import { locatorProblems, type Source, SourceSchema } from '#curriculum';
 import { useId } from 'react';
 import { useTranslation } from '../../../lib/i18n';
+import { LabelledSelect } from './labelled-select';
 
 type Norm = NonNullable<Source['norm']>;
 
@@ -29,14 +30,9 @@ export function SourceFields({ source, index, onChange, onRemove }: { source: So
       <label htmlFor={field('citation')}>{t('editor.sources.citation')}</label>
       <textarea id={field('citation')} rows={2} value={source.citation} onChange={(e) => onChange({ ...source, citation: e.target.value })} />
       <div className="field-row">
-        <div>
-          <label htmlFor={field('kind')}>{t('editor.sources.kind')}</label>
-          <select id={field('kind')} value={source.kind ?? ''} onChange={(e) => onChange(withField(source, 'kind', e.target.value as Source['kind'] | ''))}>
-            <option value="">{t('editor.sources.kindAuto')}</option>
-            <option value="legal">{t('editor.sources.legal')}</option>
-            <option value="statistical">{t('editor.sources.statistical')}</option>
-          </select>
-        </div>
+        <LabelledSelect id={field('kind')} label={t('editor.sources.kind')} value={source.kind ?? ''}
+          onChange={(e) => onChange(withField(source, 'kind', e.target.value as Source['kind'] | ''))}
+          options={[['', t('editor.sources.kindAuto')], ['legal', t('editor.sources.legal')], ['statistical', t('editor.sources.statistical')]]} />
         <div>
           <label htmlFor={field('url')}>{t('editor.sources.url')}</label>
           <input id={field('url')} type="url" inputMode="url" value={source.url ?? ''} onChange={(e) => onChange(withField(source, 'url', e.target.value.trim()))} />
@@ -57,13 +53,9 @@ export function SourceFields({ source, index, onChange, onRemove }: { source: So
         </div>
       </div>
       <div className="field-row">
-        <div>
-          <label htmlFor={field('certainty')}>{t('editor.sources.certainty')}</label>
-          <select id={field('certainty')} value={source.certainty} onChange={(e) => onChange({ ...source, certainty: e.target.value as Source['certainty'] })}>
-            <option value="firm">{t('editor.sources.firm')}</option>
-            <option value="uncertain">{t('editor.sources.uncertain')}</option>
-          </select>
-        </div>
+        <LabelledSelect id={field('certainty')} label={t('editor.sources.certainty')} value={source.certainty}
+          onChange={(e) => onChange({ ...source, certainty: e.target.value as Source['certainty'] })}
+          options={[['firm', t('editor.sources.firm')], ['uncertain', t('editor.sources.uncertain')]]} />
       </div>
       {(source.certainty === 'uncertain' || source.notKnown !== undefined) && (
         <>

@@ -1,6 +1,6 @@
-import { api, ApiError, type ApiSchemas } from '../../../lib/api/api-client';
+import { api, type ApiSchemas } from '../../../lib/api/api-client';
 import { apiCall } from '../../../lib/api/call';
-import { saveFile } from '../../../lib/save-file';
+import { downloadFromApi, saveFile } from '../../../lib/save-file';
 
 export type MyData = ApiSchemas['MyDataDto'];
 export type DeletionStatus = ApiSchemas['DeletionRequestStatusDto'];
@@ -15,9 +15,7 @@ export async function downloadMyData(format: 'json' | 'csv'): Promise<void> {
     saveFile(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), `respeta-mis-datos-${day}.json`);
     return;
   }
-  const blob = await apiCall(() => api.GET('/api/me/data.csv', { parseAs: 'blob' }));
-  if (!(blob instanceof Blob)) throw new ApiError('INTERNAL_ERROR', 'no file received', 0);
-  saveFile(blob, `respeta-mis-datos-${day}.csv`);
+  await downloadFromApi(() => api.GET('/api/me/data.csv', { parseAs: 'blob' }), { chosen: `respeta-mis-datos-${day}.csv` });
 }
 
 export const requestDeletion = (certificateChoice: 'keep' | 'revoke') => apiCall(() => api.POST('/api/me/deletion-request', { body: { certificateChoice } }));

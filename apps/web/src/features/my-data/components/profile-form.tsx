@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from '../../../lib/i18n';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
+import { SelectField } from '../../../components/select-field';
 import { api, type User } from '../../../lib/api/api-client';
 import { apiCall } from '../../../lib/api/call';
 import { positionTypeKeys, regionKeys } from '../../../components/staff/profile-keys';
@@ -52,25 +53,11 @@ export function ProfileForm({ user, onSaved }: { user: User; onSaved(): void }) 
       <Field label={t('myData.profile.legalName')} hint={t('myData.profile.legalNameHint')}>
         {(p) => <input {...p} maxLength={160} value={form.legalName} onChange={set('legalName')} autoComplete="name" />}
       </Field>
-      <Field label={t('home.positionType')}>
-        {(p) => (
-          <select {...p} value={form.positionType} onChange={set('positionType')}>
-            <option value="">{t('home.notSet')}</option>
-            {positionTypeKeys(i18n).map((v) => <option key={v} value={v}>{t(`positionTypes.${v}`)}</option>)}
-          </select>
-        )}
-      </Field>
+      <SelectField label={t('home.positionType')} value={form.positionType} onChange={set('positionType')} none={t('home.notSet')} keys={positionTypeKeys(i18n)} text={(v) => t(`positionTypes.${v}`)} />
       <Field label={t('home.institution')}>
         {(p) => <input {...p} maxLength={160} value={form.institution} onChange={set('institution')} autoComplete="organization" />}
       </Field>
-      <Field label={t('home.region')}>
-        {(p) => (
-          <select {...p} value={form.region} onChange={set('region')}>
-            <option value="">{t('home.notSet')}</option>
-            {regionKeys(i18n).map((v) => <option key={v} value={v}>{t(`regions.${v}`)}</option>)}
-          </select>
-        )}
-      </Field>
+      <SelectField label={t('home.region')} value={form.region} onChange={set('region')} none={t('home.notSet')} keys={regionKeys(i18n)} text={(v) => t(`regions.${v}`)} />
       <ErrorMessage error={error} />
       <button type="submit" disabled={busy}>{t('myData.profile.save')}</button>
       <p role="status" className="status">{status}</p>

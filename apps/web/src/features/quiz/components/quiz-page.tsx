@@ -1,20 +1,19 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../../../lib/i18n';
-import { Link, useParams } from 'wouter';
-import { ChoiceQuestion } from '../../../components/choice-question';
+import { Link } from 'wouter';
+import { ChoiceItemQuestion } from '../../../components/choice-question';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { SaveStatus } from '../../../components/save-status';
 import { AnswerStateNote } from '../../../components/answer-state-note';
-import { QueuedNotice } from '../../../components/queued-notice';
+import { QueuedStepPage } from '../../../components/queued-notice';
 import { StepUnavailable } from '../../../components/step-unavailable';
 import { useQueued } from '../../../lib/offline/use-queued';
-import { useJourney } from '../../../lib/journey/journey-context';
 import type { Grade } from '../../../lib/journey/journey-types';
-import { findModule } from '../../../lib/journey/outline-lookup';
 import { coursePath } from '../../../lib/journey/step-path';
-import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
+import { useJourneyAction } from '../../../lib/journey/use-journey-step';
+import { useModuleStep } from '../../../lib/journey/use-module-step';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { optionKeysOf, useDraft } from '../../../lib/use-draft';
 import { useQuery } from '../../../lib/use-query';
@@ -26,14 +25,10 @@ import { QuizReview } from './quiz-review';
 
 /** A module's quiz: answers autosaved, graded by the server, feedback on every chosen option, limited attempts. */
 export function QuizPage() {
-  const { moduleKey = '' } = useParams();
   const { t } = useTranslation();
   const lang = useContentLanguage();
-  const { enrolmentId, outline, view } = useJourney();
-  const gate = useStepGate({ kind: 'quiz', moduleKey });
+  const { moduleKey, enrolmentId, gate, found, progress } = useModuleStep('quiz');
   const { run, busy, error } = useJourneyAction();
-  const found = findModule(outline, moduleKey);
-  const progress = view.modules.find((m) => m.key === moduleKey);
   const [round, setRound] = useState(0);
   // Each attempt is fetched anew: the server shows its options in that attempt's own order.
   const quiz = useQuery(() => (found ? getQuiz(enrolmentId, moduleKey, lang) : Promise.resolve(null)), [enrolmentId, moduleKey, lang, Boolean(found), round]);
@@ -58,12 +53,7 @@ export function QuizPage() {
   if (!found || !progress) return <StepUnavailable title={t('learn.unavailable.title')} code={gate ?? 'UNKNOWN_ITEM'} />;
   const title = t('learn.quiz.title', { number: found.number, title: found.module.title });
   if (queued.waiting && !grade) {
-    return (
-      <section className="card" aria-labelledby="quiz-title">
-        <PageHeading id="quiz-title">{title}</PageHeading>
-        <QueuedNotice message={t('learn.offline.quizQueued')} />
-      </section>
-    );
+    return <QueuedStepPage id="quiz-title" title={title} message={t('learn.offline.quizQueued')} />;
   }
   if (gate && !grade && !taken) {
     return (
@@ -134,13 +124,10 @@ export function QuizPage() {
           const result = graded(question.key);
           const last = before(question.key);
           return (
-            <ChoiceQuestion
+            <ChoiceItemQuestion
               key={question.key}
-              name={question.key}
+              question={question}
               counter={t('learn.question.counter', { number: index + 1, total: questions.length })}
-              prompt={question.prompt}
-              type={question.type}
-              options={question.options}
               value={optionKeysOf(draft.answers[question.key])}
               onChange={(value) => {
                 setMissing(0);
@@ -152,7 +139,7 @@ export function QuizPage() {
               {result && <QuestionVerdict question={result} />}
               {last && <PreviousAttempt question={last} options={question.options} />}
               {!grade && <AnswerStateNote state={draft.answerState(question.key)} />}
-            </ChoiceQuestion>
+            </ChoiceItemQuestion>
           );
         })}
         {!grade && (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../../../lib/i18n';
-import { Link, useParams } from 'wouter';
+import { Link } from 'wouter';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { Markdown } from '../../../components/markdown';
@@ -8,10 +8,9 @@ import { PageHeading } from '../../../components/page-heading';
 import { QueuedNotice } from '../../../components/queued-notice';
 import { StepUnavailable } from '../../../components/step-unavailable';
 import { useQueued } from '../../../lib/offline/use-queued';
-import { useJourney } from '../../../lib/journey/journey-context';
-import { findModule } from '../../../lib/journey/outline-lookup';
 import { coursePath } from '../../../lib/journey/step-path';
-import { useJourneyAction, useStepGate } from '../../../lib/journey/use-journey-step';
+import { useJourneyAction } from '../../../lib/journey/use-journey-step';
+import { useModuleStep } from '../../../lib/journey/use-module-step';
 import { useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
 import { getScenarioRun, type ScenarioRun, type ScenarioStep } from '../api/scenario-api';
@@ -21,13 +20,9 @@ import { ScenarioFeedback } from './scenario-feedback';
 
 /** A role-play case: intro, one decision per screen, the consequence of each, and an ending. The run lives on the server. */
 export function ScenarioPage() {
-  const { moduleKey = '' } = useParams();
   const { t } = useTranslation();
   const lang = useContentLanguage();
-  const { enrolmentId, outline, view } = useJourney();
-  const gate = useStepGate({ kind: 'scenario', moduleKey });
-  const found = findModule(outline, moduleKey);
-  const progress = view.modules.find((m) => m.key === moduleKey);
+  const { moduleKey, enrolmentId, gate, found, progress } = useModuleStep('scenario');
   const scenarioKey = progress?.scenarioKey ?? null;
   const query = useQuery(
     () => (scenarioKey ? getScenarioRun(enrolmentId, scenarioKey, lang) : Promise.resolve(null)),

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from '../../../lib/i18n';
 import { Field } from '../../../components/field';
+import { SelectField } from '../../../components/select-field';
 import { regionKeys } from '../../../components/staff/profile-keys';
 import { StaffError } from '../../../components/staff/staff-error';
 import { useContentLanguage } from '../../../lib/use-content-language';
@@ -40,14 +41,7 @@ export function CohortForm({ cohort, submitLabel, onSubmit }: { cohort?: Cohort;
     <form onSubmit={submit} className="card">
       <div className="form-grid">
         <Field label={t('trainer.cohortForm.name')}>{(p) => <input {...p} name="name" required maxLength={160} defaultValue={cohort?.name} />}</Field>
-        <Field label={t('trainer.cohortForm.region')}>
-          {(p) => (
-            <select {...p} name="region" defaultValue={cohort?.region ?? ''}>
-              <option value="">{t('trainer.cohortForm.noRegion')}</option>
-              {regionKeys(i18n).map((r) => <option key={r} value={r}>{t(`regions.${r}`)}</option>)}
-            </select>
-          )}
-        </Field>
+        <SelectField label={t('trainer.cohortForm.region')} name="region" defaultValue={cohort?.region ?? ''} none={t('trainer.cohortForm.noRegion')} keys={regionKeys(i18n)} text={(r) => t(`regions.${r}`)} />
         <Field label={t('trainer.cohortForm.startDate')}>{(p) => <input {...p} name="startDate" type="date" defaultValue={cohort?.startDate ?? ''} />}</Field>
         <Field label={t('trainer.cohortForm.endDate')}>
           {(p) => <input {...p} name="endDate" type="date" defaultValue={cohort?.endDate ?? ''} aria-invalid={dateError || undefined} />}

@@ -1,8 +1,7 @@
 import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'wouter';
-import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
-import { StaffError } from '../../../components/staff/staff-error';
+import { QueryList } from '../../../components/staff/query-list';
 import { useSession } from '../../../lib/session';
 import { formatDate } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
@@ -23,24 +22,25 @@ export function CohortListPage() {
         {user?.canEditContent && <Link className="button" to="/editor">{t('trainer.editorLink')}</Link>}
         {user?.canEvaluate && <Link className="button" to="/trainer/studies">{t('trainer.studies.link')}</Link>}
       </div>
-      {cohorts.loading && !cohorts.data && <Loading />}
-      <StaffError error={cohorts.error} />
-      {cohorts.data?.length === 0 && <p>{t('trainer.cohorts.empty')}</p>}
-      <ul className="cohort-list">
-        {cohorts.data?.map((c) => (
-          <li key={c.id} className="card">
-            <h2><Link to={`/trainer/cohorts/${c.id}`}>{c.name}</Link></h2>
-            <p className="stat-note">
-              {[
-                c.region && t(`regions.${c.region}`),
-                c.startDate && t('trainer.cohorts.dates', { start: formatDate(c.startDate, i18n.language), end: c.endDate ? formatDate(c.endDate, i18n.language) : '…' }),
-                c.trainerName && t('trainer.cohorts.trainer', { name: c.trainerName }),
-              ].filter(Boolean).join(' · ')}
-            </p>
-            <CohortProgress cohort={c} />
-          </li>
-        ))}
-      </ul>
+      <QueryList query={cohorts} empty={t('trainer.cohorts.empty')}>
+        {(rows) => (
+        <ul className="cohort-list">
+          {rows.map((c) => (
+            <li key={c.id} className="card">
+              <h2><Link to={`/trainer/cohorts/${c.id}`}>{c.name}</Link></h2>
+              <p className="stat-note">
+                {[
+                  c.region && t(`regions.${c.region}`),
+                  c.startDate && t('trainer.cohorts.dates', { start: formatDate(c.startDate, i18n.language), end: c.endDate ? formatDate(c.endDate, i18n.language) : '…' }),
+                  c.trainerName && t('trainer.cohorts.trainer', { name: c.trainerName }),
+                ].filter(Boolean).join(' · ')}
+              </p>
+              <CohortProgress cohort={c} />
+            </li>
+          ))}
+        </ul>
+        )}
+      </QueryList>
     </>
   );
 }

@@ -4,14 +4,14 @@ import { updateCohort } from '../api/cohorts';
 import { useCohortContext } from '../hooks/use-cohort-context';
 import { CohortForm } from './cohort-form';
 import { CohortProgress } from './cohort-progress';
+import { TabSection } from './tab-section';
 
 export function CohortSummaryTab() {
   const { t } = useTranslation();
   const { cohort, reload } = useCohortContext();
   const [saved, setSaved] = useState(false);
   return (
-    <section aria-labelledby="summary-title">
-      <h2 id="summary-title">{t('trainer.tabs.summary')}</h2>
+    <TabSection id="summary" title={t('trainer.tabs.summary')}>
       <div className="card"><CohortProgress cohort={cohort} /></div>
       <h3 className="section-gap">{t('trainer.cohortForm.editTitle')}</h3>
       <CohortForm key={cohort.id} cohort={cohort} submitLabel={t('trainer.cohortForm.save')} onSubmit={async (input) => {
@@ -21,6 +21,6 @@ export function CohortSummaryTab() {
         reload();
       }} />
       <p role="status" className="status">{saved ? t('trainer.cohortForm.saved') : ''}</p>
-    </section>
+    </TabSection>
   );
 }

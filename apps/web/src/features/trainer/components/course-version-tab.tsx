@@ -4,12 +4,13 @@ import { Loading } from '../../../components/loading';
 import { Markdown } from '../../../components/markdown';
 import { ConfirmAction } from '../../../components/staff/confirm-action';
 import { StaffError } from '../../../components/staff/staff-error';
-import { StaffTable } from '../../../components/staff/staff-table';
+import { DataTable } from '../../../components/data-table';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { formatDate } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
 import { cohortCourseVersion, moveCohortVersion, type NewerVersion } from '../api/course-version';
 import { useCohortContext } from '../hooks/use-cohort-context';
+import { TabSection } from './tab-section';
 
 function NewerVersionCard({ version, baseVersion, onMove, busy }: { version: NewerVersion; baseVersion: number | null; onMove: () => unknown; busy: boolean }) {
   const { t, i18n } = useTranslation();
@@ -50,16 +51,15 @@ export function CourseVersionTab() {
     reload();
   });
   return (
-    <section aria-labelledby="course-version-title">
-      <h2 id="course-version-title">{t('trainer.courseVersion.title')}</h2>
+    <TabSection id="course-version" title={t('trainer.courseVersion.title')}>
       <p>{data.currentVersion === null ? t('trainer.courseVersion.none') : t(data.fixed ? 'trainer.courseVersion.current' : 'trainer.courseVersion.latest', { version: data.currentVersion })}</p>
       <p className="hint">{t('trainer.courseVersion.pinned')}</p>
-      <StaffTable caption={t('trainer.courseVersion.tableCaption')}
+      <DataTable caption={t('trainer.courseVersion.tableCaption')}
         columns={[t('trainer.courseVersion.version'), t('trainer.courseVersion.learners'), t('trainer.courseVersion.notStarted')]}>
         {data.learners.map((row) => (
           <tr key={row.versionId}><th scope="row">{t('trainer.courseVersion.versionN', { version: row.version })}</th><td className="num">{row.learners}</td><td className="num">{row.notStarted}</td></tr>
         ))}
-      </StaffTable>
+      </DataTable>
       <p role="status" className="status">{moved}</p>
       <StaffError error={error} />
       {data.newer.length === 0
@@ -67,6 +67,6 @@ export function CourseVersionTab() {
         : data.newer.map((version) => (
           <NewerVersionCard key={version.id} version={version} baseVersion={data.baseVersion} busy={busy} onMove={() => move(version.id, version.version)} />
         ))}
-    </section>
+    </TabSection>
   );
 }

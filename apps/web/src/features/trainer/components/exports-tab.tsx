@@ -5,6 +5,7 @@ import { useContentLanguage } from '../../../lib/use-content-language';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { downloadExportBundle } from '../api/exports';
 import { useCohortContext } from '../hooks/use-cohort-context';
+import { TabSection } from './tab-section';
 
 const CONTENTS = ['knowledge', 'attitudes', 'codebook', 'readme', 'reproduce'] as const;
 
@@ -25,8 +26,7 @@ export function ExportsTab() {
   }
 
   return (
-    <section aria-labelledby="exports-title">
-      <h2 id="exports-title">{t('trainer.tabs.exports')}</h2>
+    <TabSection id="exports" title={t('trainer.tabs.exports')}>
       <p>{t('trainer.exports.intro')}</p>
       <div className="card">
         <h3>{t('trainer.exports.bundle.title')}</h3>
@@ -44,6 +44,6 @@ export function ExportsTab() {
       </div>
       <p role="status" className="status">{message}</p>
       <StaffError error={error} />
-    </section>
+    </TabSection>
   );
 }

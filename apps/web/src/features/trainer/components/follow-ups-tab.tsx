@@ -1,12 +1,13 @@
 import { useTranslation } from '../../../lib/i18n';
 import { Loading } from '../../../components/loading';
 import { StaffError } from '../../../components/staff/staff-error';
-import { StaffTable } from '../../../components/staff/staff-table';
+import { DataTable } from '../../../components/data-table';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { formatDate } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
 import { downloadDueList, getFollowUps } from '../api/follow-ups';
 import { useCohortContext } from '../hooks/use-cohort-context';
+import { TabSection } from './tab-section';
 
 /** Who is due for the follow-up when (the cohort's current delay applies to everyone not yet asked), and the due list. */
 export function FollowUpsTab() {
@@ -16,8 +17,7 @@ export function FollowUpsTab() {
   const { busy, error, run } = useBusyAction();
   const learners = schedule.data?.learners ?? [];
   return (
-    <section aria-labelledby="follow-ups-title">
-      <h2 id="follow-ups-title">{t('trainer.tabs.followUps')}</h2>
+    <TabSection id="follow-ups" title={t('trainer.tabs.followUps')}>
       <p>{t('trainer.followUps.intro', { days: cohort.followUpDays })}</p>
       <p>{t('trainer.followUps.reminders')}</p>
       <button type="button" className="button" disabled={busy || learners.length === 0} onClick={() => void run(() => downloadDueList(cohort.id))}>
@@ -28,7 +28,7 @@ export function FollowUpsTab() {
       {schedule.loading && !schedule.data && <Loading />}
       {schedule.data && learners.length === 0 && <p>{t('trainer.roster.empty')}</p>}
       {learners.length > 0 && (
-        <StaffTable caption={t('trainer.followUps.caption', { count: learners.length })} columns={[t('trainer.roster.learner'), t('trainer.followUps.status'), t('trainer.followUps.dueOn')]}>
+        <DataTable caption={t('trainer.followUps.caption', { count: learners.length })} columns={[t('trainer.roster.learner'), t('trainer.followUps.status'), t('trainer.followUps.dueOn')]}>
           {learners.map((l) => (
             <tr key={l.enrolmentId}>
               <th scope="row">{l.learnerName}</th>
@@ -36,8 +36,8 @@ export function FollowUpsTab() {
               <td>{l.dueOn ? formatDate(l.dueOn, i18n.language) : '—'}</td>
             </tr>
           ))}
-        </StaffTable>
+        </DataTable>
       )}
-    </section>
+    </TabSection>
   );
 }

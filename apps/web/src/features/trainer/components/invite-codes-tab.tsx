@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from '../../../lib/i18n';
 import { useHistoryState } from 'wouter/use-browser-location';
-import { Loading } from '../../../components/loading';
-import { StaffError } from '../../../components/staff/staff-error';
-import { StaffTable } from '../../../components/staff/staff-table';
+import { QueryList } from '../../../components/staff/query-list';
+import { DataTable } from '../../../components/data-table';
 import { useQuery } from '../../../lib/use-query';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { createInviteCode, type InviteCode, listInviteCodes, revokeInviteCode, rotateInviteCode } from '../api/invite-codes';
@@ -11,6 +10,7 @@ import { useCohortContext } from '../hooks/use-cohort-context';
 import { InviteCodeForm } from './invite-code-form';
 import { InviteCodeRow } from './invite-code-row';
 import { copyText } from '../utils/copy-text';
+import { TabSection } from './tab-section';
 
 export function InviteCodesTab() {
   const { t } = useTranslation();
@@ -27,30 +27,28 @@ export function InviteCodesTab() {
 
   const caption = t('trainer.codes.caption');
   return (
-    <section aria-labelledby="codes-title">
-      <h2 id="codes-title">{t('trainer.tabs.codes')}</h2>
+    <TabSection id="codes" title={t('trainer.tabs.codes')}>
       {created && <p className="status">{t('trainer.codes.cohortCreated')}</p>}
       <p>{t('trainer.codes.intro')}</p>
       <InviteCodeForm onCreate={(input) => act(() => createInviteCode(cohort.id, input), (c) => t('trainer.codes.created', { code: c.code }))} />
       <p role="status" className="status">{message}</p>
-      <StaffError error={error ?? codes.error} />
-      {codes.loading && !codes.data && <Loading />}
-      {codes.data?.length === 0 && <p>{t('trainer.codes.empty')}</p>}
-      {codes.data && codes.data.length > 0 && (
-        <StaffTable caption={caption} columns={[
-          t('trainer.codes.code'),
-          t('trainer.codes.uses'),
-          t('trainer.codes.expires'),
-          t('trainer.codes.state'),
-          t('trainer.actions'),
-        ]}>
-          {codes.data.map((code) => (
-            <InviteCodeRow key={code.id} code={code} busy={busy} onCopy={() => void copyText(code.code).then(() => setMessage(t('trainer.codes.copied', { code: code.code })))}
-              onRevoke={() => act(() => revokeInviteCode(cohort.id, code.id), (c) => t('trainer.codes.revoked', { code: c.code }))}
-              onRotate={() => act(() => rotateInviteCode(cohort.id, code.id), (c) => t('trainer.codes.rotated', { old: code.code, code: c.code }))} />
-          ))}
-        </StaffTable>
-      )}
-    </section>
+      <QueryList query={codes} error={error} empty={t('trainer.codes.empty')}>
+        {(rows) => (
+          <DataTable caption={caption} columns={[
+            t('trainer.codes.code'),
+            t('trainer.codes.uses'),
+            t('trainer.codes.expires'),
+            t('trainer.codes.state'),
+            t('trainer.actions'),
+          ]}>
+            {rows.map((code) => (
+              <InviteCodeRow key={code.id} code={code} busy={busy} onCopy={() => void copyText(code.code).then(() => setMessage(t('trainer.codes.copied', { code: code.code })))}
+                onRevoke={() => act(() => revokeInviteCode(cohort.id, code.id), (c) => t('trainer.codes.revoked', { code: c.code }))}
+                onRotate={() => act(() => rotateInviteCode(cohort.id, code.id), (c) => t('trainer.codes.rotated', { old: code.code, code: c.code }))} />
+            ))}
+          </DataTable>
+        )}
+      </QueryList>
+    </TabSection>
   );
 }

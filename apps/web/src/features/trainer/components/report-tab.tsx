@@ -6,6 +6,7 @@ import { useContentLanguage } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
 import { getCohortReport } from '../api/report';
 import { useCohortContext } from '../hooks/use-cohort-context';
+import { TabSection } from './tab-section';
 
 /** The report in the interface language (the server writes the reading sentences); fetched again on a language switch. */
 export function ReportTab() {
@@ -14,11 +15,10 @@ export function ReportTab() {
   const lang = useContentLanguage();
   const report = useQuery(() => getCohortReport(cohort.id, lang), [cohort.id, lang]);
   return (
-    <section aria-labelledby="report-title" aria-busy={report.loading}>
-      <h2 id="report-title">{t('trainer.tabs.report')}</h2>
+    <TabSection id="report" title={t('trainer.tabs.report')} busy={report.loading}>
       <StaffError error={report.error} />
       {report.loading && <Loading />}
       {report.data && <ReportView report={report.data} />}
-    </section>
+    </TabSection>
   );
 }

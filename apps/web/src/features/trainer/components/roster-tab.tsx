@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from '../../../lib/i18n';
-import { Loading } from '../../../components/loading';
-import { StaffError } from '../../../components/staff/staff-error';
-import { StaffTable } from '../../../components/staff/staff-table';
+import { QueryList } from '../../../components/staff/query-list';
+import { DataTable } from '../../../components/data-table';
 import { useQuery } from '../../../lib/use-query';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { getRoster, removeLearner } from '../api/roster';
 import { useCohortContext } from '../hooks/use-cohort-context';
 import { RosterRow } from './roster-row';
+import { TabSection } from './tab-section';
 
 export function RosterTab() {
   const { t } = useTranslation();
@@ -27,24 +27,22 @@ export function RosterTab() {
 
   const caption = t('trainer.roster.caption', { count: roster.data?.length ?? 0 });
   return (
-    <section aria-labelledby="roster-title">
-      <h2 id="roster-title">{t('trainer.tabs.roster')}</h2>
+    <TabSection id="roster" title={t('trainer.tabs.roster')}>
       <p role="status" className="status">{message}</p>
-      <StaffError error={error ?? roster.error} />
-      {roster.loading && !roster.data && <Loading />}
-      {roster.data?.length === 0 && <p>{t('trainer.roster.empty')}</p>}
-      {roster.data && roster.data.length > 0 && (
-        <StaffTable caption={caption} columns={[
-          t('trainer.roster.learner'),
-          t('trainer.roster.stage'),
-          t('trainer.roster.percent'),
-          t('trainer.roster.attempts'),
-          t('trainer.roster.lastActivity'),
-          t('trainer.actions'),
-        ]}>
-          {roster.data.map((e) => <RosterRow key={e.enrolmentId} entry={e} busy={busy} onRemove={() => remove(e.enrolmentId, e.learnerName)} />)}
-        </StaffTable>
-      )}
-    </section>
+      <QueryList query={roster} error={error} empty={t('trainer.roster.empty')}>
+        {(rows) => (
+          <DataTable caption={caption} columns={[
+            t('trainer.roster.learner'),
+            t('trainer.roster.stage'),
+            t('trainer.roster.percent'),
+            t('trainer.roster.attempts'),
+            t('trainer.roster.lastActivity'),
+            t('trainer.actions'),
+          ]}>
+            {rows.map((e) => <RosterRow key={e.enrolmentId} entry={e} busy={busy} onRemove={() => remove(e.enrolmentId, e.learnerName)} />)}
+          </DataTable>
+        )}
+      </QueryList>
+    </TabSection>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Fills attempts.answer_vector for assessment attempts inserted without one, from their responses and the item order
- * of the course version they were taken on. The API writes vectors itself at submission; this is for rows inserted
- * by other means (bulk seeds in tests and benchmarks, imports). Item keys are read once per version, not per attempt
+ * of the course version they were taken on. The API writes vectors itself at submission (journey/attempt-store.service.ts);
+ * this SQL copy of that rule is for rows that tests and benchmarks insert in bulk, so it lives beside them, not in the API. Item keys are read once per version, not per attempt
  * (the content is large: reading it per attempt made a 100,000-attempt seed take minutes).
  */
 export const FILL_ANSWER_VECTORS_SQL = `
