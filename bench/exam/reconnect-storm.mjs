@@ -108,5 +108,6 @@ try {
   console.log(`API peak RSS ${rssPeak().toFixed(0)} MB`);
 } finally {
   await api.stop();
-  await db.drop();
+  if (process.env.BENCH_KEEP_DB) console.log(`kept database ${db.name}`);
+  else await db.drop();
 }

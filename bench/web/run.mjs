@@ -39,15 +39,17 @@ const queueChunks = readdirSync(resolve(dist, 'assets')).filter((f) => /^replay-
 async function countingProxy(target) {
   const { port } = new URL(target);
   let received = 0;
+  const requests = [];
   const server = createServer((client) => {
     const upstream = connect(Number(port), '127.0.0.1');
     upstream.on('data', (chunk) => (received += chunk.length));
     client.on('error', () => upstream.destroy());
     upstream.on('error', () => client.destroy());
+    if (process.env.BENCH_WEB_DETAIL) client.on('data', (chunk) => { for (const m of String(chunk).matchAll(/^(GET|POST) (\S+)/gm)) requests.push(`${(received / 1024).toFixed(1).padStart(6)} KB before ${m[2]}`); });
     client.pipe(upstream).pipe(client);
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  return { url: `http://127.0.0.1:${server.address().port}`, reset: () => (received = 0), bytes: () => received, close: () => server.close() };
+  return { url: `http://127.0.0.1:${server.address().port}`, reset: () => ((received = 0), (requests.length = 0)), bytes: () => received, requests, close: () => server.close() };
 }
 
 // Chromium first: when it is missing, nothing else has been started that would be left running.
@@ -118,6 +120,7 @@ async function learnerPages() {
       await page.locator(type.ready ?? 'main h1').first().waitFor({ state: 'visible', timeout: 60_000 });
       const ms = performance.now() - started;
       const bytes = wire.bytes();
+      if (process.env.BENCH_WEB_DETAIL) console.log(`${type.name}: heading at ${(bytes / 1024).toFixed(1)} KB\n${wire.requests.join('\n')}`);
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(1000);
       return { ms, bytes, background: wire.bytes() - bytes };

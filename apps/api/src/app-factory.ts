@@ -19,6 +19,7 @@ import { API_SECURITY_HEADERS } from './common/api-security-headers.js';
 import { ErrorResponseDto } from './common/error-response.dto.js';
 import { runMigrationsOnce } from './common/migrate-once.js';
 import { addRequestLogging, createRootLogger, requestIdOf } from './common/request-logger.js';
+import { addCourseContentCaching } from './common/course-content-responses.js';
 import type { AppConfig } from './config/app-config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
 import { seedDemo, type DemoLogins } from './database/seed/demo-seed.js';
@@ -79,6 +80,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     return parseJson(request, body as string, done);
   });
   addRequestLogging(fastify, rootLogger);
+  addCourseContentCaching(fastify);
   // JSON answers get a fixed header set (what OWASP recommends for REST APIs); pages get helmet's full set with CSP.
   // Styles and fonts only from our own files: no <style> elements or style="" attributes in markup (React's style
   // props are set through the CSSOM, which CSP allows), no fonts from elsewhere.
