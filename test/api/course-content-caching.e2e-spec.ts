@@ -38,11 +38,15 @@ describe('course material on slow connections: compressed, and not sent again wh
     expect(JSON.parse((english.body as Buffer).toString()).modules.length).toBe(outline.modules.length);
   });
 
-  it('leaves personal answers alone: the journey stays no-store, uncompressed, without a tag', async () => {
+  it('never keeps the personal journey: no-store and no tag, though compressed on the way', async () => {
     const journey = await get(`/api/enrolments/${enrolmentId}/journey`, { 'Accept-Encoding': 'gzip' }).expect(200);
     expect(journey.headers['cache-control']).toBe('no-store');
     expect(journey.headers.etag).toBeUndefined();
-    expect(journey.headers['content-encoding']).toBeUndefined();
+    expect(journey.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse((journey.body as Buffer).toString()).enrolmentId).toBe(enrolmentId);
+    const drafts = await get(`/api/enrolments/${enrolmentId}/drafts/pre-knowledge`, { 'Accept-Encoding': 'gzip' });
+    expect(drafts.headers.etag).toBeUndefined();
+    expect(drafts.headers['cache-control']).toBe('no-store');
   });
 
   it("another learner's enrolment is still 404, tag or not", async () => {

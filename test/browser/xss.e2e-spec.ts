@@ -84,6 +84,8 @@ describe('browser: stored Markdown and names never execute script', () => {
 
     await page.goto(`${app.url}/learn/${enrolment.id}/modules/${module.key}/lessons/${lesson.key}`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    // The lesson's text (it loads its Markdown reader with it): the hostile part is there, as words.
+    await page.locator('main .prose').getByText('Su sesión expiró', { exact: false }).first().waitFor();
     await page.waitForTimeout(500);
     const state = await page.evaluate(() => ({
       xss: (window as unknown as { __xss?: string }).__xss,

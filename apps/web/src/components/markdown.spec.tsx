@@ -1,5 +1,6 @@
 import { render } from '@testing-library/react';
 import { Markdown } from './markdown';
+import MarkdownView from './markdown-view';
 
 const LESSON = `## Conceptos
 
@@ -27,8 +28,13 @@ const HOSTILE = `
 `;
 
 describe('Markdown (lesson allow-list)', () => {
+  it('loads the reader when course text is shown, then shows it', async () => {
+    const { findByText } = render(<Markdown source={'Un **texto**.'} />);
+    expect((await findByText('texto')).tagName).toBe('STRONG');
+  });
+
   it('keeps every element lessons use', () => {
-    const { container } = render(<Markdown source={LESSON} />);
+    const { container } = render(<MarkdownView source={LESSON} />);
     const html = container.innerHTML;
     for (const tag of ['h2', 'p', 'strong', 'em', 'ul', 'ol', 'li', 'blockquote']) expect(html).toContain(`<${tag}`);
     expect(html).toContain('<ol start="3">');
@@ -37,7 +43,7 @@ describe('Markdown (lesson allow-list)', () => {
   });
 
   it('drops style, forms, frames, images, links and every attribute but a list start, keeping the words', () => {
-    const { container } = render(<Markdown source={HOSTILE} />);
+    const { container } = render(<MarkdownView source={HOSTILE} />);
     const root = container.firstElementChild!;
     for (const selector of ['style', 'form', 'input', 'button', 'iframe', 'img', 'a', 'svg', 'link', 'div div', '[style]', '[class]', '[id]', '[data-x]', '[aria-hidden]']) {
       expect({ selector, found: root.querySelectorAll(selector).length }).toEqual({ selector, found: 0 });
@@ -49,7 +55,7 @@ describe('Markdown (lesson allow-list)', () => {
   });
 
   it('reads character references and escapes as the characters they name, never as markup', () => {
-    const { container } = render(<Markdown source={'Derechos &amp; deberes, 5 &lt; 6, \\*sin cursiva\\* y <b onclick="x()">negrita</b>'} />);
+    const { container } = render(<MarkdownView source={'Derechos &amp; deberes, 5 &lt; 6, \\*sin cursiva\\* y <b onclick="x()">negrita</b>'} />);
     expect(container.textContent).toBe('Derechos & deberes, 5 < 6, *sin cursiva* y negrita');
     expect(container.querySelectorAll('b, [onclick], em')).toHaveLength(0);
   });

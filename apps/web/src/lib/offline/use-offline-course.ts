@@ -23,8 +23,8 @@ function controlled(): Promise<boolean> {
 }
 
 /**
- * While a course is open: the answer queue runs (and a delivered answer refreshes the journey), and the lessons the
- * learner has reached — every lesson of an unlocked module — plus the assessment or quiz now open are fetched once, so
+ * While a course is open: the answer queue runs (and a delivered answer refreshes the journey), and the course list,
+ * the course's outline and journey, the lessons the learner has reached — every lesson of an unlocked module — plus the assessment or quiz now open are fetched once, so
  * the service worker keeps them for reading offline. Skipped offline and when the phone asks to save data; what the
  * worker already holds is not fetched again.
  */
@@ -46,9 +46,14 @@ export function useOfflineCourse(enrolmentId: string, outline: CourseOutline | u
   useEffect(() => {
     if (!outline || !view || !connection.isOnline() || (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData) return;
     const base = `/api/enrolments/${enrolmentId}`;
-    const wanted: [string, Get][] = [];
     const path = { enrolmentId };
     const query = { lang };
+    // The page read these before the worker ran (it installs once the first page shows): fetched again through it.
+    const wanted: [string, Get][] = [
+      [`/api/enrolments/mine?lang=${lang}`, () => api.GET('/api/enrolments/mine', { params: { query } })],
+      [`${base}/outline?lang=${lang}`, () => api.GET('/api/enrolments/{enrolmentId}/outline', { params: { path, query } })],
+      [`${base}/journey`, () => api.GET('/api/enrolments/{enrolmentId}/journey', { params: { path } })],
+    ];
     for (const progress of view.modules.filter((m) => m.status !== 'locked')) {
       const module = outline.modules.find((m) => m.key === progress.key);
       for (const lesson of module?.lessons ?? []) {
