@@ -165,6 +165,12 @@ describe('browser: a waitlist study', () => {
     expect(await page.locator('.withheld').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Descargar los datos del estudio (ZIP)' }).waitFor();
     await expectAxeClean(page, 'study report');
+    // The waitlist cohort's follow-up tab: the second-baseline date and who answered it.
+    await page.goto(`${app.url}/trainer/cohorts/${cohorts[name('waitlist')]!.id}/follow-ups`);
+    await page.getByRole('heading', { level: 3, name: 'Lista de espera del estudio: segunda evaluación inicial' }).waitFor();
+    const row = page.getByRole('row', { name: /Espera/ });
+    await row.getByRole('cell', { name: 'Respondió las dos' }).waitFor();
+    await expectAxeClean(page, 'waitlist follow-up tab');
     await context.close();
   });
 });

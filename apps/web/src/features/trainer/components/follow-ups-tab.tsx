@@ -16,11 +16,12 @@ export function FollowUpsTab() {
   const schedule = useQuery(() => getFollowUps(cohort.id), [cohort.id, cohort.followUpDays]);
   const { busy, error, run } = useBusyAction();
   const learners = schedule.data?.learners ?? [];
+  const waitlist = schedule.data?.waitlist ?? null;
   return (
     <TabSection id="follow-ups" title={t('trainer.tabs.followUps')}>
       <p>{t('trainer.followUps.intro', { days: cohort.followUpDays })}</p>
       <p>{t('trainer.followUps.reminders')}</p>
-      <button type="button" className="button" disabled={busy || learners.length === 0} onClick={() => void run(() => downloadDueList(cohort.id))}>
+      <button type="button" className="button" disabled={busy || (learners.length === 0 && !waitlist?.learners.length)} onClick={() => void run(() => downloadDueList(cohort.id))}>
         {t('trainer.followUps.download')}
       </button>
       <p className="muted">{t('trainer.followUps.downloadHint')}</p>
@@ -37,6 +38,22 @@ export function FollowUpsTab() {
             </tr>
           ))}
         </DataTable>
+      )}
+      {waitlist && (
+        <>
+          <h3>{t('trainer.followUps.waitlistTitle')}</h3>
+          <p>{t('trainer.followUps.waitlistIntro', { date: formatDate(waitlist.secondBaselineOn, i18n.language) })}</p>
+          {waitlist.learners.length === 0 ? <p>{t('trainer.roster.empty')}</p> : (
+            <DataTable caption={t('trainer.followUps.waitlistCaption', { count: waitlist.learners.length })} columns={[t('trainer.roster.learner'), t('trainer.followUps.status')]}>
+              {waitlist.learners.map((l) => (
+                <tr key={l.enrolmentId}>
+                  <th scope="row">{l.learnerName}</th>
+                  <td>{t(`trainer.followUps.waitlistStatuses.${l.status}`)}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </>
       )}
     </TabSection>
   );
