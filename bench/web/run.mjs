@@ -126,6 +126,13 @@ async function learnerPages() {
       return { ms, bytes, background: wire.bytes() - bytes };
     };
     const first = await visit();
+    // The offline copy: what the service worker (installing once the page shows) and the course page's
+    // offline fetch download once the page is up, until the network is quiet again.
+    wire.reset();
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(3000);
+    first.background += wire.bytes();
     if (process.env.BENCH_WEB_DETAIL) console.log(`${type.name}:\n${[...urls.values()].filter((u) => / KB /.test(u)).sort().reverse().slice(0, 12).join('\n')}`);
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });
     await page.waitForTimeout(500);
