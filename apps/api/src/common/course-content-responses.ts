@@ -20,23 +20,23 @@ const MIN_GZIP_BYTES = 1024;
  * so compressing them gives an attacker nothing to measure (BREACH).
  */
 export function addCourseContentCaching(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
-    const gzipWanted = payload.length >= MIN_GZIP_BYTES && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-    if (JOURNEY_ROUTE.test(request.url)) {
-      if (!gzipWanted) return payload;
-      reply.header('Content-Encoding', 'gzip').header('Vary', 'Accept-Encoding');
-      return gzipSync(payload, { level: 1 }); // the fastest level: it is read often, and 4 KB → ~1.3 KB already
+  // A callback hook, not an async one: it runs on every answer, the hot reads included, and most pass straight through.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload);
+    const journey = JOURNEY_ROUTE.test(request.url);
+    if (!journey && !COURSE_CONTENT_ROUTE.test(request.url)) return done(null, payload);
+    reply.header('Vary', 'Accept-Encoding');
+    if (!journey) {
+      const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
+      reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
+      if (request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
+        reply.code(304).removeHeader('Content-Type');
+        return done(null, '');
+      }
     }
-    if (!COURSE_CONTENT_ROUTE.test(request.url)) return payload;
-    const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
-    reply.header('ETag', etag).header('Cache-Control', 'private, no-cache').header('Vary', 'Accept-Encoding');
-    if (request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
-      reply.code(304).removeHeader('Content-Type');
-      return '';
-    }
-    if (!gzipWanted) return payload;
+    if (payload.length < MIN_GZIP_BYTES || !/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return done(null, payload);
     reply.header('Content-Encoding', 'gzip');
-    return gzipSync(payload);
+    // The journey is read often and changes: the fastest level (4 KB → ~1.3 KB already); course material the default.
+    done(null, gzipSync(payload, { level: journey ? 1 : 6 }));
   });
 }
