@@ -4,16 +4,14 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { chromiumOptions } from '../support/browser';
+import { signIn, startTestServer, type TestServer } from '../support/browser-app';
 import { correctAnswers, course, likertAnswers, modulesInOrder, wrongAnswers } from '../support/course-player';
 import { cuttableProxy } from '../support/cuttable-proxy';
-import { spawnApp, type SpawnedApp } from '../support/spawn-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-const { findChromium } = require('../../scripts/chromium.cjs') as { findChromium: () => string | null };
+import { type Credentials, DEMO } from '../support/demo-accounts';
 
 jest.setTimeout(300_000);
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const json = { 'content-type': 'application/json' };
 const exact = (name: string) => ({ name, exact: true });
 
 /**
@@ -22,24 +20,21 @@ const exact = (name: string) => ({ name, exact: true });
  * wait. The server must end with exactly one record of each action, with exactly the answers given offline.
  */
 describe('browser: offline answers and reading, across a closed browser', () => {
-  let db: TestDatabase;
-  let app: SpawnedApp;
+  let app: TestServer;
   let proxy: Awaited<ReturnType<typeof cuttableProxy>>;
   let sql: Client;
   const profiles: string[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'browser-test-secret-browser-test-secret-07' });
+    app = await startTestServer();
     proxy = await cuttableProxy(app.url);
-    sql = new Client({ connectionString: db.url });
+    sql = new Client({ connectionString: app.db.url });
     await sql.connect();
   });
   afterAll(async () => {
     await sql?.end();
     await proxy?.close();
     await app?.stop();
-    await db?.drop();
     for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -49,7 +44,7 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     profiles.push(dir);
     return async (): Promise<{ context: BrowserContext; page: Page }> => {
       const context = await chromium.launchPersistentContext(dir, {
-        executablePath: findChromium() ?? '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 360, height: 740 }, locale: 'es-PE',
+        ...chromiumOptions(), viewport: { width: 360, height: 740 }, locale: 'es-PE',
       });
       return { context, page: context.pages()[0] ?? (await context.newPage()) };
     };
@@ -65,22 +60,17 @@ describe('browser: offline answers and reading, across a closed browser', () => 
   }
 
   /** The learner's own API session, straight to the server (setting up the steps before the one under test). */
-  async function learnerApi(email: string, password: string) {
-    const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) });
-    const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`, ...json };
-    const [enrolment] = (await (await fetch(`${app.url}/api/enrolments/mine`, { headers: auth })).json()) as { id: string }[];
-    const post = async (path: string, body: Record<string, unknown> = {}) => {
-      const res = await fetch(`${app.url}/api/enrolments/${enrolment!.id}${path}`, { method: 'POST', headers: auth, body: JSON.stringify({ idempotencyKey: randomUUID(), ...body }) });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    };
-    return { enrolmentId: enrolment!.id, post };
+  async function learnerApi(who: Credentials) {
+    const token = await app.token(who);
+    const [enrolment] = await app.api('/api/enrolments/mine', { token });
+    const post = (path: string, body: Record<string, unknown> = {}) =>
+      app.api(`/api/enrolments/${enrolment.id}${path}`, { method: 'POST', token, body: { idempotencyKey: randomUUID(), ...body } });
+    return { enrolmentId: enrolment.id as string, post };
   }
 
-  async function signIn(page: Page, email: string, password: string) {
-    await page.goto(`${proxy.url}/login`);
-    await page.getByLabel('Correo electrónico').fill(email);
-    await page.getByLabel('Contraseña').fill(password);
-    await page.getByRole('button', exact('Ingresar')).click();
+  /** Through the proxy, as the phone reaches the site; the learner's courses are on the home page. */
+  async function signInOnPhone(page: Page, who: Credentials) {
+    await signIn(page, proxy.url, who);
     await page.getByRole('heading', { level: 2, name: 'Mis cursos' }).waitFor();
   }
 
@@ -114,11 +104,11 @@ describe('browser: offline answers and reading, across a closed browser', () => 
 
   it('pre-assessment answered offline, browser closed, reopened online: one attempt with exactly those answers, then the next step', async () => {
     const launch = phone();
-    const learner = await learnerApi('policia@respeta.demo', 'respeta-policia-demo');
+    const learner = await learnerApi(DEMO.police);
     await learner.post('/consent', { evaluationUse: true });
 
     let { context, page } = await launch();
-    await signIn(page, 'policia@respeta.demo', 'respeta-policia-demo');
+    await signInOnPhone(page, DEMO.police);
     const url = `${proxy.url}/learn/${learner.enrolmentId}/assessment/pre/knowledge`;
     await page.goto(url);
     await page.locator('fieldset.question').first().waitFor();
@@ -146,7 +136,7 @@ describe('browser: offline answers and reading, across a closed browser', () => 
 
   it('quiz answered offline waits clearly marked, and is graded by the server once the reopened browser sends it', async () => {
     const launch = phone();
-    const learner = await learnerApi('municipal@respeta.demo', 'respeta-municipal-demo');
+    const learner = await learnerApi(DEMO.municipal);
     const module = modulesInOrder()[0]!;
     await learner.post('/consent', { evaluationUse: true });
     await learner.post('/assessments/pre/knowledge', { answers: wrongAnswers(course().knowledgeTest.items) });
@@ -154,7 +144,7 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     for (const lesson of module.lessons) await learner.post(`/lessons/${lesson.key}/complete`);
 
     let { context, page } = await launch();
-    await signIn(page, 'municipal@respeta.demo', 'respeta-municipal-demo');
+    await signInOnPhone(page, DEMO.municipal);
     const url = `${proxy.url}/learn/${learner.enrolmentId}/modules/${module.key}/quiz`;
     await page.goto(url);
     await page.locator('fieldset.question').first().waitFor();
@@ -179,7 +169,7 @@ describe('browser: offline answers and reading, across a closed browser', () => 
 
   it('a lesson read once opens offline after a reload (and so does the app), and "marcar como leída" offline is recorded once after the browser is reopened', async () => {
     const launch = phone();
-    const learner = await learnerApi('salud@respeta.demo', 'respeta-salud-demo');
+    const learner = await learnerApi(DEMO.health);
     const module = modulesInOrder()[0]!;
     const [first, second, third] = module.lessons;
     await learner.post('/consent', { evaluationUse: false });
@@ -188,7 +178,7 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     const keysBefore = Number((await sql.query(`SELECT count(*) FROM idempotency_keys WHERE enrolment_id = $1`, [learner.enrolmentId])).rows[0].count);
 
     let { context, page } = await launch();
-    await signIn(page, 'salud@respeta.demo', 'respeta-salud-demo');
+    await signInOnPhone(page, DEMO.health);
     const url = `${proxy.url}/learn/${learner.enrolmentId}/modules/${module.key}/lessons/${first!.key}`;
     await page.goto(url);
     const title = first!.title.es;
