@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { correctAnswers, course, likertAnswers, modulesInOrder, Player, wrongAnswers } from '../support/course-player';
-import { createTestApp, DEMO, registerLearner, type TestApp } from '../support/test-app';
+import { correctAnswers, course, likertAnswers, modulesInOrder, Player, wrongAnswers, newLearner } from '../support/course-player';
+import { createTestApp, type TestApp } from '../support/test-app';
 
 // POST /api/enrolments/:id/submissions: the phone's queue replayed in one request. Each item must be answered as its
 // single route answers it, recorded exactly once, and a refused item must leave nothing behind.
 
-async function newLearner(t: TestApp, name: string): Promise<Player> {
-  const { token } = await registerLearner(t, {
-    inviteCode: DEMO.inviteCode, email: `${name}.${randomUUID().slice(0, 8)}@pnp.gob.pe`, displayName: name, password: 'frase larga de prueba 2026',
-    positionType: 'police', region: 'junin',
-  });
-  const mine = await t.http().get('/api/enrolments/mine').set('Authorization', `Bearer ${token}`).expect(200);
-  return new Player(t, token, mine.body[0].id);
-}
 
 const key = () => randomUUID();
 const replay = (p: Player, items: Record<string, unknown>[]) =>
@@ -35,7 +27,7 @@ describe('queued submissions replayed in one request', () => {
   ];
 
   it('records a whole queue in order, once, and answers each item as its own route would', async () => {
-    const p = await newLearner(t, 'Cola');
+    const p = await newLearner(t, 'Cola', { region: 'junin' });
     const items = preAndModule();
     const res = await replay(p, items).expect(200);
     const outcomes = res.body.outcomes;
@@ -65,7 +57,7 @@ describe('queued submissions replayed in one request', () => {
   });
 
   it('returns what an earlier single request recorded under the same key, and refuses a key reused for another action', async () => {
-    const p = await newLearner(t, 'Mixta');
+    const p = await newLearner(t, 'Mixta', { region: 'junin' });
     const consentKey = key();
     const single = await p.post('/consent', { idempotencyKey: consentKey, evaluationUse: false }).expect(200);
     const res = await replay(p, [
@@ -75,7 +67,7 @@ describe('queued submissions replayed in one request', () => {
     ]).expect(200);
     expect(res.body.outcomes[0]).toEqual({ idempotencyKey: consentKey, status: 200, result: single.body });
     // Whatever the machine says of attitudes before knowledge, the queue's answer is the single route's.
-    const direct = await newLearner(t, 'Directa');
+    const direct = await newLearner(t, 'Directa', { region: 'junin' });
     await direct.post('/consent', { evaluationUse: false }).expect(200);
     const alone = await direct.post('/assessments/pre/attitude', { answers: likertAnswers(4) });
     expect(res.body.outcomes[1].status).toBe(alone.status);
@@ -88,7 +80,7 @@ describe('queued submissions replayed in one request', () => {
   });
 
   it('reports a refused item, undoes its writes, and still records the ones after it', async () => {
-    const p = await newLearner(t, 'Rechazo');
+    const p = await newLearner(t, 'Rechazo', { region: 'junin' });
     await p.pre();
     const index = modulesInOrder().findIndex((mod) => mod.scenario);
     for (let i = 0; i < index; i++) await p.module(i);
@@ -128,8 +120,8 @@ describe('queued submissions replayed in one request', () => {
   });
 
   it('refuses what cannot be a queue with a clear 400, and another learner\'s enrolment with 404', async () => {
-    const p = await newLearner(t, 'Forma');
-    const other = await newLearner(t, 'Otra');
+    const p = await newLearner(t, 'Forma', { region: 'junin' });
+    const other = await newLearner(t, 'Otra', { region: 'junin' });
     const dup = key();
     expect((await replay(p, []).expect(400)).body.message).toMatch(/items/);
     expect((await replay(p, Array.from({ length: 21 }, () => ({ kind: 'withdraw', idempotencyKey: key() }))).expect(400)).body.message).toMatch(/items/);
