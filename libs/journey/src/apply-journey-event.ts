@@ -1,7 +1,5 @@
 // The server's (and the browser's) one way to move a stored journey forward: restore → can? → pure transition →
 // persist. No actor is created, so nothing can leak, and the default machine runs no side effects.
-import { transition } from 'xstate';
-import { journeyMachine } from './journey-machine.js';
 import {
   journeyStage,
   restoreJourney,
@@ -17,6 +15,7 @@ import {
   isValidFollowUpDelay,
   moduleIndex,
 } from './journey-progress.js';
+import { pureTransition } from './pure-transition.js';
 import {
   JOURNEY_EVENT_TYPES,
   POST_PARTS,
@@ -180,7 +179,7 @@ export function applyJourneyEvent(persisted: PersistedJourney, event: JourneyEve
   const live = restoreJourney(persisted);
   const reason = whyNot(live, event);
   if (reason) return { accepted: false, reason, snapshot: persisted };
-  const [next, actions] = transition(journeyMachine, live, event);
+  const [next, actions] = pureTransition(live, event);
   const notifications = actions
     .filter((action) => action.type === 'notify')
     .map((action) => action.params as JourneyNotification);

@@ -1,5 +1,6 @@
+import { journeyCheckpoints } from '../test/journey-checkpoints.js';
 import { applyAll, pathToCompletion, threeModuleOutline } from '../test/journey-fixtures.js';
-import { isPersistedJourney, startJourney } from './index.js';
+import { isPersistedJourney, journeyMachine, restoreJourney, startJourney, toPersisted } from './index.js';
 
 describe('isPersistedJourney: a snapshot received as JSON', () => {
   const outline = threeModuleOutline();
@@ -16,5 +17,21 @@ describe('isPersistedJourney: a snapshot received as JSON', () => {
     expect(isPersistedJourney({ ...stored, value: null })).toBe(false);
     expect(isPersistedJourney({ ...stored, status: 'error' })).toBe(false);
     for (const value of [null, undefined, 'consent', 1, []]) expect(isPersistedJourney(value)).toBe(false);
+  });
+});
+
+describe('toPersisted: what the server stores', () => {
+  it('equals a JSON round trip of the machine snapshot at every stage, and shares no object with it', () => {
+    const checkpoints = journeyCheckpoints(threeModuleOutline(), Date.UTC(2026, 0, 5));
+    expect(checkpoints.length).toBeGreaterThan(10);
+    for (const { name, snapshot } of checkpoints) {
+      const live = restoreJourney(snapshot);
+      const viaJson = JSON.parse(JSON.stringify(journeyMachine.getPersistedSnapshot(live)));
+      // Same members in the same order (the stored text is the same), nothing undefined left in.
+      expect({ name, stored: JSON.stringify(toPersisted(live)) }).toEqual({ name, stored: JSON.stringify(viaJson) });
+      expect(toPersisted(live)).toStrictEqual(viaJson);
+      expect(toPersisted(live).context).not.toBe(live.context);
+      expect(toPersisted(live).context.modules[0]).not.toBe(live.context.modules[0]);
+    }
   });
 });
