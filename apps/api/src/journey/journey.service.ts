@@ -4,16 +4,7 @@ import { type JourneyEvent, describeJourney, journeyStage, rejectionMessage, why
 import { AppException, notFound } from '../common/app-exception.js';
 import { AttemptStore } from './attempt-store.service.js';
 import { quizFeedback } from './grade-feedback.js';
-import { JourneySubmissions, problemsError, submissionAction, type Tx } from './submission.service.js';
-
-/** The choice on the enrolment (what reports read) and in the append-only history, under the text's version. */
-async function recordConsent(tx: Tx, action: 'given' | 'changed', evaluationUse: boolean): Promise<void> {
-  await tx.m.query(
-    `WITH updated AS (UPDATE enrolments SET evaluation_use = $2, consent_version = $3 WHERE id = $1)
-     INSERT INTO consent_records (enrolment_id, action, consent_version, evaluation_use) VALUES ($1, $4, $3, $2)`,
-    [tx.enrolment.id, evaluationUse, tx.course.consent.version, action],
-  );
-}
+import { JourneySubmissions, problemsError, submissionAction } from './submission.service.js';
 
 /**
  * The learner's steps through the course: consent, lessons, assessments, quizzes and the follow-up. Each one is a
@@ -39,7 +30,8 @@ export class JourneyService {
   consentAction(evaluationUse: boolean) {
     return submissionAction({ action: 'consent', evaluationUse }, 'es', async (tx) => {
       tx.apply({ type: 'consent.given', at: tx.at });
-      await recordConsent(tx, 'given', evaluationUse);
+      // The choice on the enrolment (what reports read) and in the append-only history, under the text's version.
+      tx.consent.push({ action: 'given', evaluationUse });
       return {};
     });
   }
@@ -49,7 +41,7 @@ export class JourneyService {
     return this.submissions.submit(userId, enrolmentId, key, submissionAction({ action: 'evaluation-use', evaluationUse }, 'es', async (tx) => {
       const reason = whyNotStep(tx.journey, { kind: 'evaluationUse' }, tx.at);
       if (reason) throw new AppException(409, reason, reason === 'EVENT_NOT_ALLOWED' ? 'Give your consent first: the choice is part of it.' : rejectionMessage(reason));
-      await recordConsent(tx, 'changed', evaluationUse);
+      tx.consent.push({ action: 'changed', evaluationUse });
       return {};
     }));
   }

@@ -28,6 +28,12 @@ interface EnrolmentRow {
   seen_response: unknown;
 }
 
+export interface ConsentChange {
+  action: 'given' | 'changed' | 'withdrawn';
+  /** The choice given or changed; null for a withdrawal (it keeps the choice, and records the date). */
+  evaluationUse: boolean | null;
+}
+
 /**
  * A write that waits for the submission's final statement: data-modifying CTEs, in order. `$n` are its own
  * parameters; `$w0`, `$w1`… name its earlier CTEs (for RETURNING). One statement instead of one per write.
@@ -62,6 +68,11 @@ export interface Tx {
   apply(event: JourneyEvent): void;
   /** Answer drafts to delete when the submission commits (folded into the final statement). */
   clearDrafts: string[];
+  /**
+   * Consent given, changed or withdrawn, in order: the enrolment's columns and the consent history are written by the
+   * final statement (the enrolment row once, the history rows in this order).
+   */
+  consent: ConsentChange[];
   /**
    * Writes folded into the final statement (see DeferredWrite). Only for rows nothing in the submission reads back,
    * and never the enrolment row: the final statement updates it already, and one statement must not update a row twice.
@@ -224,7 +235,7 @@ export class JourneySubmissions {
           outcomes.push(refusal(key, action));
           continue;
         }
-        const undo = { journey: tx.journey, deferred: tx.deferred.length, clearDrafts: tx.clearDrafts.length };
+        const undo = { journey: tx.journey, deferred: tx.deferred.length, clearDrafts: tx.clearDrafts.length, consent: tx.consent.length };
         let savepoint = false;
         // The action's queries go through a savepoint taken on its first one: most actions (lessons, assessments,
         // quizzes) only defer their writes, and take none.
@@ -248,6 +259,7 @@ export class JourneySubmissions {
           tx.journey = undo.journey;
           tx.deferred.length = undo.deferred;
           tx.clearDrafts.length = undo.clearDrafts;
+          tx.consent.length = undo.consent;
           outcomes.push(refusal(key, error));
         }
         // Each action its own moment, in the queue's order (the machine's events and the ledger keep it).
@@ -269,7 +281,7 @@ export class JourneySubmissions {
     }
     if (enrolment.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
     const tx: Tx = {
-      m, enrolment, course, locale, at, clearDrafts: [], deferred: [],
+      m, enrolment, course, locale, at, clearDrafts: [], deferred: [], consent: [],
       // Under the cohort's current follow-up delay (a trainer may have changed it since the journey started) and
       // study; a waitlist whose date has come moves on to its second baseline first.
       journey: openDueWait(currentJourney(enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)), enrolment, at), at),
@@ -289,8 +301,19 @@ export class JourneySubmissions {
   private async finish(tx: Tx, ledger: LedgerEntry[], view = describeJourney(tx.journey)): Promise<void> {
     if (view.certificateAvailable) await this.certificates.issue(tx.m, tx.enrolment, tx.course, view.completedAt!);
     const entries = JSON.stringify(ledger.map((e) => ({ key: e.key, hash: e.hash, response: e.response })));
-    const params = [...journeyParams(tx.enrolment.id, tx.journey, tx.at, view), tx.clearDrafts, entries];
-    const ctes = [`drafts AS (DELETE FROM answer_drafts WHERE enrolment_id = $1 AND target = ANY($7::text[]))`, `saved AS (${SAVE_JOURNEY})`];
+    const chosen = tx.consent.filter((c) => c.action !== 'withdrawn').at(-1);
+    const params = [
+      ...journeyParams(tx.enrolment.id, tx.journey, tx.at, view), tx.clearDrafts, entries,
+      chosen?.evaluationUse ?? null, chosen ? tx.course.consent.version : null, tx.consent.some((c) => c.action === 'withdrawn'),
+    ];
+    const ctes = [`drafts AS (DELETE FROM answer_drafts WHERE enrolment_id = $1 AND target = ANY($7::text[]))`, `saved AS (${FINAL_SAVE})`];
+    if (tx.consent.length) {
+      params.push(tx.course.consent.version, JSON.stringify(tx.consent.map((c) => ({ action: c.action, evaluation_use: c.evaluationUse }))));
+      // One insert, in the order given: the history reads (recorded_at, id).
+      ctes.push(`consents AS (INSERT INTO consent_records (enrolment_id, action, consent_version, evaluation_use)
+        SELECT $1, c.action, $12, c.evaluation_use
+          FROM ROWS FROM (jsonb_to_recordset($13::jsonb) AS (action text, evaluation_use boolean)) WITH ORDINALITY AS c(action, evaluation_use, n) ORDER BY c.n)`);
+    }
     for (const write of tx.deferred) ctes.push(...foldWrite(write, params, ctes.length));
     const text = `WITH ${ctes.join(',\n')}\nINSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response)
       SELECT $1, l.key, l.hash, 200, l.response FROM jsonb_to_recordset($8::jsonb) AS l(key text, hash text, response jsonb)`;
@@ -357,6 +380,12 @@ function foldWrite(write: DeferredWrite, params: unknown[], firstIndex: number):
   const name = (i: number) => `w${firstIndex + i}`;
   return write.ctes.map((cte, i) => `${name(i)} AS (${cte.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`).replace(/\$w(\d+)/g, (_, n: string) => name(Number(n)))})`);
 }
+
+/** The final statement's update of the enrolment: the snapshot ($1–$6), and the consent columns when they changed ($9–$11). */
+const FINAL_SAVE = `UPDATE enrolments SET journey = $2, stage = $3, percent_complete = $4,
+  last_activity_at = coalesce($5, last_activity_at), completed_at = $6, evaluation_use = coalesce($9::boolean, evaluation_use),
+  consent_version = coalesce($10::text, consent_version), consent_withdrawn_at = CASE WHEN $11::boolean THEN now() ELSE consent_withdrawn_at END
+  WHERE id = $1`;
 
 /** Stores the snapshot with the columns the trainer roster reads ($1–$6, see journeyParams). */
 const SAVE_JOURNEY = `UPDATE enrolments SET journey = $2, stage = $3, percent_complete = $4,
