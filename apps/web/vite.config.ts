@@ -4,9 +4,14 @@ import { defineConfig } from 'vite';
 import { serviceWorker } from './service-worker-plugin';
 
 const root = resolve(import.meta.dirname);
+// Kept out of the learner group: what staff pages also use (the Markdown views, file saving, staff form parts), so
+// they never download the journey machine; and the answer queue (replay, idb), which the home page loads alone when
+// answers wait on the phone.
+const NOT_LEARNER_GROUP =
+  /[\\/]components[\\/](staff|report)[\\/]|markdown|save-file|select-field|nav-link|use-busy-action|table-scroll|data-table|privacy-strings|offline[\\/](replay|offline-db)|journey-submit/;
 const learnerShared = (id: string) =>
-  (/[\\/]apps[\\/]web[\\/]src[\\/](lib[\\/]|components[\\/]|app[\\/](learn-routes|journey-))/.test(id) && !/[\\/]components[\\/](staff|report)[\\/]|markdown-view|save-file|select-field|nav-link|use-busy-action|table-scroll|data-table|privacy-strings/.test(id)) ||
-  /[\\/]libs[\\/]journey[\\/]|[\\/]node_modules[\\/](xstate|idb)[\\/]/.test(id);
+  (/[\\/]apps[\\/]web[\\/]src[\\/](lib[\\/]|components[\\/]|app[\\/](learn-routes|journey-))/.test(id) && !NOT_LEARNER_GROUP.test(id)) ||
+  /[\\/]libs[\\/]journey[\\/]|[\\/]node_modules[\\/]xstate[\\/]/.test(id);
 const repo = resolve(root, '../..');
 
 export default defineConfig({
@@ -40,7 +45,7 @@ export default defineConfig({
       // The course player: its frame and what its pages share (journey machine, answer queue, common components) are
       // one chunk, and each page another (app/lazy-pages.ts), rather than a dozen sub-kilobyte shared chunks that
       // each cost a request and its headers. Staff-only components and the Markdown reader stay out.
-      output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }, { name: 'learn-routes', test: learnerShared }] } },
+      output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }, { name: 'learn-routes', test: learnerShared, includeDependenciesRecursively: false }] } },
       // libs/journey is pure by design (no I/O, nothing runs on import): a module of it that nothing uses is dropped,
       // so the home page can ask a journey rule without bundling the machine and xstate.
       treeshake: { moduleSideEffects: [{ test: /[\\/]libs[\\/]journey[\\/]src[\\/]/, sideEffects: false }] },

@@ -15,6 +15,7 @@ import type {
   Source,
 } from './course-schema.js';
 import { PRIVACY_RULES_SLOT } from './course-schema.js';
+import { decodeHTML } from 'entities';
 import { type MarkdownNode, markdownTree } from './markdown-tree.js';
 import { orderOptions } from './option-order.js';
 
@@ -26,7 +27,7 @@ const trees = new WeakMap<object, Partial<Record<Locale, MarkdownNode[]>>>();
 function treeOf(owner: object, locale: Locale, text: () => string): MarkdownNode[] {
   const byLocale = trees.get(owner) ?? {};
   trees.set(owner, byLocale);
-  return (byLocale[locale] ??= markdownTree(text()));
+  return (byLocale[locale] ??= markdownTree(text(), decodeHTML));
 }
 
 export interface LearnerOption {

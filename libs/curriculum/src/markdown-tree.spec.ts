@@ -1,4 +1,7 @@
-import { markdownText, markdownTree } from './markdown-tree';
+import { decodeHTML } from 'entities';
+import { markdownText, markdownTree as parse } from './markdown-tree';
+
+const markdownTree = (source: string) => parse(source, decodeHTML);
 
 describe('markdownTree (course text parsed on the server)', () => {
   it('keeps the elements lessons use, as [tag, ...children] with text as text', () => {

@@ -1,4 +1,3 @@
-import { decodeHTML } from 'entities';
 import { Lexer, type Token, type Tokens } from 'marked';
 
 /**
@@ -19,9 +18,24 @@ const HEADINGS: Record<number, MarkdownTag> = { 2: 'h2', 3: 'h3', 4: 'h4' };
 /** Elements whose content is not text a reader should see (as DOMPurify's FORBID_CONTENTS did before). */
 const HIDDEN_CONTENT = /<(style|script|template|noscript|textarea|select|option|title|xmp|iframe|noembed|noframes)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 
-/** The tree of a Markdown text (see MarkdownNode). */
-export function markdownTree(source: string): MarkdownNode[] {
-  return blocks(Lexer.lex(source, { gfm: true }));
+/** Character references ("&amp;", "&nbsp;", "&#233;") as the characters they name, the rest of the text unchanged. */
+export type DecodeReferences = (text: string) => string;
+
+/**
+ * The tree of a Markdown text (see MarkdownNode). `decodeReferences` is passed in: the server uses the `entities`
+ * package (the HTML table is 20 KB gzip), a browser its own HTML parser.
+ */
+export function markdownTree(source: string, decodeReferences: DecodeReferences): MarkdownNode[] {
+  const decode = (text: string) => (text.includes('&') ? decodeReferences(text) : text);
+  /** The readable text of an HTML fragment: hidden elements with their content, comments and tags removed. */
+  const textOfHtml = (html: string) =>
+    decode(html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(HIDDEN_CONTENT, '').replace(/<\/?[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>?/g, ''));
+  return blocks(Lexer.lex(source, { gfm: true }), { decode, textOfHtml });
+}
+
+interface Text {
+  decode: (text: string) => string;
+  textOfHtml: (html: string) => string;
 }
 
 /** The words of a tree, for tests and plain-text uses. */
@@ -29,61 +43,61 @@ export function markdownText(nodes: readonly (MarkdownNode | number)[]): string 
   return nodes.map((node) => (typeof node === 'string' ? node : typeof node === 'number' ? '' : markdownText(node.slice(1)))).join('');
 }
 
-function blocks(tokens: Token[] | undefined): MarkdownNode[] {
-  return merge((tokens ?? []).flatMap((token) => block(token)));
+function blocks(tokens: Token[] | undefined, x: Text): MarkdownNode[] {
+  return merge((tokens ?? []).flatMap((token) => block(token, x)));
 }
 
-function block(token: Token): MarkdownNode[] {
+function block(token: Token, x: Text): MarkdownNode[] {
   switch (token.type) {
     case 'paragraph':
-      return [['p', ...inline(token.tokens)]];
+      return [['p', ...inline(token.tokens, x)]];
     case 'heading':
-      return [[HEADINGS[token.depth] ?? 'p', ...inline(token.tokens)]];
+      return [[HEADINGS[token.depth] ?? 'p', ...inline(token.tokens, x)]];
     case 'list': {
       const list = token as Tokens.List;
-      const items = list.items.map((item): MarkdownNode => ['li', ...blocks(item.tokens)]);
+      const items = list.items.map((item): MarkdownNode => ['li', ...blocks(item.tokens, x)]);
       if (!list.ordered) return [['ul', ...items]];
       const start = typeof list.start === 'number' && list.start !== 1 && Number.isSafeInteger(list.start) ? [list.start] : [];
       return [['ol', ...start, ...items]];
     }
     case 'blockquote':
-      return [['blockquote', ...blocks(token.tokens)]];
+      return [['blockquote', ...blocks(token.tokens, x)]];
     case 'text':
       // A tight list item's text: inline content without a paragraph.
-      return token.tokens ? inline(token.tokens) : [decode(token.text)];
+      return token.tokens ? inline(token.tokens, x) : [x.decode(token.text)];
     case 'html': {
-      const text = textOfHtml(token.text).trim();
+      const text = x.textOfHtml(token.text).trim();
       return text ? [['p', text]] : [];
     }
     case 'code':
       return [['p', token.text]];
     case 'table': {
       const table = token as Tokens.Table;
-      return [table.header, ...table.rows].map((row): MarkdownNode => ['p', ...merge(row.flatMap((cell, c) => [...(c > 0 ? [' · '] : []), ...inline(cell.tokens)]))]);
+      return [table.header, ...table.rows].map((row): MarkdownNode => ['p', ...merge(row.flatMap((cell, c) => [...(c > 0 ? [' · '] : []), ...inline(cell.tokens, x)]))]);
     }
     default:
       return []; // space, hr, definitions: nothing to read
   }
 }
 
-function inline(tokens: Token[] | undefined): MarkdownNode[] {
+function inline(tokens: Token[] | undefined, x: Text): MarkdownNode[] {
   return merge(
     (tokens ?? []).flatMap((token): MarkdownNode[] => {
       switch (token.type) {
         case 'strong':
-          return [['strong', ...inline(token.tokens)]];
+          return [['strong', ...inline(token.tokens, x)]];
         case 'em':
-          return [['em', ...inline(token.tokens)]];
+          return [['em', ...inline(token.tokens, x)]];
         case 'br':
           return [['br']];
         case 'text':
-          return token.tokens ? inline(token.tokens) : [decode(token.text)];
+          return token.tokens ? inline(token.tokens, x) : [x.decode(token.text)];
         case 'escape':
         case 'codespan':
-          return [decode(token.text)];
+          return [x.decode(token.text)];
         case 'link':
         case 'del':
-          return inline(token.tokens); // the words stay, the link does not
+          return inline(token.tokens, x); // the words stay, the link does not
         default:
           return []; // inline HTML tags (their words are separate text tokens), images
       }
@@ -101,14 +115,4 @@ function merge(nodes: MarkdownNode[]): MarkdownNode[] {
     else out.push(node);
   }
   return out;
-}
-
-/** Character references ("&amp;", "&nbsp;") as the characters they name; plain text passes through. */
-function decode(text: string): string {
-  return text.includes('&') ? decodeHTML(text) : text;
-}
-
-/** The readable text of an HTML fragment: hidden elements with their content, comments and tags removed. */
-function textOfHtml(html: string): string {
-  return decode(html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(HIDDEN_CONTENT, '').replace(/<\/?[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>?/g, ''));
 }

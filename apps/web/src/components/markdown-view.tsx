@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { markdownTree } from '../../../../libs/curriculum/src/markdown-tree';
-import { MarkdownTreeView } from './markdown-tree-view';
+import { MarkdownTreeView } from './markdown';
 
 /**
  * Course text written in Markdown, parsed in the browser — for staff pages (the editor's preview, report notes); the
@@ -9,6 +9,11 @@ import { MarkdownTreeView } from './markdown-tree-view';
  * images, links or SVG; anything else becomes its plain text, and HTML written inside the Markdown only its words.
  */
 export default function MarkdownView({ source, className }: { source: string; className?: string }) {
-  const nodes = useMemo(() => markdownTree(source), [source]);
+  const nodes = useMemo(() => markdownTree(source, decodeReferences), [source]);
   return <MarkdownTreeView nodes={nodes} className={className} />;
+}
+
+/** Character references read by the browser's inert parser ("<" kept as text: only references are decoded here). */
+function decodeReferences(text: string): string {
+  return new DOMParser().parseFromString(`<body>${text.replace(/</g, '&lt;')}</body>`, 'text/html').body.textContent ?? '';
 }
