@@ -44,12 +44,16 @@ const firstModule = course.modules.find((m) => m.key === course.moduleOrder[0]);
 /** The submissions one learner makes, each with its own idempotency key (kept across retries). */
 export function planFor() {
   return [
-    { name: 'consent', path: '/consent', body: { evaluationUse: true } },
-    { name: 'pre.knowledge', path: '/assessments/pre/knowledge', body: { answers: correct(course.knowledgeTest.items) }, measured: true },
-    { name: 'pre.attitude', path: '/assessments/pre/attitude', body: { answers: likert() }, measured: true },
-    ...firstModule.lessons.map((l) => ({ name: 'lesson', path: `/lessons/${l.key}/complete`, body: {} })),
-    { name: 'quiz', path: `/modules/${firstModule.key}/quiz-attempts`, body: { answers: correct(firstModule.quiz.questions) }, measured: true },
-  ].map((step) => ({ ...step, body: { idempotencyKey: randomUUID(), ...step.body } }));
+    { name: 'consent', path: '/consent', body: { evaluationUse: true }, item: { kind: 'consent' } },
+    { name: 'pre.knowledge', path: '/assessments/pre/knowledge', body: { answers: correct(course.knowledgeTest.items) }, measured: true, item: { kind: 'assessment', wave: 'pre', part: 'knowledge' } },
+    { name: 'pre.attitude', path: '/assessments/pre/attitude', body: { answers: likert() }, measured: true, item: { kind: 'assessment', wave: 'pre', part: 'attitude' } },
+    ...firstModule.lessons.map((l) => ({ name: 'lesson', path: `/lessons/${l.key}/complete`, body: {}, item: { kind: 'lesson', moduleKey: firstModule.key, lessonKey: l.key } })),
+    { name: 'quiz', path: `/modules/${firstModule.key}/quiz-attempts`, body: { answers: correct(firstModule.quiz.questions) }, measured: true, item: { kind: 'quiz', moduleKey: firstModule.key } },
+  ].map((step) => {
+    const body = { idempotencyKey: randomUUID(), ...step.body };
+    // `item`: the same action as the web outbox queues it (its kind, the route's parameters and body), for a replay.
+    return { ...step, body, item: { ...step.item, ...body } };
+  });
 }
 
 /**

@@ -1,17 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { unzipSync } from 'fflate';
-import { modulesInOrder, Player } from '../support/course-player';
-import { createTestApp, DEMO, login, registerLearner, type TestApp } from '../support/test-app';
+import { modulesInOrder, Player, newLearner } from '../support/course-player';
+import { createTestApp, DEMO, login, type TestApp } from '../support/test-app';
 
 // The closing lesson's private action plan: only its author reads it; staff see a count, never the text.
-async function newLearner(t: TestApp, name: string): Promise<Player> {
-  const { token } = await registerLearner(t, {
-    inviteCode: DEMO.inviteCode, email: `${name.toLowerCase()}.${randomUUID().slice(0, 8)}@pnp.gob.pe`, displayName: name, password: 'frase larga de prueba 2026',
-    positionType: 'police', region: 'ucayali',
-  });
-  const mine = await t.http().get('/api/enrolments/mine').set('Authorization', `Bearer ${token}`).expect(200);
-  return new Player(t, token, mine.body[0].id);
-}
 
 const PLAN_A = ['Tomaré cada denuncia sin preguntar por el trabajo — ALFA-7731', 'Usaré el nombre social en el parte — BETA-7731', 'Hablaré con mi supervisora — GAMA-7731'];
 const PLAN_COURSE_ONLY = ['Compromiso solo curso uno DELTA-5512', 'Compromiso solo curso dos DELTA-5513', 'Compromiso solo curso tres DELTA-5514'];

@@ -2,17 +2,9 @@ import { FILL_ANSWER_VECTORS_SQL } from '../support/answer-vectors-sql';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type request from 'supertest';
-import { correctAnswers, course, likertAnswers, modulesInOrder, Player, wrongAnswers } from '../support/course-player';
-import { createTestApp, DEMO, login, registerLearner, type TestApp } from '../support/test-app';
+import { correctAnswers, course, likertAnswers, modulesInOrder, Player, wrongAnswers, newLearner } from '../support/course-player';
+import { createTestApp, DEMO, login, type TestApp } from '../support/test-app';
 
-async function newLearner(t: TestApp, name: string): Promise<Player> {
-  const { token } = await registerLearner(t, {
-    inviteCode: DEMO.inviteCode, email: `${name}.${randomUUID().slice(0, 8)}@pnp.gob.pe`, displayName: name, password: 'frase larga de prueba 2026',
-    positionType: 'police', region: 'ucayali',
-  });
-  const mine = await t.http().get('/api/enrolments/mine').set('Authorization', `Bearer ${token}`).expect(200);
-  return new Player(t, token, mine.body[0].id);
-}
 
 const count = async (t: TestApp, sql: string, params: unknown[] = []) => Number((await t.db.query(sql, params))[0].n);
 

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { toLearnerKnowledgeTest, toLearnerQuiz } from '../../libs/curriculum/src/index.js';
-import { correctAnswers, course, likertAnswers, modulesInOrder, Player, wrongAnswers } from '../support/course-player';
-import { createTestApp, DEMO, type TestApp, registerLearner } from '../support/test-app';
+import { correctAnswers, course, likertAnswers, modulesInOrder, Player, wrongAnswers, newLearner } from '../support/course-player';
+import { createTestApp, type TestApp } from '../support/test-app';
 
 type View = { key: string; options?: { key: string }[]; choices?: { key: string }[] };
 /** The order a learner sees, as one comparable string: question keys with their option keys in order. */
@@ -11,14 +10,6 @@ const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
 const sameOrderChance = (questions: { type: string; options: unknown[] }[]) =>
   questions.filter((q) => q.type !== 'trueFalse').reduce((p, q) => p / factorial(q.options.length), 1);
 
-async function newLearner(t: TestApp, name: string): Promise<Player> {
-  const { token } = await registerLearner(t, {
-    inviteCode: DEMO.inviteCode, email: `${name}.${randomUUID().slice(0, 8)}@pnp.gob.pe`, displayName: name, password: 'frase larga de prueba 2026',
-    positionType: 'police', region: 'ucayali',
-  });
-  const mine = await t.http().get('/api/enrolments/mine').set('Authorization', `Bearer ${token}`).expect(200);
-  return new Player(t, token, mine.body[0].id);
-}
 
 describe('option order: shuffled per attempt on the server, graded by key', () => {
   let t: TestApp;

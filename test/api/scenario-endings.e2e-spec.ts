@@ -1,16 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { DecisionNode } from '../../libs/curriculum/src/index.js';
-import { correctAnswers, course, modulesInOrder, Player } from '../support/course-player';
-import { createTestApp, DEMO, type TestApp, registerLearner } from '../support/test-app';
+import { correctAnswers, course, modulesInOrder, Player, newLearner } from '../support/course-player';
+import { createTestApp, type TestApp } from '../support/test-app';
 
-async function newLearner(t: TestApp, name: string): Promise<Player> {
-  const { token } = await registerLearner(t, {
-    inviteCode: DEMO.inviteCode, email: `${name}.${randomUUID().slice(0, 8)}@muni.gob.pe`, displayName: name, password: 'frase larga de prueba 2026',
-    positionType: 'municipal_official', region: 'lima',
-  });
-  const mine = await t.http().get('/api/enrolments/mine').set('Authorization', `Bearer ${token}`).expect(200);
-  return new Player(t, token, mine.body[0].id);
-}
 
 describe('scenario endings follow the whole path (API)', () => {
   let t: TestApp;
@@ -21,7 +12,7 @@ describe('scenario endings follow the whole path (API)', () => {
 
   /** Up to the first module with a scenario, its quiz passed. */
   async function atFirstScenario(name: string) {
-    const p = await newLearner(t, name);
+    const p = await newLearner(t, name, { positionType: 'municipal_official', region: 'lima', domain: 'muni.gob.pe' });
     await p.pre();
     const m = modulesInOrder();
     const index = m.findIndex((mod) => mod.scenario);

@@ -1,27 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { spawnApp, type SpawnedApp } from '../support/spawn-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import type { Page } from 'playwright-core';
+import { DEMO } from '../support/demo-accounts';
+import { type BrowserApp, register, startBrowserApp } from '../support/browser-app';
 
 jest.setTimeout(120_000);
 
 describe('browser: register, switch language, sign out and in', () => {
-  let db: TestDatabase;
-  let app: SpawnedApp;
-  let browser: Browser;
+  let app: BrowserApp;
   let page: Page;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'browser-test-secret-browser-test-secret-01' });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    app = await startBrowserApp();
+    page = await app.browser.newPage({ viewport: { width: 360, height: 740 } });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await db?.drop();
-  });
+  afterAll(() => app?.stop());
 
   it('a learner registers with the demo invite code in Spanish, switches to English, signs out and signs in', async () => {
     // The strict CSP (no inline styles, fonts from this site) must not break any page on the way.
@@ -65,16 +56,9 @@ describe('browser: register, switch language, sign out and in', () => {
   });
 
   it('registering an e-mail that already has an account reveals nothing and kindly points to sign-in', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const fresh = await context.newPage();
-    await fresh.goto(`${app.url}/register`);
-    await fresh.getByLabel('Código de invitación').fill('DEMO-2026');
-    await fresh.getByLabel('Nombre con el que quiere que le llamen').fill('Otra persona');
-    await fresh.getByLabel('Correo electrónico').fill('policia@respeta.demo');
-    await fresh.getByLabel('Contraseña').fill('una frase que no es la suya');
-    await fresh.getByLabel('Tipo de cargo').selectOption('police');
-    await fresh.getByLabel('Departamento donde trabaja').selectOption('lima');
-    await fresh.getByRole('button', { name: 'Crear cuenta' }).click();
+    await register(fresh, app.url, { name: 'Otra persona', email: DEMO.police.email, password: 'una frase que no es la suya', positionType: 'police', region: 'lima' });
     await fresh.getByRole('alert').filter({ hasText: 'Si este correo ya tenía una cuenta, ingrese con la contraseña de esa cuenta' }).waitFor();
     expect(await fresh.getByText('Ya existe una cuenta').count()).toBe(0);
     await context.close();
@@ -83,8 +67,8 @@ describe('browser: register, switch language, sign out and in', () => {
   it('keeps the session when two tabs restore it at the same moment', async () => {
     // Both tabs hold the same refresh cookie; a careless client would present it twice and the server would end the
     // session as if it had been stolen.
-    const context = await browser.newContext();
-    await context.request.post(`${app.url}/api/auth/login`, { data: { email: 'municipal@respeta.demo', password: 'respeta-municipal-demo' } });
+    const context = await app.browser.newContext();
+    await context.request.post(`${app.url}/api/auth/login`, { data: DEMO.municipal });
     const [tabA, tabB] = [await context.newPage(), await context.newPage()];
     await Promise.all([tabA.goto(`${app.url}/`), tabB.goto(`${app.url}/`)]);
     for (const tab of [tabA, tabB]) await tab.getByRole('heading', { name: /Lucía Mamani/ }).waitFor();
@@ -94,18 +78,11 @@ describe('browser: register, switch language, sign out and in', () => {
   });
 
   it('shows a translated error for an unknown invite code', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const fresh = await context.newPage();
-    await fresh.goto(`${app.url}/register`);
-    await fresh.evaluate(() => localStorage.setItem('respeta.lang', 'es'));
-    await fresh.reload();
-    await fresh.getByLabel('Código de invitación').fill('NO-EXISTE');
-    await fresh.getByLabel('Nombre con el que quiere que le llamen').fill('Prueba');
-    await fresh.getByLabel('Correo electrónico').fill('prueba@muni.gob.pe');
-    await fresh.getByLabel('Contraseña').fill('una frase bastante larga');
-    await fresh.getByLabel('Tipo de cargo').selectOption('municipal_official');
-    await fresh.getByLabel('Departamento donde trabaja').selectOption('junin');
-    await fresh.getByRole('button', { name: 'Crear cuenta' }).click();
+    await register(fresh, app.url, {
+      inviteCode: 'NO-EXISTE', name: 'Prueba', email: 'prueba@muni.gob.pe', password: 'una frase bastante larga', positionType: 'municipal_official', region: 'junin',
+    });
     await fresh.getByRole('alert').filter({ hasText: 'Ese código de invitación no existe' }).waitFor();
     await context.close();
   });

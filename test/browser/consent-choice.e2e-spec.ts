@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from '../support/axe';
-import { launchChromium } from '../support/browser';
 import { course } from '../support/course-player';
-import { spawnApp, type SpawnedApp } from '../support/spawn-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { type ApiClient, type BrowserApp, register, startBrowserApp } from '../support/browser-app';
+import type { Credentials } from '../support/demo-accounts';
 
 jest.setTimeout(180_000);
 
@@ -12,53 +11,37 @@ const es = (text: { es: string }) => text.es;
 const json = { 'content-type': 'application/json' };
 
 /** The learner's journey as the server holds it, read with a session of its own. */
-async function serverJourney(url: string, email: string, password: string) {
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) });
-  const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
-  const [enrolment] = (await (await fetch(`${url}/api/enrolments/mine`, { headers: auth })).json()) as { id: string }[];
-  const journey = (await (await fetch(`${url}/api/enrolments/${enrolment!.id}/journey`, { headers: auth })).json()) as {
+async function serverJourney({ api, token }: ApiClient, who: Credentials) {
+  const access = await token(who);
+  const [enrolment] = await api('/api/enrolments/mine', { token: access });
+  const journey = (await api(`/api/enrolments/${enrolment.id}/journey`, { token: access })) as {
     stage: string; snapshot: { context: { consentedAt: number | null; withdrawnFrom: string | null } };
   };
-  return { auth, enrolmentId: enrolment!.id, journey };
+  return { token: access, enrolmentId: enrolment.id as string, journey };
 }
 
 /** Declining consent from the consent page, and the server correcting a page that acted on an old journey. */
 describe('browser: the consent decision as the journey machine allows it', () => {
-  let db: TestDatabase;
-  let app: SpawnedApp;
-  let browser: Browser;
+  let app: BrowserApp;
   let context: BrowserContext;
   let page: Page;
 
-  async function register(name: string, email: string, password: string) {
-    context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true, locale: 'es-PE' });
+  async function registerLearner(name: string, email: string, password: string) {
+    context = await app.browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true, locale: 'es-PE' });
     page = await context.newPage();
-    await page.goto(`${app.url}/register`);
-    await page.getByLabel('Código de invitación').fill('DEMO-2026');
-    await page.getByLabel('Nombre con el que quiere que le llamen').fill(name);
-    await page.getByLabel('Correo electrónico').fill(email);
-    await page.getByLabel('Contraseña').fill(password);
-    await page.getByLabel('Tipo de cargo').selectOption('municipal_official');
-    await page.getByLabel('Departamento donde trabaja').selectOption('junin');
-    await page.getByRole('button', exact('Crear cuenta')).click();
+    await register(page, app.url, { name, email, password, positionType: 'municipal_official', region: 'junin' });
     await page.getByRole('link', { name: /^Empezar: Respeta/ }).click();
     await page.getByRole('heading', { level: 1, name: es(course().title) }).waitFor();
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'browser-test-secret-browser-test-secret-05' });
-    browser = await launchChromium();
+    app = await startBrowserApp();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await db?.drop();
-  });
+  afterAll(() => app?.stop());
 
   it('lets a learner decline after reading what declining means, and closes the course', async () => {
     const password = 'la sierra central en invierno';
-    await register('Rosa Huamán', 'rosa.huaman@munihuancayo.gob.pe', password);
+    await registerLearner('Rosa Huamán', 'rosa.huaman@munihuancayo.gob.pe', password);
     await page.getByRole('link', exact('Empezar')).click();
     await page.getByRole('heading', { level: 1, name: es(course().consent.title) }).waitFor();
 
@@ -75,7 +58,7 @@ describe('browser: the consent decision as the journey machine allows it', () =>
     // Changing one's mind goes back to the consent, untouched.
     await page.getByRole('link', exact('No, volver al consentimiento')).click();
     await page.getByRole('heading', { level: 1, name: es(course().consent.title) }).waitFor();
-    expect((await serverJourney(app.url, 'rosa.huaman@munihuancayo.gob.pe', password)).journey.stage).toBe('consent');
+    expect((await serverJourney(app, { email: 'rosa.huaman@munihuancayo.gob.pe', password })).journey.stage).toBe('consent');
 
     await page.getByRole('link', exact('No deseo participar en este curso')).click();
     const [sent] = await Promise.all([
@@ -88,7 +71,7 @@ describe('browser: the consent decision as the journey machine allows it', () =>
     // The server recorded the same decision (the actor moved at once; the request, with its key, followed).
     expect(sent.status()).toBe(200);
     expect(JSON.parse(sent.request().postData()!)).toEqual({ idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/) });
-    const { journey } = await serverJourney(app.url, 'rosa.huaman@munihuancayo.gob.pe', password);
+    const { journey } = await serverJourney(app, { email: 'rosa.huaman@munihuancayo.gob.pe', password });
     expect(journey.stage).toBe('withdrawn');
     expect(journey.snapshot.context).toMatchObject({ consentedAt: null, withdrawnFrom: 'consent' });
 
@@ -100,12 +83,12 @@ describe('browser: the consent decision as the journey machine allows it', () =>
 
   it('lets the server’s journey win when this page acted on an old one, and says so', async () => {
     const password = 'costa norte y mucho calor';
-    await register('Jorge Chávez', 'jorge.chavez@munipiura.gob.pe', password);
+    await registerLearner('Jorge Chávez', 'jorge.chavez@munipiura.gob.pe', password);
     await page.getByRole('link', exact('Empezar')).click();
     await page.getByRole('heading', { level: 1, name: es(course().consent.title) }).waitFor();
     // Meanwhile, on another device, the learner declined.
-    const { auth, enrolmentId } = await serverJourney(app.url, 'jorge.chavez@munipiura.gob.pe', password);
-    const declined = await fetch(`${app.url}/api/enrolments/${enrolmentId}/withdraw`, { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify({ idempotencyKey: crypto.randomUUID() }) });
+    const { token, enrolmentId } = await serverJourney(app, { email: 'jorge.chavez@munipiura.gob.pe', password });
+    const declined = await fetch(`${app.url}/api/enrolments/${enrolmentId}/withdraw`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...json }, body: JSON.stringify({ idempotencyKey: crypto.randomUUID() }) });
     expect(declined.status).toBe(200);
 
     // This page still shows the consent: the machine here allows it, the server refuses (409) and its journey wins.
@@ -114,7 +97,7 @@ describe('browser: the consent decision as the journey machine allows it', () =>
     await page.getByRole('alert').filter({ hasText: 'El servidor no aceptó un paso que usted dio: Ya no participa en este curso' }).waitFor();
     // The page the optimistic move opened (the pre-test) is closed again by the server's journey, with its reason.
     await page.locator('[data-unavailable="WITHDRAWN"]').waitFor();
-    expect((await serverJourney(app.url, 'jorge.chavez@munipiura.gob.pe', password)).journey.stage).toBe('withdrawn');
+    expect((await serverJourney(app, { email: 'jorge.chavez@munipiura.gob.pe', password })).journey.stage).toBe('withdrawn');
     // The offline queue lists the refused step too (its own notice and "Entendido"); this dismisses the journey's.
     await page.getByRole('alert').filter({ hasText: 'El servidor no aceptó un paso' }).getByRole('button', exact('Entendido')).click();
     expect(await page.getByRole('alert').filter({ hasText: 'El servidor no aceptó un paso' }).count()).toBe(0);

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from '../support/axe';
-import { launchChromium } from '../support/browser';
 import { course, likertAnswers, modulesInOrder } from '../support/course-player';
-import { spawnApp, type SpawnedApp } from '../support/spawn-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { DEMO } from '../support/demo-accounts';
+import { type BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 
 jest.setTimeout(240_000);
 
@@ -12,9 +11,9 @@ const NEW_ES = 'Desde diciembre de 2025 la Ley 32535 cambió el nombre del enfoq
 const NEW_EN = 'Since December 2025 Law 32535 renamed the gender approach; it did not change your duty to take every complaint.';
 const SOURCE = 'Ley 32535, Ley de igualdad de oportunidades entre mujeres y hombres';
 const SOURCE_URL = 'https://www.gob.pe/institucion/congreso/normas-legales/ley-32535';
-const TRAINER = { email: 'formadora@respeta.demo', password: 'respeta-formadora-demo' };
-const MID_COURSE = { email: 'policia@respeta.demo', password: 'respeta-policia-demo' };
-const NOT_STARTED = { email: 'municipal@respeta.demo', password: 'respeta-municipal-demo' };
+const TRAINER = DEMO.trainer;
+const MID_COURSE = DEMO.police;
+const NOT_STARTED = DEMO.municipal;
 
 /**
  * Issue 15, done-when: an editor (a trainer the admin made content editor) creates a draft, changes a lesson paragraph
@@ -23,41 +22,19 @@ const NOT_STARTED = { email: 'municipal@respeta.demo', password: 'respeta-munici
  * mid-course on version 1 is unaffected. Every editor page is checked with axe.
  */
 describe('browser: editing, reviewing and publishing course content', () => {
-  let db: TestDatabase;
-  let app: SpawnedApp;
-  let browser: Browser;
+  let app: BrowserApp;
   const module = modulesInOrder()[0]!;
   const lesson = module.lessons[0]!;
 
-  const api = async (path: string, init: { method?: string; token?: string; body?: unknown } = {}) => {
-    const res = await fetch(`${app.url}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${path} → ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-  const token = async (who: { email: string; password: string }) => (await api('/api/auth/login', { method: 'POST', body: who })).accessToken as string;
   /** Consent and the pre-assessment through the API, so the first lesson is open. */
   const startCourse = async (who: { email: string; password: string }) => {
-    const t = await token(who);
-    const [enrolment] = await api('/api/enrolments/mine', { token: t });
-    const post = (path: string, body: object = {}) => api(`/api/enrolments/${enrolment.id}${path}`, { method: 'POST', token: t, body: { idempotencyKey: randomUUID(), ...body } });
+    const t = await app.token(who);
+    const [enrolment] = await app.api('/api/enrolments/mine', { token: t });
+    const post = (path: string, body: object = {}) => app.api(`/api/enrolments/${enrolment.id}${path}`, { method: 'POST', token: t, body: { idempotencyKey: randomUUID(), ...body } });
     await post('/consent', { evaluationUse: true });
     await post('/assessments/pre/knowledge', { answers: {} });
     await post('/assessments/pre/attitude', { answers: likertAnswers(3) });
     return { token: t, enrolmentId: enrolment.id as string };
-  };
-  const signIn = async (page: Page, who: { email: string; password: string }) => {
-    await page.goto(`${app.url}/login`);
-    await page.evaluate(() => localStorage.setItem('respeta.lang', 'es'));
-    await page.reload();
-    await page.getByLabel('Correo electrónico').fill(who.email);
-    await page.getByLabel('Contraseña').fill(who.password);
-    await page.getByRole('button', { name: 'Ingresar' }).click();
-    await page.waitForURL(`${app.url}/`);
   };
   const expectAxeClean = async (page: Page, where: string) => expect({ where, violations: await seriousA11yViolations(page) }).toEqual({ where, violations: [] });
   const lessonText = async (page: Page, enrolmentId: string) => {
@@ -67,29 +44,23 @@ describe('browser: editing, reviewing and publishing course content', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'editor-test-secret-editor-test-secret-0123' });
-    browser = await launchChromium();
+    app = await startBrowserApp();
     // The admin grants the demo trainer the content-editor permission.
-    const admin = await token({ email: 'admin@respeta.demo', password: 'respeta-admin-demo' });
-    const users = await api('/api/users', { token: admin });
+    const admin = await app.token(DEMO.admin);
+    const users = await app.api('/api/users', { token: admin });
     const trainer = users.find((u: { email: string }) => u.email === TRAINER.email);
-    await api(`/api/users/${trainer.id}/permissions`, { method: 'PATCH', token: admin, body: { canEditContent: true } });
+    await app.api(`/api/users/${trainer.id}/permissions`, { method: 'PATCH', token: admin, body: { canEditContent: true } });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await db?.drop();
-  });
+  afterAll(() => app?.stop());
 
   it('an editor changes a lesson in both languages, adds a source, reviews the diff and publishes; the cohort moves', async () => {
     // A learner already mid-course on version 1 (consented, pre-assessment done, first lesson read).
     const midCourse = await startCourse(MID_COURSE);
-    await api(`/api/enrolments/${midCourse.enrolmentId}/lessons/${lesson.key}/complete`, { method: 'POST', token: midCourse.token, body: { idempotencyKey: randomUUID() } });
+    await app.api(`/api/enrolments/${midCourse.enrolmentId}/lessons/${lesson.key}/complete`, { method: 'POST', token: midCourse.token, body: { idempotencyKey: randomUUID() } });
 
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, TRAINER);
+    await signIn(page, app.url, TRAINER);
     await page.goto(`${app.url}/trainer`);
     await page.getByRole('link', { name: 'Editar los contenidos del curso' }).click();
     await page.getByRole('heading', { level: 1, name: 'Editor de contenidos' }).waitFor();
@@ -159,18 +130,18 @@ describe('browser: editing, reviewing and publishing course content', () => {
 
     // A learner who had not started is now on version 2 and reads the new paragraph.
     const moved = await startCourse(NOT_STARTED);
-    const learner = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+    const learner = await app.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
     const learnerPage = await learner.newPage();
-    await signIn(learnerPage, NOT_STARTED);
+    await signIn(learnerPage, app.url, NOT_STARTED);
     expect(await lessonText(learnerPage, moved.enrolmentId)).toContain(NEW_ES);
     await learner.close();
 
     // The learner mid-course stays on version 1: the old lesson, and the course goes on.
-    const stayed = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+    const stayed = await app.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
     const stayedPage = await stayed.newPage();
-    await signIn(stayedPage, MID_COURSE);
+    await signIn(stayedPage, app.url, MID_COURSE);
     expect(await lessonText(stayedPage, midCourse.enrolmentId)).not.toContain(NEW_ES);
-    const [mine] = await api('/api/enrolments/mine', { token: midCourse.token });
+    const [mine] = await app.api('/api/enrolments/mine', { token: midCourse.token });
     expect(mine.version).toBe(1);
     await stayedPage.getByRole('button', { name: /Siguiente|Marcar como leída/ }).click();
     await stayedPage.getByRole('heading', { level: 1, name: module.lessons[1]!.title.es }).waitFor();
@@ -178,9 +149,9 @@ describe('browser: editing, reviewing and publishing course content', () => {
   });
 
   it('checks questions, attitude items and scenarios as they are edited, and warns when two editors change one item', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, TRAINER);
+    await signIn(page, app.url, TRAINER);
     await page.goto(`${app.url}/editor`);
     await page.getByRole('button', { name: 'Crear un borrador' }).click();
     await page.getByRole('heading', { level: 1, name: 'Borrador' }).waitFor();
@@ -224,9 +195,9 @@ describe('browser: editing, reviewing and publishing course content', () => {
     await status.filter({ hasText: /^Guardado$/ }).waitFor();
 
     // Two editors on one lesson: the later save is refused and shows the other version; "keep mine" saves on top.
-    const second = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const second = await app.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const other = await second.newPage();
-    await signIn(other, { email: 'admin@respeta.demo', password: 'respeta-admin-demo' });
+    await signIn(other, app.url, DEMO.admin);
     const lessonUrl = `${draftUrl}/lesson/${module.lessons[1]!.key}`;
     await page.goto(lessonUrl);
     await other.goto(lessonUrl);

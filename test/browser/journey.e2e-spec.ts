@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from '../support/axe';
-import { launchChromium } from '../support/browser';
 import { course, modulesInOrder } from '../support/course-player';
-import { spawnApp, type SpawnedApp } from '../support/spawn-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { DEMO } from '../support/demo-accounts';
+import { type ApiClient, type BrowserApp, register, startBrowserApp } from '../support/browser-app';
 
 jest.setTimeout(240_000);
 
@@ -19,22 +18,16 @@ const ACTION_PLAN = [
 ];
 
 /** The demo cohort's follow-up normally opens 90 days after completion; the admin sets 0 so the test can reach it. */
-async function openFollowUpAtOnce(url: string) {
-  const json = { 'content-type': 'application/json' };
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'admin@respeta.demo', password: 'respeta-admin-demo' }) });
-  const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
-  const cohorts = (await (await fetch(`${url}/api/cohorts`, { headers: auth })).json()) as { id: string }[];
-  for (const cohort of cohorts) {
-    const res = await fetch(`${url}/api/cohorts/${cohort.id}`, { method: 'PATCH', headers: { ...auth, ...json }, body: JSON.stringify({ followUpDays: 0 }) });
-    if (!res.ok) throw new Error(`PATCH cohort: ${res.status} ${await res.text()}`);
+async function openFollowUpAtOnce({ api, token }: ApiClient) {
+  const admin = await token(DEMO.admin);
+  for (const cohort of (await api('/api/cohorts', { token: admin })) as { id: string }[]) {
+    await api(`/api/cohorts/${cohort.id}`, { method: 'PATCH', token: admin, body: { followUpDays: 0 } });
   }
 }
 
 /** A phone-sized learner, in Spanish, completing the whole course in the browser. */
 describe('browser: the learner path from invitation to certificate', () => {
-  let db: TestDatabase;
-  let app: SpawnedApp;
-  let browser: Browser;
+  let app: BrowserApp;
   let context: BrowserContext;
   let page: Page;
   const checked: string[] = [];
@@ -65,33 +58,20 @@ describe('browser: the learner path from invitation to certificate', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'browser-test-secret-browser-test-secret-02' });
-    await openFollowUpAtOnce(app.url);
-    browser = await launchChromium();
+    app = await startBrowserApp();
+    await openFollowUpAtOnce(app);
     // bypassCSP: the app forbids inline scripts, and axe-core is injected as one.
-    context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true, acceptDownloads: true, locale: 'es-PE' });
+    context = await app.browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true, acceptDownloads: true, locale: 'es-PE' });
     page = await context.newPage();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await db?.drop();
-  });
+  afterAll(() => app?.stop());
 
   it('registers, consents, takes the pre-test, every module, the post-test, and gets a verifiable certificate', async () => {
     const c = course();
     const modules = modulesInOrder();
 
     // ── Registration with the demo invite code, in Spanish ──────────────────────────────────────────────────
-    await page.goto(`${app.url}/register`);
-    await page.getByLabel('Código de invitación').fill('DEMO-2026');
-    await page.getByLabel('Nombre con el que quiere que le llamen').fill('Lucía Quispe');
-    await page.getByLabel('Correo electrónico').fill('lucia.quispe@munilima.gob.pe');
-    await page.getByLabel('Contraseña').fill('serenazgo de la noche 2026');
-    await page.getByLabel('Tipo de cargo').selectOption('municipal_official');
-    await page.getByLabel('Departamento donde trabaja').selectOption('lima');
-    await page.getByRole('button', exact('Crear cuenta')).click();
+    await register(page, app.url, { name: 'Lucía Quispe', email: 'lucia.quispe@munilima.gob.pe', password: 'serenazgo de la noche 2026', positionType: 'municipal_official', region: 'lima' });
 
     // ── Home: my courses with a progress bar ──────────────────────────────────────────────────────────────────
     await page.getByRole('heading', { name: 'Hola, Lucía Quispe' }).waitFor();
@@ -297,7 +277,7 @@ describe('browser: the learner path from invitation to certificate', () => {
     await page.getByRole('status').filter({ hasText: 'Gracias por responder el cuestionario de seguimiento.' }).waitFor();
 
     // ── Public verification, without signing in ─────────────────────────────────────────────────────────────
-    const stranger = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+    const stranger = await app.browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
     const verify = await stranger.newPage();
     await verify.goto(`${app.url}/verify/${code}`);
     await verify.getByRole('status').filter({ hasText: 'Certificado válido' }).waitFor();
@@ -318,16 +298,9 @@ describe('browser: the learner path from invitation to certificate', () => {
   it('after three failed quiz attempts asks to review the lessons, gives new attempts, and lets the learner withdraw', async () => {
     const c = course();
     const [m1] = modulesInOrder();
-    const learner = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+    const learner = await app.browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
     page = await learner.newPage();
-    await page.goto(`${app.url}/register`);
-    await page.getByLabel('Código de invitación').fill('DEMO-2026');
-    await page.getByLabel('Nombre con el que quiere que le llamen').fill('Julio Mamani');
-    await page.getByLabel('Correo electrónico').fill('julio.mamani@pnp.gob.pe');
-    await page.getByLabel('Contraseña').fill('guardia de la comisaria 2026');
-    await page.getByLabel('Tipo de cargo').selectOption('police');
-    await page.getByLabel('Departamento donde trabaja').selectOption('puno');
-    await page.getByRole('button', exact('Crear cuenta')).click();
+    await register(page, app.url, { name: 'Julio Mamani', email: 'julio.mamani@pnp.gob.pe', password: 'guardia de la comisaria 2026', positionType: 'police', region: 'puno' });
     await page.getByRole('link', { name: /^Empezar: Respeta/ }).click();
     await page.getByRole('link', exact('Empezar')).click();
     await page.getByLabel(es(c.consent.choices.courseOnly)).check();

@@ -1,41 +1,22 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
 import { seriousA11yViolations } from '../support/axe';
-import { launchChromium } from '../support/browser';
-import { spawnApp, type SpawnedApp } from '../support/spawn-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { DEMO } from '../support/demo-accounts';
+import { type BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 
 jest.setTimeout(120_000);
 
-async function signIn(page: Page, url: string, email: string, password: string) {
-  await page.goto(`${url}/login`);
-  await page.evaluate(() => localStorage.setItem('respeta.lang', 'es'));
-  await page.reload();
-  await page.getByLabel('Correo electrónico').fill(email);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-}
-
 describe('browser: Mis datos and the admin\'s privacy pages', () => {
-  let db: TestDatabase;
-  let app: SpawnedApp;
-  let browser: Browser;
+  let app: BrowserApp;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'browser-test-secret-browser-test-secret-07' });
-    browser = await launchChromium();
+    app = await startBrowserApp();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await db?.drop();
-  });
+  afterAll(() => app?.stop());
 
   it('a learner at 360 px corrects their legal name, downloads their data and asks for deletion (axe clean)', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true, acceptDownloads: true });
+    const context = await app.browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, app.url, 'policia@respeta.demo', 'respeta-policia-demo');
+    await signIn(page, app.url, DEMO.police);
     await page.getByRole('link', { name: /Mis datos/ }).click();
     await page.getByRole('heading', { name: 'Mis datos', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Quién vio sus datos' }).waitFor();
@@ -61,9 +42,9 @@ describe('browser: Mis datos and the admin\'s privacy pages', () => {
   });
 
   it('an admin sees the request, and in the audit log who did what (axe clean)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
-    await signIn(page, app.url, 'admin@respeta.demo', 'respeta-admin-demo');
+    await signIn(page, app.url, DEMO.admin);
     await page.getByRole('link', { name: /administración/ }).click();
     await page.getByRole('link', { name: 'Datos personales' }).click();
     await page.getByRole('cell', { name: 'policia@respeta.demo' }).waitFor();

@@ -4,16 +4,14 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { chromiumOptions } from '../support/browser';
+import { signIn, startTestServer, type TestServer } from '../support/browser-app';
 import { correctAnswers, course, likertAnswers, modulesInOrder, wrongAnswers } from '../support/course-player';
 import { cuttableProxy } from '../support/cuttable-proxy';
-import { spawnApp, type SpawnedApp } from '../support/spawn-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-const { findChromium } = require('../../scripts/chromium.cjs') as { findChromium: () => string | null };
+import { type Credentials, DEMO } from '../support/demo-accounts';
 
 jest.setTimeout(300_000);
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const json = { 'content-type': 'application/json' };
 const exact = (name: string) => ({ name, exact: true });
 
 /** Asks `check` every 250 ms until it answers true; fails after `timeout` ms. */
@@ -29,24 +27,21 @@ async function until(check: () => Promise<boolean>, timeout: number): Promise<vo
  * wait. The server must end with exactly one record of each action, with exactly the answers given offline.
  */
 describe('browser: offline answers and reading, across a closed browser', () => {
-  let db: TestDatabase;
-  let app: SpawnedApp;
+  let app: TestServer;
   let proxy: Awaited<ReturnType<typeof cuttableProxy>>;
   let sql: Client;
   const profiles: string[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'browser-test-secret-browser-test-secret-07' });
+    app = await startTestServer();
     proxy = await cuttableProxy(app.url);
-    sql = new Client({ connectionString: db.url });
+    sql = new Client({ connectionString: app.db.url });
     await sql.connect();
   });
   afterAll(async () => {
     await sql?.end();
     await proxy?.close();
     await app?.stop();
-    await db?.drop();
     for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -56,7 +51,7 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     profiles.push(dir);
     return async (): Promise<{ context: BrowserContext; page: Page }> => {
       const context = await chromium.launchPersistentContext(dir, {
-        executablePath: findChromium() ?? '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 360, height: 740 }, locale: 'es-PE',
+        ...chromiumOptions(), viewport: { width: 360, height: 740 }, locale: 'es-PE',
       });
       return { context, page: context.pages()[0] ?? (await context.newPage()) };
     };
@@ -72,22 +67,17 @@ describe('browser: offline answers and reading, across a closed browser', () => 
   }
 
   /** The learner's own API session, straight to the server (setting up the steps before the one under test). */
-  async function learnerApi(email: string, password: string) {
-    const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) });
-    const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`, ...json };
-    const [enrolment] = (await (await fetch(`${app.url}/api/enrolments/mine`, { headers: auth })).json()) as { id: string }[];
-    const post = async (path: string, body: Record<string, unknown> = {}) => {
-      const res = await fetch(`${app.url}/api/enrolments/${enrolment!.id}${path}`, { method: 'POST', headers: auth, body: JSON.stringify({ idempotencyKey: randomUUID(), ...body }) });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    };
-    return { enrolmentId: enrolment!.id, post };
+  async function learnerApi(who: Credentials) {
+    const token = await app.token(who);
+    const [enrolment] = await app.api('/api/enrolments/mine', { token });
+    const post = (path: string, body: Record<string, unknown> = {}) =>
+      app.api(`/api/enrolments/${enrolment.id}${path}`, { method: 'POST', token, body: { idempotencyKey: randomUUID(), ...body } });
+    return { enrolmentId: enrolment.id as string, post };
   }
 
-  async function signIn(page: Page, email: string, password: string) {
-    await page.goto(`${proxy.url}/login`);
-    await page.getByLabel('Correo electrónico').fill(email);
-    await page.getByLabel('Contraseña').fill(password);
-    await page.getByRole('button', exact('Ingresar')).click();
+  /** Through the proxy, as the phone reaches the site; the learner's courses are on the home page. */
+  async function signInOnPhone(page: Page, who: Credentials) {
+    await signIn(page, proxy.url, who);
     await page.getByRole('heading', { level: 2, name: 'Mis cursos' }).waitFor();
   }
 
@@ -121,11 +111,11 @@ describe('browser: offline answers and reading, across a closed browser', () => 
 
   it('pre-assessment answered offline, browser closed, reopened online: one attempt with exactly those answers, then the next step', async () => {
     const launch = phone();
-    const learner = await learnerApi('policia@respeta.demo', 'respeta-policia-demo');
+    const learner = await learnerApi(DEMO.police);
     await learner.post('/consent', { evaluationUse: true });
 
     let { context, page } = await launch();
-    await signIn(page, 'policia@respeta.demo', 'respeta-policia-demo');
+    await signInOnPhone(page, DEMO.police);
     const url = `${proxy.url}/learn/${learner.enrolmentId}/assessment/pre/knowledge`;
     await page.goto(url);
     await page.locator('fieldset.question').first().waitFor();
@@ -153,7 +143,7 @@ describe('browser: offline answers and reading, across a closed browser', () => 
 
   it('quiz answered offline waits clearly marked, and is graded by the server once the reopened browser sends it', async () => {
     const launch = phone();
-    const learner = await learnerApi('municipal@respeta.demo', 'respeta-municipal-demo');
+    const learner = await learnerApi(DEMO.municipal);
     const module = modulesInOrder()[0]!;
     await learner.post('/consent', { evaluationUse: true });
     await learner.post('/assessments/pre/knowledge', { answers: wrongAnswers(course().knowledgeTest.items) });
@@ -161,7 +151,7 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     for (const lesson of module.lessons) await learner.post(`/lessons/${lesson.key}/complete`);
 
     let { context, page } = await launch();
-    await signIn(page, 'municipal@respeta.demo', 'respeta-municipal-demo');
+    await signInOnPhone(page, DEMO.municipal);
     const url = `${proxy.url}/learn/${learner.enrolmentId}/modules/${module.key}/quiz`;
     await page.goto(url);
     await page.locator('fieldset.question').first().waitFor();
@@ -186,16 +176,16 @@ describe('browser: offline answers and reading, across a closed browser', () => 
 
   it('a lesson read once opens offline after a reload (and so does the app), and "marcar como leída" offline is recorded once after the browser is reopened', async () => {
     const launch = phone();
-    const learner = await learnerApi('salud@respeta.demo', 'respeta-salud-demo');
+    const learner = await learnerApi(DEMO.health);
     const module = modulesInOrder()[0]!;
-    const [first, second] = module.lessons;
+    const [first, second, third] = module.lessons;
     await learner.post('/consent', { evaluationUse: false });
     await learner.post('/assessments/pre/knowledge', { answers: wrongAnswers(course().knowledgeTest.items) });
     await learner.post('/assessments/pre/attitude', { answers: likertAnswers(3) });
     const keysBefore = Number((await sql.query(`SELECT count(*) FROM idempotency_keys WHERE enrolment_id = $1`, [learner.enrolmentId])).rows[0].count);
 
     let { context, page } = await launch();
-    await signIn(page, 'salud@respeta.demo', 'respeta-salud-demo');
+    await signInOnPhone(page, DEMO.health);
     const url = `${proxy.url}/learn/${learner.enrolmentId}/modules/${module.key}/lessons/${first!.key}`;
     await page.goto(url);
     const title = first!.title.es;
@@ -230,18 +220,33 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     await page.waitForURL(new RegExp(`/lessons/${second!.key}$`));
     await page.getByRole('heading', { level: 1, name: second!.title.es }).waitFor();
     await page.getByText(/que esperan para enviarse: 1\./).waitFor();
+    // The second lesson too, while the first still waits: both are on the phone (the third lesson was never reached, so
+    // it has no copy to show; the queue is read directly).
+    await page.getByRole('button', exact('Marcar como leída y seguir')).click();
+    await page.waitForFunction(() => new Promise((resolve) => {
+      const open = indexedDB.open('respeta-offline');
+      open.onsuccess = () => {
+        const count = open.result.transaction('outbox').objectStore('outbox').count();
+        count.onsuccess = () => resolve(count.result === 2);
+      };
+    }), undefined, { timeout: 30_000, polling: 250 });
     await context.close();
 
     await online();
     ({ context, page } = await launch());
+    const queueRequests: string[] = [];
+    page.on('request', (r) => void (r.method() === 'POST' && queueRequests.push(new URL(r.url()).pathname)));
     await page.goto(`${proxy.url}/learn/${learner.enrolmentId}`);
-    // Once the queue has delivered "read", the course page's next step is the second lesson.
-    await page.locator(`a[href$="/lessons/${second!.key}"]`, { hasText: 'Continuar' }).first().waitFor({ timeout: 60_000 });
+    // Once the queue has delivered both, the course page's next step is the third lesson.
+    await page.locator(`a[href$="/lessons/${third!.key}"]`, { hasText: 'Continuar' }).first().waitFor({ timeout: 60_000 });
     await page.getByText(/esperan para enviarse/).waitFor({ state: 'detached' });
     const { rows } = await sql.query(`SELECT journey FROM enrolments WHERE id = $1`, [learner.enrolmentId]);
-    expect(JSON.stringify(rows[0].journey)).toContain(first!.key);
+    const progress = rows[0].journey.context.modules.find((m: { key: string }) => m.key === module.key);
+    expect(progress.lessonsRead).toEqual([first!.key, second!.key]);
     const keysAfter = Number((await sql.query(`SELECT count(*) FROM idempotency_keys WHERE enrolment_id = $1`, [learner.enrolmentId])).rows[0].count);
-    expect(keysAfter - keysBefore).toBe(1);
+    expect(keysAfter - keysBefore).toBe(2);
+    // Both went in one request, the phone's whole queue in one round trip.
+    expect(queueRequests.filter((path) => path.startsWith('/api/enrolments/'))).toEqual([`/api/enrolments/${learner.enrolmentId}/submissions`]);
 
     // Signing out leaves nothing of this learner on the phone: no queue or drafts, no stored course copies.
     const stored = () => page.evaluate(async () => ({

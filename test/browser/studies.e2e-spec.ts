@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from '../support/axe';
-import { launchChromium } from '../support/browser';
 import { correctAnswers, course, likertAnswers, modulesInOrder, wrongAnswers } from '../support/course-player';
-import { spawnApp, type SpawnedApp } from '../support/spawn-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { DEMO } from '../support/demo-accounts';
+import { type BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 
 jest.setTimeout(240_000);
 
-const TRAINER = { email: 'formadora@respeta.demo', password: 'respeta-formadora-demo' };
+const TRAINER = DEMO.trainer;
 const PASSWORD = 'frase larga de prueba 2026';
 
 /**
@@ -17,70 +16,42 @@ const PASSWORD = 'frase larga de prueba 2026';
  * initial assessment twice, and the date they wait for on their home page.
  */
 describe('browser: a waitlist study', () => {
-  let db: TestDatabase;
-  let app: SpawnedApp;
-  let browser: Browser;
+  let app: BrowserApp;
   const cohorts: Record<string, { id: string; code: string }> = {};
   let studyId = '';
   let waitlistLearner = { email: '', enrolmentId: '', token: '' };
 
-  const api = async (path: string, init: { method?: string; token?: string; body?: unknown } = {}) => {
-    const res = await fetch(`${app.url}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${path} → ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-  const token = async (who: { email: string; password: string }) => (await api('/api/auth/login', { method: 'POST', body: who })).accessToken as string;
   /** A new learner in a cohort, consented, with a helper to post their steps. */
   async function learner(code: string, name: string) {
     const email = `${name.toLowerCase()}.${randomUUID().slice(0, 6)}@pnp.gob.pe`;
-    await api('/api/auth/register', { method: 'POST', body: { inviteCode: code, email, displayName: name, password: PASSWORD, positionType: 'police', region: 'ucayali' } });
-    const t = await token({ email, password: PASSWORD });
-    const [enrolment] = await api('/api/enrolments/mine', { token: t });
-    const post = (path: string, body: object = {}) => api(`/api/enrolments/${enrolment.id}${path}`, { method: 'POST', token: t, body: { idempotencyKey: randomUUID(), ...body } });
+    await app.api('/api/auth/register', { method: 'POST', body: { inviteCode: code, email, displayName: name, password: PASSWORD, positionType: 'police', region: 'ucayali' } });
+    const t = await app.token({ email, password: PASSWORD });
+    const [enrolment] = await app.api('/api/enrolments/mine', { token: t });
+    const post = (path: string, body: object = {}) => app.api(`/api/enrolments/${enrolment.id}${path}`, { method: 'POST', token: t, body: { idempotencyKey: randomUUID(), ...body } });
     await post('/consent', { evaluationUse: true });
     return { email, token: t, enrolmentId: enrolment.id as string, post };
   }
-  const signIn = async (page: Page, who: { email: string; password: string }) => {
-    await page.goto(`${app.url}/login`);
-    await page.evaluate(() => localStorage.setItem('respeta.lang', 'es'));
-    await page.reload();
-    await page.getByLabel('Correo electrónico').fill(who.email);
-    await page.getByLabel('Contraseña').fill(who.password);
-    await page.getByRole('button', { name: 'Ingresar' }).click();
-    await page.waitForURL(`${app.url}/`);
-  };
   const expectAxeClean = async (page: Page, where: string) => expect({ where, violations: await seriousA11yViolations(page) }).toEqual({ where, violations: [] });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await spawnApp({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, NODE_ENV: 'test', SEED_DEMO: 'accounts', JWT_SECRET: 'study-test-secret-study-test-secret-0123456' });
-    browser = await launchChromium();
-    const admin = await token({ email: 'admin@respeta.demo', password: 'respeta-admin-demo' });
-    const users = await api('/api/users', { token: admin });
+    app = await startBrowserApp();
+    const admin = await app.token(DEMO.admin);
+    const users = await app.api('/api/users', { token: admin });
     const trainer = users.find((u: { email: string }) => u.email === TRAINER.email);
-    await api(`/api/users/${trainer.id}/evaluator`, { method: 'PATCH', token: admin, body: { canEvaluate: true } });
-    const trainerToken = await token(TRAINER);
+    await app.api(`/api/users/${trainer.id}/evaluator`, { method: 'PATCH', token: admin, body: { canEvaluate: true } });
+    const trainerToken = await app.token(TRAINER);
     for (const name of ['Estudio Norte', 'Estudio Sur']) {
-      const cohort = await api('/api/cohorts', { method: 'POST', token: trainerToken, body: { name, region: 'lima' } });
-      const code = await api(`/api/cohorts/${cohort.id}/invite-codes`, { method: 'POST', token: trainerToken, body: {} });
+      const cohort = await app.api('/api/cohorts', { method: 'POST', token: trainerToken, body: { name, region: 'lima' } });
+      const code = await app.api(`/api/cohorts/${cohort.id}/invite-codes`, { method: 'POST', token: trainerToken, body: {} });
       cohorts[name] = { id: cohort.id, code: code.code };
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await db?.drop();
-  });
+  afterAll(() => app?.stop());
 
   it('an evaluator creates a study with a random assignment and sees its seed and draws', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, TRAINER);
+    await signIn(page, app.url, TRAINER);
     await page.goto(`${app.url}/trainer`);
     await page.getByRole('link', { name: 'Estudios (evaluación)' }).click();
     await page.getByRole('heading', { level: 1, name: 'Estudios' }).waitFor();
@@ -99,7 +70,7 @@ describe('browser: a waitlist study', () => {
     await page.getByRole('heading', { level: 2, name: 'Informe del estudio' }).waitFor();
     const seed = await page.locator('code.seed').innerText();
     expect(seed).toMatch(/^[0-9a-f]{32}$/);
-    const [study] = await api('/api/studies', { token: await token(TRAINER) });
+    const [study] = await app.api('/api/studies', { token: await app.token(TRAINER) });
     expect(study.seed).toBe(seed);
     studyId = study.id;
     await expectAxeClean(page, 'study page');
@@ -107,13 +78,13 @@ describe('browser: a waitlist study', () => {
   });
 
   it('a waitlist learner is told plainly why they answer the initial assessment twice, and sees the date on home', async () => {
-    const study = await api(`/api/studies/${studyId}`, { token: await token(TRAINER) });
+    const study = await app.api(`/api/studies/${studyId}`, { token: await app.token(TRAINER) });
     const name = (arm: string) => study.arms.find((a: { arm: string }) => a.arm === arm).cohortName as string;
     const waiting = await learner(cohorts[name('waitlist')]!.code, 'Espera');
     waitlistLearner = { email: waiting.email, enrolmentId: waiting.enrolmentId, token: waiting.token };
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const context = await app.browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await signIn(page, { email: waiting.email, password: PASSWORD });
+    await signIn(page, app.url, { email: waiting.email, password: PASSWORD });
     await page.goto(`${app.url}/learn/${waiting.enrolmentId}/assessment/pre/knowledge`);
     await page.getByRole('heading', { name: '¿Por qué responde esta evaluación dos veces?' }).waitFor();
     await page.getByText(/Su grupo participa en un estudio que compara grupos.*le pediremos responder de nuevo las mismas preguntas/).waitFor();
@@ -125,7 +96,7 @@ describe('browser: a waitlist study', () => {
     await page.getByText(/Su grupo está en lista de espera: el curso se abre el .*2030/).waitFor();
     await expectAxeClean(page, 'home while waiting');
     // The evaluator opens the second baseline: the learner is asked again, and told why.
-    await api(`/api/studies/${studyId}/second-baseline/open`, { method: 'POST', token: await token(TRAINER) });
+    await app.api(`/api/studies/${studyId}/second-baseline/open`, { method: 'POST', token: await app.token(TRAINER) });
     await page.goto(`${app.url}/learn/${waiting.enrolmentId}/assessment/pre/knowledge`);
     await page.getByText(/Es la segunda vez que responde estas preguntas/).waitFor();
     await expectAxeClean(page, 'second baseline');
@@ -133,7 +104,7 @@ describe('browser: a waitlist study', () => {
   });
 
   it('the evaluator reads the report with the four-means chart and the export button (axe clean)', async () => {
-    const study = await api(`/api/studies/${studyId}`, { token: await token(TRAINER) });
+    const study = await app.api(`/api/studies/${studyId}`, { token: await app.token(TRAINER) });
     const name = (arm: string) => study.arms.find((a: { arm: string }) => a.arm === arm).cohortName as string;
     // One learner through the course in the treated arm, and the waitlist learner's second baseline.
     const treated = await learner(cohorts[name('treated')]!.code, 'Curso');
@@ -143,20 +114,20 @@ describe('browser: a waitlist study', () => {
       for (const lesson of m.lessons) await treated.post(`/lessons/${lesson.key}/complete`);
       await treated.post(`/modules/${m.key}/quiz-attempts`, { answers: correctAnswers(m.quiz.questions) });
       if (m.scenario) {
-        let run = await api(`/api/enrolments/${treated.enrolmentId}/scenarios/${m.scenario}/run`, { token: treated.token });
+        let run = await app.api(`/api/enrolments/${treated.enrolmentId}/scenarios/${m.scenario}/run`, { token: treated.token });
         while (!run.finished) run = await treated.post(`/scenarios/${m.scenario}/choices`, { nodeKey: run.current.key, choiceKey: run.current.choices[0].key });
       }
     }
     await treated.post('/assessments/post/knowledge', { answers: correctAnswers(course().knowledgeTest.items) });
     await treated.post('/assessments/post/attitude', { answers: likertAnswers(4) });
     await treated.post('/assessments/post/then', { answers: likertAnswers(2) });
-    const post = (path: string, body: object) => api(`/api/enrolments/${waitlistLearner.enrolmentId}${path}`, { method: 'POST', token: waitlistLearner.token, body: { idempotencyKey: randomUUID(), ...body } });
+    const post = (path: string, body: object) => app.api(`/api/enrolments/${waitlistLearner.enrolmentId}${path}`, { method: 'POST', token: waitlistLearner.token, body: { idempotencyKey: randomUUID(), ...body } });
     await post('/assessments/pre/knowledge', { answers: wrongAnswers(course().knowledgeTest.items) });
     await post('/assessments/pre/attitude', { answers: likertAnswers(2) });
 
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, TRAINER);
+    await signIn(page, app.url, TRAINER);
     await page.goto(`${app.url}/trainer/studies/${studyId}`);
     await page.getByRole('heading', { level: 3, name: 'Conocimientos' }).waitFor();
     await page.locator('figure.chart figcaption', { hasText: /Conocimientos: promedio del grupo del curso de/ }).waitFor();

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { Client } from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from '../support/axe';
+import { type BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 import { course } from '../support/course-player';
-import { launchChromium } from '../support/browser';
-import { spawnApp, type SpawnedApp } from '../support/spawn-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { DEMO } from '../support/demo-accounts';
+import { spawnApp } from '../support/spawn-app';
 
 jest.setTimeout(180_000);
 
@@ -86,48 +86,33 @@ async function landmarkProblems(page: Page): Promise<string[]> {
   });
 }
 
-async function signIn(page: Page, url: string, email: string, password: string) {
-  await page.goto(`${url}/login`);
-  await page.evaluate(() => localStorage.setItem('respeta.lang', 'es'));
-  await page.reload();
-  await page.getByLabel('Correo electrónico').fill(email);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-}
-
 describe('browser: the trainer reads the report, downloads an export; learners are kept out', () => {
-  let db: TestDatabase;
-  let app: SpawnedApp;
-  let browser: Browser;
+  let app: BrowserApp;
   let learnerEmails: string[];
   const dataDir = mkdtempSync(join(tmpdir(), 'respeta-browser-trainer-'));
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const env = {
-      DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(db.poolSize), DATABASE_MODE: db.mode, NODE_ENV: 'test', SEED_DEMO: 'accounts',
-      DATA_DIR: dataDir, JWT_SECRET: 'browser-test-secret-browser-test-secret-02',
-    };
-    // First start: migrations, course import and demo seed. Then the known answers go in while the server is stopped
-    // (the embedded test database takes one connection at a time), and the server starts again on the same data.
-    const first = await spawnApp(env);
-    await first.stop();
-    learnerEmails = await seedDemoCohort(db.url);
-    app = await spawnApp(env);
-    browser = await launchChromium();
+    app = await startBrowserApp({
+      env: { DATA_DIR: dataDir },
+      // First start: migrations, course import and demo seed. Then the known answers go in while the server is stopped
+      // (the embedded test database takes one connection at a time), and the server starts again on the same data.
+      prepare: async (db, env) => {
+        const first = await spawnApp(env);
+        await first.stop();
+        learnerEmails = await seedDemoCohort(db.url);
+      },
+    });
   });
   afterAll(async () => {
-    await browser?.close();
     await app?.stop();
-    await db?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('the demo trainer reads the report summary, opens its folded details (statistics, chart, groups, items) at 360 px with axe clean, prints, switches language and downloads the export ZIP', async () => {
     // bypassCSP: the app forbids inline scripts, and axe-core is injected as one.
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, acceptDownloads: true, bypassCSP: true });
+    const context = await app.browser.newContext({ viewport: { width: 360, height: 740 }, acceptDownloads: true, bypassCSP: true });
     const page = await context.newPage();
-    await signIn(page, app.url, 'formadora@respeta.demo', 'respeta-formadora-demo');
+    await signIn(page, app.url, DEMO.trainer);
     await page.getByRole('heading', { name: 'Hola, Rosa Formadora' }).waitFor();
 
     await page.getByRole('link', { name: 'Ir al área de formación (cohortes e informes)' }).click();
@@ -230,9 +215,9 @@ describe('browser: the trainer reads the report, downloads an export; learners a
   });
 
   it('the trainer creates a cohort, manages its invite codes (create, rotate, revoke) and removes a learner with confirmation', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, app.url, 'formadora@respeta.demo', 'respeta-formadora-demo');
+    await signIn(page, app.url, DEMO.trainer);
     await page.getByRole('heading', { name: 'Hola, Rosa Formadora' }).waitFor();
     await page.goto(`${app.url}/trainer/cohorts/new`);
     await page.getByLabel('Nombre de la cohorte').fill('Cohorte Pucallpa — serenazgo');
@@ -284,9 +269,9 @@ describe('browser: the trainer reads the report, downloads an export; learners a
   });
 
   it('a learner who opens /trainer or /admin is sent back to the home page', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, app.url, 'policia@respeta.demo', 'respeta-policia-demo');
+    await signIn(page, app.url, DEMO.police);
     await page.getByRole('heading', { name: 'Hola, Carlos Quispe' }).waitFor();
     for (const path of ['/trainer', '/trainer/cohorts/new', '/admin/accounts']) {
       await page.goto(`${app.url}${path}`);
@@ -298,9 +283,9 @@ describe('browser: the trainer reads the report, downloads an export; learners a
   });
 
   it('an admin creates a trainer account (password policy refusal translated), opens a combined report and publishes a course draft', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await app.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await signIn(page, app.url, 'admin@respeta.demo', 'respeta-admin-demo');
+    await signIn(page, app.url, DEMO.admin);
     await page.getByRole('heading', { name: 'Hola, Ana Admin' }).waitFor();
     await page.getByRole('link', { name: 'Ir a la administración (cuentas, cohortes y contenidos)' }).click();
     await page.getByRole('heading', { name: 'Cuentas' }).waitFor();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Course, loadCourseFromDirectory } from '../../libs/curriculum/src/index.js';
-import type { TestApp } from './test-app';
+import { DEMO, registerLearner, type TestApp } from './test-app';
 
 let cached: Course | undefined;
 /** The course as the server imported it — tests use it to know the right answers. */
@@ -64,4 +64,17 @@ export class Player {
     await this.post('/assessments/post/attitude', { answers: likertAnswers(4) }).expect(200);
     return this.post('/assessments/post/then', { answers: likertAnswers(2) }).expect(200);
   }
+}
+
+/** A learner newly registered in the demo cohort with its invite code, driven through the API. */
+export async function newLearner(
+  t: TestApp, name: string, profile: { positionType?: string; region?: string; domain?: string } = {},
+): Promise<Player> {
+  const { positionType = 'police', region = 'ucayali', domain = 'pnp.gob.pe' } = profile;
+  const { token } = await registerLearner(t, {
+    inviteCode: DEMO.inviteCode, email: `${name.toLowerCase()}.${randomUUID().slice(0, 8)}@${domain}`, displayName: name, password: 'frase larga de prueba 2026',
+    positionType, region,
+  });
+  const mine = await t.http().get('/api/enrolments/mine').set('Authorization', `Bearer ${token}`).expect(200);
+  return new Player(t, token, mine.body[0].id);
 }

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app-factory';
 import { loadConfig } from '../../apps/api/src/config/app-config';
+import type { Credentials } from './demo-accounts';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -92,16 +93,9 @@ async function startTestApp({ url: databaseUrl, poolSize, mode }: Omit<TestDatab
   };
 }
 
-export const DEMO = {
-  admin: { email: 'admin@respeta.demo', password: 'respeta-admin-demo' },
-  trainer: { email: 'formadora@respeta.demo', password: 'respeta-formadora-demo' },
-  police: { email: 'policia@respeta.demo', password: 'respeta-policia-demo' },
-  municipal: { email: 'municipal@respeta.demo', password: 'respeta-municipal-demo' },
-  health: { email: 'salud@respeta.demo', password: 'respeta-salud-demo' },
-  inviteCode: 'DEMO-2026',
-};
+export { DEMO } from './demo-accounts';
 
-export async function login(t: TestApp, who: { email: string; password: string }): Promise<{ token: string; cookie: string; userId: string }> {
+export async function login(t: TestApp, who: Credentials): Promise<{ token: string; cookie: string; userId: string }> {
   const res = await t.http().post('/api/auth/login').send(who).expect(200);
   return { token: res.body.accessToken, cookie: refreshCookie(res), userId: res.body.user.id };
 }

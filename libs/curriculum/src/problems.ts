@@ -54,6 +54,17 @@ const units = (count: number, origin: string | undefined): string => {
   return String(count);
 };
 
+/** A too_small / too_big message: a number's bound, else a length (exact or at least/most) with what the value has. */
+function outOfBounds(
+  { input, origin, inclusive, exact }: { input?: unknown; origin: string; inclusive?: boolean; exact?: boolean },
+  bound: number | bigint, [within, beyond]: [string, string],
+): string {
+  if (origin === 'number') return `must be ${inclusive ? within : beyond} ${String(bound)}`;
+  const count = Array.isArray(input) ? input.length : typeof input === 'string' ? input.length : undefined;
+  const has = count === undefined ? '' : ` (has ${units(count, origin)})`;
+  return `must have ${exact ? 'exactly' : within} ${units(Number(bound), origin)}${has}`;
+}
+
 /**
  * Error map passed to safeParse: turns zod's issues into sentences an author understands.
  * Messages set on a schema itself (custom refinements) take precedence over this map.
@@ -64,20 +75,10 @@ export const friendlyErrorMap: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_type':
       if (input === undefined) return 'is required';
       return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(input)}`;
-    case 'too_small': {
-      const count = Array.isArray(input) ? input.length : typeof input === 'string' ? input.length : undefined;
-      const has = count === undefined ? '' : ` (has ${units(count, issue.origin)})`;
-      if (issue.origin === 'number') return `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}`;
-      const exact = (issue as { exact?: boolean }).exact;
-      return `must have ${exact ? 'exactly' : 'at least'} ${units(Number(issue.minimum), issue.origin)}${has}`;
-    }
-    case 'too_big': {
-      const count = Array.isArray(input) ? input.length : typeof input === 'string' ? input.length : undefined;
-      const has = count === undefined ? '' : ` (has ${units(count, issue.origin)})`;
-      if (issue.origin === 'number') return `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}`;
-      const exact = (issue as { exact?: boolean }).exact;
-      return `must have ${exact ? 'exactly' : 'at most'} ${units(Number(issue.maximum), issue.origin)}${has}`;
-    }
+    case 'too_small':
+      return outOfBounds(issue, issue.minimum, ['at least', 'more than']);
+    case 'too_big':
+      return outOfBounds(issue, issue.maximum, ['at most', 'less than']);
     case 'invalid_value':
       return `must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${JSON.stringify(input) ?? 'nothing'})`;
     case 'unrecognized_keys':

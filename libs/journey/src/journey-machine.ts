@@ -4,7 +4,7 @@
 // journeyMachine.provide({ actions: { notify } }).
 import { and } from 'xstate';
 import { initialContext } from './journey-progress.js';
-import { baselinePart, current, eventModuleKey, journeySetup, postPart, prePart } from './journey-setup.js';
+import { baselinePart, current, enterStage, eventModuleKey, journeySetup, postPart, prePart, withdrawFrom } from './journey-setup.js';
 
 export const journeyMachine = journeySetup.createMachine({
   id: 'journey',
@@ -25,16 +25,16 @@ export const journeyMachine = journeySetup.createMachine({
         ],
         'waitlist.scheduled': { guard: 'joinsWaitlist', actions: 'recordWaitlist' },
         // Declining before starting counts as withdrawing: the learner leaves, nothing is recorded.
-        'consent.withdrawn': { target: 'withdrawn', actions: { type: 'recordWithdrawal', params: { from: 'consent' } } },
+        'consent.withdrawn': withdrawFrom('consent'),
       },
     },
 
     // Waitlist: the first baseline (both parts, either order), then a wait until the study's second-baseline date.
     baseline: {
       type: 'parallel',
-      entry: { type: 'notify', params: { kind: 'stage.entered', stage: 'baseline' } },
+      entry: enterStage('baseline'),
       on: {
-        'consent.withdrawn': { target: 'withdrawn', actions: { type: 'recordWithdrawal', params: { from: 'baseline' } } },
+        'consent.withdrawn': withdrawFrom('baseline'),
       },
       states: {
         knowledge: baselinePart('knowledge'),
@@ -45,24 +45,21 @@ export const journeyMachine = journeySetup.createMachine({
 
     // Like the follow-up: a guard on the tick's `at` (no timers). The second baseline is the ordinary pre-assessment.
     waiting: {
-      entry: { type: 'notify', params: { kind: 'stage.entered', stage: 'waiting' } },
+      entry: enterStage('waiting'),
       on: {
         'clock.tick': { guard: 'secondBaselineDue', target: 'preAssessment', actions: 'recordSecondBaselineOpened' },
-        'consent.withdrawn': { target: 'withdrawn', actions: { type: 'recordWithdrawal', params: { from: 'waiting' } } },
+        'consent.withdrawn': withdrawFrom('waiting'),
       },
     },
 
     // Both parts are required, in either order: one region each, done when both are.
     preAssessment: {
       type: 'parallel',
-      entry: { type: 'notify', params: { kind: 'stage.entered', stage: 'preAssessment' } },
+      entry: enterStage('preAssessment'),
       on: {
         // Consented before the cohort joined a study's waitlist, nothing answered yet: the baseline comes first.
         'waitlist.scheduled': { guard: 'joinsWaitlist', target: 'baseline', actions: 'recordWaitlist' },
-        'consent.withdrawn': {
-          target: 'withdrawn',
-          actions: { type: 'recordWithdrawal', params: { from: 'preAssessment' } },
-        },
+        'consent.withdrawn': withdrawFrom('preAssessment'),
       },
       states: {
         knowledge: prePart('knowledge'),
@@ -74,11 +71,11 @@ export const journeyMachine = journeySetup.createMachine({
     // The module count comes from the outline, so the substates describe the phase of the current module (the
     // first one not done, see journey-progress.ts) rather than one state per module.
     learning: {
-      entry: { type: 'notify', params: { kind: 'stage.entered', stage: 'learning' } },
+      entry: enterStage('learning'),
       initial: 'nextModule',
       on: {
         'lesson.completed': { guard: 'isReread', actions: 'touch' },
-        'consent.withdrawn': { target: 'withdrawn', actions: { type: 'recordWithdrawal', params: { from: 'learning' } } },
+        'consent.withdrawn': withdrawFrom('learning'),
       },
       states: {
         nextModule: {
@@ -138,12 +135,9 @@ export const journeyMachine = journeySetup.createMachine({
 
     postAssessment: {
       type: 'parallel',
-      entry: { type: 'notify', params: { kind: 'stage.entered', stage: 'postAssessment' } },
+      entry: enterStage('postAssessment'),
       on: {
-        'consent.withdrawn': {
-          target: 'withdrawn',
-          actions: { type: 'recordWithdrawal', params: { from: 'postAssessment' } },
-        },
+        'consent.withdrawn': withdrawFrom('postAssessment'),
       },
       states: {
         knowledge: postPart('knowledge'),
@@ -164,34 +158,31 @@ export const journeyMachine = journeySetup.createMachine({
     // The certificate is available from here on. The follow-up opens followUpDelayDays later: a guard on the
     // event's `at`, not a delayed transition, because timers neither persist in a jsonb column nor stay pure.
     completed: {
-      entry: { type: 'notify', params: { kind: 'stage.entered', stage: 'completed' } },
+      entry: enterStage('completed'),
       on: {
         'clock.tick': { guard: 'followUpOpen', target: 'followUp', actions: 'recordFollowUpOpened' },
         // The server need not tick first: a submission after the delay is valid on its own.
         'followup.submitted': { guard: 'followUpOpen', target: 'done', actions: 'recordFollowUp' },
-        'consent.withdrawn': {
-          target: 'withdrawn',
-          actions: { type: 'recordWithdrawal', params: { from: 'completed' } },
-        },
+        'consent.withdrawn': withdrawFrom('completed'),
       },
     },
 
     followUp: {
-      entry: { type: 'notify', params: { kind: 'stage.entered', stage: 'followUp' } },
+      entry: enterStage('followUp'),
       on: {
         'followup.submitted': { guard: 'followUpOpen', target: 'done', actions: 'recordFollowUp' },
-        'consent.withdrawn': { target: 'withdrawn', actions: { type: 'recordWithdrawal', params: { from: 'followUp' } } },
+        'consent.withdrawn': withdrawFrom('followUp'),
       },
     },
 
     done: {
       type: 'final',
-      entry: { type: 'notify', params: { kind: 'stage.entered', stage: 'done' } },
+      entry: enterStage('done'),
     },
 
     withdrawn: {
       type: 'final',
-      entry: { type: 'notify', params: { kind: 'stage.entered', stage: 'withdrawn' } },
+      entry: enterStage('withdrawn'),
     },
   },
 });

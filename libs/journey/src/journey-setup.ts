@@ -236,3 +236,8 @@ export const baselinePart = (part: PrePart) =>
 
 export const postPart = (part: PostPart) =>
   partRegion({ 'post.submitted': { guard: { type: 'isPostPart', params: { part } }, target: 'submitted', actions: 'recordPostPart' } });
+
+// Every stage announces itself on entry, and every stage before the final ones lets the learner withdraw (recording
+// where from): one shape for all of them.
+export const enterStage = (stage: JourneyStage) => ({ type: 'notify', params: { kind: 'stage.entered', stage } }) as const;
+export const withdrawFrom = (from: JourneyStage) => ({ target: 'withdrawn', actions: { type: 'recordWithdrawal', params: { from } } }) as const;

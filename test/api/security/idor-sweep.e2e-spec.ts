@@ -95,6 +95,7 @@ describe('security: IDOR sweep over every route with an id', () => {
       'PUT /api/enrolments/{enrolmentId}/action-plan': { commitments: ['uno', 'dos', 'tres'] },
       'PUT /api/enrolments/{enrolmentId}/action-plan/follow-up': { status: ['done', 'partly', 'not_yet'] },
       'POST /api/enrolments/{enrolmentId}/consent': { idempotencyKey: randomUUID(), evaluationUse: true },
+      'POST /api/enrolments/{enrolmentId}/submissions': { items: [{ kind: 'consent', idempotencyKey: randomUUID(), evaluationUse: true }] },
       'PUT /api/enrolments/{enrolmentId}/evaluation-use': { idempotencyKey: randomUUID(), evaluationUse: false },
       'PATCH /api/cohorts/{cohortId}': { name: 'Renombrada' },
       'PUT /api/cohorts/{cohortId}/trainer': { trainerId: values.id },

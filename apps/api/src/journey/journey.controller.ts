@@ -6,11 +6,12 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { ItemKeyPipe } from '../common/item-key.pipe.js';
 import { RequestLocale } from '../curriculum/request-locale.js';
 import {
-  AssessmentParams, ConsentChoiceDto, DraftDto, FollowUpDto, IdempotentDto, JourneyStateDto, SaveDraftDto, ScenarioChoiceDto, ScenarioChoiceResultDto,
-  ScenarioRunDto, SubmissionResultDto, SubmitAnswersDto,
+  AssessmentParams, ConsentChoiceDto, DraftDto, FollowUpDto, IdempotentDto, JourneyStateDto, QueuedOutcomesDto, QueuedSubmissionsDto, SaveDraftDto,
+  ScenarioChoiceDto, ScenarioChoiceResultDto, ScenarioRunDto, SubmissionResultDto, SubmitAnswersDto,
 } from './journey.dto.js';
 import { AnswerDrafts } from './answer-drafts.service.js';
 import { JourneyService } from './journey.service.js';
+import { QueuedSubmissions } from './queued-submissions.service.js';
 import { ScenarioRuns } from './scenario-runs.service.js';
 
 @ApiTags('journey')
@@ -23,6 +24,7 @@ export class JourneyController {
     private readonly journey: JourneyService,
     private readonly scenarios: ScenarioRuns,
     private readonly drafts: AnswerDrafts,
+    private readonly queued: QueuedSubmissions,
   ) {}
 
   @Get('journey')
@@ -101,6 +103,14 @@ export class JourneyController {
   @ApiOkResponse({ type: SubmissionResultDto })
   followUp(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Body() dto: FollowUpDto, @RequestLocale() locale: Locale) {
     return this.journey.submitFollowUp(user.id, id, { knowledge: dto.knowledge, attitude: dto.attitude, practice: dto.practice }, dto.idempotencyKey, locale);
+  }
+
+  /** The phone's queue replayed in one request: each item answered as its single route would answer it. */
+  @Post('submissions')
+  @HttpCode(200)
+  @ApiOkResponse({ type: QueuedOutcomesDto })
+  replay(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Body() dto: QueuedSubmissionsDto, @RequestLocale() locale: Locale) {
+    return this.queued.replay(user.id, id, dto.items, locale);
   }
 
   @Get('drafts/:target')

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { LearnerOptionDto } from '../curriculum/learner-content.dto.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,80}$/;
@@ -150,4 +150,36 @@ export class ScenarioChoiceResultDto extends ScenarioRunDto {
 export class DraftDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) answers: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: String }) updatedAt: string | null;
+}
+
+/** The most actions one replay request carries; a longer queue goes in several, oldest first. */
+export const QUEUE_BATCH_MAX = 20;
+
+export class QueuedSubmissionsDto {
+  @ApiProperty({
+    type: 'array',
+    minItems: 1,
+    maxItems: QUEUE_BATCH_MAX,
+    items: { type: 'object', additionalProperties: true },
+    description:
+      "The phone's queued actions for this enrolment, oldest first. Each is { kind, idempotencyKey, lang?, … } with the fields of its single route " +
+      '(consent: evaluationUse; withdraw; lesson: lessonKey; assessment: wave, part, answers; quiz: moduleKey, answers; scenario: scenarioKey, nodeKey, choiceKey; followUp: knowledge, attitude, practice?).',
+  })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(QUEUE_BATCH_MAX) @IsObject({ each: true, message: 'each item must be an object' })
+  items: Record<string, unknown>[];
+}
+
+@ApiExtraModels(SubmissionResultDto, ScenarioChoiceResultDto)
+export class QueuedOutcomeDto {
+  @ApiProperty() idempotencyKey: string;
+  @ApiProperty({ description: '200: recorded (or recorded before: the first answer); otherwise the status its single route would have answered' })
+  status: number;
+  @ApiPropertyOptional({ oneOf: [{ $ref: getSchemaPath(SubmissionResultDto) }, { $ref: getSchemaPath(ScenarioChoiceResultDto) }], description: 'With 200: what the single route answers' })
+  result?: SubmissionResultDto | ScenarioChoiceResultDto;
+  @ApiPropertyOptional({ description: 'With a refusal: the error code (the same as the single route)' }) code?: string;
+  @ApiPropertyOptional() message?: string;
+}
+
+export class QueuedOutcomesDto {
+  @ApiProperty({ type: [QueuedOutcomeDto], description: 'One per item, in the same order' }) outcomes: QueuedOutcomeDto[];
 }

@@ -10,6 +10,7 @@ import { AttemptStore } from './attempt-store.service.js';
 import { JourneyController } from './journey.controller.js';
 import { JourneyService } from './journey.service.js';
 import { OptionSeeds } from './option-seeds.service.js';
+import { QueuedSubmissions } from './queued-submissions.service.js';
 import { ScenarioRuns } from './scenario-runs.service.js';
 import { JourneySubmissions } from './submission.service.js';
 
@@ -17,7 +18,7 @@ import { JourneySubmissions } from './submission.service.js';
 @Module({
   imports: [CurriculumModule, CertificatesModule],
   controllers: [JourneyController, AttemptContentController, ActionPlanController],
-  providers: [JourneyService, JourneySubmissions, AttemptStore, ScenarioRuns, AnswerDrafts, OptionSeeds, AttemptContentService, ActionPlanService],
+  providers: [JourneyService, JourneySubmissions, QueuedSubmissions, AttemptStore, ScenarioRuns, AnswerDrafts, OptionSeeds, AttemptContentService, ActionPlanService],
   exports: [JourneySubmissions],
 })
 export class JourneyModule {}

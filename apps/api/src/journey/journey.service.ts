@@ -4,7 +4,7 @@ import { type JourneyEvent, describeJourney, journeyStage, rejectionMessage, why
 import { AppException, notFound } from '../common/app-exception.js';
 import { AttemptStore } from './attempt-store.service.js';
 import { quizFeedback } from './grade-feedback.js';
-import { JourneySubmissions, problemsError, type Tx } from './submission.service.js';
+import { JourneySubmissions, problemsError, submissionAction, type Tx } from './submission.service.js';
 
 /** The choice on the enrolment (what reports read) and in the append-only history, under the text's version. */
 async function recordConsent(tx: Tx, action: 'given' | 'changed', evaluationUse: boolean): Promise<void> {
@@ -31,9 +31,13 @@ export class JourneyService {
     return this.submissions.state(userId, enrolmentId);
   }
 
-  /** Consent, with the learner's choice: evaluation use, or course only. Stored with the consent text's version. */
   consent(userId: string, enrolmentId: string, key: string, evaluationUse: boolean) {
-    return this.submissions.submit(userId, enrolmentId, key, { action: 'consent', evaluationUse }, 'es', async (tx) => {
+    return this.submissions.submit(userId, enrolmentId, key, this.consentAction(evaluationUse));
+  }
+
+  /** Consent, with the learner's choice: evaluation use, or course only. Stored with the consent text's version. */
+  consentAction(evaluationUse: boolean) {
+    return submissionAction({ action: 'consent', evaluationUse }, 'es', async (tx) => {
       tx.apply({ type: 'consent.given', at: tx.at });
       await recordConsent(tx, 'given', evaluationUse);
       return {};
@@ -42,28 +46,36 @@ export class JourneyService {
 
   /** A consented learner changes the choice at any time; it applies to every report and export made from then on. */
   changeEvaluationUse(userId: string, enrolmentId: string, key: string, evaluationUse: boolean) {
-    return this.submissions.submit(userId, enrolmentId, key, { action: 'evaluation-use', evaluationUse }, 'es', async (tx) => {
+    return this.submissions.submit(userId, enrolmentId, key, submissionAction({ action: 'evaluation-use', evaluationUse }, 'es', async (tx) => {
       const reason = whyNotStep(tx.journey, { kind: 'evaluationUse' }, tx.at);
       if (reason) throw new AppException(409, reason, reason === 'EVENT_NOT_ALLOWED' ? 'Give your consent first: the choice is part of it.' : rejectionMessage(reason));
       await recordConsent(tx, 'changed', evaluationUse);
       return {};
-    });
+    }));
   }
 
   withdraw(userId: string, enrolmentId: string, key: string) {
-    return this.submissions.submit(userId, enrolmentId, key, { action: 'withdraw' }, 'es', async (tx) => {
-      tx.apply({ type: 'consent.withdrawn', at: tx.at });
-      await tx.m.query(`UPDATE enrolments SET consent_withdrawn_at = now() WHERE id = $1`, [tx.enrolment.id]);
-      await tx.m.query(
-        `INSERT INTO consent_records (enrolment_id, action, consent_version, evaluation_use) VALUES ($1, 'withdrawn', $2, NULL)`,
-        [tx.enrolment.id, tx.course.consent.version],
-      );
-      return {};
+    return this.submissions.submit(userId, enrolmentId, key, this.withdrawAction());
+  }
+
+  withdrawAction() {
+    return submissionAction({ action: 'withdraw' }, 'es', async (tx) => {
+        tx.apply({ type: 'consent.withdrawn', at: tx.at });
+        await tx.m.query(`UPDATE enrolments SET consent_withdrawn_at = now() WHERE id = $1`, [tx.enrolment.id]);
+        await tx.m.query(
+          `INSERT INTO consent_records (enrolment_id, action, consent_version, evaluation_use) VALUES ($1, 'withdrawn', $2, NULL)`,
+          [tx.enrolment.id, tx.course.consent.version],
+        );
+        return {};
     });
   }
 
   completeLesson(userId: string, enrolmentId: string, lessonKey: string, key: string) {
-    return this.submissions.submit(userId, enrolmentId, key, { action: 'lesson', lessonKey }, 'es', async (tx) => {
+    return this.submissions.submit(userId, enrolmentId, key, this.lessonAction(lessonKey));
+  }
+
+  lessonAction(lessonKey: string) {
+    return submissionAction({ action: 'lesson', lessonKey }, 'es', async (tx) => {
       const module = tx.course.modules.find((mod) => mod.lessons.some((l) => l.key === lessonKey));
       if (!module) throw notFound('Lesson');
       tx.apply({ type: 'lesson.completed', moduleKey: module.key, lessonKey, at: tx.at });
@@ -72,8 +84,12 @@ export class JourneyService {
   }
 
   submitAssessment(userId: string, enrolmentId: string, wave: 'pre' | 'post', part: 'knowledge' | 'attitude' | 'then', answers: unknown, key: string, locale: Locale) {
+    return this.submissions.submit(userId, enrolmentId, key, this.assessmentAction(wave, part, answers, locale));
+  }
+
+  assessmentAction(wave: 'pre' | 'post', part: 'knowledge' | 'attitude' | 'then', answers: unknown, locale: Locale) {
     if (wave === 'pre' && part === 'then') throw notFound('Assessment');
-    return this.submissions.submit(userId, enrolmentId, key, { action: 'assessment', wave, part, answers }, locale, async (tx) => {
+    return submissionAction({ action: 'assessment', wave, part, answers }, locale, async (tx) => {
       const event: JourneyEvent = wave === 'pre' ? { type: 'pre.submitted', part: part as 'knowledge' | 'attitude', at: tx.at } : { type: 'post.submitted', part, at: tx.at };
       // A study's waitlist answers the pre-assessment twice: the machine's stage says which round this is.
       const stored = wave === 'pre' && journeyStage(tx.journey.value) === 'baseline' ? 'baseline' : wave;
@@ -93,10 +109,14 @@ export class JourneyService {
 
   /** Knowledge, attitudes and (when the version has it) the behaviour follow-up, in one submission. */
   submitFollowUp(userId: string, enrolmentId: string, answers: { knowledge: unknown; attitude: unknown; practice?: unknown }, key: string, locale: Locale) {
+    return this.submissions.submit(userId, enrolmentId, key, this.followUpAction(answers, locale));
+  }
+
+  followUpAction(answers: { knowledge: unknown; attitude: unknown; practice?: unknown }, locale: Locale) {
     const { knowledge, attitude, practice } = answers;
     // The request hash leaves `practice` out when absent, so a replay from before it existed still matches.
     const request = practice === undefined ? { action: 'followup', knowledge, attitude } : { action: 'followup', knowledge, attitude, practice };
-    return this.submissions.submit(userId, enrolmentId, key, request, locale, async (tx) => {
+    return submissionAction(request, locale, async (tx) => {
       tx.apply({ type: 'followup.submitted', at: tx.at });
       const grade = await this.attempts.knowledge(tx, 'followup', knowledge);
       await this.attempts.attitude(tx, 'followup', attitude, { requireAll: false });
@@ -107,7 +127,11 @@ export class JourneyService {
   }
 
   submitQuiz(userId: string, enrolmentId: string, moduleKey: string, answers: unknown, key: string, locale: Locale) {
-    return this.submissions.submit(userId, enrolmentId, key, { action: 'quiz', moduleKey, answers }, locale, async (tx) => {
+    return this.submissions.submit(userId, enrolmentId, key, this.quizAction(moduleKey, answers, locale));
+  }
+
+  quizAction(moduleKey: string, answers: unknown, locale: Locale) {
+    return submissionAction({ action: 'quiz', moduleKey, answers }, locale, async (tx) => {
       const module = tx.course.modules.find((mod) => mod.key === moduleKey);
       if (!module) throw notFound('Module');
       const problems = validateAnswers(module.quiz.questions, answers);

@@ -8,7 +8,7 @@ import { AttemptStore } from './attempt-store.service.js';
 import type { ScenarioChoiceResultDto, ScenarioRunDto } from './journey.dto.js';
 import { OptionSeeds } from './option-seeds.service.js';
 import { describeRun } from './scenario-run.js';
-import { JourneySubmissions, problemsError } from './submission.service.js';
+import { JourneySubmissions, problemsError, submissionAction } from './submission.service.js';
 
 /** Scenario runs: one decision at a time, kept on the server so a reload or another device resumes where it was. */
 @Injectable()
@@ -30,7 +30,11 @@ export class ScenarioRuns {
   }
 
   choose(userId: string, enrolmentId: string, scenarioKey: string, nodeKey: string, choiceKey: string, key: string, locale: Locale): Promise<ScenarioChoiceResultDto> {
-    return this.submissions.submit(userId, enrolmentId, key, { action: 'scenario', scenarioKey, nodeKey, choiceKey }, locale, async (tx) => {
+    return this.submissions.submit(userId, enrolmentId, key, this.choiceAction(scenarioKey, nodeKey, choiceKey, locale)) as Promise<ScenarioChoiceResultDto>;
+  }
+
+  choiceAction(scenarioKey: string, nodeKey: string, choiceKey: string, locale: Locale) {
+    return submissionAction({ action: 'scenario', scenarioKey, nodeKey, choiceKey }, locale, async (tx) => {
       const module = tx.course.modules.find((mod) => mod.scenario === scenarioKey);
       const scenario = tx.course.scenarios.find((s) => s.key === scenarioKey);
       if (!module || !scenario) throw notFound('Scenario');
@@ -62,6 +66,6 @@ export class ScenarioRuns {
         );
       }
       return describeRun(tx.course, scenarioKey, choices, tx.locale, seed);
-    }) as Promise<ScenarioChoiceResultDto>;
+    });
   }
 }

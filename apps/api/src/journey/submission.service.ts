@@ -72,6 +72,33 @@ export interface Tx {
 export const problemsError = (problems: Problem[]) =>
   new AppException(400, 'VALIDATION_FAILED', problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; '), { problems });
 
+/** A learner's action as a submission runs it: the request its idempotency key stands for, and the work under lock. */
+export interface SubmissionAction<T extends object = object> {
+  /** Hashed into the ledger: the same key sent again with another request is refused. */
+  request: unknown;
+  locale: Locale;
+  work(tx: Tx): Promise<T>;
+}
+
+export const submissionAction = <T extends object>(request: unknown, locale: Locale, work: (tx: Tx) => Promise<T>): SubmissionAction<T> => ({ request, locale, work });
+
+/** One action of a phone's queue, in the queue's order; a refusal found before the transaction (bad input) travels as is. */
+export interface QueuedAction {
+  key: string;
+  action: SubmissionAction | AppException;
+}
+
+/** What each queued action got: the answer a single request would have had, or the refusal a single request would have had. */
+export type QueuedOutcome =
+  | { idempotencyKey: string; status: 200; result: SubmissionResultDto }
+  | { idempotencyKey: string; status: number; code: string; message: string };
+
+interface LedgerEntry {
+  key: string;
+  hash: string;
+  response: SubmissionResultDto;
+}
+
 const requestHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 /**
@@ -120,16 +147,14 @@ export class JourneySubmissions {
     });
   }
 
-  async submit<T extends object>(
-    userId: string, enrolmentId: string, idempotencyKey: string, request: unknown, locale: Locale, work: (tx: Tx) => Promise<T>,
-  ): Promise<T & SubmissionResultDto> {
-    const hash = requestHash(request);
+  async submit<T extends object>(userId: string, enrolmentId: string, idempotencyKey: string, action: SubmissionAction<T>): Promise<T & SubmissionResultDto> {
+    const hash = requestHash(action.request);
     // The pinned version never changes, so its content is fetched before the transaction opens: a transaction that
     // waited for a second pooled connection could deadlock the pool under load.
     const versionId = await this.pinnedVersion(userId, enrolmentId);
     const course = await this.catalog.publishedContent(versionId);
     try {
-      return await this.reads.transaction((m) => this.submitLocked<T>(m, userId, enrolmentId, idempotencyKey, hash, versionId, course, locale, work));
+      return await this.reads.transaction((m) => this.submitLocked<T>(m, userId, enrolmentId, idempotencyKey, hash, versionId, course, action));
     } catch (error) {
       // The same submission sent twice at once (a retry while the first was still running): the second waited for the
       // row lock and read the ledger as it was before the first committed, so it was refused by the machine or by the
@@ -148,8 +173,7 @@ export class JourneySubmissions {
   }
 
   private async submitLocked<T extends object>(
-    m: SqlClient, userId: string, enrolmentId: string, idempotencyKey: string, hash: string, versionId: string, course: Course, locale: Locale,
-    work: (tx: Tx) => Promise<T>,
+    m: SqlClient, userId: string, enrolmentId: string, idempotencyKey: string, hash: string, versionId: string, course: Course, action: SubmissionAction<T>,
   ): Promise<T & SubmissionResultDto> {
     const enrolment = await this.lock(m, userId, enrolmentId, idempotencyKey);
     // Read with the lock: a retry (same key) gets the first answer back and records nothing. A retry that had to wait
@@ -158,14 +182,92 @@ export class JourneySubmissions {
       if (enrolment.seen_hash !== hash) throw keyReused();
       return enrolment.seen_response as T & SubmissionResultDto;
     }
+    const tx = this.openTx(m, userId, enrolment, versionId, course, action.locale, this.clock.now());
+    const extra = await action.work(tx);
+    const view = describeJourney(tx.journey);
+    const response = { ...extra, journey: toState(enrolment.id, tx.journey, view) };
+    await this.finish(tx, [{ key: idempotencyKey, hash, response }], view);
+    return response;
+  }
+
+  /**
+   * A phone's queue for one enrolment, replayed in one request and one transaction: the row is locked and the journey
+   * read once, each action runs in order as it would alone (ledger first, then the machine), and one final statement
+   * stores the snapshot, every attempt and every ledger entry. An action the machine or the input refuses is undone
+   * (its writes rolled back to a savepoint taken before its first query) and reported; the ones after it still run,
+   * exactly as they would have one request at a time.
+   */
+  async submitMany(userId: string, enrolmentId: string, queue: QueuedAction[]): Promise<QueuedOutcome[]> {
+    const versionId = await this.pinnedVersion(userId, enrolmentId);
+    const course = await this.catalog.publishedContent(versionId);
+    return this.reads.transaction(async (m) => {
+      const enrolment = await this.lock(m, userId, enrolmentId, null);
+      // Read after the lock, in a statement of its own: it sees every submission committed before the lock was ours.
+      const seen = new Map(
+        (await m.query<{ key: string; request_hash: string; response: SubmissionResultDto }>(
+          `SELECT key, request_hash, response FROM idempotency_keys WHERE enrolment_id = $1 AND key = ANY($2::text[])`,
+          [enrolment.id, queue.map((q) => q.key)],
+          'idempotency_many',
+        )).map((row) => [row.key, { hash: row.request_hash, response: row.response }]),
+      );
+      const tx = this.openTx(m, userId, enrolment, versionId, course, 'es', this.clock.now());
+      const fresh: LedgerEntry[] = [];
+      const outcomes: QueuedOutcome[] = [];
+      for (const { key, action } of queue) {
+        const hash = action instanceof AppException ? '' : requestHash(action.request);
+        const before = seen.get(key);
+        if (before) {
+          outcomes.push(before.hash === hash ? { idempotencyKey: key, status: 200, result: before.response } : refusal(key, keyReused()));
+          continue;
+        }
+        if (action instanceof AppException) {
+          outcomes.push(refusal(key, action));
+          continue;
+        }
+        const undo = { journey: tx.journey, deferred: tx.deferred.length, clearDrafts: tx.clearDrafts.length };
+        let savepoint = false;
+        // The action's queries go through a savepoint taken on its first one: most actions (lessons, assessments,
+        // quizzes) only defer their writes, and take none.
+        tx.m = {
+          query: async (text, params, name) => {
+            if (!savepoint) await m.query('SAVEPOINT queued_action');
+            savepoint = true;
+            return m.query(text, params, name);
+          },
+        };
+        tx.locale = action.locale;
+        try {
+          const extra = await action.work(tx);
+          const response = { ...extra, journey: toState(enrolment.id, tx.journey) };
+          fresh.push({ key, hash, response });
+          seen.set(key, { hash, response });
+          outcomes.push({ idempotencyKey: key, status: 200, result: response });
+        } catch (error) {
+          if (!(error instanceof AppException)) throw error;
+          if (savepoint) await m.query('ROLLBACK TO SAVEPOINT queued_action');
+          tx.journey = undo.journey;
+          tx.deferred.length = undo.deferred;
+          tx.clearDrafts.length = undo.clearDrafts;
+          outcomes.push(refusal(key, error));
+        }
+        // Each action its own moment, in the queue's order (the machine's events and the ledger keep it).
+        tx.at += 1;
+      }
+      tx.m = m;
+      if (fresh.length) await this.finish(tx, fresh);
+      return outcomes;
+    });
+  }
+
+  /** The transaction's context for the enrolment, after the checks every submission makes under the lock. */
+  private openTx(m: SqlClient, userId: string, enrolment: EnrolmentRow, versionId: string, course: Course, locale: Locale, at: number): Tx {
     // A learner who had not started may have been moved to a newer version (CohortVersions.move) after the version
     // was remembered: forget it and let the client try again on the new one.
     if (enrolment.course_version_id !== versionId) {
-      this.versions.delete(`${userId}:${enrolmentId}`);
+      this.versions.delete(`${userId}:${enrolment.id}`);
       throw new AppException(409, 'COURSE_VERSION_MOVED', 'Your cohort moved to a newer version of the course before you started; please try again.');
     }
     if (enrolment.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
-    const at = this.clock.now();
     const tx: Tx = {
       m, enrolment, course, locale, at, clearDrafts: [], deferred: [],
       // Under the cohort's current follow-up delay (a trainer may have changed it since the journey started) and
@@ -177,19 +279,23 @@ export class JourneySubmissions {
         tx.journey = result.snapshot;
       },
     };
-    const extra = await work(tx);
-    const view = describeJourney(tx.journey);
-    if (view.certificateAvailable) await this.certificates.issue(m, enrolment, course, view.completedAt!);
-    const response = { ...extra, journey: toState(enrolment.id, tx.journey, view) };
-    // One round trip for the rest: drafts cleared, snapshot saved, deferred writes (attempts and their responses),
-    // and the answer remembered under its idempotency key.
-    const params = [...journeyParams(enrolment.id, tx.journey, tx.at, view), tx.clearDrafts, idempotencyKey, hash, JSON.stringify(response)];
+    return tx;
+  }
+
+  /**
+   * The certificate when the journey is complete, then one round trip for the rest: drafts cleared, snapshot saved,
+   * deferred writes (attempts and their responses), and each answer remembered under its idempotency key.
+   */
+  private async finish(tx: Tx, ledger: LedgerEntry[], view = describeJourney(tx.journey)): Promise<void> {
+    if (view.certificateAvailable) await this.certificates.issue(tx.m, tx.enrolment, tx.course, view.completedAt!);
+    const entries = JSON.stringify(ledger.map((e) => ({ key: e.key, hash: e.hash, response: e.response })));
+    const params = [...journeyParams(tx.enrolment.id, tx.journey, tx.at, view), tx.clearDrafts, entries];
     const ctes = [`drafts AS (DELETE FROM answer_drafts WHERE enrolment_id = $1 AND target = ANY($7::text[]))`, `saved AS (${SAVE_JOURNEY})`];
     for (const write of tx.deferred) ctes.push(...foldWrite(write, params, ctes.length));
-    const text = `WITH ${ctes.join(',\n')}\nINSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response) VALUES ($1, $8, $9, 200, $10)`;
+    const text = `WITH ${ctes.join(',\n')}\nINSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response)
+      SELECT $1, l.key, l.hash, 200, l.response FROM jsonb_to_recordset($8::jsonb) AS l(key text, hash text, response jsonb)`;
     // Few distinct texts (which writes a kind of submission defers): each is prepared once per connection.
-    await m.query(text, params, `submission_final_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`);
-    return response;
+    await tx.m.query(text, params, `submission_final_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`);
   }
 
   /** Enrolment → pinned course version, remembered: it changes only before the learner's first submission (checked under lock). */
@@ -232,6 +338,9 @@ function openDueWait(journey: PersistedJourney, at: number): PersistedJourney {
 function needsReschedule(journey: PersistedJourney, cohortDays: number): boolean {
   return journey.context.outline.followUpDelayDays !== cohortDays && withCohortFollowUpDelay(journey, cohortDays, 0) !== journey;
 }
+
+const refusal = (idempotencyKey: string, error: AppException): QueuedOutcome =>
+  ({ idempotencyKey, status: error.getStatus(), code: error.code, message: error.message });
 
 const keyReused = () => new AppException(409, 'IDEMPOTENCY_KEY_REUSED', 'idempotencyKey: this key was already used for a different submission.');
 

@@ -19,6 +19,12 @@ const RECORDED_FIELDS = [
   ['displayName', 'display_name'], ['legalName', 'legal_name'], ['positionType', 'position_type'], ['institution', 'institution'], ['region', 'region'],
 ] as const;
 
+/** The permissions an administrator grants a trainer: their column, their name in messages, their audit action. */
+const TRAINER_PERMISSIONS = {
+  contentEditor: { column: 'can_edit_content', name: 'content-editor', audit: 'account.content_editor' },
+  evaluator: { column: 'can_evaluate', name: 'evaluator', audit: 'account.evaluator' },
+} as const;
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -92,25 +98,24 @@ export class UsersService {
   }
 
   /** Grants or withdraws the content-editor permission; only trainers hold it (admins may by their role). */
-  async setContentEditor(actor: AuthUser, userId: string, granted: boolean): Promise<UserDto> {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ id: userId });
-    if (!user) throw notFound('User');
-    if (user.role !== 'trainer') throw new AppException(409, 'CONFLICT', 'Only trainers are granted the content-editor permission; administrators hold it already.');
-    await this.pool.transaction(async (m) => {
-      await m.query(`UPDATE users SET can_edit_content = $2, updated_at = now() WHERE id = $1`, [userId, granted]);
-      await this.audit.record({ actor, action: granted ? 'account.content_editor.grant' : 'account.content_editor.revoke', subjectId: userId }, m);
-    });
-    return this.getProfile(userId);
+  setContentEditor(actor: AuthUser, userId: string, granted: boolean): Promise<UserDto> {
+    return this.setTrainerPermission(actor, userId, granted, TRAINER_PERMISSIONS.contentEditor);
   }
 
   /** Grants or withdraws the evaluator permission (studies); only trainers hold it (admins may by their role). */
-  async setEvaluator(actor: AuthUser, userId: string, granted: boolean): Promise<UserDto> {
+  setEvaluator(actor: AuthUser, userId: string, granted: boolean): Promise<UserDto> {
+    return this.setTrainerPermission(actor, userId, granted, TRAINER_PERMISSIONS.evaluator);
+  }
+
+  private async setTrainerPermission(
+    actor: AuthUser, userId: string, granted: boolean, { column, name, audit }: (typeof TRAINER_PERMISSIONS)[keyof typeof TRAINER_PERMISSIONS],
+  ): Promise<UserDto> {
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) throw notFound('User');
-    if (user.role !== 'trainer') throw new AppException(409, 'CONFLICT', 'Only trainers are granted the evaluator permission; administrators hold it already.');
-    await this.db.transaction(async (m) => {
-      await m.query(`UPDATE users SET can_evaluate = $2, updated_at = now() WHERE id = $1`, [userId, granted]);
-      await this.audit.record({ actor, action: granted ? 'account.evaluator.grant' : 'account.evaluator.revoke', subjectId: userId }, m);
+    if (user.role !== 'trainer') throw new AppException(409, 'CONFLICT', `Only trainers are granted the ${name} permission; administrators hold it already.`);
+    await this.pool.transaction(async (m) => {
+      await m.query(`UPDATE users SET ${column} = $2, updated_at = now() WHERE id = $1`, [userId, granted]);
+      await this.audit.record({ actor, action: `${audit}.${granted ? 'grant' : 'revoke'}`, subjectId: userId }, m);
     });
     return this.getProfile(userId);
   }

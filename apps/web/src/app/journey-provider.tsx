@@ -10,7 +10,7 @@ import { useQuery } from '../lib/use-query';
 import { JourneyContext, type JourneyContextValue } from '../lib/journey/journey-context';
 import { JourneyDriver } from '../lib/journey/journey-driver';
 import { persistedOf } from '../lib/journey/journey-types';
-import { sendPersisted } from '../lib/offline/persisted-send';
+import { keepPersisted, sendPersisted } from '../lib/offline/persisted-send';
 import { useOfflineCourse } from '../lib/offline/use-offline-course';
 import { RefusedAnswers } from '../components/refused-answers';
 import { JourneyNotices } from './journey-notices';
@@ -30,6 +30,7 @@ function driverFor(enrolmentId: string, server: PersistedJourney): JourneyDriver
   const driver = new JourneyDriver(server, {
     // Through the answer queue on this phone (lib/offline): an action survives a closed browser and is sent once.
     send: (submission, key, lang) => sendPersisted(enrolmentId, submission, key, lang),
+    keep: (submission, key, lang) => keepPersisted(enrolmentId, submission, key, lang),
     load: () => loadJourney(enrolmentId),
   });
   drivers.set(enrolmentId, driver);

@@ -1,6 +1,7 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, refreshSession, setAccessToken, setSessionLostHandler, unwrap, type ApiSchemas, type User, withSession } from './api/api-client';
 import { changeLanguage } from './i18n';
+import { requiredContext } from './required-context';
 import { connection } from './offline/connection';
 import { forgetOfflineData, rememberLearner, storedLearner } from './offline/offline-store';
 
@@ -14,7 +15,8 @@ interface Session {
   setLocale(locale: User['locale']): Promise<void>;
 }
 
-const SessionContext = createContext<Session | null>(null);
+const [SessionContext, useSession] = requiredContext<Session>('useSession must be used inside SessionProvider');
+export { useSession };
 
 async function call<T>(run: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   try {
@@ -129,8 +131,3 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
-export function useSession(): Session {
-  const session = useContext(SessionContext);
-  if (!session) throw new Error('useSession must be used inside SessionProvider');
-  return session;
-}

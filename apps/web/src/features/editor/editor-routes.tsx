@@ -1,5 +1,5 @@
-import { Route, Switch } from 'wouter';
-import '../../components/staff/staff.css';
+import { Route } from 'wouter';
+import { StaffRoutes } from '../../components/staff/staff-routes';
 import './editor.css';
 import { DraftWorkspace } from './components/draft-workspace';
 import { EditorHome } from './components/editor-home';
@@ -12,11 +12,9 @@ export { loadEditorStrings } from './editor-strings';
  */
 export default function EditorRoutes() {
   return (
-    <div className="staff-area editor-area">
-      <Switch>
-        <Route path="/editor"><EditorHome /></Route>
-        <Route path="/editor/:versionId/*?"><DraftWorkspace /></Route>
-      </Switch>
-    </div>
+    <StaffRoutes className="editor-area">
+      <Route path="/editor"><EditorHome /></Route>
+      <Route path="/editor/:versionId/*?"><DraftWorkspace /></Route>
+    </StaffRoutes>
   );
 }

@@ -1,5 +1,5 @@
-import { Redirect, Route, Switch } from 'wouter';
-import '../../components/staff/staff.css';
+import { Route } from 'wouter';
+import { StaffRoutes } from '../../components/staff/staff-routes';
 import '../../components/report/report.css';
 import { NewStudyPage } from './components/new-study-page';
 import { StudyListPage } from './components/study-list-page';
@@ -11,13 +11,10 @@ import { StudyPage } from './components/study-page';
  */
 export default function StudiesRoutes() {
   return (
-    <div className="staff-area">
-      <Switch>
-        <Route path="/trainer/studies"><StudyListPage /></Route>
-        <Route path="/trainer/studies/new"><NewStudyPage /></Route>
-        <Route path="/trainer/studies/:studyId"><StudyPage /></Route>
-        <Route><Redirect to="/trainer/studies" replace /></Route>
-      </Switch>
-    </div>
+    <StaffRoutes fallback="/trainer/studies">
+      <Route path="/trainer/studies"><StudyListPage /></Route>
+      <Route path="/trainer/studies/new"><NewStudyPage /></Route>
+      <Route path="/trainer/studies/:studyId"><StudyPage /></Route>
+    </StaffRoutes>
   );
 }

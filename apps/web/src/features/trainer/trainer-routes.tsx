@@ -1,5 +1,5 @@
-import { Redirect, Route, Switch } from 'wouter';
-import '../../components/staff/staff.css';
+import { Redirect, Route } from 'wouter';
+import { StaffRoutes } from '../../components/staff/staff-routes';
 import { CohortListPage } from './components/cohort-list-page';
 import { CohortPage, isCohortTab } from './components/cohort-page';
 import { NewCohortPage } from './components/new-cohort-page';
@@ -10,16 +10,13 @@ import { NewCohortPage } from './components/new-cohort-page';
  */
 export default function TrainerRoutes() {
   return (
-    <div className="staff-area">
-      <Switch>
-        <Route path="/trainer"><CohortListPage /></Route>
-        <Route path="/trainer/cohorts/new"><NewCohortPage /></Route>
-        {/* One route for the cohort and its tabs, so the cohort page (and its loaded cohort) stays while tabs change. */}
-        <Route path="/trainer/cohorts/:cohortId/:tab?">
-          {({ tab = '' }) => (isCohortTab(tab) ? <CohortPage /> : <Redirect to="/trainer" replace />)}
-        </Route>
-        <Route><Redirect to="/trainer" replace /></Route>
-      </Switch>
-    </div>
+    <StaffRoutes fallback="/trainer">
+      <Route path="/trainer"><CohortListPage /></Route>
+      <Route path="/trainer/cohorts/new"><NewCohortPage /></Route>
+      {/* One route for the cohort and its tabs, so the cohort page (and its loaded cohort) stays while tabs change. */}
+      <Route path="/trainer/cohorts/:cohortId/:tab?">
+        {({ tab = '' }) => (isCohortTab(tab) ? <CohortPage /> : <Redirect to="/trainer" replace />)}
+      </Route>
+    </StaffRoutes>
   );
 }

@@ -724,6 +724,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enrolments/{enrolmentId}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["JourneyController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enrolments/{enrolmentId}/drafts/{target}": {
         parameters: {
             query?: never;
@@ -1966,6 +1982,26 @@ export interface components {
             practice?: {
                 [key: string]: string;
             };
+        };
+        QueuedSubmissionsDto: {
+            /** @description The phone's queued actions for this enrolment, oldest first. Each is { kind, idempotencyKey, lang?, … } with the fields of its single route (consent: evaluationUse; withdraw; lesson: lessonKey; assessment: wave, part, answers; quiz: moduleKey, answers; scenario: scenarioKey, nodeKey, choiceKey; followUp: knowledge, attitude, practice?). */
+            items: {
+                [key: string]: unknown;
+            }[];
+        };
+        QueuedOutcomeDto: {
+            idempotencyKey: string;
+            /** @description 200: recorded (or recorded before: the first answer); otherwise the status its single route would have answered */
+            status: number;
+            /** @description With 200: what the single route answers */
+            result?: components["schemas"]["SubmissionResultDto"] | components["schemas"]["ScenarioChoiceResultDto"];
+            /** @description With a refusal: the error code (the same as the single route) */
+            code?: string;
+            message?: string;
+        };
+        QueuedOutcomesDto: {
+            /** @description One per item, in the same order */
+            outcomes: components["schemas"]["QueuedOutcomeDto"][];
         };
         DraftDto: {
             answers: {
@@ -4096,6 +4132,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubmissionResultDto"];
+                };
+            };
+        };
+    };
+    JourneyController_replay: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueuedSubmissionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedOutcomesDto"];
                 };
             };
         };

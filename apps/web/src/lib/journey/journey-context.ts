@@ -1,7 +1,7 @@
-import { createContext, useContext } from 'react';
 import type { JourneyView, LiveJourneySnapshot } from '#journey';
 import type { JourneyDriver } from './journey-driver';
 import type { CourseOutline } from './journey-types';
+import { requiredContext } from '../required-context';
 
 export interface JourneyContextValue {
   enrolmentId: string;
@@ -15,10 +15,4 @@ export interface JourneyContextValue {
   driver: JourneyDriver;
 }
 
-export const JourneyContext = createContext<JourneyContextValue | null>(null);
-
-export function useJourney(): JourneyContextValue {
-  const value = useContext(JourneyContext);
-  if (!value) throw new Error('useJourney must be used inside JourneyProvider');
-  return value;
-}
+export const [JourneyContext, useJourney] = requiredContext<JourneyContextValue>('useJourney must be used inside JourneyProvider');

@@ -153,6 +153,32 @@ describe('the browser journey actor', () => {
     expect(driver.getState().snapshot.context).toEqual(server.journey.context);
   });
 
+  it('hands every step to the persistent store the moment it is taken, not only when its turn to be sent comes', async () => {
+    const server = new Server(checkpoint('learning m1, reading (nothing read)'));
+    const kept: string[] = [];
+    const tried: string[] = [];
+    const driver = new JourneyDriver(server.journey, {
+      send: (submission, key) => {
+        tried.push((submission as { lessonKey: string }).lessonKey);
+        return server.send(submission, key);
+      },
+      keep: async (submission, key) => void kept.push(`${(submission as { lessonKey: string }).lessonKey}:${key}`),
+      load: async () => server.journey,
+      now: () => server.clock,
+      retryDelayMs: 1,
+    });
+    server.offline = true;
+    await driver.act(lesson('intro'), 'es').outcome;
+    // "law" waits behind "intro" (never sent while intro has no answer), yet it is stored already.
+    const behind = driver.act(lesson('law'), 'es');
+    expect(kept.map((k) => k.split(':')[0])).toEqual(['intro', 'law']);
+    await behind.outcome;
+    expect(tried).not.toContain('law');
+    // The same step pressed again is not stored twice.
+    driver.act(lesson('law'), 'es');
+    expect(kept).toHaveLength(2);
+  });
+
   it('replays the steps still on their way on top of a journey loaded anew', async () => {
     const { server, driver } = setUp('learning m1, reading (nothing read)');
     server.offline = true;

@@ -56,6 +56,11 @@ export interface DriverState {
 
 export interface DriverDeps {
   send<S extends Submission>(submission: S, key: string, lang: Language): Promise<ResultOf<S>>;
+  /**
+   * Stores an action the moment it is taken, before its turn to be sent comes (a persistent queue: the actions
+   * behind one that met no connection must survive a closed browser as well). Optional: without it, only `send` stores.
+   */
+  keep?(submission: Submission, key: string, lang: Language): Promise<void>;
   /** The journey as the server holds it now. */
   load(): Promise<PersistedJourney>;
   now?(): number;
@@ -124,6 +129,7 @@ export class JourneyDriver {
       submission, fingerprint, lang, key: options.key ?? newIdempotencyKey(), event: probe.graded ? null : probe.event, state: 'queued', waiters: [],
     };
     this.entries.push(entry);
+    void this.deps.keep?.(submission, entry.key, lang);
     if (entry.event) this.actor.send(entry.event);
     const outcome = this.wait<ResultOf<S>>(entry);
     this.correction = null;

@@ -75,6 +75,27 @@ export const chooseInScenario = (enrolmentId: string, scenarioKey: string, nodeK
 export const submitFollowUp = (enrolmentId: string, answers: { knowledge: Answers; attitude: Answers; practice?: Record<string, string> }, idempotencyKey: string, lang: Language) =>
   apiCall(() => api.POST('/api/enrolments/{enrolmentId}/follow-up', { params: { path: { enrolmentId }, query: { lang } }, body: { idempotencyKey, ...answers } }));
 
+/** One queued action's answer from the queue route: its own route's data (200), or its refusal. */
+export interface QueuedAnswer {
+  status: number;
+  result?: unknown;
+  code?: string;
+}
+
+/** The route's names for an action's fields: the action as plain data, with its kind. */
+const queuedItem = ({ key, submission, lang }: { key: string; submission: Submission; lang: Language }) => ({ ...submission, idempotencyKey: key, lang });
+
+/**
+ * Sends several actions of one enrolment, oldest first, in one request (a phone's queue after the connection came
+ * back); each is answered as its own route would answer it, in the same order.
+ */
+export async function sendQueue(enrolmentId: string, actions: { key: string; submission: Submission; lang: Language }[], lang: Language): Promise<QueuedAnswer[]> {
+  const answer = await apiCall(() =>
+    api.POST('/api/enrolments/{enrolmentId}/submissions', { params: { path: { enrolmentId }, query: { lang } }, body: { items: actions.map(queuedItem) } }),
+  );
+  return answer.outcomes;
+}
+
 /** Sends one action with its idempotency key (a retry with the same key returns the first answer and records nothing). */
 export function sendSubmission<S extends Submission>(enrolmentId: string, submission: S, key: string, lang: Language): Promise<ResultOf<S>> {
   const s: Submission = submission;

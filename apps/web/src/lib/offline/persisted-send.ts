@@ -13,3 +13,8 @@ export async function sendPersisted<S extends Submission>(enrolmentId: string, s
   if (outcome.state === 'sent') return outcome.data;
   throw new ApiError('SAVED_ON_PHONE', 'Kept on this phone; it is sent when the connection returns.', 0);
 }
+
+/** The journey driver's `keep`: an action behind one still on its way is written to this phone at once. */
+export function keepPersisted(enrolmentId: string, submission: Submission, key: string, lang: Language): Promise<void> {
+  return outbox.keep({ enrolmentId, submission, key, lang });
+}

@@ -8,26 +8,47 @@ import { backoffMs, createOutbox, type QueuedRequest, targetOf } from './replay'
 /** The server as the queue sees it: a function per try. The real wire is covered by test/browser/offline.e2e-spec.ts. */
 function fakeServer() {
   const calls: string[] = [];
+  /** Each request's keys (a queue request carries several). */
+  const requests: string[][] = [];
+  /** Keys the server answers inside a queue request with this status, as its route would. */
+  const itemStatus = new Map<string, { status: number; code: string }>();
   let mode: 'up' | 'down' | { status: number; code: string } = 'up';
   let delayMs = 0;
+  const answer = (entry: OutboxEntry) => ({ accepted: targetOf(entry.submission), answers: (entry.submission as { answers?: unknown }).answers });
+  const reachServer = async () => {
+    if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+    if (mode === 'down') throw new ApiError('NETWORK_ERROR', 'offline', 0);
+    if (mode !== 'up') throw new ApiError(mode.code as ApiError['code'], 'refused', mode.status);
+  };
   return {
     calls,
+    requests,
+    itemStatus,
     set: (next: typeof mode) => (mode = next),
     slow: (ms: number) => (delayMs = ms),
     async send(entry: OutboxEntry) {
       calls.push(entry.key);
-      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-      if (mode === 'down') throw new ApiError('NETWORK_ERROR', 'offline', 0);
-      if (mode !== 'up') throw new ApiError(mode.code as ApiError['code'], 'refused', mode.status);
-      return { accepted: targetOf(entry.submission), answers: (entry.submission as { answers?: unknown }).answers };
+      requests.push([entry.key]);
+      await reachServer();
+      return answer(entry);
+    },
+    async sendMany(entries: OutboxEntry[]) {
+      calls.push(...entries.map((e) => e.key));
+      requests.push(entries.map((e) => e.key));
+      await reachServer();
+      return entries.map((e) => itemStatus.get(e.key) ?? { status: 200, result: answer(e) });
     },
   };
 }
 
 const clock = 1_000_000;
-function setup(owner: string | null = 'learner-1') {
+/** Whether the outbox may send several entries in one request: every behaviour below holds either way. */
+let queueRouteByDefault = false;
+function setup(owner: string | null = 'learner-1', { queueRoute = queueRouteByDefault } = {}) {
   const server = fakeServer();
-  const box = createOutbox({ send: server.send, owner: () => owner, now: () => clock, random: () => 0.5, exclusive: (run) => run() });
+  const box = createOutbox({
+    send: server.send, ...(queueRoute ? { sendMany: server.sendMany } : {}), owner: () => owner, now: () => clock, random: () => 0.5, exclusive: (run) => run(),
+  });
   return { server, box };
 }
 
@@ -44,7 +65,12 @@ afterEach(async () => {
   await closeOfflineDb();
 });
 
-describe('the answer queue', () => {
+describe.each([
+  ['one request per entry', false],
+  ['with the queue route', true],
+])('the answer queue (%s)', (_, queueRoute) => {
+  beforeEach(() => (queueRouteByDefault = queueRoute));
+
   it('sends at once when the server answers, and keeps nothing afterwards', async () => {
     const { server, box } = setup();
     await expect(box.sendQueued(request('key-00001'))).resolves.toEqual({ state: 'sent', data: { accepted: 'pre-knowledge', answers: { k1: ['a'] } } });
@@ -182,6 +208,75 @@ describe('the answer queue', () => {
     await forgetOfflineData();
     expect(localStorage.getItem('respeta.offline.user')).toBeNull();
     expect(await (await offlineDb()).count('outbox')).toBe(0);
+  });
+
+  it("sends an enrolment's queue in one request and records each answer, one entry alone on its own route", async () => {
+    const { server, box } = setup('learner-1', { queueRoute: true });
+    server.set('down');
+    await box.sendQueued(request('lesson-q1', 'lesson-l1'));
+    await box.sendQueued(request('other-q01', 'pre-knowledge', 'enrol-2'));
+    await box.sendQueued(request('lesson-q2', 'lesson-l2'));
+    await box.sendQueued(request('quiz-q001', 'quiz-m1'));
+    server.set('up');
+    server.requests.length = 0;
+    await box.flush(true);
+    expect(server.requests).toEqual([['lesson-q1', 'lesson-q2', 'quiz-q001'], ['other-q01']]);
+    expect((await box.readTarget('enrol-1', 'quiz-m1')).receipt?.result).toEqual({ accepted: 'quiz-m1', answers: { q1: ['b'] } });
+    expect((await box.readTarget('enrol-2', 'pre-knowledge')).receipt).not.toBeNull();
+    expect(await (await offlineDb()).count('outbox')).toBe(0);
+    expect(outboxStatus.get()).toEqual({ waiting: 0, rejected: 0 });
+  });
+
+  it('in a queue request, a refused entry is refused alone and one to retry holds the entries after it', async () => {
+    const { server, box } = setup('learner-1', { queueRoute: true });
+    server.set('down');
+    for (const key of ['key-b0001', 'key-b0002', 'key-b0003', 'key-b0004']) await box.sendQueued(request(key, `lesson-${key}`));
+    server.set('up');
+    server.itemStatus.set('key-b0002', { status: 409, code: 'EVENT_NOT_ALLOWED' });
+    server.itemStatus.set('key-b0003', { status: 503, code: 'SERVICE_UNAVAILABLE' });
+    await box.flush(true);
+    const db = await offlineDb();
+    expect(await box.rejected()).toEqual([expect.objectContaining({ key: 'key-b0002', error: { code: 'EVENT_NOT_ALLOWED', status: 409 } })]);
+    expect(await db.get('outbox', 'key-b0003')).toMatchObject({ state: 'waiting', tries: 1 });
+    expect(await db.get('outbox', 'key-b0004')).toMatchObject({ state: 'waiting', tries: 0 });
+    expect((await box.readTarget('enrol-1', 'lesson-key-b0001')).receipt).not.toBeNull();
+    // Next pass: the two left go together, in order.
+    server.itemStatus.clear();
+    server.requests.length = 0;
+    await box.flush(true);
+    expect(server.requests).toEqual([['key-b0003', 'key-b0004']]);
+    expect(outboxStatus.get()).toEqual({ waiting: 0, rejected: 1 });
+  });
+
+  it('keeps a whole queue when its request gets no answer, and refuses each entry when the request is refused', async () => {
+    const { server, box } = setup('learner-1', { queueRoute: true });
+    server.set('down');
+    for (const key of ['key-c0001', 'key-c0002']) await box.sendQueued(request(key, `lesson-${key}`));
+    await box.flush(true);
+    const db = await offlineDb();
+    expect((await db.getAll('outbox')).map((e) => e.state)).toEqual(['waiting', 'waiting']);
+    server.set({ status: 404, code: 'NOT_FOUND' });
+    await box.flush(true);
+    expect((await box.rejected()).map((e) => e.key).sort()).toEqual(['key-c0001', 'key-c0002']);
+  });
+
+  it('keeps an action behind an undelivered one in its place, and sends it once with the queue', async () => {
+    const { server, box } = setup();
+    server.set('down');
+    await box.sendQueued(request('lesson-k7', 'lesson-l1'));
+    await box.keep(request('lesson-k8', 'lesson-l2')); // the driver has not sent it yet: the first has no answer
+    await box.keep(request('lesson-k8', 'lesson-l2')); // kept twice: stored once
+    const db = await offlineDb();
+    expect((await db.getAllFromIndex('outbox', 'byCreated')).map((e) => e.key)).toEqual(['lesson-k7', 'lesson-k8']);
+    expect(outboxStatus.get()).toEqual({ waiting: 2, rejected: 0 });
+    server.set('up');
+    server.calls.length = 0;
+    await box.flush(true);
+    expect(server.calls).toEqual(['lesson-k7', 'lesson-k8']);
+    // The driver's turn for it comes: the answer the queue got, no second request, and nothing left behind.
+    await expect(box.sendQueued(request('lesson-k8', 'lesson-l2'))).resolves.toMatchObject({ state: 'sent', data: { accepted: 'lesson-l2' } });
+    expect(server.calls).toEqual(['lesson-k7', 'lesson-k8']);
+    expect(await db.count('receipts')).toBe(1); // lesson-k7's, which no page has read yet
   });
 
   it('backs off exponentially with jitter, capped at five minutes', () => {

@@ -1,6 +1,6 @@
 import { ApiError } from '../api/api-client';
 import type { Language } from '../i18n';
-import { sendSubmission, type Submission } from '../journey/journey-submit';
+import { sendQueue, sendSubmission, type QueuedAnswer, type Submission } from '../journey/journey-submit';
 import { connection } from './connection';
 import { offlineDb, type OutboxEntry, type Receipt } from './offline-db';
 import { outboxStatus, storedLearner } from './offline-store';
@@ -46,9 +46,17 @@ export function backoffMs(tries: number, random: () => number = Math.random): nu
 /** No answer, a timeout, too many requests or a server/database outage: the action may be retried with its key. */
 export const isRetryableStatus = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;
 
+/** The most entries one replay request carries (QUEUE_BATCH_MAX on the server). */
+const BATCH_MAX = 20;
+
 interface Deps {
   /** Sends one entry and resolves with the server's data, or throws an ApiError (status 0: no answer). */
   send(entry: OutboxEntry): Promise<unknown>;
+  /**
+   * Sends several entries of one enrolment, in order, in one request; resolves with each one's answer (the data its
+   * own route would have returned, or its refusal), or throws an ApiError for the request as a whole. Absent: one at a time.
+   */
+  sendMany?(entries: OutboxEntry[]): Promise<QueuedAnswer[]>;
   /** The signed-in learner's id (the owner of what is queued now). */
   owner(): string | null;
   now(): number;
@@ -59,6 +67,8 @@ interface Deps {
 
 /** The same function the journey driver sends with (apiCall: session renewal, connection state, typed errors). */
 const sendOverApi = (entry: OutboxEntry): Promise<unknown> => sendSubmission(entry.enrolmentId, entry.submission, entry.key, entry.lang);
+const sendManyOverApi = (entries: OutboxEntry[]): Promise<QueuedAnswer[]> =>
+  sendQueue(entries[0]!.enrolmentId, entries.map((e) => ({ key: e.key, submission: e.submission, lang: e.lang })), entries[0]!.lang);
 
 function webLock<T>(run: () => Promise<T>): Promise<T> {
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
@@ -94,14 +104,19 @@ export function createOutbox(deps: Deps) {
     outboxStatus.set({ waiting: entries.filter((e) => e.state === 'waiting').length, rejected: entries.filter((e) => e.state === 'rejected').length });
   }
 
-  /** One pass over the queue, oldest first. Within an enrolment order matters (lessons before their quiz): an entry that could not be sent holds back the later ones. */
+  /**
+   * One pass over the queue, oldest first. Within an enrolment order matters (lessons before their quiz): an entry
+   * that could not be sent holds back the later ones. Several entries of one enrolment go in one request (a phone
+   * coming back online sends its queue in one round trip); the server answers each as its own route would.
+   */
   async function pass(ignoreBackoff: boolean): Promise<void> {
     const owner = deps.owner();
     if (!owner) return;
     await deps.exclusive(async () => {
       const db = await offlineDb();
-      const held = new Set<string>();
       let soonest = Infinity;
+      const due = new Map<string, OutboxEntry[]>();
+      const held = new Set<string>();
       for (const queued of await db.getAllFromIndex('outbox', 'byCreated')) {
         if (queued.owner !== owner || queued.state !== 'waiting' || held.has(queued.enrolmentId)) continue;
         if (!ignoreBackoff && queued.nextAt > deps.now()) {
@@ -109,32 +124,56 @@ export function createOutbox(deps: Deps) {
           soonest = Math.min(soonest, queued.nextAt);
           continue;
         }
-        // Another tab may have sent it while this one waited for the lock.
-        const entry = await db.get('outbox', queued.key);
-        if (!entry || entry.state !== 'waiting') continue;
-        try {
-          const result = await deps.send(entry);
-          const receipt: Receipt = { key: entry.key, owner, enrolmentId: entry.enrolmentId, target: entry.target, sentAt: deps.now(), result };
-          const tx = db.transaction(['outbox', 'receipts'], 'readwrite');
-          await Promise.all([tx.objectStore('outbox').delete(entry.key), tx.objectStore('receipts').put(receipt), tx.done]);
-          emit({ type: 'sent', key: entry.key, enrolmentId: entry.enrolmentId, result });
-        } catch (error) {
-          const failure = error instanceof ApiError ? error : new ApiError('NETWORK_ERROR', String(error), 0);
-          // The session ended and could not be renewed: keep everything for when this learner signs in again.
-          if (failure.status === 401) break;
-          if (isRetryableStatus(failure.status)) {
-            entry.tries += 1;
-            entry.nextAt = deps.now() + backoffMs(entry.tries, deps.random);
-            await db.put('outbox', entry);
-            held.add(entry.enrolmentId);
-            soonest = Math.min(soonest, entry.nextAt);
-            if (failure.status === 0) break; // no connection: the others would fail the same way
-          } else {
-            // The server answered and refused (409 the journey does not allow it, 400, 404…): retrying cannot help.
-            await db.put('outbox', { ...entry, state: 'rejected', error: { code: failure.code, status: failure.status } });
-            // An action the page is waiting for is reported by the page (one notice, not two); only one that waited
-            // on the phone unseen goes to the list of refused answers.
-            if (!claimed.has(entry.key)) emit({ type: 'rejected', key: entry.key });
+        due.set(queued.enrolmentId, [...(due.get(queued.enrolmentId) ?? []), queued]);
+      }
+
+      /** Waits with backoff; the entries after it in its enrolment wait behind it. */
+      const retryLater = async (entry: OutboxEntry) => {
+        entry.tries += 1;
+        entry.nextAt = deps.now() + backoffMs(entry.tries, deps.random);
+        await db.put('outbox', entry);
+        soonest = Math.min(soonest, entry.nextAt);
+      };
+
+      const size = deps.sendMany ? BATCH_MAX : 1;
+      sending: for (const entries of due.values()) {
+        for (let i = 0; i < entries.length; i += size) {
+          // Another tab may have sent some while this one waited for the lock.
+          const batch = (await Promise.all(entries.slice(i, i + size).map((e) => db.get('outbox', e.key))))
+            .filter((e): e is OutboxEntry => e?.state === 'waiting');
+          if (!batch.length) continue;
+          let answers: QueuedAnswer[];
+          try {
+            answers = batch.length > 1 && deps.sendMany ? await deps.sendMany(batch) : [{ status: 200, result: await deps.send(batch[0]!) }];
+          } catch (error) {
+            const failure = error instanceof ApiError ? error : new ApiError('NETWORK_ERROR', String(error), 0);
+            // The session ended and could not be renewed: keep everything for when this learner signs in again.
+            if (failure.status === 401) break sending;
+            if (isRetryableStatus(failure.status)) {
+              await retryLater(batch[0]!);
+              if (failure.status === 0) break sending; // no connection: the others would fail the same way
+              continue sending;
+            }
+            // Refused as a whole (the enrolment is gone or closed…): each entry is refused the same way.
+            answers = batch.map(() => ({ status: failure.status, code: failure.code }));
+          }
+          for (const [j, entry] of batch.entries()) {
+            const answer = answers[j] ?? { status: 0, code: 'NETWORK_ERROR' };
+            if (answer.status === 200) {
+              const receipt: Receipt = { key: entry.key, owner, enrolmentId: entry.enrolmentId, target: entry.target, sentAt: deps.now(), result: answer.result };
+              const tx = db.transaction(['outbox', 'receipts'], 'readwrite');
+              await Promise.all([tx.objectStore('outbox').delete(entry.key), tx.objectStore('receipts').put(receipt), tx.done]);
+              emit({ type: 'sent', key: entry.key, enrolmentId: entry.enrolmentId, result: answer.result });
+            } else if (isRetryableStatus(answer.status)) {
+              await retryLater(entry);
+              continue sending;
+            } else {
+              // The server answered and refused (409 the journey does not allow it, 400, 404…): retrying cannot help.
+              await db.put('outbox', { ...entry, state: 'rejected', error: { code: answer.code ?? 'ERROR', status: answer.status } });
+              // An action the page is waiting for is reported by the page (one notice, not two); only one that waited
+              // on the phone unseen goes to the list of refused answers.
+              if (!claimed.has(entry.key)) emit({ type: 'rejected', key: entry.key });
+            }
           }
         }
       }
@@ -166,6 +205,41 @@ export function createOutbox(deps: Deps) {
     return again;
   }
 
+  /** Writes made by keep() and not yet finished, by key: a send of the same key waits for its own write. */
+  const keeping = new Map<string, Promise<void>>();
+  /** Keys keep() stored that sendQueued() has not sent yet: their first send is not a resend. */
+  const kept = new Set<string>();
+
+  function entryOf(request: QueuedRequest, owner: string | null): OutboxEntry {
+    lastCreated = Math.max(deps.now(), lastCreated + 1);
+    return {
+      key: request.key, owner: owner ?? '', enrolmentId: request.enrolmentId, target: targetOf(request.submission), label: request.label,
+      submission: request.submission, lang: request.lang, createdAt: lastCreated, tries: 0, nextAt: 0, state: 'waiting',
+    };
+  }
+
+  /**
+   * Stores an action on the phone at once, in its place in the queue, without sending it: the journey driver sends
+   * one action at a time, and the ones behind an undelivered one must survive a closed browser too.
+   */
+  function keep(request: QueuedRequest): Promise<void> {
+    const owner = deps.owner();
+    if (!owner) return Promise.resolve();
+    const entry = entryOf(request, owner);
+    const write = (async () => {
+      const db = await offlineDb();
+      if ((await db.get('outbox', entry.key)) ?? (await db.get('receipts', entry.key))) return;
+      await db.put('outbox', entry);
+      kept.add(entry.key);
+      await refreshStatus();
+      emit({ type: 'changed' });
+    })()
+      .catch(() => undefined) // no storage: sendQueued sends it as before
+      .finally(() => keeping.delete(entry.key));
+    keeping.set(entry.key, write);
+    return write;
+  }
+
   /**
    * A learner's action: stored on the phone first, then sent. Resolves "sent" with the server's answer, or "queued"
    * when there was no answer (it stays stored and is replayed); throws the server's ApiError when it refused.
@@ -173,19 +247,18 @@ export function createOutbox(deps: Deps) {
   async function sendQueued<T>(request: QueuedRequest): Promise<Outcome<T>> {
     const owner = deps.owner();
     const { key } = request;
-    lastCreated = Math.max(deps.now(), lastCreated + 1);
-    const entry: OutboxEntry = {
-      key, owner: owner ?? '', enrolmentId: request.enrolmentId, target: targetOf(request.submission), label: request.label,
-      submission: request.submission, lang: request.lang, createdAt: lastCreated, tries: 0, nextAt: 0, state: 'waiting',
-    };
+    await keeping.get(key);
+    const firstSend = kept.delete(key);
+    const entry = entryOf(request, owner);
     let db;
     let resend = false;
     try {
       if (!owner) throw new Error('no learner');
       db = await offlineDb();
       // The same action sent again (the driver retrying, the learner pressing again): it keeps its place in the queue.
-      resend = Boolean((await db.get('outbox', key)) ?? (await db.get('receipts', key)));
-      if (!resend) await db.put('outbox', entry);
+      const stored = Boolean((await db.get('outbox', key)) ?? (await db.get('receipts', key)));
+      if (!stored) await db.put('outbox', entry);
+      resend = stored && !firstSend;
     } catch {
       // No storage (private mode, quota, IndexedDB disabled): send as before, nothing is kept on the phone.
       return { state: 'sent', data: (await deps.send(entry)) as T };
@@ -244,11 +317,12 @@ export function createOutbox(deps: Deps) {
     return () => listeners.delete(listener);
   }
 
-  return { flush, sendQueued, readTarget, forget, rejected, subscribe, refreshStatus };
+  return { flush, keep, sendQueued, readTarget, forget, rejected, subscribe, refreshStatus };
 }
 
 export const outbox = createOutbox({
   send: sendOverApi,
+  sendMany: sendManyOverApi,
   owner: () => storedLearner()?.id ?? null,
   now: () => Date.now(),
   random: Math.random,

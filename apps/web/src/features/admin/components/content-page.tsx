@@ -1,22 +1,12 @@
 import { useTranslation } from '../../../lib/i18n';
-import { PageHeading } from '../../../components/page-heading';
-import { QueryList } from '../../../components/staff/query-list';
-import { useContentLanguage } from '../../../lib/use-content-language';
-import { useQuery } from '../../../lib/use-query';
-import { listCourses } from '../api/courses';
+import { CourseListPage } from '../../../components/staff/course-list-page';
 import { CourseCard } from './course-card';
 
 export function ContentPage() {
   const { t } = useTranslation();
-  const lang = useContentLanguage();
-  const courses = useQuery(() => listCourses(lang), [lang]);
   return (
-    <>
-      <PageHeading>{t('trainer.admin.sections.content')}</PageHeading>
-      <p>{t('trainer.admin.content.intro')}</p>
-      <QueryList query={courses} empty={t('trainer.admin.content.empty')}>
-        {(rows) => rows.map((c) => <CourseCard key={c.id} course={c} onChange={courses.reload} />)}
-      </QueryList>
-    </>
+    <CourseListPage title={t('trainer.admin.sections.content')} intro={t('trainer.admin.content.intro')} empty={t('trainer.admin.content.empty')}>
+      {(course, reload) => <CourseCard course={course} onChange={reload} />}
+    </CourseListPage>
   );
 }

@@ -4,7 +4,8 @@ import { Link } from 'wouter';
 import { StaffError } from '../../../components/staff/staff-error';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { formatDate } from '../../../lib/use-content-language';
-import { type Course, createDraft } from '../api/courses';
+import { createDraft } from '../../../lib/api/courses';
+import type { Course } from '../api/courses';
 import { VersionHistory } from './version-history';
 
 /** One course: its latest published version, the open draft (edited, reviewed and published in the editor) and the history. */

@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { useSession } from '../../../lib/session';
+import { useBusyAction } from '../../../lib/use-busy-action';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
 
@@ -11,21 +12,12 @@ export function LoginPage() {
   const session = useSession();
   // Set by the sign-out button's navigation; kept in the history entry, so a refresh still says it.
   const signedOut = useHistoryState<{ signedOut?: boolean } | null>()?.signedOut;
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useBusyAction();
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      await session.signIn(String(form.get('email')), String(form.get('password')));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    void run(() => session.signIn(String(form.get('email')), String(form.get('password'))));
   }
 
   return (

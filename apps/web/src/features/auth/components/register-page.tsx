@@ -1,21 +1,22 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'wouter';
 import type { ApiSchemas } from '../../../lib/api/api-client';
 import { useSession } from '../../../lib/session';
+import { useBusyAction } from '../../../lib/use-busy-action';
 import { POSITION_TYPES, REGIONS } from '../profile-options';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
+import { SelectField } from '../../../components/select-field';
 
 type RegisterBody = ApiSchemas['RegisterDto'];
 
 export function RegisterPage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useBusyAction();
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const institution = String(form.get('institution') ?? '').trim();
@@ -29,15 +30,7 @@ export function RegisterPage() {
       locale: i18n.language === 'en' ? 'en' : 'es',
       ...(institution ? { institution } : {}),
     };
-    setBusy(true);
-    setError(null);
-    try {
-      await session.register(body);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    void run(() => session.register(body));
   }
 
   return (
@@ -49,22 +42,8 @@ export function RegisterPage() {
         <Field label={t('auth.displayName')}>{(p) => <input {...p} name="displayName" required autoComplete="name" maxLength={120} />}</Field>
         <Field label={t('auth.email')}>{(p) => <input {...p} name="email" type="email" required autoComplete="email" maxLength={254} />}</Field>
         <Field label={t('auth.password')} hint={t('auth.passwordHint')}>{(p) => <input {...p} name="password" type="password" required minLength={8} maxLength={128} autoComplete="new-password" />}</Field>
-        <Field label={t('auth.positionType')}>
-          {(p) => (
-            <select {...p} name="positionType" required defaultValue="">
-              <option value="" disabled>{t('auth.choose')}</option>
-              {POSITION_TYPES.map((v) => <option key={v} value={v}>{t(`positionTypes.${v}`)}</option>)}
-            </select>
-          )}
-        </Field>
-        <Field label={t('auth.region')}>
-          {(p) => (
-            <select {...p} name="region" required defaultValue="">
-              <option value="" disabled>{t('auth.choose')}</option>
-              {REGIONS.map((v) => <option key={v} value={v}>{t(`regions.${v}`)}</option>)}
-            </select>
-          )}
-        </Field>
+        <SelectField label={t('auth.positionType')} name="positionType" required defaultValue="" none={t('auth.choose')} keys={POSITION_TYPES} text={(v) => t(`positionTypes.${v}`)} />
+        <SelectField label={t('auth.region')} name="region" required defaultValue="" none={t('auth.choose')} keys={REGIONS} text={(v) => t(`regions.${v}`)} />
         <Field label={t('auth.institution')}>{(p) => <input {...p} name="institution" maxLength={160} autoComplete="organization" />}</Field>
         <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={busy}>{busy ? t('auth.submitting') : t('auth.submitRegister')}</button>

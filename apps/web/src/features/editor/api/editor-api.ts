@@ -3,7 +3,6 @@ import { api, type ApiSchemas } from '../../../lib/api/api-client';
 import { downloadFromApi } from '../../../lib/save-file';
 import { apiCall } from '../../../lib/api/call';
 
-export type CourseSummary = ApiSchemas['CourseSummaryDto'];
 export type VersionSummary = ApiSchemas['CourseVersionSummaryDto'];
 export type ItemRevision = ApiSchemas['ItemRevisionDto'];
 export type TextEdit = ApiSchemas['TextEditDto'];
@@ -23,8 +22,6 @@ export interface DraftData {
 /** The version's content as the library's type (the API document types it as a plain object). */
 export const contentOf = (version: ApiSchemas['CourseVersionDto']): Course => version.content as unknown as Course;
 
-export const listCourses = (lang: 'es' | 'en') => apiCall(() => api.GET('/api/courses', { headers: { 'Accept-Language': lang } }));
-export const createDraft = (courseId: string) => apiCall(() => api.POST('/api/courses/{courseId}/draft', { params: { path: { courseId } } }));
 
 export async function loadDraft(versionId: string): Promise<DraftData> {
   const data = await apiCall(() => api.GET('/api/course-versions/{versionId}/editor', { params: { path: { versionId } } }));

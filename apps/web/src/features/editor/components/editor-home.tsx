@@ -1,12 +1,11 @@
 import { useTranslation } from '../../../lib/i18n';
 import { Link, useLocation } from 'wouter';
-import { PageHeading } from '../../../components/page-heading';
-import { QueryList } from '../../../components/staff/query-list';
+import { CourseListPage } from '../../../components/staff/course-list-page';
 import { StaffError } from '../../../components/staff/staff-error';
-import { formatDate, useContentLanguage } from '../../../lib/use-content-language';
+import { type CourseSummary, createDraft } from '../../../lib/api/courses';
+import { formatDate } from '../../../lib/use-content-language';
 import { useBusyAction } from '../../../lib/use-busy-action';
-import { useQuery } from '../../../lib/use-query';
-import { type CourseSummary, createDraft, downloadVersionFiles, listCourses } from '../api/editor-api';
+import { downloadVersionFiles } from '../api/editor-api';
 import { YamlImport } from './yaml-import';
 
 function CourseEntry({ course, onChange }: { course: CourseSummary; onChange: () => void }) {
@@ -41,15 +40,9 @@ function CourseEntry({ course, onChange }: { course: CourseSummary; onChange: ()
 /** /editor — the courses, each with its published version and its draft (open, or create one), and YAML in and out. */
 export function EditorHome() {
   const { t } = useTranslation();
-  const lang = useContentLanguage();
-  const courses = useQuery(() => listCourses(lang), [lang]);
   return (
-    <>
-      <PageHeading>{t('editor.home.title')}</PageHeading>
-      <p>{t('editor.home.intro')}</p>
-      <QueryList query={courses}>
-        {(rows) => rows.map((course) => <CourseEntry key={course.id} course={course} onChange={courses.reload} />)}
-      </QueryList>
-    </>
+    <CourseListPage title={t('editor.home.title')} intro={t('editor.home.intro')}>
+      {(course, reload) => <CourseEntry course={course} onChange={reload} />}
+    </CourseListPage>
   );
 }

@@ -1,5 +1,6 @@
 import { type Course, findItem, type ItemKind, type ItemValue, itemId, replaceItem, type TextEditIndex } from '#curriculum';
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { requiredContext } from '../../../lib/required-context';
 import type { DraftData, ItemRevision, SavedItem, TextEdit, VersionSummary } from '../api/editor-api';
 
 export interface DraftState {
@@ -22,7 +23,8 @@ interface DraftContextValue extends DraftState {
   settled(): Promise<void>;
 }
 
-const DraftContext = createContext<DraftContextValue | null>(null);
+const [DraftContext, useDraft] = requiredContext<DraftContextValue>('useDraft must be used inside DraftProvider');
+export { useDraft };
 
 const timesOf = (edit: TextEdit) => ({
   ...(edit.es === undefined ? {} : { es: edit.es }), ...(edit.en === undefined ? {} : { en: edit.en }), ...(edit.synced === undefined ? {} : { synced: edit.synced }),
@@ -80,11 +82,6 @@ export function DraftProvider({ data, reload, children }: { data: DraftData; rel
   return <DraftContext.Provider value={value}>{children}</DraftContext.Provider>;
 }
 
-export function useDraft(): DraftContextValue {
-  const draft = useContext(DraftContext);
-  if (!draft) throw new Error('useDraft must be used inside DraftProvider');
-  return draft;
-}
 
 /** The item as the draft holds it, with its id and current revision. */
 export function useDraftItem(kind: ItemKind, key: string) {

@@ -1,5 +1,5 @@
 import type { ItemKind } from '#curriculum';
-import { createContext, useContext } from 'react';
+import { requiredContext } from '../../../lib/required-context';
 
 /** The item an editor page has open: bilingual fields read its translation state and confirm translations through it. */
 export interface ItemContextValue {
@@ -11,10 +11,4 @@ export interface ItemContextValue {
   readOnly: boolean;
 }
 
-export const ItemContext = createContext<ItemContextValue | null>(null);
-
-export function useItemContext(): ItemContextValue {
-  const item = useContext(ItemContext);
-  if (!item) throw new Error('useItemContext must be used inside an item editor');
-  return item;
-}
+export const [ItemContext, useItemContext] = requiredContext<ItemContextValue>('useItemContext must be used inside an item editor');

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from '../../../lib/i18n';
 import { ErrorMessage } from '../../../components/error-message';
 import { formatDate } from '../../../lib/use-content-language';
+import { useBusyAction } from '../../../lib/use-busy-action';
 import { cancelDeletion, type DeletionStatus, requestDeletion } from '../api/my-data-api';
 
 /** The right to cancellation: ask for the account to be deleted (an administrator confirms), choosing what happens to certificates. */
@@ -9,23 +10,14 @@ export function DeletionRequest({ requests, onChange }: { requests: DeletionStat
   const { t, i18n } = useTranslation();
   const [choice, setChoice] = useState<'keep' | 'revoke'>('keep');
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useBusyAction();
   const pending = requests.find((r) => r.status === 'pending');
 
-  const act = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      setConfirming(false);
-      onChange();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (work: () => Promise<unknown>) => run(async () => {
+    await work();
+    setConfirming(false);
+    onChange();
+  });
 
   return (
     <section aria-labelledby="deletion-title">

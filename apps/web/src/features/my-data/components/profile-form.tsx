@@ -7,6 +7,7 @@ import { api, type User } from '../../../lib/api/api-client';
 import { apiCall } from '../../../lib/api/call';
 import { positionTypeKeys, regionKeys } from '../../../components/staff/profile-keys';
 import { useSession } from '../../../lib/session';
+import { useBusyAction } from '../../../lib/use-busy-action';
 
 /** Rectification: name, legal name for certificates, position, institution, region. Each change is recorded. */
 export function ProfileForm({ user, onSaved }: { user: User; onSaved(): void }) {
@@ -15,16 +16,13 @@ export function ProfileForm({ user, onSaved }: { user: User; onSaved(): void }) 
   const [form, setForm] = useState({
     displayName: user.displayName, legalName: user.legalName ?? '', positionType: user.positionType ?? '', institution: user.institution ?? '', region: user.region ?? '',
   });
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useBusyAction();
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
-  async function save(e: FormEvent) {
+  function save(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await apiCall(() => api.PATCH('/api/users/me', { body: {
         displayName: form.displayName,
         legalName: form.legalName.trim() || null,
@@ -37,11 +35,7 @@ export function ProfileForm({ user, onSaved }: { user: User; onSaved(): void }) 
       await session.setLocale(user.locale);
       setStatus(t('myData.profile.saved'));
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

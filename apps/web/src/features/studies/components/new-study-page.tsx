@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from '../../../lib/i18n';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { Field } from '../../../components/field';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { Breadcrumb } from '../../../components/staff/breadcrumb';
 import { StaffError } from '../../../components/staff/staff-error';
 import { useBusyAction } from '../../../lib/use-busy-action';
 import { useQuery } from '../../../lib/use-query';
@@ -49,9 +50,7 @@ export function NewStudyPage() {
 
   return (
     <>
-      <nav aria-label={t('trainer.breadcrumbs')} className="breadcrumbs">
-        <ol><li><Link to="/trainer/studies">{t('trainer.studies.title')}</Link></li><li aria-current="page">{t('trainer.studies.new')}</li></ol>
-      </nav>
+      <Breadcrumb parent={{ to: '/trainer/studies', label: t('trainer.studies.title') }} current={t('trainer.studies.new')} />
       <PageHeading>{t('trainer.studies.new')}</PageHeading>
       <p>{t('trainer.studies.newIntro')}</p>
       {options.loading && !options.data && <Loading />}

@@ -2,6 +2,7 @@ import { useTranslation } from '../../../lib/i18n';
 import { Link } from 'wouter';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { Breadcrumb } from '../../../components/staff/breadcrumb';
 import { StaffError } from '../../../components/staff/staff-error';
 import { formatDate } from '../../../lib/use-content-language';
 import { useQuery } from '../../../lib/use-query';
@@ -13,9 +14,7 @@ export function StudyListPage() {
   const studies = useQuery(listStudies, []);
   return (
     <>
-      <nav aria-label={t('trainer.breadcrumbs')} className="breadcrumbs">
-        <ol><li><Link to="/trainer">{t('trainer.cohorts.title')}</Link></li><li aria-current="page">{t('trainer.studies.title')}</li></ol>
-      </nav>
+      <Breadcrumb parent={{ to: '/trainer', label: t('trainer.cohorts.title') }} current={t('trainer.studies.title')} />
       <PageHeading>{t('trainer.studies.title')}</PageHeading>
       <p>{t('trainer.studies.intro')}</p>
       <div className="button-row"><Link className="button button--primary" to="/trainer/studies/new">{t('trainer.studies.new')}</Link></div>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from '../../../lib/i18n';
-import { Link, useParams } from 'wouter';
+import { useParams } from 'wouter';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { Breadcrumb } from '../../../components/staff/breadcrumb';
 import { ConfirmAction } from '../../../components/staff/confirm-action';
 import { StaffError } from '../../../components/staff/staff-error';
 import { TableScroll } from '../../../components/staff/table-scroll';
@@ -25,9 +26,7 @@ export function StudyPage() {
 
   return (
     <>
-      <nav aria-label={t('trainer.breadcrumbs')} className="breadcrumbs">
-        <ol><li><Link to="/trainer/studies">{t('trainer.studies.title')}</Link></li><li aria-current="page">{s?.name ?? '…'}</li></ol>
-      </nav>
+      <Breadcrumb parent={{ to: '/trainer/studies', label: t('trainer.studies.title') }} current={s?.name ?? '…'} />
       <PageHeading>{s?.name ?? t('trainer.studies.title')}</PageHeading>
       {study.loading && !s && <Loading />}
       <StaffError error={study.error} />

@@ -23,5 +23,3 @@ export const getCohort = (cohortId: string) => apiCall(() => api.GET('/api/cohor
 export const createCohort = (input: CohortInput) => apiCall(() => api.POST('/api/cohorts', { body: createBody(input) }));
 export const updateCohort = (cohortId: string, input: CohortInput) =>
   apiCall(() => api.PATCH('/api/cohorts/{cohortId}', { params: { path: { cohortId } }, body: updateBody(input) }));
-/** Course titles in the reader's language (the route reads Accept-Language). */
-export const listCourses = (lang: 'es' | 'en') => apiCall(() => api.GET('/api/courses', { headers: { 'Accept-Language': lang } }));

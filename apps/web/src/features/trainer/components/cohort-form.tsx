@@ -4,17 +4,15 @@ import { Field } from '../../../components/field';
 import { SelectField } from '../../../components/select-field';
 import { regionKeys } from '../../../components/staff/profile-keys';
 import { StaffError } from '../../../components/staff/staff-error';
-import { useContentLanguage } from '../../../lib/use-content-language';
-import { useQuery } from '../../../lib/use-query';
+import { useCourseList } from '../../../lib/api/courses';
 import { useBusyAction } from '../../../lib/use-busy-action';
-import { type Cohort, type CohortInput, listCourses } from '../api/cohorts';
+import type { Cohort, CohortInput } from '../api/cohorts';
 
 /** Create or edit a cohort: name, department, course version, dates and the follow-up delay. */
 export function CohortForm({ cohort, submitLabel, onSubmit }: { cohort?: Cohort; submitLabel: string; onSubmit: (input: CohortInput) => Promise<unknown> }) {
   const { t, i18n } = useTranslation();
   const { busy, error, run } = useBusyAction();
-  const lang = useContentLanguage();
-  const courses = useQuery(() => listCourses(lang), [lang]);
+  const courses = useCourseList();
   const [dateError, setDateError] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {

@@ -1,8 +1,9 @@
 import { useTranslation } from '../../../lib/i18n';
-import { Link, useParams } from 'wouter';
+import { useParams } from 'wouter';
 import { Loading } from '../../../components/loading';
 import { NavLink } from '../../../components/nav-link';
 import { PageHeading } from '../../../components/page-heading';
+import { Breadcrumb } from '../../../components/staff/breadcrumb';
 import { StaffError } from '../../../components/staff/staff-error';
 import { useQuery } from '../../../lib/use-query';
 import { getCohort } from '../api/cohorts';
@@ -41,9 +42,7 @@ export function CohortPage() {
   const Tab = (tabAt(tab) ?? TABS[0]).Tab;
   return (
     <>
-      <nav aria-label={t('trainer.breadcrumbs')} className="breadcrumbs">
-        <ol><li><Link to="/trainer">{t('trainer.cohorts.title')}</Link></li><li aria-current="page">{cohort.data.name}</li></ol>
-      </nav>
+      <Breadcrumb parent={{ to: '/trainer', label: t('trainer.cohorts.title') }} current={cohort.data.name} />
       <PageHeading focusKey={cohortId}>{cohort.data.name}</PageHeading>
       <nav aria-label={t('trainer.tabs.label')}>
         <ul className="tabs">

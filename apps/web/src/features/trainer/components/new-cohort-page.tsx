@@ -1,6 +1,7 @@
 import { useTranslation } from '../../../lib/i18n';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { PageHeading } from '../../../components/page-heading';
+import { Breadcrumb } from '../../../components/staff/breadcrumb';
 import { createCohort } from '../api/cohorts';
 import { CohortForm } from './cohort-form';
 
@@ -9,9 +10,7 @@ export function NewCohortPage() {
   const [, navigate] = useLocation();
   return (
     <>
-      <nav aria-label={t('trainer.breadcrumbs')} className="breadcrumbs">
-        <ol><li><Link to="/trainer">{t('trainer.cohorts.title')}</Link></li><li aria-current="page">{t('trainer.cohorts.new')}</li></ol>
-      </nav>
+      <Breadcrumb parent={{ to: '/trainer', label: t('trainer.cohorts.title') }} current={t('trainer.cohorts.new')} />
       <PageHeading>{t('trainer.cohorts.new')}</PageHeading>
       <CohortForm submitLabel={t('trainer.cohortForm.create')} onSubmit={async (input) => {
         const cohort = await createCohort(input);

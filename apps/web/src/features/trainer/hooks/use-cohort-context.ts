@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { requiredContext } from '../../../lib/required-context';
 import type { Cohort } from '../api/cohorts';
 
 export interface CohortContext {
@@ -7,14 +7,9 @@ export interface CohortContext {
   reload(): void;
 }
 
-const context = createContext<CohortContext | null>(null);
+/** useCohortContext: the cohort loaded by the cohort page, for its tabs. */
+const [context, useCohortContext] = requiredContext<CohortContext>('useCohortContext is for the tabs of the cohort page');
+export { useCohortContext };
 
 /** Set by the cohort page around the open tab. */
 export const CohortProvider = context.Provider;
-
-/** The cohort loaded by the cohort page, for its tabs. */
-export function useCohortContext(): CohortContext {
-  const value = useContext(context);
-  if (!value) throw new Error('useCohortContext is for the tabs of the cohort page');
-  return value;
-}
