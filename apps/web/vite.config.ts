@@ -8,7 +8,7 @@ const root = resolve(import.meta.dirname);
 // they never download the journey machine; and the answer queue (replay, idb), which the home page loads alone when
 // answers wait on the phone.
 const NOT_LEARNER_GROUP =
-  /[\\/]components[\\/](staff|report)[\\/]|markdown|save-file|select-field|nav-link|use-busy-action|table-scroll|data-table|privacy-strings|offline[\\/](replay|offline-db)|journey-submit/;
+  /[\\/]components[\\/](staff|report)[\\/]|markdown|save-file|select-field|nav-link|use-busy-action|table-scroll|data-table|privacy-strings|offline[\\/](replay|offline-db)|journey-submit|[\\/]lib[\\/]api[\\/]/;
 const learnerShared = (id: string) =>
   (/[\\/]apps[\\/]web[\\/]src[\\/](lib[\\/]|components[\\/]|app[\\/](learn-routes|journey-))/.test(id) && !NOT_LEARNER_GROUP.test(id)) ||
   /[\\/]libs[\\/]journey[\\/]|[\\/]node_modules[\\/]xstate[\\/]/.test(id);
