@@ -4,6 +4,14 @@ import { defineConfig } from 'vite';
 import { serviceWorker } from './service-worker-plugin';
 
 const root = resolve(import.meta.dirname);
+// Kept out of the learner group: what staff pages also use (the Markdown views, file saving, staff form parts), so
+// they never download the journey machine; and the answer queue (replay, idb), which the home page loads alone when
+// answers wait on the phone.
+const NOT_LEARNER_GROUP =
+  /[\\/]components[\\/](staff|report)[\\/]|markdown|save-file|select-field|nav-link|use-busy-action|table-scroll|data-table|privacy-strings|offline[\\/](replay|offline-db)|journey-submit|[\\/]lib[\\/]api[\\/]/;
+const learnerShared = (id: string) =>
+  (/[\\/]apps[\\/]web[\\/]src[\\/](lib[\\/]|components[\\/]|app[\\/](learn-routes|journey-))/.test(id) && !NOT_LEARNER_GROUP.test(id)) ||
+  /[\\/]libs[\\/]journey[\\/]|[\\/]node_modules[\\/]xstate[\\/]/.test(id);
 const repo = resolve(root, '../..');
 
 export default defineConfig({
@@ -34,7 +42,10 @@ export default defineConfig({
     // Whatever the entry imports statically ships as one chunk (two files on first load rather than six, ~2 KB less
     // gzip); the lazy routes (course player, staff areas, verification) keep their own chunks.
     rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } },
+      // The course player: its frame and what its pages share (journey machine, answer queue, common components) are
+      // one chunk, and each page another (app/lazy-pages.ts), rather than a dozen sub-kilobyte shared chunks that
+      // each cost a request and its headers. Staff-only components and the Markdown reader stay out.
+      output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }, { name: 'learn-routes', test: learnerShared, includeDependenciesRecursively: false }] } },
       // libs/journey is pure by design (no I/O, nothing runs on import): a module of it that nothing uses is dropped,
       // so the home page can ask a journey rule without bundling the machine and xstate.
       treeshake: { moduleSideEffects: [{ test: /[\\/]libs[\\/]journey[\\/]src[\\/]/, sideEffects: false }] },

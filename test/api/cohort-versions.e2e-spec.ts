@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type MarkdownNode, markdownText } from '#curriculum';
 import { modulesInOrder } from '../support/course-player';
 import { createTestApp, DEMO, login, type TestApp } from '../support/test-app';
 
@@ -20,7 +21,7 @@ describe('cohort course versions', () => {
 
   const enrolmentOf = async (token: string) => (await t.http().get('/api/enrolments/mine').set(auth(token)).expect(200)).body[0];
   const lessonBody = async (who: { token: string; enrolment: string }) =>
-    (await t.http().get(`/api/enrolments/${who.enrolment}/lessons/${lessonKey}`).set(auth(who.token)).expect(200)).body.body as string;
+    markdownText((await t.http().get(`/api/enrolments/${who.enrolment}/lessons/${lessonKey}`).set(auth(who.token)).expect(200)).body.body as MarkdownNode[]);
   const consent = (who: { token: string; enrolment: string }) =>
     t.http().post(`/api/enrolments/${who.enrolment}/consent`).set(auth(who.token)).send({ idempotencyKey: randomUUID(), evaluationUse: true });
 

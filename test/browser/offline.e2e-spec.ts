@@ -14,6 +14,13 @@ jest.setTimeout(300_000);
 
 const exact = (name: string) => ({ name, exact: true });
 
+/** Asks `check` every 250 ms until it answers true; fails after `timeout` ms. */
+async function until(check: () => Promise<boolean>, timeout: number): Promise<void> {
+  for (const end = Date.now() + timeout; !(await check()); await new Promise((r) => setTimeout(r, 250))) {
+    if (Date.now() > end) throw new Error(`not true after ${timeout} ms`);
+  }
+}
+
 /**
  * A phone on a weak signal, for real: a persistent browser profile (the learner's phone keeps its storage), a proxy
  * that drops the connection for the page and its service worker alike, and the browser closed entirely while answers
@@ -184,7 +191,8 @@ describe('browser: offline answers and reading, across a closed browser', () => 
     const title = first!.title.es;
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     // The service worker keeps the lesson (it takes over the page shortly after the first visit).
-    await page.waitForFunction(async (path) => Boolean(await caches.match(path, { ignoreVary: true })), `/api/enrolments/${learner.enrolmentId}/lessons/${first!.key}?lang=es`, { timeout: 60_000, polling: 250 });
+    // (Polled from here: page.waitForFunction takes an async predicate's promise as a truthy answer and waits for nothing.)
+    await until(() => page.evaluate(async (path) => Boolean(await caches.match(path, { ignoreVary: true })), `/api/enrolments/${learner.enrolmentId}/lessons/${first!.key}?lang=es`), 60_000);
 
     await offline(context);
     await page.reload();

@@ -3,6 +3,7 @@
 export * from './browser.js';
 export * from './option-order.js';
 export * from './learner-view.js';
+export * from './markdown-tree.js';
 export * from './grading.js';
 export * from './load-course.js';
 export * from './knowledge-blueprint.js';

@@ -15,9 +15,20 @@ import type {
   Source,
 } from './course-schema.js';
 import { PRIVACY_RULES_SLOT } from './course-schema.js';
+import { decodeHTML } from 'entities';
+import { type MarkdownNode, markdownTree } from './markdown-tree.js';
 import { orderOptions } from './option-order.js';
 
 export const localize = (text: LocalizedText, locale: Locale): string => text[locale];
+
+// Course text is parsed once per text and language: a course version's content objects live as long as it is cached.
+const trees = new WeakMap<object, Partial<Record<Locale, MarkdownNode[]>>>();
+/** The Markdown of `owner` in `locale`, parsed into the tree the browser renders (see markdown-tree.ts). */
+function treeOf(owner: object, locale: Locale, text: () => string): MarkdownNode[] {
+  const byLocale = trees.get(owner) ?? {};
+  trees.set(owner, byLocale);
+  return (byLocale[locale] ??= markdownTree(text(), decodeHTML));
+}
 
 export interface LearnerOption {
   key: string;
@@ -103,7 +114,8 @@ export function toLearnerAttitudeInstrument(instrument: AttitudeInstrument, loca
 export interface LearnerLesson {
   key: string;
   title: string;
-  body: string;
+  /** Markdown, parsed (markdown-tree.ts). */
+  body: MarkdownNode[];
   sources: Source[];
   /** Show the three-commitment action plan fields at the end of this lesson. */
   actionPlan: boolean;
@@ -114,7 +126,7 @@ export function toLearnerLesson(lesson: Lesson, locale: Locale): LearnerLesson {
   return {
     key: lesson.key,
     title: localize(lesson.title, locale),
-    body: localize(lesson.body, locale),
+    body: treeOf(lesson.body, locale, () => localize(lesson.body, locale)),
     actionPlan: lesson.actionPlan === true,
     sources: lesson.sources.map((source) => {
       const copy: Source = { citation: source.citation, reviewedOn: source.reviewedOn, certainty: source.certainty };
@@ -181,7 +193,8 @@ export interface CourseOutline {
   scenarios: { key: string; title: string; audience: Scenario['audience'] }[];
   knowledgeTest: { key: string; title: string; itemCount: number };
   attitudeInstrument: { key: string; title: string; itemCount: number };
-  consent: { version: string; title: string; body: string; privacyRules: string; choices: { evaluation: string; courseOnly: string } };
+  /** `body`: the consent's Markdown with the privacy rules in place, parsed (markdown-tree.ts). */
+  consent: { version: string; title: string; body: MarkdownNode[]; privacyRules: string; choices: { evaluation: string; courseOnly: string } };
 }
 
 /** The course map in unlock order (course.yaml's module list). */
@@ -226,7 +239,7 @@ export function toCourseOutline(course: Course, locale: Locale): CourseOutline {
     consent: {
       version: course.consent.version,
       title: localize(course.consent.title, locale),
-      body: consentBody(course.consent, locale),
+      body: treeOf(course.consent, locale, () => consentBody(course.consent, locale)),
       privacyRules: localize(course.consent.privacyRules, locale),
       choices: { evaluation: localize(course.consent.choices.evaluation, locale), courseOnly: localize(course.consent.choices.courseOnly, locale) },
     },

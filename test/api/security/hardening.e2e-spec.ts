@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../../apps/api/src/config/app-config';
 import { ExpiredRowsPurge, PURGE_LOCK_ID } from '../../../apps/api/src/auth/expired-rows-purge.service';
 import { MAX_LIVE_INVITE_CODES } from '../../../apps/api/src/cohorts/cohorts.service';
@@ -8,8 +11,14 @@ const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 describe('security: hardening', () => {
   let t: TestApp;
+  const web = mkdtempSync(join(tmpdir(), 'respeta-web-'));
+  afterAll(() => rmSync(web, { recursive: true, force: true }));
   beforeAll(async () => {
-    t = await createTestApp({ VERIFY_IP_MAX: '5', VERIFY_WINDOW_SECONDS: '60' });
+    // A minimal web build: the page and one script.
+    mkdirSync(join(web, 'assets'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><script type="module" src="/assets/app-x1.js"></script>');
+    writeFileSync(join(web, 'assets/app-x1.js'), 'export {};');
+    t = await createTestApp({ VERIFY_IP_MAX: '5', VERIFY_WINDOW_SECONDS: '60', WEB_DIST_DIR: web });
   });
   afterAll(() => t.close());
 
@@ -45,6 +54,18 @@ describe('security: hardening', () => {
     expect(directive('font-src')).toBe("font-src 'self'");
     expect(directive('script-src')).toBe("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('build files get the headers a script needs, never a page: a missing one is a 404, not the page without its CSP', async () => {
+    const page = await t.http().get('/learn').expect(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const res = await t.http().get('/assets/app-x1.js').expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(res.headers['content-security-policy']).toBeUndefined();
+    const missing = await t.http().get('/assets/no-such-file.js').expect(404);
+    expect(missing.text).not.toContain('<script');
+    expect(String(missing.headers['content-type'])).toMatch(/^text\/plain/);
   });
 
   it('limits public certificate verification per client IP', async () => {

@@ -14,3 +14,12 @@ export function API_SECURITY_HEADERS(https: boolean): Record<string, string> {
     ...(https ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
   };
 }
+
+/** The web build's hashed scripts and styles (/assets/): typed, never sniffed, not for other sites to load. */
+export function ASSET_SECURITY_HEADERS(https: boolean): Record<string, string> {
+  return {
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    ...(https ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}

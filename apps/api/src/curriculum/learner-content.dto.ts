@@ -1,10 +1,19 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import type {
-  CourseOutline, CourseOutlineModule, LearnerAttitudeInstrument, LearnerKnowledgeTest, LearnerLesson, LearnerQuestion, LearnerQuiz,
+  CourseOutline, CourseOutlineModule, MarkdownNode, LearnerAttitudeInstrument, LearnerKnowledgeTest, LearnerLesson, LearnerQuestion, LearnerQuiz,
   LearnerScenarioIntro,
 } from '#curriculum';
 
 // OpenAPI shapes of the learner views built in libs/curriculum; `implements` keeps them in step with the library.
+
+/** Course Markdown parsed on the server (libs/curriculum/src/markdown-tree.ts): text, or [tag, ...children]. */
+const MARKDOWN_TREE_TEXT =
+  'Markdown parsed into a tree: a node is text or [tag, ...children] (tags p, h2–h4, ul, ol, li, blockquote, strong, em, br; an ol may start with its start number). Render as elements from that list and text as text';
+const markdownTree = (description = MARKDOWN_TREE_TEXT): ApiPropertyOptions => ({
+  type: 'array',
+  items: { oneOf: [{ type: 'string' }, { type: 'array', items: {} }] },
+  description,
+});
 
 export class LearnerOptionDto {
   @ApiProperty() key: string;
@@ -86,7 +95,7 @@ export class SourceDto {
 export class LearnerLessonDto implements LearnerLesson {
   @ApiProperty() key: string;
   @ApiProperty() title: string;
-  @ApiProperty({ description: 'Markdown; render sanitised' }) body: string;
+  @ApiProperty(markdownTree()) body: MarkdownNode[];
   @ApiProperty({ type: [SourceDto] }) sources: SourceDto[];
   @ApiProperty({ description: 'The lesson ends with the learner\'s private action plan (three commitments)' }) actionPlan: boolean;
 }
@@ -142,7 +151,7 @@ class ConsentChoicesDto {
 class ConsentDto {
   @ApiProperty({ description: 'Version of this consent text (stored with the learner\'s choice)' }) version: string;
   @ApiProperty() title: string;
-  @ApiProperty({ description: 'Markdown, with the privacy rules in place' }) body: string;
+  @ApiProperty(markdownTree(`The consent with the privacy rules in place. ${MARKDOWN_TREE_TEXT}`)) body: MarkdownNode[];
   @ApiProperty({ description: 'Markdown: who sees what (the same words as the report\'s privacy note and the codebook)' }) privacyRules: string;
   @ApiProperty({ type: ConsentChoicesDto }) choices: ConsentChoicesDto;
 }

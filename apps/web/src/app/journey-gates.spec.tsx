@@ -29,7 +29,7 @@ const courseOutline: CourseOutline = {
     scenario: m.scenarioKey ? { key: m.scenarioKey, title: `Caso ${i + 1}` } : null,
   })),
   scenarios: [], knowledgeTest: { key: 'k', title: 'Conocimientos', itemCount: 10 }, attitudeInstrument: { key: 'a', title: 'Opiniones', itemCount: 10 },
-  consent: { version: '2', title: 'Consentimiento informado', body: 'Texto', privacyRules: '', choices: { evaluation: 'Con evaluación', courseOnly: 'Solo el curso' } },
+  consent: { version: '2', title: 'Consentimiento informado', body: [['p', 'Texto']], privacyRules: '', choices: { evaluation: 'Con evaluación', courseOnly: 'Solo el curso' } },
 };
 
 /** One page of the path, rendered at `path` for this journey inside the real provider context. */

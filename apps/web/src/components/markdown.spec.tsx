@@ -60,3 +60,23 @@ describe('Markdown (lesson allow-list)', () => {
     expect(container.querySelectorAll('b, [onclick], em')).toHaveLength(0);
   });
 });
+
+describe('MarkdownTreeView (course text parsed by the API)', () => {
+  it('builds the allow-listed elements and an ordered list start', () => {
+    const { container } = render(<Markdown tree={[['h2', 'Título'], ['p', 'Un ', ['strong', 'texto'], ['br']], ['ol', 3, ['li', 'tres']]]} />);
+    expect(container.innerHTML).toBe('<div class="prose"><h2>Título</h2><p>Un <strong>texto</strong><br></p><ol start="3"><li>tres</li></ol></div>');
+  });
+
+  it('keeps only the words of anything else: no element, attribute or markup from the tree', () => {
+    const hostile = [['script', 'window.x = 1'], ['a', 'enlace'], ['p', { href: 'javascript:x' }, '<img src=x onerror=alert(1)>'], ['iframe'], 'texto'];
+    const { container } = render(<Markdown tree={hostile} />);
+    const root = container.firstElementChild!;
+    expect(root.querySelectorAll('script, a, img, iframe, [href], [onerror]')).toHaveLength(0);
+    expect(root.textContent).toBe('window.x = 1enlace<img src=x onerror=alert(1)>texto');
+  });
+
+  it('shows Markdown kept on the phone by an older build through the parser', async () => {
+    const { findByText } = render(<Markdown tree={'Un **texto** antiguo.'} />);
+    expect((await findByText('texto')).tagName).toBe('STRONG');
+  });
+});

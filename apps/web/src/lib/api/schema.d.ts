@@ -1556,8 +1556,8 @@ export interface components {
             /** @description Version of this consent text (stored with the learner's choice) */
             version: string;
             title: string;
-            /** @description Markdown, with the privacy rules in place */
-            body: string;
+            /** @description The consent with the privacy rules in place. Markdown parsed into a tree: a node is text or [tag, ...children] (tags p, h2–h4, ul, ol, li, blockquote, strong, em, br; an ol may start with its start number). Render as elements from that list and text as text */
+            body: (string | unknown[])[];
             /** @description Markdown: who sees what (the same words as the report's privacy note and the codebook) */
             privacyRules: string;
             choices: components["schemas"]["ConsentChoicesDto"];
@@ -1587,8 +1587,8 @@ export interface components {
         LearnerLessonDto: {
             key: string;
             title: string;
-            /** @description Markdown; render sanitised */
-            body: string;
+            /** @description Markdown parsed into a tree: a node is text or [tag, ...children] (tags p, h2–h4, ul, ol, li, blockquote, strong, em, br; an ol may start with its start number). Render as elements from that list and text as text */
+            body: (string | unknown[])[];
             sources: components["schemas"]["SourceDto"][];
             /** @description The lesson ends with the learner's private action plan (three commitments) */
             actionPlan: boolean;

@@ -34,7 +34,7 @@ export function ConsentPage() {
   return (
     <article className="card" aria-labelledby="consent-title">
       <PageHeading id="consent-title">{outline.consent.title}</PageHeading>
-      <Markdown source={outline.consent.body} />
+      <Markdown tree={outline.consent.body} />
       {gate === 'ALREADY_SUBMITTED' ? (
         <div className="actions">
           <p role="status">{t('learn.consent.given', { date: formatDate(view.consentedAt ?? Date.now(), i18n.language) })}</p>

@@ -16,7 +16,7 @@ import { getLesson } from '../api/lesson-api';
 import { ActionPlanForm } from './action-plan-form';
 import { SourceList } from './source-list';
 
-/** A lesson: sanitised Markdown, its sources, and "mark as read and continue". */
+/** A lesson: its text (parsed by the API), its sources, and "mark as read and continue". */
 export function LessonPage() {
   const { moduleKey = '', lessonKey = '' } = useParams();
   const { t } = useTranslation();
@@ -58,7 +58,7 @@ export function LessonPage() {
         {reviewing && <span className="tag">{t('learn.lesson.reviewTag')}</span>}
       </p>
       <PageHeading id="lesson-title">{lesson.data.title}</PageHeading>
-      <Markdown source={lesson.data.body} />
+      <Markdown tree={lesson.data.body} />
       <SourceList sources={lesson.data.sources} />
       {lesson.data.actionPlan && <ActionPlanForm enrolmentId={enrolmentId} closed={planClosed} />}
       <ErrorMessage error={error} />
