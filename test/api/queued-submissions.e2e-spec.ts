@@ -56,6 +56,20 @@ describe('queued submissions replayed in one request', () => {
     expect(await count(t, `SELECT count(*)::int AS n FROM idempotency_keys WHERE enrolment_id = $1`, [p.enrolmentId])).toBe(items.length);
   });
 
+  it('answers the same queue sent twice at once (a retry racing the first) with the same outcomes, recording it once', async () => {
+    for (let round = 0; round < 3; round++) {
+      const p = await newLearner(t, `Doble${round}`, { region: 'junin' });
+      const items = preAndModule();
+      const [a, b] = await Promise.all([replay(p, items), replay(p, items)]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      expect(b.body.outcomes.map((o: { status: number }) => o.status)).toEqual(items.map(() => 200));
+      expect(b.body.outcomes).toEqual(a.body.outcomes);
+      expect(await count(t, `SELECT count(*)::int AS n FROM attempts WHERE enrolment_id = $1`, [p.enrolmentId])).toBe(4);
+      expect(await count(t, `SELECT count(*)::int AS n FROM consent_records WHERE enrolment_id = $1`, [p.enrolmentId])).toBe(1);
+      expect(await count(t, `SELECT count(*)::int AS n FROM idempotency_keys WHERE enrolment_id = $1`, [p.enrolmentId])).toBe(items.length);
+    }
+  });
+
   it('returns what an earlier single request recorded under the same key, and refuses a key reused for another action', async () => {
     const p = await newLearner(t, 'Mixta', { region: 'junin' });
     const consentKey = key();

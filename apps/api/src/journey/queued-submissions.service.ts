@@ -1,12 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import type { Locale } from '#curriculum';
+import type { Course, Locale } from '#curriculum';
 import { AppException, notFound } from '../common/app-exception.js';
+import { Clock } from '../common/clock.js';
 import { ItemKeyPipe } from '../common/item-key.pipe.js';
 import { createValidationPipe } from '../common/validation.js';
-import { ASSESSMENT_PARTS, ASSESSMENT_WAVES, ConsentChoiceDto, FollowUpDto, IdempotentDto, type QueuedOutcomesDto, ScenarioChoiceDto, SubmitAnswersDto } from './journey.dto.js';
+import { CourseCatalog } from '../curriculum/course-catalog.service.js';
+import { DatabasePool, type SqlClient } from '../database/database-pool.js';
+import {
+  ASSESSMENT_PARTS, ASSESSMENT_WAVES, ConsentChoiceDto, FollowUpDto, IdempotentDto, type QueuedOutcomesDto, ScenarioChoiceDto, type SubmissionResultDto,
+  SubmitAnswersDto,
+} from './journey.dto.js';
 import { JourneyService } from './journey.service.js';
 import { ScenarioRuns } from './scenario-runs.service.js';
-import { JourneySubmissions, type QueuedAction, type SubmissionAction } from './submission.service.js';
+import {
+  type EnrolmentRow, JourneySubmissions, keyReused, type LedgerEntry, requestHash, type SubmissionAction, toState, WAITLIST_AT,
+} from './submission.service.js';
+
+/** One action of a phone's queue, in the queue's order; a refusal found before the transaction (bad input) travels as is. */
+export interface QueuedAction {
+  key: string;
+  action: SubmissionAction | AppException;
+}
+
+/** What each queued action got: the answer a single request would have had, or the refusal a single request would have had. */
+export type QueuedOutcome =
+  | { idempotencyKey: string; status: 200; result: SubmissionResultDto }
+  | { idempotencyKey: string; status: number; code: string; message: string };
+
+const refusal = (idempotencyKey: string, error: AppException): QueuedOutcome =>
+  ({ idempotencyKey, status: error.getStatus(), code: error.code, message: error.message });
 
 /**
  * Each kind of queued action: the body its single route validates, and the route's own parameters (validated as the
@@ -38,6 +60,9 @@ export class QueuedSubmissions {
     private readonly submissions: JourneySubmissions,
     private readonly journey: JourneyService,
     private readonly scenarios: ScenarioRuns,
+    private readonly catalog: CourseCatalog,
+    private readonly db: DatabasePool,
+    private readonly clock: Clock,
   ) {}
 
   async replay(userId: string, enrolmentId: string, items: Record<string, unknown>[], requestLocale: Locale): Promise<QueuedOutcomesDto> {
@@ -53,7 +78,120 @@ export class QueuedSubmissions {
       }
     }
     if (new Set(queue.map((q) => q.key)).size !== queue.length) throw badItem('items: each idempotencyKey may appear once');
-    return { outcomes: await this.submissions.submitMany(userId, enrolmentId, queue) };
+    return { outcomes: await this.submitMany(userId, enrolmentId, queue) };
+  }
+
+  /**
+   * A phone's queue for one enrolment, replayed in one request and one transaction: the row is locked and the journey
+   * read once, each action runs in order as it would alone (ledger first, then the machine), and one final statement
+   * stores the snapshot, every attempt and every ledger entry. An action the machine or the input refuses is undone
+   * (its writes rolled back to a savepoint taken before its first query) and reported; the ones after it still run,
+   * exactly as they would have one request at a time.
+   */
+  private async submitMany(userId: string, enrolmentId: string, queue: QueuedAction[]): Promise<QueuedOutcome[]> {
+    const versionId = await this.submissions.pinnedVersion(userId, enrolmentId);
+    const course = await this.catalog.publishedContent(versionId);
+    const run = () => this.db.transaction((m) => this.submitManyLocked(m, userId, enrolmentId, versionId, course, queue));
+    try {
+      return await run();
+    } catch (error) {
+      // The same queue sent twice at once (a retry while the first was still running): the second waited for the row
+      // lock, read the ledger as it was before the first committed, and found its keys taken when it wrote them (23505).
+      // Once more, now that the first one's answers are visible: the retry gets them and records nothing.
+      if ((error as { code?: unknown } | null)?.code !== '23505') throw error;
+      return run();
+    }
+  }
+
+  private async submitManyLocked(
+    m: SqlClient, userId: string, enrolmentId: string, versionId: string, course: Course, queue: QueuedAction[],
+  ): Promise<QueuedOutcome[]> {
+    const keys = queue.map((q) => q.key);
+    const { enrolment, seen } = await this.lockForQueue(m, userId, enrolmentId, keys);
+    const tx = this.submissions.openTx(m, userId, enrolment, versionId, course, 'es', this.clock.now());
+    const fresh: LedgerEntry[] = [];
+    const outcomes: QueuedOutcome[] = [];
+    for (const { key, action } of queue) {
+      const hash = action instanceof AppException ? '' : requestHash(action.request);
+      const before = seen.get(key);
+      if (before) {
+        outcomes.push(before.hash === hash ? { idempotencyKey: key, status: 200, result: before.response } : refusal(key, keyReused()));
+        continue;
+      }
+      if (action instanceof AppException) {
+        outcomes.push(refusal(key, action));
+        continue;
+      }
+      const undo = { journey: tx.journey, deferred: tx.deferred.length, clearDrafts: tx.clearDrafts.length, consent: tx.consent.length };
+      let savepoint = false;
+      // The action's queries go through a savepoint taken on its first one: most actions (lessons, assessments,
+      // quizzes) only defer their writes, and take none.
+      tx.m = {
+        query: async (text, params, name) => {
+          if (!savepoint) await m.query('SAVEPOINT queued_action');
+          savepoint = true;
+          return m.query(text, params, name);
+        },
+      };
+      tx.locale = action.locale;
+      try {
+        const extra = await action.work(tx);
+        const response = { ...extra, journey: toState(enrolment.id, tx.journey) };
+        fresh.push({ key, hash, response });
+        seen.set(key, { hash, response });
+        outcomes.push({ idempotencyKey: key, status: 200, result: response });
+      } catch (error) {
+        if (!(error instanceof AppException)) throw error;
+        if (savepoint) await m.query('ROLLBACK TO SAVEPOINT queued_action');
+        tx.journey = undo.journey;
+        tx.deferred.length = undo.deferred;
+        tx.clearDrafts.length = undo.clearDrafts;
+        tx.consent.length = undo.consent;
+        outcomes.push(refusal(key, error));
+      }
+      // Each action its own moment, in the queue's order (the machine's events and the ledger keep it).
+      tx.at += 1;
+    }
+    tx.m = m;
+    if (fresh.length) await this.submissions.finish(tx, fresh);
+    await this.recheckRefusals(m, enrolment.id, outcomes, queue);
+    return outcomes;
+  }
+
+  /**
+   * A refusal by the machine (409) may only mean that a twin of this request (the same queue, sent again) committed
+   * the action while this one waited for the lock: the ledger read with the lock predates it. A fresh read says.
+   */
+  private async recheckRefusals(m: SqlClient, enrolmentId: string, outcomes: QueuedOutcome[], queue: QueuedAction[]): Promise<void> {
+    const doubtful = outcomes.flatMap((o, i) => (o.status === 409 && 'code' in o && o.code !== 'IDEMPOTENCY_KEY_REUSED' ? [i] : []));
+    if (!doubtful.length) return;
+    const rows = await m.query<{ key: string; request_hash: string; response: SubmissionResultDto }>(
+      `SELECT key, request_hash, response FROM idempotency_keys WHERE enrolment_id = $1 AND key = ANY($2::text[])`,
+      [enrolmentId, doubtful.map((i) => outcomes[i]!.idempotencyKey)],
+      'idempotency_recheck_many',
+    );
+    for (const row of rows) {
+      const i = outcomes.findIndex((o) => o.idempotencyKey === row.key);
+      const action = queue[i]!.action;
+      const hash = action instanceof AppException ? '' : requestHash(action.request);
+      outcomes[i] = row.request_hash === hash ? { idempotencyKey: row.key, status: 200, result: row.response } : refusal(row.key, keyReused());
+    }
+  }
+
+  /** The lock for a queue, with the ledger's entries for its keys in the same round trip (see recheckRefusals). */
+  private async lockForQueue(m: SqlClient, userId: string, enrolmentId: string, keys: string[]) {
+    const [row] = await m.query<EnrolmentRow & { seen_many: { key: string; hash: string; response: SubmissionResultDto }[] }>(
+      `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, coalesce(u.legal_name, u.display_name) AS display_name,
+              NULL AS seen_hash, NULL AS seen_response, ${WAITLIST_AT},
+              (SELECT coalesce(jsonb_agg(jsonb_build_object('key', k.key, 'hash', k.request_hash, 'response', k.response)), '[]'::jsonb)
+                 FROM idempotency_keys k WHERE k.enrolment_id = e.id AND k.key = ANY($3::text[])) AS seen_many
+         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id
+        WHERE e.id = $1 AND e.user_id = $2 FOR UPDATE OF e`,
+      [enrolmentId, userId, keys],
+      'submission_lock_queue',
+    );
+    if (!row || !row.course_version_id) throw notFound('Enrolment');
+    return { enrolment: row, seen: new Map(row.seen_many.map((entry) => [entry.key, { hash: entry.hash, response: entry.response }])) };
   }
 
   private async actionOf(item: Record<string, unknown>, requestLocale: Locale): Promise<SubmissionAction> {

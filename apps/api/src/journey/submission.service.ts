@@ -14,7 +14,7 @@ import type { JourneyStateDto, SubmissionResultDto } from './journey.dto.js';
 import { outlineOf } from './journey-outline.js';
 import { Clock } from '../common/clock.js';
 
-interface EnrolmentRow {
+export interface EnrolmentRow {
   id: string;
   status: 'active' | 'withdrawn';
   course_version_id: string;
@@ -44,7 +44,7 @@ export interface DeferredWrite {
 }
 
 /** The cohort's waitlist date (a study's waitlist arm), as a column of a query over enrolments `e`. */
-const WAITLIST_AT = `(SELECT s.second_baseline_at FROM study_arms sa JOIN studies s ON s.id = sa.study_id
+export const WAITLIST_AT = `(SELECT s.second_baseline_at FROM study_arms sa JOIN studies s ON s.id = sa.study_id
                        WHERE sa.cohort_id = e.cohort_id AND sa.arm = 'waitlist') AS waitlist_at`;
 const epoch = (date: Date | null) => (date === null ? null : new Date(date).getTime());
 
@@ -93,24 +93,14 @@ export interface SubmissionAction<T extends object = object> {
 
 export const submissionAction = <T extends object>(request: unknown, locale: Locale, work: (tx: Tx) => Promise<T>): SubmissionAction<T> => ({ request, locale, work });
 
-/** One action of a phone's queue, in the queue's order; a refusal found before the transaction (bad input) travels as is. */
-export interface QueuedAction {
-  key: string;
-  action: SubmissionAction | AppException;
-}
-
-/** What each queued action got: the answer a single request would have had, or the refusal a single request would have had. */
-export type QueuedOutcome =
-  | { idempotencyKey: string; status: 200; result: SubmissionResultDto }
-  | { idempotencyKey: string; status: number; code: string; message: string };
-
-interface LedgerEntry {
+/** An answer to remember under its idempotency key. */
+export interface LedgerEntry {
   key: string;
   hash: string;
   response: SubmissionResultDto;
 }
 
-const requestHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+export const requestHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 /**
  * The server is the authority on the learner's path. Every submission runs in one transaction with the enrolment
@@ -201,78 +191,8 @@ export class JourneySubmissions {
     return response;
   }
 
-  /**
-   * A phone's queue for one enrolment, replayed in one request and one transaction: the row is locked and the journey
-   * read once, each action runs in order as it would alone (ledger first, then the machine), and one final statement
-   * stores the snapshot, every attempt and every ledger entry. An action the machine or the input refuses is undone
-   * (its writes rolled back to a savepoint taken before its first query) and reported; the ones after it still run,
-   * exactly as they would have one request at a time.
-   */
-  async submitMany(userId: string, enrolmentId: string, queue: QueuedAction[]): Promise<QueuedOutcome[]> {
-    const versionId = await this.pinnedVersion(userId, enrolmentId);
-    const course = await this.catalog.publishedContent(versionId);
-    return this.reads.transaction(async (m) => {
-      const enrolment = await this.lock(m, userId, enrolmentId, null);
-      // Read after the lock, in a statement of its own: it sees every submission committed before the lock was ours.
-      const seen = new Map(
-        (await m.query<{ key: string; request_hash: string; response: SubmissionResultDto }>(
-          `SELECT key, request_hash, response FROM idempotency_keys WHERE enrolment_id = $1 AND key = ANY($2::text[])`,
-          [enrolment.id, queue.map((q) => q.key)],
-          'idempotency_many',
-        )).map((row) => [row.key, { hash: row.request_hash, response: row.response }]),
-      );
-      const tx = this.openTx(m, userId, enrolment, versionId, course, 'es', this.clock.now());
-      const fresh: LedgerEntry[] = [];
-      const outcomes: QueuedOutcome[] = [];
-      for (const { key, action } of queue) {
-        const hash = action instanceof AppException ? '' : requestHash(action.request);
-        const before = seen.get(key);
-        if (before) {
-          outcomes.push(before.hash === hash ? { idempotencyKey: key, status: 200, result: before.response } : refusal(key, keyReused()));
-          continue;
-        }
-        if (action instanceof AppException) {
-          outcomes.push(refusal(key, action));
-          continue;
-        }
-        const undo = { journey: tx.journey, deferred: tx.deferred.length, clearDrafts: tx.clearDrafts.length, consent: tx.consent.length };
-        let savepoint = false;
-        // The action's queries go through a savepoint taken on its first one: most actions (lessons, assessments,
-        // quizzes) only defer their writes, and take none.
-        tx.m = {
-          query: async (text, params, name) => {
-            if (!savepoint) await m.query('SAVEPOINT queued_action');
-            savepoint = true;
-            return m.query(text, params, name);
-          },
-        };
-        tx.locale = action.locale;
-        try {
-          const extra = await action.work(tx);
-          const response = { ...extra, journey: toState(enrolment.id, tx.journey) };
-          fresh.push({ key, hash, response });
-          seen.set(key, { hash, response });
-          outcomes.push({ idempotencyKey: key, status: 200, result: response });
-        } catch (error) {
-          if (!(error instanceof AppException)) throw error;
-          if (savepoint) await m.query('ROLLBACK TO SAVEPOINT queued_action');
-          tx.journey = undo.journey;
-          tx.deferred.length = undo.deferred;
-          tx.clearDrafts.length = undo.clearDrafts;
-          tx.consent.length = undo.consent;
-          outcomes.push(refusal(key, error));
-        }
-        // Each action its own moment, in the queue's order (the machine's events and the ledger keep it).
-        tx.at += 1;
-      }
-      tx.m = m;
-      if (fresh.length) await this.finish(tx, fresh);
-      return outcomes;
-    });
-  }
-
   /** The transaction's context for the enrolment, after the checks every submission makes under the lock. */
-  private openTx(m: SqlClient, userId: string, enrolment: EnrolmentRow, versionId: string, course: Course, locale: Locale, at: number): Tx {
+  openTx(m: SqlClient, userId: string, enrolment: EnrolmentRow, versionId: string, course: Course, locale: Locale, at: number): Tx {
     // A learner who had not started may have been moved to a newer version (CohortVersions.move) after the version
     // was remembered: forget it and let the client try again on the new one.
     if (enrolment.course_version_id !== versionId) {
@@ -298,7 +218,7 @@ export class JourneySubmissions {
    * The certificate when the journey is complete, then one round trip for the rest: drafts cleared, snapshot saved,
    * deferred writes (attempts and their responses), and each answer remembered under its idempotency key.
    */
-  private async finish(tx: Tx, ledger: LedgerEntry[], view = describeJourney(tx.journey)): Promise<void> {
+  async finish(tx: Tx, ledger: LedgerEntry[], view = describeJourney(tx.journey)): Promise<void> {
     if (view.certificateAvailable) await this.certificates.issue(tx.m, tx.enrolment, tx.course, view.completedAt!);
     const entries = JSON.stringify(ledger.map((e) => ({ key: e.key, hash: e.hash, response: e.response })));
     const chosen = tx.consent.filter((c) => c.action !== 'withdrawn').at(-1);
@@ -348,6 +268,7 @@ export class JourneySubmissions {
     if (!row || !row.course_version_id) throw notFound('Enrolment');
     return row;
   }
+
 }
 
 /** A waiting journey whose second-baseline date has come is ticked into it (only there: other stages keep their ticks for reads). */
@@ -362,10 +283,7 @@ function needsReschedule(journey: PersistedJourney, cohortDays: number): boolean
   return journey.context.outline.followUpDelayDays !== cohortDays && withCohortFollowUpDelay(journey, cohortDays, 0) !== journey;
 }
 
-const refusal = (idempotencyKey: string, error: AppException): QueuedOutcome =>
-  ({ idempotencyKey, status: error.getStatus(), code: error.code, message: error.message });
-
-const keyReused = () => new AppException(409, 'IDEMPOTENCY_KEY_REUSED', 'idempotencyKey: this key was already used for a different submission.');
+export const keyReused = () => new AppException(409, 'IDEMPOTENCY_KEY_REUSED', 'idempotencyKey: this key was already used for a different submission.');
 
 /** A refusal that a concurrent twin of the submission can explain: the machine's or the ledger's (unique key). */
 function isRaceOutcome(error: unknown): boolean {
@@ -395,7 +313,7 @@ function journeyParams(enrolmentId: string, journey: PersistedJourney, at: numbe
   return [enrolmentId, JSON.stringify(journey), view.stage, view.percentComplete, at === null ? null : new Date(at), view.completedAt === null ? null : new Date(view.completedAt)];
 }
 
-function toState(enrolmentId: string, journey: PersistedJourney, view: JourneyView = describeJourney(journey)): JourneyStateDto {
+export function toState(enrolmentId: string, journey: PersistedJourney, view: JourneyView = describeJourney(journey)): JourneyStateDto {
   return {
     enrolmentId, courseVersionId: view.courseVersionId, stage: view.stage, percentComplete: view.percentComplete,
     followUpOpensAt: view.followUpOpensAt === null ? null : new Date(view.followUpOpensAt).toISOString(),
