@@ -8,7 +8,7 @@
 // server before the phone lost the answer (sent once beforehand, its response discarded): the replay must get the
 // first result back and create nothing new.
 // Targets: 0 lost, 0 duplicated, p95 of the replay requests ≤ 200 ms.
-// Usage: npm run build && node bench/exam/reconnect-storm.mjs [--learners 1000] [--window 5000] [--single]
+// Usage: npm run build && node bench/exam/reconnect-storm.mjs [--learners 1000] [--window 5000] [--client-delay 1500] [--single]
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -23,6 +23,9 @@ const arg = (name, fallback) => {
 };
 const N = arg('learners', 1000);
 const WINDOW_MS = arg('window', 5000);
+// The web app starts its replay 0–1.5 s after the connection returns (startReplay in replay.ts: a whole town's phones
+// reconnecting at once spread out); --client-delay 0 sends the moment the connection is back.
+const CLIENT_DELAY_MS = arg('client-delay', 1500);
 const LOST_ACK_SHARE = 0.2;
 const SINGLE = process.argv.includes('--single');
 const BATCH_MAX = 20; // QUEUE_BATCH_MAX in apps/api/src/journey/journey.dto.ts
@@ -84,6 +87,7 @@ try {
   const started = performance.now();
   await Promise.all(learners.map(async (learner) => {
     await sleep(Math.random() * WINDOW_MS); // the connection returns for everyone within the window
+    await sleep(Math.random() * CLIENT_DELAY_MS); // then the phone's own random wait before it replays
     const runs = [];
     for (let i = 0; i < learner.queue.length; i += SINGLE ? 1 : BATCH_MAX) runs.push(learner.queue.slice(i, i + (SINGLE ? 1 : BATCH_MAX)));
     for (const steps of runs) {
@@ -123,7 +127,7 @@ try {
   latencies.sort((a, b) => a - b);
   const p = (q) => percentile(latencies, q).toFixed(1);
   const ok = (cond) => (cond ? 'PASS' : 'MISS');
-  console.log(`bench/exam reconnect storm — ${N} learners, ${queued} queued submissions (3–7 each), all reconnecting within ${WINDOW_MS / 1000} s; ${lostAcks.length} had their first one reach the server with the answer lost; ${SINGLE ? 'one request per submission (--single)' : 'each queue in one request'}; ${machine()}`);
+  console.log(`bench/exam reconnect storm — ${N} learners, ${queued} queued submissions (3–7 each), all reconnecting within ${WINDOW_MS / 1000} s (each replays 0–${CLIENT_DELAY_MS / 1000} s later, as the web app does); ${lostAcks.length} had their first one reach the server with the answer lost; ${SINGLE ? 'one request per submission (--single)' : 'each queue in one request'}; ${machine()}`);
   console.log(`replay     ${tries} requests in ${seconds.toFixed(1)} s = ${(tries / seconds).toFixed(0)} req/s, ${(queued / seconds).toFixed(0)} submissions/s (retries: ${tries - requestsPlanned})`);
   console.log(`latency    p50 ${p(50)} ms  p95 ${p(95)} ms  p99 ${p(99)} ms  max ${latencies.at(-1).toFixed(0)} ms  (target p95 ≤ 200) ${ok(Number(p(95)) <= 200)}`);
   console.log(`lost       ${unacknowledged + lost} (not acknowledged ${unacknowledged}, refused ${refused.length}${refused.length ? ` ${JSON.stringify(refused.slice(0, 3))}` : ''}; acknowledged but missing ${lost}) (target 0) ${ok(unacknowledged + lost === 0)}`);
