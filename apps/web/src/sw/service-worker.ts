@@ -5,7 +5,9 @@ import { FROM_CACHE_HEADER, LEARNER_CACHE } from '../lib/offline/offline-names';
 // Built by service-worker-plugin.ts, which fills in these two.
 declare const __PRECACHE__: string[];
 declare const __BUILD__: string;
-const sw = self as unknown as ServiceWorkerGlobalScope;
+// In a service worker's own file `self` is its global scope (the WebWorker library types it as a plain worker).
+declare const self: ServiceWorkerGlobalScope;
+const sw = self;
 
 const SHELL_PREFIX = 'respeta-shell-';
 const SHELL = SHELL_PREFIX + __BUILD__;

@@ -19,8 +19,17 @@ export interface DraftData {
   textEdits: TextEdit[];
 }
 
+/** What the server always sends as a version's content: a course checked against the libs/curriculum schema. */
+function isCourse(content: unknown): content is Course {
+  const c = content as Partial<Course> | null;
+  return typeof c?.key === 'string' && Array.isArray(c.modules) && Array.isArray(c.moduleOrder) && typeof c.knowledgeTest === 'object';
+}
+
 /** The version's content as the library's type (the API document types it as a plain object). */
-export const contentOf = (version: ApiSchemas['CourseVersionDto']): Course => version.content as unknown as Course;
+export function contentOf(version: ApiSchemas['CourseVersionDto']): Course {
+  if (!isCourse(version.content)) throw new Error(`course version ${version.id}: its content is not a course`);
+  return version.content;
+}
 
 
 export async function loadDraft(versionId: string): Promise<DraftData> {
@@ -33,7 +42,7 @@ export const getVersion = (versionId: string) => apiCall(() => api.GET('/api/cou
 
 export const saveItem = (versionId: string, kind: ItemKind, itemKey: string, value: ItemValue, baseRevision: number) =>
   apiCall(() => api.PUT('/api/course-versions/{versionId}/items/{kind}/{itemKey}', {
-    params: { path: { versionId, kind, itemKey } }, body: { baseRevision, value: value as unknown as Record<string, unknown> },
+    params: { path: { versionId, kind, itemKey } }, body: { baseRevision, value },
   }));
 
 export const confirmTranslation = (versionId: string, kind: ItemKind, itemKey: string, textId: string, locale: 'es' | 'en') =>

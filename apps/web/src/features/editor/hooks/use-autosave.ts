@@ -14,6 +14,10 @@ export interface Conflict {
   value: ItemValue;
 }
 
+/** The server's details of a DRAFT_ITEM_CONFLICT: the colleague's saved version of the item. */
+const isConflict = (details: Record<string, unknown> | undefined): details is Record<string, unknown> & Conflict =>
+  typeof details?.revision === 'number' && typeof details.value === 'object' && details.value !== null;
+
 export const AUTOSAVE_DELAY_MS = 800;
 
 /**
@@ -56,10 +60,10 @@ export function useAutosave<V extends ItemValue>(kind: ItemKind, key: string, in
           setStatus(dirty.current ? 'unsaved' : 'saved');
         });
       } catch (e) {
-        if (e instanceof ApiError && e.code === 'DRAFT_ITEM_CONFLICT' && e.details) {
+        if (e instanceof ApiError && e.code === 'DRAFT_ITEM_CONFLICT' && isConflict(e.details)) {
           blocked.current = true;
           dirty.current = true;
-          const details = e.details as unknown as Conflict;
+          const details = e.details;
           ifMounted(() => {
             setConflict(details);
             setStatus('conflict');
