@@ -21,6 +21,9 @@ import { orderOptions } from './option-order.js';
 
 export const localize = (text: LocalizedText, locale: Locale): string => text[locale];
 
+/** A course text in `locale`, parsed into the tree the learner's browser renders (cached per text and language). */
+export const courseTextTree = (text: LocalizedText, locale: Locale): MarkdownNode[] => treeOf(text, locale, () => localize(text, locale));
+
 // Course text is parsed once per text and language: a course version's content objects live as long as it is cached.
 const trees = new WeakMap<object, Partial<Record<Locale, MarkdownNode[]>>>();
 /** The Markdown of `owner` in `locale`, parsed into the tree the browser renders (see markdown-tree.ts). */

@@ -9,7 +9,7 @@ import type {
 /** Course Markdown parsed on the server (libs/curriculum/src/markdown-tree.ts): text, or [tag, ...children]. */
 const MARKDOWN_TREE_TEXT =
   'Markdown parsed into a tree: a node is text or [tag, ...children] (tags p, h2–h4, ul, ol, li, blockquote, strong, em, br; an ol may start with its start number). Render as elements from that list and text as text';
-const markdownTree = (description = MARKDOWN_TREE_TEXT): ApiPropertyOptions => ({
+export const markdownTree = (description = MARKDOWN_TREE_TEXT): ApiPropertyOptions => ({
   type: 'array',
   items: { oneOf: [{ type: 'string' }, { type: 'array', items: {} }] },
   description,

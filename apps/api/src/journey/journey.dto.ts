@@ -1,6 +1,7 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
-import { LearnerOptionDto } from '../curriculum/learner-content.dto.js';
+import type { MarkdownNode } from '#curriculum';
+import { LearnerOptionDto, markdownTree } from '../curriculum/learner-content.dto.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,80}$/;
 const ITEM_KEY = /^[a-z0-9][a-z0-9.-]{0,79}$/;
@@ -117,10 +118,10 @@ export class SubmissionResultDto {
 export class ScenarioNodeViewDto {
   @ApiProperty() key: string;
   @ApiProperty({ enum: ['decision', 'ending'] }) kind: 'decision' | 'ending';
-  @ApiPropertyOptional() situation?: string;
+  @ApiPropertyOptional(markdownTree('A decision: the situation. Markdown parsed into a tree (see a lesson body)')) situation?: MarkdownNode[];
   @ApiPropertyOptional({ type: [LearnerOptionDto] }) choices?: LearnerOptionDto[];
   @ApiPropertyOptional({ enum: ['good', 'mixed', 'poor'] }) outcome?: 'good' | 'mixed' | 'poor';
-  @ApiPropertyOptional() summary?: string;
+  @ApiPropertyOptional(markdownTree('An ending: what the path led to. Markdown parsed into a tree (see a lesson body)')) summary?: MarkdownNode[];
 }
 
 export class ScenarioStepDto {
@@ -135,7 +136,7 @@ export class ScenarioStepDto {
 export class ScenarioRunDto {
   @ApiProperty() scenarioKey: string;
   @ApiProperty() title: string;
-  @ApiProperty() intro: string;
+  @ApiProperty(markdownTree()) intro: MarkdownNode[];
   @ApiProperty({ type: [ScenarioStepDto] }) steps: ScenarioStepDto[];
   @ApiProperty({ type: ScenarioNodeViewDto }) current: ScenarioNodeViewDto;
   @ApiProperty() finished: boolean;

@@ -1934,16 +1934,19 @@ export interface components {
             key: string;
             /** @enum {string} */
             kind: "decision" | "ending";
-            situation?: string;
+            /** @description A decision: the situation. Markdown parsed into a tree (see a lesson body) */
+            situation?: (string | unknown[])[];
             choices?: components["schemas"]["LearnerOptionDto"][];
             /** @enum {string} */
             outcome?: "good" | "mixed" | "poor";
-            summary?: string;
+            /** @description An ending: what the path led to. Markdown parsed into a tree (see a lesson body) */
+            summary?: (string | unknown[])[];
         };
         ScenarioRunDto: {
             scenarioKey: string;
             title: string;
-            intro: string;
+            /** @description Markdown parsed into a tree: a node is text or [tag, ...children] (tags p, h2–h4, ul, ol, li, blockquote, strong, em, br; an ol may start with its start number). Render as elements from that list and text as text */
+            intro: (string | unknown[])[];
             steps: components["schemas"]["ScenarioStepDto"][];
             current: components["schemas"]["ScenarioNodeViewDto"];
             finished: boolean;
@@ -1959,7 +1962,8 @@ export interface components {
         ScenarioChoiceResultDto: {
             scenarioKey: string;
             title: string;
-            intro: string;
+            /** @description Markdown parsed into a tree: a node is text or [tag, ...children] (tags p, h2–h4, ul, ol, li, blockquote, strong, em, br; an ol may start with its start number). Render as elements from that list and text as text */
+            intro: (string | unknown[])[];
             steps: components["schemas"]["ScenarioStepDto"][];
             current: components["schemas"]["ScenarioNodeViewDto"];
             finished: boolean;

@@ -26,7 +26,7 @@ export function ScenarioDecision({ run, busy, error, focus, onChoose }: Props) {
   return (
     <form onSubmit={onSubmit} className="scenario-decision">
       <ScreenHeading focus={focus}>{t('learn.scenario.decision', { number: run.steps.length + 1 })}</ScreenHeading>
-      <Markdown className="situation" source={run.current.situation ?? ''} />
+      <Markdown className="situation" tree={run.current.situation ?? []} />
       <fieldset className="question">
         <legend>
           <span className="question__prompt">{t('learn.scenario.whatDoYouDo')}</span>

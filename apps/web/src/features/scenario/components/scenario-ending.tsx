@@ -14,7 +14,7 @@ export function ScenarioEnding({ run, focus }: { run: ScenarioRun; focus: boolea
       <p className={`feedback feedback--${outcome}`} role="status">
         <strong>{t(`learn.scenario.outcome.${outcome}`)}</strong> {t('learn.scenario.score', { score: run.score, max: run.maxScore })}
       </p>
-      <Markdown source={run.current.summary ?? ''} />
+      <Markdown tree={run.current.summary ?? []} />
       <h3>{t('learn.scenario.yourPath')}</h3>
       <ol className="scenario-path">
         {run.steps.map((step) => (

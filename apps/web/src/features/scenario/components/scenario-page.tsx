@@ -77,7 +77,7 @@ export function ScenarioPage() {
   } else if (run.steps.length === 0 && !started) {
     screen = (
       <div className="scenario-intro">
-        <Markdown source={run.intro} />
+        <Markdown tree={run.intro} />
         <button type="button" className="primary" onClick={() => { setStarted(true); setMoved(true); }}>
           {t('learn.scenario.start')}
         </button>
