@@ -179,6 +179,25 @@ describe('the browser journey actor', () => {
     expect(kept).toHaveLength(2);
   });
 
+  it('says whether the steps that met no connection wait on this page only or in the queue on the phone', async () => {
+    const server = new Server(checkpoint('learning m1, reading (nothing read)'));
+    let failure = new ApiError('NETWORK_ERROR', 'offline', 0);
+    const driver = new JourneyDriver(server.journey, {
+      send: async () => {
+        throw failure;
+      },
+      load: async () => server.journey,
+      now: () => server.clock,
+      retryDelayMs: 1,
+    });
+    await driver.act(lesson('intro'), 'es').outcome;
+    expect(driver.getState()).toMatchObject({ unsent: 1, unsentOnPhone: false }); // no storage: the page must stay open
+    failure = new ApiError('SAVED_ON_PHONE', 'kept', 0);
+    driver.retry();
+    await driver.settled();
+    expect(driver.getState()).toMatchObject({ unsent: 1, unsentOnPhone: true }); // the queue has it: the page may close
+  });
+
   it('replays the steps still on their way on top of a journey loaded anew', async () => {
     const { server, driver } = setUp('learning m1, reading (nothing read)');
     server.offline = true;

@@ -50,6 +50,8 @@ export interface DriverState {
   pending: number;
   /** Of those, how many could not be delivered (no connection). */
   unsent: number;
+  /** They wait in the answer queue on this phone (SAVED_ON_PHONE): they survive a closed page and are sent by it. */
+  unsentOnPhone: boolean;
   /** The server refused an action the browser had accepted: its journey replaced ours. */
   correction: { code: string } | null;
 }
@@ -87,6 +89,7 @@ export class JourneyDriver {
   private actor: Actor<typeof journeyMachine>;
   private state!: DriverState;
   private correction: DriverState['correction'] = null;
+  private unsentOnPhone = false;
   private readonly listeners = new Set<() => void>();
   private flushing: Promise<void> | null = null;
 
@@ -200,6 +203,7 @@ export class JourneyDriver {
       } catch (caught) {
         const error = toApiError(caught);
         if (isRetryable(error)) {
+          this.unsentOnPhone = error.code === 'SAVED_ON_PHONE';
           // Nothing after it may overtake it: everything waits, keeps its key, and keeps its optimistic move.
           for (const entry of this.entries) {
             entry.state = 'unsent';
@@ -252,6 +256,7 @@ export class JourneyDriver {
       view: describeJourney(snapshot),
       pending: this.entries.length,
       unsent: this.entries.filter((entry) => entry.state === 'unsent').length,
+      unsentOnPhone: this.unsentOnPhone,
       correction: this.correction,
     };
     for (const listener of this.listeners) listener();
