@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import type { MarkdownNode } from '#curriculum';
 import { LearnerOptionDto, markdownTree } from '../curriculum/learner-content.dto.js';
@@ -170,17 +170,21 @@ export class QueuedSubmissionsDto {
   items: Record<string, unknown>[];
 }
 
-@ApiExtraModels(SubmissionResultDto, ScenarioChoiceResultDto)
 export class QueuedOutcomeDto {
   @ApiProperty() idempotencyKey: string;
   @ApiProperty({ description: '200: recorded (or recorded before: the first answer); otherwise the status its single route would have answered' })
   status: number;
-  @ApiPropertyOptional({ oneOf: [{ $ref: getSchemaPath(SubmissionResultDto) }, { $ref: getSchemaPath(ScenarioChoiceResultDto) }], description: 'With 200: what the single route answers' })
-  result?: SubmissionResultDto | ScenarioChoiceResultDto;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "With 200: what the single route answers (SubmissionResultDto or ScenarioChoiceResultDto) without its `journey`: the queue's journey is given once, after the last action",
+  })
+  result?: Record<string, unknown>;
   @ApiPropertyOptional({ description: 'With a refusal: the error code (the same as the single route)' }) code?: string;
   @ApiPropertyOptional() message?: string;
 }
 
 export class QueuedOutcomesDto {
   @ApiProperty({ type: [QueuedOutcomeDto], description: 'One per item, in the same order' }) outcomes: QueuedOutcomeDto[];
+  @ApiProperty({ type: JourneyStateDto, description: 'The journey after the whole queue (each single route would have answered its own)' }) journey: JourneyStateDto;
 }

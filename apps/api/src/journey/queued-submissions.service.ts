@@ -13,7 +13,7 @@ import {
 import { JourneyService } from './journey.service.js';
 import { ScenarioRuns } from './scenario-runs.service.js';
 import {
-  type EnrolmentRow, JourneySubmissions, keyReused, type LedgerEntry, requestHash, type SubmissionAction, toState, WAITLIST_AT,
+  type EnrolmentRow, JourneySubmissions, keyReused, type LedgerEntry, requestHash, type StoredAnswer, type SubmissionAction, toState, WAITLIST_AT,
 } from './submission.service.js';
 
 /** One action of a phone's queue, in the queue's order; a refusal found before the transaction (bad input) travels as is. */
@@ -24,8 +24,11 @@ export interface QueuedAction {
 
 /** What each queued action got: the answer a single request would have had, or the refusal a single request would have had. */
 export type QueuedOutcome =
-  | { idempotencyKey: string; status: 200; result: SubmissionResultDto }
+  | { idempotencyKey: string; status: 200; result: Omit<SubmissionResultDto, 'journey'> }
   | { idempotencyKey: string; status: number; code: string; message: string };
+
+/** A stored answer without its journey (answers recorded one at a time carry theirs; the queue's is given once). */
+const withoutJourney = ({ journey: _journey, ...rest }: StoredAnswer): Omit<SubmissionResultDto, 'journey'> => rest;
 
 const refusal = (idempotencyKey: string, error: AppException): QueuedOutcome =>
   ({ idempotencyKey, status: error.getStatus(), code: error.code, message: error.message });
@@ -78,7 +81,7 @@ export class QueuedSubmissions {
       }
     }
     if (new Set(queue.map((q) => q.key)).size !== queue.length) throw badItem('items: each idempotencyKey may appear once');
-    return { outcomes: await this.submitMany(userId, enrolmentId, queue) };
+    return this.submitMany(userId, enrolmentId, queue);
   }
 
   /**
@@ -88,7 +91,7 @@ export class QueuedSubmissions {
    * (its writes rolled back to a savepoint taken before its first query) and reported; the ones after it still run,
    * exactly as they would have one request at a time.
    */
-  private async submitMany(userId: string, enrolmentId: string, queue: QueuedAction[]): Promise<QueuedOutcome[]> {
+  private async submitMany(userId: string, enrolmentId: string, queue: QueuedAction[]): Promise<QueuedOutcomesDto> {
     const versionId = await this.submissions.pinnedVersion(userId, enrolmentId);
     const course = await this.catalog.publishedContent(versionId);
     const run = () => this.db.transaction((m) => this.submitManyLocked(m, userId, enrolmentId, versionId, course, queue));
@@ -105,7 +108,7 @@ export class QueuedSubmissions {
 
   private async submitManyLocked(
     m: SqlClient, userId: string, enrolmentId: string, versionId: string, course: Course, queue: QueuedAction[],
-  ): Promise<QueuedOutcome[]> {
+  ): Promise<QueuedOutcomesDto> {
     const keys = queue.map((q) => q.key);
     const { enrolment, seen } = await this.lockForQueue(m, userId, enrolmentId, keys);
     const tx = this.submissions.openTx(m, userId, enrolment, versionId, course, 'es', this.clock.now());
@@ -115,7 +118,7 @@ export class QueuedSubmissions {
       const hash = action instanceof AppException ? '' : requestHash(action.request);
       const before = seen.get(key);
       if (before) {
-        outcomes.push(before.hash === hash ? { idempotencyKey: key, status: 200, result: before.response } : refusal(key, keyReused()));
+        outcomes.push(before.hash === hash ? { idempotencyKey: key, status: 200, result: withoutJourney(before.response) } : refusal(key, keyReused()));
         continue;
       }
       if (action instanceof AppException) {
@@ -135,8 +138,8 @@ export class QueuedSubmissions {
       };
       tx.locale = action.locale;
       try {
-        const extra = await action.work(tx);
-        const response = { ...extra, journey: toState(enrolment.id, tx.journey) };
+        // Kept and answered without the journey: the queue's answer carries it once, after the last action.
+        const response = await action.work(tx);
         fresh.push({ key, hash, response });
         seen.set(key, { hash, response });
         outcomes.push({ idempotencyKey: key, status: 200, result: response });
@@ -155,7 +158,7 @@ export class QueuedSubmissions {
     tx.m = m;
     if (fresh.length) await this.submissions.finish(tx, fresh);
     await this.recheckRefusals(m, enrolment.id, outcomes, queue);
-    return outcomes;
+    return { outcomes, journey: toState(enrolment.id, tx.journey) };
   }
 
   /**
@@ -165,7 +168,7 @@ export class QueuedSubmissions {
   private async recheckRefusals(m: SqlClient, enrolmentId: string, outcomes: QueuedOutcome[], queue: QueuedAction[]): Promise<void> {
     const doubtful = outcomes.flatMap((o, i) => (o.status === 409 && 'code' in o && o.code !== 'IDEMPOTENCY_KEY_REUSED' ? [i] : []));
     if (!doubtful.length) return;
-    const rows = await m.query<{ key: string; request_hash: string; response: SubmissionResultDto }>(
+    const rows = await m.query<{ key: string; request_hash: string; response: StoredAnswer }>(
       `SELECT key, request_hash, response FROM idempotency_keys WHERE enrolment_id = $1 AND key = ANY($2::text[])`,
       [enrolmentId, doubtful.map((i) => outcomes[i]!.idempotencyKey)],
       'idempotency_recheck_many',
@@ -174,13 +177,13 @@ export class QueuedSubmissions {
       const i = outcomes.findIndex((o) => o.idempotencyKey === row.key);
       const action = queue[i]!.action;
       const hash = action instanceof AppException ? '' : requestHash(action.request);
-      outcomes[i] = row.request_hash === hash ? { idempotencyKey: row.key, status: 200, result: row.response } : refusal(row.key, keyReused());
+      outcomes[i] = row.request_hash === hash ? { idempotencyKey: row.key, status: 200, result: withoutJourney(row.response) } : refusal(row.key, keyReused());
     }
   }
 
   /** The lock for a queue, with the ledger's entries for its keys in the same round trip (see recheckRefusals). */
   private async lockForQueue(m: SqlClient, userId: string, enrolmentId: string, keys: string[]) {
-    const [row] = await m.query<EnrolmentRow & { seen_many: { key: string; hash: string; response: SubmissionResultDto }[] }>(
+    const [row] = await m.query<EnrolmentRow & { seen_many: { key: string; hash: string; response: StoredAnswer }[] }>(
       `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, coalesce(u.legal_name, u.display_name) AS display_name,
               NULL AS seen_hash, NULL AS seen_response, ${WAITLIST_AT},
               (SELECT coalesce(jsonb_agg(jsonb_build_object('key', k.key, 'hash', k.request_hash, 'response', k.response)), '[]'::jsonb)

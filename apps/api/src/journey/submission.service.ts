@@ -93,11 +93,23 @@ export interface SubmissionAction<T extends object = object> {
 
 export const submissionAction = <T extends object>(request: unknown, locale: Locale, work: (tx: Tx) => Promise<T>): SubmissionAction<T> => ({ request, locale, work });
 
-/** An answer to remember under its idempotency key. */
+/**
+ * An answer as the ledger keeps it under its idempotency key: the route's answer. An action recorded from a phone's
+ * queue is kept without `journey` (one snapshot per queue, not one per action); reading it back adds the enrolment's
+ * journey as it is then (see withJourney).
+ */
+export type StoredAnswer = Omit<SubmissionResultDto, 'journey'> & { journey?: JourneyStateDto };
+
 export interface LedgerEntry {
   key: string;
   hash: string;
-  response: SubmissionResultDto;
+  response: StoredAnswer;
+}
+
+/** A stored answer as a route returns it: with its journey, or the enrolment's current one when it was kept without. */
+export function withJourney<T extends object>(stored: T & StoredAnswer, enrolmentId: string, journey: PersistedJourney | null): T & SubmissionResultDto {
+  if (stored.journey || !journey) return stored as T & SubmissionResultDto;
+  return { ...stored, journey: toState(enrolmentId, journey) };
 }
 
 export const requestHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -161,15 +173,15 @@ export class JourneySubmissions {
       // row lock and read the ledger as it was before the first committed, so it was refused by the machine or by the
       // ledger's key. A fresh read now finds the first one's answer, which is what the retry must get.
       if (!isRaceOutcome(error)) throw error;
-      const [seen] = await this.reads.rows<{ request_hash: string; response: T & SubmissionResultDto }>(
-        `SELECT k.request_hash, k.response FROM idempotency_keys k JOIN enrolments e ON e.id = k.enrolment_id
+      const [seen] = await this.reads.rows<{ request_hash: string; response: T & StoredAnswer; journey: PersistedJourney | null }>(
+        `SELECT k.request_hash, k.response, e.journey FROM idempotency_keys k JOIN enrolments e ON e.id = k.enrolment_id
           WHERE k.enrolment_id = $1 AND e.user_id = $2 AND k.key = $3`,
         [enrolmentId, userId, idempotencyKey],
-        'idempotency_recheck',
+        'idempotency_recheck_v2',
       );
       if (!seen) throw error;
       if (seen.request_hash !== hash) throw keyReused();
-      return seen.response;
+      return withJourney(seen.response, enrolmentId, seen.journey);
     }
   }
 
@@ -181,7 +193,7 @@ export class JourneySubmissions {
     // for the lock sees the ledger as of before the wait; submit() catches the refusal that follows and reads again.
     if (enrolment.seen_hash !== null) {
       if (enrolment.seen_hash !== hash) throw keyReused();
-      return enrolment.seen_response as T & SubmissionResultDto;
+      return withJourney(enrolment.seen_response as T & StoredAnswer, enrolment.id, enrolment.journey);
     }
     const tx = this.openTx(m, userId, enrolment, versionId, course, action.locale, this.clock.now());
     const extra = await action.work(tx);

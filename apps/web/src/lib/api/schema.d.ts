@@ -1997,8 +1997,10 @@ export interface components {
             idempotencyKey: string;
             /** @description 200: recorded (or recorded before: the first answer); otherwise the status its single route would have answered */
             status: number;
-            /** @description With 200: what the single route answers */
-            result?: components["schemas"]["SubmissionResultDto"] | components["schemas"]["ScenarioChoiceResultDto"];
+            /** @description With 200: what the single route answers (SubmissionResultDto or ScenarioChoiceResultDto) without its `journey`: the queue's journey is given once, after the last action */
+            result?: {
+                [key: string]: unknown;
+            };
             /** @description With a refusal: the error code (the same as the single route) */
             code?: string;
             message?: string;
@@ -2006,6 +2008,8 @@ export interface components {
         QueuedOutcomesDto: {
             /** @description One per item, in the same order */
             outcomes: components["schemas"]["QueuedOutcomeDto"][];
+            /** @description The journey after the whole queue (each single route would have answered its own) */
+            journey: components["schemas"]["JourneyStateDto"];
         };
         DraftDto: {
             answers: {

@@ -93,7 +93,8 @@ export async function sendQueue(enrolmentId: string, actions: { key: string; sub
   const answer = await apiCall(() =>
     api.POST('/api/enrolments/{enrolmentId}/submissions', { params: { path: { enrolmentId }, query: { lang } }, body: { items: actions.map(queuedItem) } }),
   );
-  return answer.outcomes;
+  // The queue's journey comes once, after its last action: each answer takes it, as its own route would carry one.
+  return answer.outcomes.map((o) => (o.status === 200 ? { ...o, result: { ...o.result, journey: answer.journey } } : o));
 }
 
 /** Sends one action with its idempotency key (a retry with the same key returns the first answer and records nothing). */
