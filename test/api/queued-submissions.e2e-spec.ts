@@ -92,10 +92,27 @@ describe('queued submissions replayed in one request', () => {
     expect(res.body.outcomes[1].status).toBe(alone.status);
     expect(res.body.outcomes[2].status).toBe(200);
     expect(res.body.journey.stage).toBe('withdrawn');
-    expect(await count(t, `SELECT count(*)::int AS n FROM consent_records WHERE enrolment_id = $1`, [p.enrolmentId])).toBe(2);
+    // Withdrawn from the evaluation (reports leave the enrolment out by its date), the choice kept, the history in order.
+    const [row] = await t.db.query(`SELECT consent_withdrawn_at, evaluation_use FROM enrolments WHERE id = $1`, [p.enrolmentId]);
+    expect(row.consent_withdrawn_at).not.toBeNull();
+    expect(row.evaluation_use).toBe(false);
+    const history = await t.db.query(`SELECT action, evaluation_use, consent_version FROM consent_records WHERE enrolment_id = $1 ORDER BY recorded_at, id`, [p.enrolmentId]);
+    expect(history.map((h: { action: string; evaluation_use: boolean | null }) => [h.action, h.evaluation_use])).toEqual([['given', false], ['withdrawn', null]]);
+    expect(history.every((h: { consent_version: string }) => h.consent_version === course().consent.version)).toBe(true);
 
     const reused = await replay(p, [{ kind: 'consent', idempotencyKey: consentKey, evaluationUse: true }]).expect(200);
     expect(reused.body.outcomes[0]).toMatchObject({ status: 409, code: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
+  it('withdrawing on its own route dates the enrolment and records the history, as from a queue', async () => {
+    const p = await newLearner(t, 'Retiro', { region: 'junin' });
+    await p.post('/consent', { evaluationUse: true }).expect(200);
+    expect((await p.post('/withdraw').expect(200)).body.journey.stage).toBe('withdrawn');
+    const [row] = await t.db.query(`SELECT consent_withdrawn_at, evaluation_use FROM enrolments WHERE id = $1`, [p.enrolmentId]);
+    expect(row.consent_withdrawn_at).not.toBeNull();
+    expect(row.evaluation_use).toBe(true);
+    const history = await t.db.query(`SELECT action FROM consent_records WHERE enrolment_id = $1 ORDER BY recorded_at, id`, [p.enrolmentId]);
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['given', 'withdrawn']);
   });
 
   it('reports a refused item, undoes its writes, and still records the ones after it', async () => {

@@ -52,13 +52,10 @@ export class JourneyService {
 
   withdrawAction() {
     return submissionAction({ action: 'withdraw' }, 'es', async (tx) => {
-        tx.apply({ type: 'consent.withdrawn', at: tx.at });
-        await tx.m.query(`UPDATE enrolments SET consent_withdrawn_at = now() WHERE id = $1`, [tx.enrolment.id]);
-        await tx.m.query(
-          `INSERT INTO consent_records (enrolment_id, action, consent_version, evaluation_use) VALUES ($1, 'withdrawn', $2, NULL)`,
-          [tx.enrolment.id, tx.course.consent.version],
-        );
-        return {};
+      tx.apply({ type: 'consent.withdrawn', at: tx.at });
+      // The date on the enrolment and a history row, written by the final statement like every consent change.
+      tx.consent.push({ action: 'withdrawn', evaluationUse: null });
+      return {};
     });
   }
 

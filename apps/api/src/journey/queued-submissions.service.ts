@@ -13,7 +13,7 @@ import {
 import { JourneyService } from './journey.service.js';
 import { ScenarioRuns } from './scenario-runs.service.js';
 import {
-  type EnrolmentRow, JourneySubmissions, keyReused, type LedgerEntry, requestHash, type StoredAnswer, type SubmissionAction, toState, WAITLIST_AT,
+  type EnrolmentRow, JourneySubmissions, keyReused, type LedgerEntry, lockEnrolmentSql, requestHash, type StoredAnswer, type SubmissionAction, toState,
 } from './submission.service.js';
 
 /** One action of a phone's queue, in the queue's order; a refusal found before the transaction (bad input) travels as is. */
@@ -54,8 +54,9 @@ const badItem = (message: string) => new AppException(400, 'VALIDATION_FAILED', 
 
 /**
  * A phone's queue replayed in one request (the web outbox, after the connection returns): each item is validated
- * exactly as its single route validates it, then all run in one transaction (JourneySubmissions.submitMany). The
- * answer for each item is the one its single route would have given, so the phone records each the same way.
+ * exactly as its single route validates it, then all run in one transaction (submitMany) through the same actions,
+ * transaction context and final statement as a single submission (JourneySubmissions.openTx and finish). The answer
+ * for each item is the one its single route would have given, without its journey: the queue's comes once.
  */
 @Injectable()
 export class QueuedSubmissions {
@@ -184,12 +185,9 @@ export class QueuedSubmissions {
   /** The lock for a queue, with the ledger's entries for its keys in the same round trip (see recheckRefusals). */
   private async lockForQueue(m: SqlClient, userId: string, enrolmentId: string, keys: string[]) {
     const [row] = await m.query<EnrolmentRow & { seen_many: { key: string; hash: string; response: StoredAnswer }[] }>(
-      `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, coalesce(u.legal_name, u.display_name) AS display_name,
-              NULL AS seen_hash, NULL AS seen_response, ${WAITLIST_AT},
-              (SELECT coalesce(jsonb_agg(jsonb_build_object('key', k.key, 'hash', k.request_hash, 'response', k.response)), '[]'::jsonb)
-                 FROM idempotency_keys k WHERE k.enrolment_id = e.id AND k.key = ANY($3::text[])) AS seen_many
-         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id
-        WHERE e.id = $1 AND e.user_id = $2 FOR UPDATE OF e`,
+      lockEnrolmentSql(`NULL AS seen_hash, NULL AS seen_response,
+        (SELECT coalesce(jsonb_agg(jsonb_build_object('key', k.key, 'hash', k.request_hash, 'response', k.response)), '[]'::jsonb)
+           FROM idempotency_keys k WHERE k.enrolment_id = e.id AND k.key = ANY($3::text[])) AS seen_many`),
       [enrolmentId, userId, keys],
       'submission_lock_queue',
     );

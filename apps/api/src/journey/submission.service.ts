@@ -44,8 +44,18 @@ export interface DeferredWrite {
 }
 
 /** The cohort's waitlist date (a study's waitlist arm), as a column of a query over enrolments `e`. */
-export const WAITLIST_AT = `(SELECT s.second_baseline_at FROM study_arms sa JOIN studies s ON s.id = sa.study_id
+const WAITLIST_AT = `(SELECT s.second_baseline_at FROM study_arms sa JOIN studies s ON s.id = sa.study_id
                        WHERE sa.cohort_id = e.cohort_id AND sa.arm = 'waitlist') AS waitlist_at`;
+/**
+ * The enrolment row a submission locks (an EnrolmentRow), with `ledger`: the columns that read the idempotency ledger
+ * for the submission's key or keys ($3), and `join` when they need one. One learner's own enrolment only ($1, $2).
+ */
+export const lockEnrolmentSql = (ledger: string, join = '') =>
+  `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, coalesce(u.legal_name, u.display_name) AS display_name,
+          ${ledger}, ${WAITLIST_AT}
+     FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id${join}
+    WHERE e.id = $1 AND e.user_id = $2 FOR UPDATE OF e`;
+
 const epoch = (date: Date | null) => (date === null ? null : new Date(date).getTime());
 
 /**
@@ -269,18 +279,13 @@ export class JourneySubmissions {
 
   private async lock(m: SqlClient, userId: string, enrolmentId: string, idempotencyKey: string | null): Promise<EnrolmentRow> {
     const [row] = await m.query(
-      `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, coalesce(u.legal_name, u.display_name) AS display_name,
-              k.request_hash AS seen_hash, k.response AS seen_response, ${WAITLIST_AT}
-         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id
-         LEFT JOIN idempotency_keys k ON k.enrolment_id = e.id AND k.key = $3
-        WHERE e.id = $1 AND e.user_id = $2 FOR UPDATE OF e`,
+      lockEnrolmentSql('k.request_hash AS seen_hash, k.response AS seen_response', ' LEFT JOIN idempotency_keys k ON k.enrolment_id = e.id AND k.key = $3'),
       [enrolmentId, userId, idempotencyKey],
       'submission_lock_v2',
     );
     if (!row || !row.course_version_id) throw notFound('Enrolment');
     return row;
   }
-
 }
 
 /** A waiting journey whose second-baseline date has come is ticked into it (only there: other stages keep their ticks for reads). */
