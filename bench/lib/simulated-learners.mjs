@@ -4,6 +4,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { ROOT } from './bench-env.mjs';
+import { request } from './http-client.mjs';
 
 const { loadCourseFromDirectory } = await import(resolve(ROOT, 'dist/libs/curriculum/src/index.js'));
 export const course = loadCourseFromDirectory(resolve(ROOT, 'libs/curriculum/content/gbv-response')).course;
@@ -65,13 +66,7 @@ export async function submit(baseUrl, learner, step, { retryUntil = Date.now() +
   for (let attempt = 0; ; attempt++) {
     const started = performance.now();
     try {
-      const res = await fetch(`${baseUrl()}/api/enrolments/${learner.enrolmentId}${step.path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${learner.token}` },
-        body: JSON.stringify(step.body),
-        signal: AbortSignal.timeout(30_000),
-      });
-      await res.arrayBuffer();
+      const res = await request(`${baseUrl()}/api/enrolments/${learner.enrolmentId}${step.path}`, { method: 'POST', token: learner.token, body: step.body, json: false });
       onAnswer(res.status);
       if (res.status < 500) return { status: res.status, ms: performance.now() - started, attempts: attempt + 1 };
     } catch (error) {
@@ -83,19 +78,22 @@ export async function submit(baseUrl, learner, step, { retryUntil = Date.now() +
 }
 
 /** Every acknowledged submission is in the database exactly once (by its idempotency key and its attempt rows). */
-export async function verifyAcknowledged(dbUrl, acknowledged) {
+export async function verifyAcknowledged(dbUrl, acknowledged, enrolmentIds = null) {
   const c = new pg.Client({ connectionString: dbUrl });
   await c.connect();
   const keys = acknowledged.map((a) => a.key);
   const { rows } = await c.query(`SELECT key FROM idempotency_keys WHERE key = ANY($1)`, [keys]);
   const present = new Set(rows.map((r) => r.key));
   const lost = keys.filter((k) => !present.has(k)).length;
-  // Exactly once: no learner has two attempts for one wave, or more quiz attempts than acknowledged.
+  // Exactly once: no learner has two attempts for one wave, or more quiz attempts than acknowledged (among the
+  // learners measured, when `enrolmentIds` names them: a warm-up's learners are not counted).
+  const among = `($1::uuid[] IS NULL OR enrolment_id = ANY($1::uuid[]))`;
   const dup = (await c.query(
-    `SELECT count(*)::int AS n FROM (SELECT enrolment_id, kind, wave, module_key, count(*) FROM attempts GROUP BY 1, 2, 3, 4 HAVING count(*) > 1 AND kind <> 'quiz') d`,
+    `SELECT count(*)::int AS n FROM (SELECT enrolment_id, kind, wave, module_key, count(*) FROM attempts WHERE ${among} GROUP BY 1, 2, 3, 4 HAVING count(*) > 1 AND kind <> 'quiz') d`,
+    [enrolmentIds],
   )).rows[0].n;
   const quizAcks = acknowledged.filter((a) => a.name === 'quiz').length;
-  const quizRows = (await c.query(`SELECT count(*)::int AS n FROM attempts WHERE kind = 'quiz'`)).rows[0].n;
+  const quizRows = (await c.query(`SELECT count(*)::int AS n FROM attempts WHERE kind = 'quiz' AND ${among}`, [enrolmentIds])).rows[0].n;
   await c.end();
   return { lost, duplicates: dup + Math.max(0, quizRows - quizAcks) };
 }

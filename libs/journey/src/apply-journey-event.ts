@@ -156,6 +156,8 @@ export function whyNot(journey: PersistedJourney | LiveJourneySnapshot, event: J
  * change reaches learners already enrolled without rewriting their rows first.
  */
 export function withCohortFollowUpDelay(persisted: PersistedJourney, delayDays: number, at: number): PersistedJourney {
+  // The same delay is never a reschedule (canReschedule): every submission asks, so it is answered without the machine.
+  if (persisted.context.outline.followUpDelayDays === delayDays) return persisted;
   const result = applyJourneyEvent(persisted, { type: 'followup.rescheduled', delayDays, at });
   return result.accepted ? result.snapshot : persisted;
 }

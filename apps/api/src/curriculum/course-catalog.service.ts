@@ -24,9 +24,20 @@ export class CourseCatalog {
     return pending;
   }
 
+  /**
+   * The content of a version already loaded, or undefined (not yet read since the process started, or still loading):
+   * for code inside a transaction, which must not wait for a second pooled connection (see JourneySubmissions).
+   */
+  loaded(versionId: string): Course | undefined {
+    return this.ready.get(versionId);
+  }
+
+  private readonly ready = new Map<string, Course>();
+
   private async load(versionId: string): Promise<Course> {
     const [row]: { content: Course; status: string }[] = await this.db.query(`SELECT content, status FROM course_versions WHERE id = $1`, [versionId]);
     if (!row || row.status !== 'published') throw new AppException(404, 'CONTENT_UNAVAILABLE', 'This course version is not available.');
+    this.ready.set(versionId, row.content);
     return row.content;
   }
 

@@ -24,6 +24,16 @@ export interface SqlClient {
   query<T = any>(text: string, params?: unknown[], name?: string): Promise<T[]>;
 }
 
+/** A transaction's client: its statements, and its last one sent together with COMMIT. */
+export interface TransactionClient extends SqlClient {
+  /**
+   * The transaction's last statement and its COMMIT in one round trip (where the connection pipelines): resolves with
+   * the statement's rows once both are answered; a statement that fails rolls the whole transaction back (PostgreSQL
+   * answers the COMMIT of a failed transaction with ROLLBACK) and rejects with its error. Nothing may follow it.
+   */
+  queryAndCommit<T = any>(text: string, params: unknown[], name?: string): Promise<T[]>;
+}
+
 /**
  * The API's one way to the database: one pg pool, created and configured here, that raw SQL (every service) and
  * TypeORM (migrations and the users entity, through `typeormDriver()`) share. Errors are not translated here: pg's
@@ -45,7 +55,11 @@ export class DatabasePool implements SqlClient, OnApplicationShutdown {
     this.mode = settings.mode;
     this.poolSize = settings.poolSize;
     this.prepare = settings.mode === 'server';
-    this.pool = new pg.Pool({ connectionString: settings.url, max: settings.poolSize, connectionTimeoutMillis: 5000 });
+    // Pipelined (server mode): a statement sent while the one before it is still being answered goes at once, so a
+    // transaction's BEGIN travels with its first statement and its COMMIT with its last. On these machines each round
+    // trip costs a socket write that wakes the server's process: two fewer per transaction measured as a fifth of the
+    // API's CPU in the reconnect storm (bench/RESULTS.md, seventh session). Statements still run one after the other.
+    this.pool = new pg.Pool({ connectionString: settings.url, max: settings.poolSize, connectionTimeoutMillis: 5000, pipeline: this.prepare });
     // pg-pool removes its error listener while a client is checked out, and a server shutdown can reach a client in
     // that moment: an 'error' event with no listener ends the process. So every client gets a listener for life; the
     // pool still drops the client, which pg marks as no longer queryable.
@@ -75,19 +89,49 @@ export class DatabasePool implements SqlClient, OnApplicationShutdown {
     }
   }
 
-  /** A transaction on one pooled client: committed when `work` resolves, rolled back when it throws. */
-  async transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
+  /**
+   * A transaction on one pooled client: committed when `work` resolves (or by its queryAndCommit), rolled back when
+   * it throws. BEGIN is not waited for on its own: its answer comes before the first statement's, and is checked then.
+   */
+  async transaction<T>(work: (client: TransactionClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    let committed = false;
     try {
-      await client.query('BEGIN');
+      // BEGIN and the first statement (sent in this same tick) leave in one socket write.
+      const socket = this.prepare ? socketOf(client) : undefined;
+      socket?.cork();
+      const begun = client.query('BEGIN');
+      begun.catch(() => undefined); // its failure is thrown by the statement that awaits it
+      if (socket) process.nextTick(() => socket.uncork());
+      else await begun;
+      const send = (text: string, params: unknown[], name?: string) => client.query({ text, values: params, ...(name && this.prepare ? { name } : {}) });
       const result = await work({
-        query: async (text, params = [], name) => (await client.query({ text, values: params, ...(name && this.prepare ? { name } : {}) })).rows,
+        query: async (text, params = [], name) => {
+          const answer = await send(text, params, name);
+          await begun;
+          return answer.rows;
+        },
+        queryAndCommit: async (text, params, name) => {
+          committed = true;
+          const socket = this.prepare ? socketOf(client) : undefined;
+          socket?.cork();
+          const last = send(text, params, name);
+          const commit = client.query('COMMIT');
+          socket?.uncork();
+          const [answer, ended] = await Promise.allSettled([last, commit]);
+          await begun;
+          if (answer.status === 'rejected') throw answer.reason;
+          if (ended.status === 'rejected') throw ended.reason;
+          if (ended.value.command !== 'COMMIT') throw new Error(`The transaction ended with ${ended.value.command}, not COMMIT.`);
+          return answer.value.rows;
+        },
       });
-      await client.query('COMMIT');
+      if (!committed) await client.query('COMMIT');
       return result;
     } catch (error) {
-      // A refusal thrown by `work` (409, 404…) leaves the connection fine; one that cannot roll back goes.
+      // A refusal thrown by `work` (409, 404…) leaves the connection fine; one that cannot roll back goes. (After a
+      // queryAndCommit there is no transaction left: ROLLBACK then only warns.)
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
@@ -121,6 +165,11 @@ export class DatabasePool implements SqlClient, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.end();
   }
+}
+
+/** The client's socket, to send several statements in one write (pipelined clients only). */
+function socketOf(client: pg.PoolClient): { cork(): void; uncork(): void } | undefined {
+  return (client as Partial<pg.Client>).connection?.stream;
 }
 
 /** An error the server sent in answer to a statement (it has an SQLSTATE): the connection itself is still usable. */

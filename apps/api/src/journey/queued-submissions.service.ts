@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Course, Locale } from '#curriculum';
+import type { Locale } from '#curriculum';
 import { AppException, notFound } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { ItemKeyPipe } from '../common/item-key.pipe.js';
 import { createValidationPipe } from '../common/validation.js';
-import { CourseCatalog } from '../curriculum/course-catalog.service.js';
-import { DatabasePool, type SqlClient } from '../database/database-pool.js';
+import { DatabasePool, type SqlClient, type TransactionClient } from '../database/database-pool.js';
 import {
   ASSESSMENT_PARTS, ASSESSMENT_WAVES, ConsentChoiceDto, FollowUpDto, IdempotentDto, type QueuedOutcomesDto, ScenarioChoiceDto, type SubmissionResultDto,
   SubmitAnswersDto,
@@ -13,7 +12,7 @@ import {
 import { JourneyService } from './journey.service.js';
 import { ScenarioRuns } from './scenario-runs.service.js';
 import {
-  type EnrolmentRow, JourneySubmissions, keyReused, type LedgerEntry, lockEnrolmentSql, requestHash, type StoredAnswer, type SubmissionAction, toState,
+  type EnrolmentRow, JourneySubmissions, keyReused, type KnownContent, type LedgerEntry, lockEnrolmentSql, requestHash, type StoredAnswer, type SubmissionAction, toState,
 } from './submission.service.js';
 
 /** One action of a phone's queue, in the queue's order; a refusal found before the transaction (bad input) travels as is. */
@@ -64,7 +63,6 @@ export class QueuedSubmissions {
     private readonly submissions: JourneySubmissions,
     private readonly journey: JourneyService,
     private readonly scenarios: ScenarioRuns,
-    private readonly catalog: CourseCatalog,
     private readonly db: DatabasePool,
     private readonly clock: Clock,
   ) {}
@@ -93,9 +91,7 @@ export class QueuedSubmissions {
    * exactly as they would have one request at a time.
    */
   private async submitMany(userId: string, enrolmentId: string, queue: QueuedAction[]): Promise<QueuedOutcomesDto> {
-    const versionId = await this.submissions.pinnedVersion(userId, enrolmentId);
-    const course = await this.catalog.publishedContent(versionId);
-    const run = () => this.db.transaction((m) => this.submitManyLocked(m, userId, enrolmentId, versionId, course, queue));
+    const run = () => this.submissions.withContent((known) => this.db.transaction((m) => this.submitManyLocked(m, userId, enrolmentId, known, queue)));
     try {
       return await run();
     } catch (error) {
@@ -108,11 +104,11 @@ export class QueuedSubmissions {
   }
 
   private async submitManyLocked(
-    m: SqlClient, userId: string, enrolmentId: string, versionId: string, course: Course, queue: QueuedAction[],
+    m: TransactionClient, userId: string, enrolmentId: string, known: KnownContent, queue: QueuedAction[],
   ): Promise<QueuedOutcomesDto> {
     const keys = queue.map((q) => q.key);
     const { enrolment, seen } = await this.lockForQueue(m, userId, enrolmentId, keys);
-    const tx = this.submissions.openTx(m, userId, enrolment, versionId, course, 'es', this.clock.now());
+    const tx = this.submissions.openTx(m, userId, enrolment, known, 'es', this.clock.now());
     const fresh: LedgerEntry[] = [];
     const outcomes: QueuedOutcome[] = [];
     for (const { key, action } of queue) {
@@ -157,8 +153,9 @@ export class QueuedSubmissions {
       tx.at += 1;
     }
     tx.m = m;
-    if (fresh.length) await this.submissions.finish(tx, fresh);
+    // Before the final statement, which commits: a twin's answers were committed before this one got the lock.
     await this.recheckRefusals(m, enrolment.id, outcomes, queue);
+    if (fresh.length) await this.submissions.finish(tx, fresh);
     return { outcomes, journey: toState(enrolment.id, tx.journey) };
   }
 

@@ -9,7 +9,7 @@ import { CertificateIssuer } from '../certificates/certificate-issuer.service.js
 import { AppException, notFound } from '../common/app-exception.js';
 import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
-import { DatabasePool, type SqlClient } from '../database/database-pool.js';
+import { DatabasePool, type SqlClient, type TransactionClient } from '../database/database-pool.js';
 import type { JourneyStateDto, SubmissionResultDto } from './journey.dto.js';
 import { outlineOf } from './journey-outline.js';
 import { Clock } from '../common/clock.js';
@@ -68,7 +68,10 @@ export function currentJourney(stored: PersistedJourney, row: { follow_up_days: 
 
 /** Everything one submission needs, inside its transaction, with the enrolment row locked. */
 export interface Tx {
+  /** What the submission's actions query through (a queue wraps it, to undo a refused action to a savepoint). */
   m: SqlClient;
+  /** The transaction itself: its final statement goes with the COMMIT. */
+  transaction: TransactionClient;
   enrolment: EnrolmentRow;
   course: Course;
   journey: PersistedJourney;
@@ -172,12 +175,8 @@ export class JourneySubmissions {
 
   async submit<T extends object>(userId: string, enrolmentId: string, idempotencyKey: string, action: SubmissionAction<T>): Promise<T & SubmissionResultDto> {
     const hash = requestHash(action.request);
-    // The pinned version never changes, so its content is fetched before the transaction opens: a transaction that
-    // waited for a second pooled connection could deadlock the pool under load.
-    const versionId = await this.pinnedVersion(userId, enrolmentId);
-    const course = await this.catalog.publishedContent(versionId);
     try {
-      return await this.reads.transaction((m) => this.submitLocked<T>(m, userId, enrolmentId, idempotencyKey, hash, versionId, course, action));
+      return await this.withContent((known) => this.reads.transaction((m) => this.submitLocked<T>(m, userId, enrolmentId, idempotencyKey, hash, known, action)));
     } catch (error) {
       // The same submission sent twice at once (a retry while the first was still running): the second waited for the
       // row lock and read the ledger as it was before the first committed, so it was refused by the machine or by the
@@ -196,7 +195,7 @@ export class JourneySubmissions {
   }
 
   private async submitLocked<T extends object>(
-    m: SqlClient, userId: string, enrolmentId: string, idempotencyKey: string, hash: string, versionId: string, course: Course, action: SubmissionAction<T>,
+    m: TransactionClient, userId: string, enrolmentId: string, idempotencyKey: string, hash: string, known: KnownContent, action: SubmissionAction<T>,
   ): Promise<T & SubmissionResultDto> {
     const enrolment = await this.lock(m, userId, enrolmentId, idempotencyKey);
     // Read with the lock: a retry (same key) gets the first answer back and records nothing. A retry that had to wait
@@ -205,7 +204,7 @@ export class JourneySubmissions {
       if (enrolment.seen_hash !== hash) throw keyReused();
       return withJourney(enrolment.seen_response as T & StoredAnswer, enrolment.id, enrolment.journey);
     }
-    const tx = this.openTx(m, userId, enrolment, versionId, course, action.locale, this.clock.now());
+    const tx = this.openTx(m, userId, enrolment, known, action.locale, this.clock.now());
     const extra = await action.work(tx);
     const view = describeJourney(tx.journey);
     const response = { ...extra, journey: toState(enrolment.id, tx.journey, view) };
@@ -213,17 +212,39 @@ export class JourneySubmissions {
     return response;
   }
 
+  /**
+   * Runs a submission's transaction with the content of the enrolment's version at hand. The version is known only
+   * once the row is locked, and a transaction must never wait for a second pooled connection (the pool could
+   * deadlock under load), so the content comes from the catalog's memory; the first use of a version since the
+   * process started loads it outside the transaction and runs the transaction again.
+   */
+  async withContent<T>(run: (known: KnownContent) => Promise<T>): Promise<T> {
+    const known: KnownContent = { content: (versionId) => this.catalog.loaded(versionId) };
+    try {
+      return await run(known);
+    } catch (error) {
+      if (!(error instanceof ContentNotLoaded)) throw error;
+      await this.catalog.publishedContent(error.versionId);
+      return run(known);
+    }
+  }
+
   /** The transaction's context for the enrolment, after the checks every submission makes under the lock. */
-  openTx(m: SqlClient, userId: string, enrolment: EnrolmentRow, versionId: string, course: Course, locale: Locale, at: number): Tx {
-    // A learner who had not started may have been moved to a newer version (CohortVersions.move) after the version
-    // was remembered: forget it and let the client try again on the new one.
-    if (enrolment.course_version_id !== versionId) {
-      this.versions.delete(`${userId}:${enrolment.id}`);
+  openTx(m: TransactionClient, userId: string, enrolment: EnrolmentRow, known: KnownContent, locale: Locale, at: number): Tx {
+    // A learner who had not started may have been moved to a newer version (CohortVersions.move) after this process
+    // saw them on the old one: forget it and let the client try again on the new one.
+    const memo = `${userId}:${enrolment.id}`;
+    const seen = this.versions.get(memo);
+    if (seen !== undefined && enrolment.course_version_id !== seen) {
+      this.versions.delete(memo);
       throw new AppException(409, 'COURSE_VERSION_MOVED', 'Your cohort moved to a newer version of the course before you started; please try again.');
     }
     if (enrolment.status !== 'active') throw new AppException(409, 'ENROLMENT_CLOSED', 'You were removed from this cohort; your record is kept but no new answers are accepted.');
+    const course = known.content(enrolment.course_version_id);
+    if (!course) throw new ContentNotLoaded(enrolment.course_version_id);
+    this.remember(memo, enrolment.course_version_id);
     const tx: Tx = {
-      m, enrolment, course, locale, at, clearDrafts: [], deferred: [], consent: [],
+      m, transaction: m, enrolment, course, locale, at, clearDrafts: [], deferred: [], consent: [],
       // Under the cohort's current follow-up delay (a trainer may have changed it since the journey started) and
       // study; a waitlist whose date has come moves on to its second baseline first.
       journey: openDueWait(currentJourney(enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)), enrolment, at), at),
@@ -237,8 +258,8 @@ export class JourneySubmissions {
   }
 
   /**
-   * The certificate when the journey is complete, then one round trip for the rest: drafts cleared, snapshot saved,
-   * deferred writes (attempts and their responses), and each answer remembered under its idempotency key.
+   * The certificate when the journey is complete, then one round trip for the rest, with the COMMIT: drafts cleared,
+   * snapshot saved, deferred writes (attempts and their responses), and each answer remembered under its idempotency key.
    */
   async finish(tx: Tx, ledger: LedgerEntry[], view = describeJourney(tx.journey)): Promise<void> {
     if (view.certificateAvailable) await this.certificates.issue(tx.m, tx.enrolment, tx.course, view.completedAt!);
@@ -260,10 +281,13 @@ export class JourneySubmissions {
     const text = `WITH ${ctes.join(',\n')}\nINSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response)
       SELECT $1, l.key, l.hash, 200, l.response FROM jsonb_to_recordset($8::jsonb) AS l(key text, hash text, response jsonb)`;
     // Few distinct texts (which writes a kind of submission defers): each is prepared once per connection.
-    await tx.m.query(text, params, `submission_final_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`);
+    await tx.transaction.queryAndCommit(text, params, `submission_final_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`);
   }
 
-  /** Enrolment → pinned course version, remembered: it changes only before the learner's first submission (checked under lock). */
+  /**
+   * Enrolment → pinned course version as this process last saw it: it changes only before the learner's first
+   * submission (checked under lock, in openTx).
+   */
   private readonly versions = new Map<string, string>();
   async pinnedVersion(userId: string, enrolmentId: string): Promise<string> {
     const known = this.versions.get(`${userId}:${enrolmentId}`);
@@ -272,9 +296,13 @@ export class JourneySubmissions {
       `SELECT course_version_id FROM enrolments WHERE id = $1 AND user_id = $2`, [enrolmentId, userId], 'enrolment_version',
     );
     if (!row?.course_version_id) throw notFound('Enrolment');
-    if (this.versions.size > 100_000) this.versions.clear();
-    this.versions.set(`${userId}:${enrolmentId}`, row.course_version_id);
+    this.remember(`${userId}:${enrolmentId}`, row.course_version_id);
     return row.course_version_id;
+  }
+
+  private remember(memo: string, versionId: string): void {
+    if (this.versions.size > 100_000) this.versions.clear();
+    this.versions.set(memo, versionId);
   }
 
   private async lock(m: SqlClient, userId: string, enrolmentId: string, idempotencyKey: string | null): Promise<EnrolmentRow> {
@@ -298,6 +326,18 @@ function openDueWait(journey: PersistedJourney, at: number): PersistedJourney {
 /** Cheap pre-check on the hot read: only a journey whose delay differs from the cohort's asks the machine. */
 function needsReschedule(journey: PersistedJourney, cohortDays: number): boolean {
   return journey.context.outline.followUpDelayDays !== cohortDays && withCohortFollowUpDelay(journey, cohortDays, 0) !== journey;
+}
+
+/** What a submission's transaction knows of course content: a version's, when the catalog has it in memory. */
+export interface KnownContent {
+  content(versionId: string): Course | undefined;
+}
+
+/** Thrown inside a transaction that needs a version's content not loaded yet (see withContent). */
+class ContentNotLoaded extends Error {
+  constructor(readonly versionId: string) {
+    super(`course version ${versionId} is not loaded yet`);
+  }
 }
 
 export const keyReused = () => new AppException(409, 'IDEMPOTENCY_KEY_REUSED', 'idempotencyKey: this key was already used for a different submission.');
