@@ -162,6 +162,11 @@ describe('queued submissions replayed in one request', () => {
     expect((await replay(p, []).expect(400)).body.message).toMatch(/items/);
     expect((await replay(p, Array.from({ length: 21 }, () => ({ kind: 'withdraw', idempotencyKey: key() }))).expect(400)).body.message).toMatch(/items/);
     expect((await replay(p, [{ kind: 'consent', evaluationUse: true }]).expect(400)).body.message).toMatch(/idempotencyKey/);
+    expect((await replay(p, ['consent' as never]).expect(400)).body.message).toMatch(/each item must be an object/);
+    const raw = (body: unknown) => t.http().post(`/api/enrolments/${p.enrolmentId}/submissions`).set('Authorization', `Bearer ${p.token}`).send(body as object);
+    expect((await raw({ items: [{ kind: 'withdraw', idempotencyKey: key() }], force: true }).expect(400)).body.message).toBe('force: this field is not allowed');
+    expect((await raw({ queue: [] }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await raw([{ kind: 'withdraw', idempotencyKey: key() }]).expect(400)).body.message).toMatch(/items/);
     expect((await replay(p, [{ kind: 'withdraw', idempotencyKey: dup }, { kind: 'withdraw', idempotencyKey: dup }]).expect(400)).body.message).toMatch(/once/);
     await t.http().post(`/api/enrolments/${other.enrolmentId}/submissions`).set('Authorization', `Bearer ${p.token}`)
       .send({ items: [{ kind: 'consent', idempotencyKey: key(), evaluationUse: true }] }).expect(404);

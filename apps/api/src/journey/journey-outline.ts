@@ -1,5 +1,5 @@
 import type { Course } from '#curriculum';
-import type { JourneyOutline } from '#journey';
+import { type JourneyOutline, type PersistedJourney, startJourney } from '#journey';
 
 /** The journey only needs a course version's keys and limits; texts never enter the machine. */
 export function outlineOf(course: Course, courseVersionId: string, followUpDelayDays: number): JourneyOutline {
@@ -18,4 +18,27 @@ export function outlineOf(course: Course, courseVersionId: string, followUpDelay
       };
     }),
   };
+}
+
+const firstJourneys = new WeakMap<Course, Map<string, PersistedJourney>>();
+
+/**
+ * The journey every learner of a version (under a cohort's follow-up delay) starts from: the same for all of them, so
+ * built once. Frozen, because it is shared: the machine's functions copy a journey, never change one.
+ */
+export function firstJourney(course: Course, courseVersionId: string, followUpDelayDays: number): PersistedJourney {
+  let byVersion = firstJourneys.get(course);
+  if (!byVersion) firstJourneys.set(course, (byVersion = new Map()));
+  const key = `${courseVersionId}:${followUpDelayDays}`;
+  let journey = byVersion.get(key);
+  if (!journey) byVersion.set(key, (journey = deepFreeze(startJourney(outlineOf(course, courseVersionId, followUpDelayDays)))));
+  return journey;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const member of Object.values(value)) deepFreeze(member);
+    Object.freeze(value);
+  }
+  return value;
 }

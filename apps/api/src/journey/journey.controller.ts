@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Locale } from '#curriculum';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -11,6 +11,7 @@ import {
 } from './journey.dto.js';
 import { AnswerDrafts } from './answer-drafts.service.js';
 import { JourneyService } from './journey.service.js';
+import { QueuedItemsPipe, type QueuedItems } from './queued-items.pipe.js';
 import { QueuedSubmissions } from './queued-submissions.service.js';
 import { ScenarioRuns } from './scenario-runs.service.js';
 
@@ -108,9 +109,10 @@ export class JourneyController {
   /** The phone's queue replayed in one request: each item answered as its single route would answer it. */
   @Post('submissions')
   @HttpCode(200)
+  @ApiBody({ type: QueuedSubmissionsDto })
   @ApiOkResponse({ type: QueuedOutcomesDto })
-  replay(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Body() dto: QueuedSubmissionsDto, @RequestLocale() locale: Locale) {
-    return this.queued.replay(user.id, id, dto.items, locale);
+  replay(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string, @Body(QueuedItemsPipe) items: QueuedItems, @RequestLocale() locale: Locale) {
+    return this.queued.replay(user.id, id, items, locale);
   }
 
   @Get('drafts/:target')

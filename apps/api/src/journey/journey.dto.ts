@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import type { MarkdownNode } from '#curriculum';
 import { LearnerOptionDto, markdownTree } from '../curriculum/learner-content.dto.js';
 
@@ -166,7 +166,7 @@ export class QueuedSubmissionsDto {
       "The phone's queued actions for this enrolment, oldest first. Each is { kind, idempotencyKey, lang?, … } with the fields of its single route " +
       '(consent: evaluationUse; withdraw; lesson: lessonKey; assessment: wave, part, answers; quiz: moduleKey, answers; scenario: scenarioKey, nodeKey, choiceKey; followUp: knowledge, attitude, practice?).',
   })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(QUEUE_BATCH_MAX) @IsObject({ each: true, message: 'each item must be an object' })
+  // Checked by QueuedItemsPipe (the shape only; each item as its own route checks it).
   items: Record<string, unknown>[];
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Course, Locale, Problem } from '#curriculum';
 import {
-  type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, rejectionMessage, startJourney,
+  type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, rejectionMessage,
   withCohortFollowUpDelay, withWaitlistSchedule,
 } from '#journey';
 import { CertificateIssuer } from '../certificates/certificate-issuer.service.js';
@@ -11,7 +11,7 @@ import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { DatabasePool, type SqlClient, type TransactionClient } from '../database/database-pool.js';
 import type { JourneyStateDto, SubmissionResultDto } from './journey.dto.js';
-import { outlineOf } from './journey-outline.js';
+import { firstJourney } from './journey-outline.js';
 import { Clock } from '../common/clock.js';
 
 export interface EnrolmentRow {
@@ -163,7 +163,7 @@ export class JourneySubmissions {
     return this.reads.transaction(async (m) => {
       const enrolment = await this.lock(m, userId, enrolmentId, null);
       const now = this.clock.now();
-      const stored = enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days));
+      const stored = enrolment.journey ?? firstJourney(course, enrolment.course_version_id, enrolment.follow_up_days);
       let journey = currentJourney(stored, enrolment, now);
       // Nothing else opens the follow-up (or ends a waitlist's wait): a tick on read moves the journey on once due.
       const tick = applyJourneyEvent(journey, { type: 'clock.tick', at: now });
@@ -247,7 +247,7 @@ export class JourneySubmissions {
       m, transaction: m, enrolment, course, locale, at, clearDrafts: [], deferred: [], consent: [],
       // Under the cohort's current follow-up delay (a trainer may have changed it since the journey started) and
       // study; a waitlist whose date has come moves on to its second baseline first.
-      journey: openDueWait(currentJourney(enrolment.journey ?? startJourney(outlineOf(course, enrolment.course_version_id, enrolment.follow_up_days)), enrolment, at), at),
+      journey: openDueWait(currentJourney(enrolment.journey ?? firstJourney(course, enrolment.course_version_id, enrolment.follow_up_days), enrolment, at), at),
       apply(event) {
         const result = applyJourneyEvent(tx.journey, event);
         if (!result.accepted) throw new AppException(409, result.reason as ErrorCode, rejectionMessage(result.reason));
