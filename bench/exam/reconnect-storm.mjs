@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { createDatabase, machine, percentile, ROOT, startApi } from '../lib/bench-env.mjs';
+import { cpuNow, cpuSince, createDatabase, machine, percentile, ROOT, startApi } from '../lib/bench-env.mjs';
 import { request } from '../lib/http-client.mjs';
 import { JWT_SECRET, planFor, seedLearners, verifyAcknowledged } from '../lib/simulated-learners.mjs';
 
@@ -39,19 +39,6 @@ const backoffMs = (tries) => {
 };
 const retryable = (status) => status === 0 || status === 408 || status === 429 || status >= 500;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** User + system CPU seconds of these processes so far (Linux /proc; a process gone meanwhile counts 0). */
-function cpuSeconds(pids) {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // ended
-    }
-  }
-  return ticks / 100; // USER_HZ
-}
 
 async function post(baseUrl, learner, path, body) {
   const started = performance.now();
@@ -101,9 +88,7 @@ try {
   let tries = 0;
   const rssPeak = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${api.child.pid}/status`, 'utf8'))[1]) / 1024;
   // CPU used by the API (all its threads) and by PostgreSQL (every server process) during the replay.
-  const apiCpu = () => cpuSeconds([api.child.pid]);
-  const pgCpu = () => cpuSeconds(execFileSync('pgrep', ['-u', 'postgres']).toString().trim().split('\n').map(Number));
-  const cpuBefore = { api: apiCpu(), pg: pgCpu() };
+  const cpuBefore = cpuNow(api);
   const started = performance.now();
   await Promise.all(learners.map(async (learner) => {
     await sleep(Math.random() * WINDOW_MS); // the connection returns for everyone within the window
@@ -133,7 +118,7 @@ try {
     // No journey read follows: the web app takes the journey from the queue's answer (useOfflineCourse: driver.rebase).
   }));
   const seconds = (performance.now() - started) / 1000;
-  const cpu = { api: apiCpu() - cpuBefore.api, pg: pgCpu() - cpuBefore.pg };
+  const cpu = cpuSince(api, cpuBefore);
 
   // Lost: queued but not acknowledged, or acknowledged but not in the database. Duplicated: recorded twice.
   const { lost, duplicates } = await verifyAcknowledged(db.url, acknowledged, learners.map((l) => l.enrolmentId));

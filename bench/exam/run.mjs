@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { resolve } from 'node:path';
-import { createDatabase, machine, percentile, ROOT, startApi } from '../lib/bench-env.mjs';
+import { cpuNow, cpuSince, createDatabase, machine, percentile, ROOT, startApi } from '../lib/bench-env.mjs';
 import { JWT_SECRET, planFor, seedLearners, submit, verifyAcknowledged } from '../lib/simulated-learners.mjs';
 
 const arg = (name, fallback) => {
@@ -43,6 +43,7 @@ try {
     const why = error ? `no answer (${error.name === 'TimeoutError' ? 'timeout' : (error.cause?.code ?? error.cause?.name ?? error.name)})` : String(status);
     if (error || status >= 500) retriedAnswers.set(why, (retriedAnswers.get(why) ?? 0) + 1);
   };
+  const cpuBefore = cpuNow(api);
   const started = performance.now();
   await Promise.all(learners.map(async (learner) => {
     await new Promise((r) => setTimeout(r, Math.random() * RAMP_MS)); // learners open the exam over the first seconds
@@ -56,6 +57,7 @@ try {
     }
   }));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuSince(api, cpuBefore);
   const { lost, duplicates } = await verifyAcknowledged(db.url, acknowledged);
   latencies.sort((a, b) => a - b);
   const p = (q) => percentile(latencies, q).toFixed(1);
@@ -65,6 +67,7 @@ try {
   console.log(`graded submissions (pre knowledge, pre attitude, quiz): p50 ${p(50)} ms  p95 ${p(95)} ms  p99 ${p(99)} ms  (target p95 ≤ 100) ${Number(p(95)) <= 100 ? 'PASS' : 'MISS'}`);
   console.log(`errors     ${errors} (target 0) ${errors === 0 ? 'PASS' : 'MISS'}`);
   console.log(`lost       ${lost}, duplicated ${duplicates} of ${acknowledged.length} acknowledged (target 0) ${lost + duplicates === 0 ? 'PASS' : 'MISS'}`);
+  console.log(`CPU        API ${cpu.api.toFixed(1)} s (${((1000 * cpu.api) / requests).toFixed(2)} ms per request), PostgreSQL ${cpu.pg.toFixed(1)} s (${((1000 * cpu.pg) / requests).toFixed(2)} ms per request)`);
   console.log(`API peak RSS ${rss.toFixed(0)} MB (target ≤ ${RSS_TARGET_MB}) ${rss <= RSS_TARGET_MB ? 'PASS' : 'MISS'}`);
   if (errors + lost + duplicates > 0) process.exitCode = 1;
 } finally {

@@ -1,5 +1,6 @@
 // Shared plumbing for bench scripts: a fresh database on the local PostgreSQL, the built API as a child process.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import pg from 'pg';
@@ -84,4 +85,38 @@ export const machine = () => `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, 
 export function percentile(sorted, p) {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * User + system CPU seconds of each of these processes so far, by pid, with that of their children that have ended
+ * (Linux /proc; PostgreSQL's postmaster thus keeps the CPU of the connections closed meanwhile).
+ */
+function cpuSeconds(pids) {
+  const byPid = new Map();
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      byPid.set(pid, (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100); // USER_HZ
+    } catch {
+      // ended
+    }
+  }
+  return byPid;
+}
+
+const postgresPids = () => execFileSync('pgrep', ['-u', 'postgres']).toString().trim().split('\n').map(Number);
+
+/** CPU used so far by the API (all its threads) and by each PostgreSQL server process on this machine. */
+export function cpuNow(api) {
+  return { api: cpuSeconds([api.child.pid]), pg: cpuSeconds(postgresPids()) };
+}
+
+/**
+ * CPU seconds used since `before` (a cpuNow()): the API's, and PostgreSQL's — every server process, those started
+ * since (the pool's connections, autovacuum workers) counted whole, those ended meanwhile through the postmaster.
+ */
+export function cpuSince(api, before) {
+  const now = cpuNow(api);
+  const used = (after, earlier) => [...after].reduce((sum, [pid, seconds]) => sum + seconds - (earlier.get(pid) ?? 0), 0);
+  return { api: used(now.api, before.api), pg: used(now.pg, before.pg) };
 }

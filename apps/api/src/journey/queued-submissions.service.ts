@@ -12,7 +12,7 @@ import {
 import { JourneyService } from './journey.service.js';
 import { ScenarioRuns } from './scenario-runs.service.js';
 import {
-  type EnrolmentRow, JourneySubmissions, keyReused, type KnownContent, type LedgerEntry, lockEnrolmentSql, requestHash, type StoredAnswer, type SubmissionAction, toState,
+  type EnrolmentRow, JourneySubmissions, keyReused, type KnownContent, type LedgerEntry, lockEnrolmentSql, requestHash, type StoredAnswer, type SubmissionAction, toState, withoutJourney,
 } from './submission.service.js';
 
 /** One action of a phone's queue, in the queue's order; a refusal found before the transaction (bad input) travels as is. */
@@ -26,8 +26,6 @@ export type QueuedOutcome =
   | { idempotencyKey: string; status: 200; result: Omit<SubmissionResultDto, 'journey'> }
   | { idempotencyKey: string; status: number; code: string; message: string };
 
-/** A stored answer without its journey (answers recorded one at a time carry theirs; the queue's is given once). */
-const withoutJourney = ({ journey: _journey, ...rest }: StoredAnswer): Omit<SubmissionResultDto, 'journey'> => rest;
 
 const refusal = (idempotencyKey: string, error: AppException): QueuedOutcome =>
   ({ idempotencyKey, status: error.getStatus(), code: error.code, message: error.message });
