@@ -1,0 +1,87 @@
+import { DatabasePool } from '../../apps/api/src/database/database-pool';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+jest.setTimeout(120_000);
+
+/**
+ * DatabasePool.transaction on a real database, in both modes: on a server, BEGIN travels with the first statement and
+ * queryAndCommit sends the last statement with COMMIT (pipelined); embedded, the same calls run one at a time. Either
+ * way a transaction is all or nothing, and the connection it used serves the next one.
+ */
+describe('transactions: BEGIN with the first statement, the last one with COMMIT', () => {
+  let t: TestApp;
+  let pool: DatabasePool;
+  const ids = async () => (await pool.query<{ id: number }>(`SELECT id FROM tx_probe ORDER BY id`)).map((r) => r.id);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    pool = t.app.get(DatabasePool);
+    // A scratch table of this test's own database (dropped with it).
+    await pool.query(`CREATE TABLE tx_probe (id int PRIMARY KEY)`);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  beforeEach(async () => {
+    await pool.query(`DELETE FROM tx_probe`);
+  });
+
+  it('commits every statement, and answers the last one with its rows', async () => {
+    const rows = await pool.transaction(async (m) => {
+      await m.query(`INSERT INTO tx_probe VALUES (1)`);
+      return m.queryAndCommit<{ id: number }>(`INSERT INTO tx_probe VALUES ($1) RETURNING id`, [2], 'tx_probe_insert');
+    });
+    expect(rows).toEqual([{ id: 2 }]);
+    expect(await ids()).toEqual([1, 2]);
+  });
+
+  it('a last statement that fails takes the whole transaction back, and the connections stay usable', async () => {
+    await pool.query(`INSERT INTO tx_probe VALUES (1)`);
+    const failed = pool.transaction(async (m) => {
+      await m.query(`INSERT INTO tx_probe VALUES (3)`);
+      return m.queryAndCommit(`INSERT INTO tx_probe VALUES ($1)`, [1]);
+    });
+    await expect(failed).rejects.toMatchObject({ code: '23505' });
+    expect(await ids()).toEqual([1]);
+    // Every pooled connection answers again, and none was left inside a transaction.
+    const counts = await Promise.all(Array.from({ length: pool.poolSize * 2 }, () => pool.transaction(async (m) => {
+      await m.query(`SELECT 1`);
+      return m.queryAndCommit<{ n: number }>(`SELECT count(*)::int AS n FROM tx_probe`, []);
+    })));
+    expect(counts.every(([row]) => row!.n === 1)).toBe(true);
+    const [open] = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+    );
+    expect(open!.n).toBe(0);
+  });
+
+  it('a statement that fails in the middle rolls back what came before it; a refusal thrown by the work too', async () => {
+    await expect(pool.transaction(async (m) => {
+      await m.query(`INSERT INTO tx_probe VALUES (4)`);
+      await m.query(`INSERT INTO tx_probe VALUES ('not a number')`);
+    })).rejects.toMatchObject({ code: '22P02' });
+    await expect(pool.transaction(async (m) => {
+      await m.query(`INSERT INTO tx_probe VALUES (5)`);
+      throw new Error('refused');
+    })).rejects.toThrow('refused');
+    expect(await ids()).toEqual([]);
+  });
+
+  it('the first statement runs inside the transaction: its lock is held until the end', async () => {
+    await pool.query(`INSERT INTO tx_probe VALUES (7)`);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = pool.transaction(async (m) => {
+      await m.query(`SELECT id FROM tx_probe WHERE id = 7 FOR UPDATE`);
+      await held;
+      return m.queryAndCommit(`UPDATE tx_probe SET id = 8 WHERE id = 7`, []);
+    });
+    // A second transaction waits for the row; had the first statement run outside a transaction, it would not.
+    const second = pool.transaction(async (m) => m.queryAndCommit<{ id: number }>(`SELECT id FROM tx_probe WHERE id IN (7, 8) FOR UPDATE`, []));
+    const raced = await Promise.race([second.then(() => 'second first'), new Promise((r) => setTimeout(() => r('waiting'), 300))]);
+    expect(raced).toBe('waiting');
+    release();
+    await first;
+    expect(await second).toEqual([{ id: 8 }]);
+  });
+});
