@@ -32,6 +32,8 @@ describe('toPersisted: what the server stores', () => {
       expect(toPersisted(live)).toStrictEqual(viaJson);
       expect(toPersisted(live).context).not.toBe(live.context);
       expect(toPersisted(live).context.modules[0]).not.toBe(live.context.modules[0]);
+      // The outline is the caller's data, never changed in place: shared, not copied.
+      expect(toPersisted(live).context.outline).toBe(live.context.outline);
     }
   });
 });

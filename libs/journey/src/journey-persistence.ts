@@ -44,9 +44,22 @@ function plainCopy<T>(value: T): T {
   return copy as T;
 }
 
-/** Plain JSON in, plain JSON out: nothing the server stores may share references with machine internals. */
+/**
+ * Plain JSON in, plain JSON out: nothing the server stores may share references with machine internals. What
+ * getPersistedSnapshot() yields for this machine, member for member and in its order, built directly: the machine has
+ * no child actors and no history states, so xstate's walk of the whole context looking for actors finds nothing. The
+ * outline — the caller's own data, about half of the snapshot, never changed in place (rescheduling assigns a new one)
+ * — is shared with the snapshot it came from instead of copied: every event on the server makes one of these.
+ */
 export function toPersisted(snapshot: LiveJourneySnapshot): PersistedJourney {
-  return plainCopy(journeyMachine.getPersistedSnapshot(snapshot)) as PersistedJourney;
+  if (Object.keys(snapshot.children).length > 0 || Object.keys(snapshot.historyValue).length > 0) {
+    return plainCopy(journeyMachine.getPersistedSnapshot(snapshot)) as PersistedJourney;
+  }
+  const context: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(snapshot.context)) {
+    if (member !== undefined) context[key] = key === 'outline' ? member : plainCopy(member);
+  }
+  return { status: snapshot.status, value: plainCopy(snapshot.value), historyValue: {}, context, children: {} } as unknown as PersistedJourney;
 }
 
 /** A live snapshot from a stored one, without creating an actor. Throws on a state the machine does not have. */

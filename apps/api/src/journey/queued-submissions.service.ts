@@ -3,7 +3,7 @@ import type { Locale } from '#curriculum';
 import { AppException, notFound } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { ItemKeyPipe } from '../common/item-key.pipe.js';
-import { createValidationPipe } from '../common/validation.js';
+import { validateFlatBody } from '../common/validation.js';
 import { DatabasePool, type SqlClient, type TransactionClient } from '../database/database-pool.js';
 import {
   ASSESSMENT_PARTS, ASSESSMENT_WAVES, ConsentChoiceDto, FollowUpDto, IdempotentDto, type QueuedOutcomesDto, ScenarioChoiceDto, type SubmissionResultDto,
@@ -34,7 +34,7 @@ const refusal = (idempotencyKey: string, error: AppException): QueuedOutcome =>
  * Each kind of queued action: the body its single route validates, and the route's own parameters (validated as the
  * route validates them). `alsoSent`: fields the phone keeps with the action that its route does not take.
  */
-const KINDS = {
+export const KINDS = {
   consent: { body: ConsentChoiceDto, params: [], alsoSent: [] },
   withdraw: { body: IdempotentDto, params: [], alsoSent: [] },
   lesson: { body: IdempotentDto, params: ['lessonKey'], alsoSent: ['moduleKey'] },
@@ -45,7 +45,6 @@ const KINDS = {
 } as const;
 type Kind = keyof typeof KINDS;
 
-const validation = createValidationPipe();
 const itemKey = new ItemKeyPipe();
 const badItem = (message: string) => new AppException(400, 'VALIDATION_FAILED', message);
 
@@ -203,7 +202,7 @@ export class QueuedSubmissions {
       else if (!(spec.alsoSent as readonly string[]).includes(name)) body[name] = value;
     }
     for (const name of spec.params) if (params[name] === undefined) throw badItem(`${name} is required for a ${kind} item`);
-    const dto = await validation.transform(body, { type: 'body', metatype: spec.body });
+    const dto = await validateFlatBody<object>(spec.body, body);
     switch (kind as Kind) {
       case 'consent':
         return this.journey.consentAction((dto as ConsentChoiceDto).evaluationUse);
