@@ -35,6 +35,12 @@ export async function createDatabase(prefix) {
  * in garbage collection; 8 MB keeps RSS ~210 MB at far less cost.
  */
 export const PROD_NODE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=30'];
+/**
+ * The environment `npm run start:prod` sets: a fixed glibc trim threshold, so that memory freed by the process (start-up
+ * work, bursts) goes back to the system. glibc otherwise raises the threshold after each large free and keeps tens of
+ * megabytes: idle RSS 212 → 145 MB (bench/RESULTS.md, seventh session).
+ */
+export const PROD_ENV = { MALLOC_TRIM_THRESHOLD_: '131072' };
 
 /** Starts dist/apps/api/src/main.js as `npm run start:prod` does; resolves with its URL once it prints it. */
 export function startApi(env, nodeArgs = []) {
@@ -42,7 +48,7 @@ export function startApi(env, nodeArgs = []) {
   const child = spawn(process.execPath, [...PROD_NODE_FLAGS, ...extra, ...nodeArgs, resolve(ROOT, 'dist/apps/api/src/main.js')], {
     cwd: ROOT,
     // Demo accounts and cohort only: the simulated demo learners are not what a benchmark measures.
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', SEED_DEMO: 'accounts', ...env },
+    env: { ...process.env, ...PROD_ENV, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', SEED_DEMO: 'accounts', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
