@@ -69,19 +69,28 @@ describe('transactions: BEGIN with the first statement, the last one with COMMIT
 
   it('the first statement runs inside the transaction: its lock is held until the end', async () => {
     await pool.query(`INSERT INTO tx_probe VALUES (7)`);
+    let locked!: () => void;
+    const hasLock = new Promise<void>((resolve) => (locked = resolve));
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const first = pool.transaction(async (m) => {
       await m.query(`SELECT id FROM tx_probe WHERE id = 7 FOR UPDATE`);
+      locked();
       await held;
       return m.queryAndCommit(`UPDATE tx_probe SET id = 8 WHERE id = 7`, []);
     });
-    // A second transaction waits for the row; had the first statement run outside a transaction, it would not.
-    const second = pool.transaction(async (m) => m.queryAndCommit<{ id: number }>(`SELECT id FROM tx_probe WHERE id IN (7, 8) FOR UPDATE`, []));
-    const raced = await Promise.race([second.then(() => 'second first'), new Promise((r) => setTimeout(() => r('waiting'), 300))]);
-    expect(raced).toBe('waiting');
-    release();
-    await first;
-    expect(await second).toEqual([{ id: 8 }]);
+    try {
+      await hasLock;
+      // A second transaction waits for the row; had the first statement run outside a transaction, it would not.
+      const second = pool.transaction(async (m) => m.queryAndCommit<{ id: number }>(`SELECT id FROM tx_probe WHERE id IN (7, 8) FOR UPDATE`, []));
+      const raced = await Promise.race([second.then(() => 'second first'), new Promise((r) => setTimeout(() => r('waiting'), 300))]);
+      expect(raced).toBe('waiting');
+      release();
+      await first;
+      expect(await second).toEqual([{ id: 8 }]);
+    } finally {
+      release();
+      await first.catch(() => undefined);
+    }
   });
 });
