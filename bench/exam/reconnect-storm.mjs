@@ -72,7 +72,10 @@ try {
   // that the measured storm does not include the API's first-use compilation of the code it runs.
   const warmup = (await seedLearners(db.url, WARMUP)).map(withQueue);
   for (let i = 0; i < warmup.length; i += 20) {
-    await Promise.all(warmup.slice(i, i + 20).map((l) => (l.queue.length === 1 ? post(api.url, l, l.queue[0].path, l.queue[0].body) : post(api.url, l, '/submissions', { items: l.queue.map((s) => s.item) }))));
+    await Promise.all(warmup.slice(i, i + 20).map((l) => {
+      const { path, body } = requestFor(l.queue); // 3–7 steps: one request, as the storm's phones send theirs
+      return post(api.url, l, path, body);
+    }));
   }
   const learners = (await seedLearners(db.url, N)).map(withQueue);
   const queued = learners.reduce((n, l) => n + l.queue.length, 0);

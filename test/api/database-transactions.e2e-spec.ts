@@ -67,6 +67,14 @@ describe('transactions: BEGIN with the first statement, the last one with COMMIT
     expect(await ids()).toEqual([]);
   });
 
+  it('refuses a statement after queryAndCommit: it would run outside the transaction', async () => {
+    await expect(pool.transaction(async (m) => {
+      await m.queryAndCommit(`INSERT INTO tx_probe VALUES (9)`, []);
+      await m.query(`INSERT INTO tx_probe VALUES (10)`);
+    })).rejects.toThrow(/after queryAndCommit/);
+    expect(await ids()).toEqual([9]);
+  });
+
   it('the first statement runs inside the transaction: its lock is held until the end', async () => {
     await pool.query(`INSERT INTO tx_probe VALUES (7)`);
     let locked!: () => void;

@@ -10,6 +10,8 @@ import { AppException } from '../common/app-exception.js';
 @Injectable()
 export class CourseCatalog {
   private readonly published = new Map<string, Promise<Course>>();
+  /** The same contents once loaded, readable without waiting (see loaded()). */
+  private readonly ready = new Map<string, Course>();
 
   constructor(private readonly db: DatabasePool) {}
 
@@ -31,8 +33,6 @@ export class CourseCatalog {
   loaded(versionId: string): Course | undefined {
     return this.ready.get(versionId);
   }
-
-  private readonly ready = new Map<string, Course>();
 
   private async load(versionId: string): Promise<Course> {
     const [row]: { content: Course; status: string }[] = await this.db.query(`SELECT content, status FROM course_versions WHERE id = $1`, [versionId]);

@@ -97,15 +97,23 @@ export class DatabasePool implements SqlClient, OnApplicationShutdown {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     let committed = false;
+    // Pipelined clients only: statements sent together leave in one socket write.
+    const socket = this.prepare ? socketOf(client) : undefined;
     try {
-      // BEGIN and the first statement (sent in this same tick) leave in one socket write.
-      const socket = this.prepare ? socketOf(client) : undefined;
+      // BEGIN and the first statement (sent in this same tick) go together.
       socket?.cork();
       const begun = client.query('BEGIN');
       begun.catch(() => undefined); // its failure is thrown by the statement that awaits it
       if (socket) process.nextTick(() => socket.uncork());
       else await begun;
-      const send = (text: string, params: unknown[], name?: string) => client.query({ text, values: params, ...(name && this.prepare ? { name } : {}) });
+      // After queryAndCommit a statement would run outside any transaction: refused, never silently autocommitted.
+      const stillOpen = () => {
+        if (committed) throw new Error('A transaction takes no statement after queryAndCommit.');
+      };
+      const send = (text: string, params: unknown[], name?: string) => {
+        stillOpen();
+        return client.query({ text, values: params, ...(name && this.prepare ? { name } : {}) });
+      };
       const result = await work({
         query: async (text, params = [], name) => {
           const answer = await send(text, params, name);
@@ -113,10 +121,10 @@ export class DatabasePool implements SqlClient, OnApplicationShutdown {
           return answer.rows;
         },
         queryAndCommit: async (text, params, name) => {
-          committed = true;
-          const socket = this.prepare ? socketOf(client) : undefined;
+          stillOpen();
           socket?.cork();
           const last = send(text, params, name);
+          committed = true;
           const commit = client.query('COMMIT');
           socket?.uncork();
           const [answer, ended] = await Promise.allSettled([last, commit]);

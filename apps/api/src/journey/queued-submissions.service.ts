@@ -26,7 +26,6 @@ export type QueuedOutcome =
   | { idempotencyKey: string; status: 200; result: Omit<SubmissionResultDto, 'journey'> }
   | { idempotencyKey: string; status: number; code: string; message: string };
 
-
 const refusal = (idempotencyKey: string, error: AppException): QueuedOutcome =>
   ({ idempotencyKey, status: error.getStatus(), code: error.code, message: error.message });
 

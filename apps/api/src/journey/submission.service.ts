@@ -157,7 +157,7 @@ export class JourneySubmissions {
     // A journey under an older cohort delay (the trainer changed it) or a new waitlist date also takes the write path,
     // to store it; so does a waiting one (its second baseline may have opened) and a completed one (its follow-up).
     const stage = row.journey ? journeyStage(row.journey.value) : null;
-    if (row.journey && stage !== 'completed' && stage !== 'waiting' && !needsReschedule(row.journey, row.follow_up_days)
+    if (row.journey && stage !== 'completed' && stage !== 'waiting' && withCohortFollowUpDelay(row.journey, row.follow_up_days, 0) === row.journey
       && withWaitlistSchedule(row.journey, epoch(row.waitlist_at), this.clock.now()) === row.journey) {
       return toState(enrolmentId, row.journey);
     }
@@ -326,10 +326,6 @@ function openDueWait(journey: PersistedJourney, at: number): PersistedJourney {
   return tick.accepted ? tick.snapshot : journey;
 }
 
-/** Cheap pre-check on the hot read: only a journey whose delay differs from the cohort's asks the machine. */
-function needsReschedule(journey: PersistedJourney, cohortDays: number): boolean {
-  return journey.context.outline.followUpDelayDays !== cohortDays && withCohortFollowUpDelay(journey, cohortDays, 0) !== journey;
-}
 
 /** What a submission's transaction knows of course content: a version's, when the catalog has it in memory. */
 export interface KnownContent {
