@@ -1,5 +1,6 @@
 import { cronbachAlpha } from './cronbach-alpha.js';
-import { alphaMomentsOf, cronbachAlphaFromMoments } from './cronbach-alpha-moments.js';
+import { AlphaMomentSums, alphaMomentsOf, cronbachAlphaFromMoments } from './cronbach-alpha-moments.js';
+import { EvaluationInputError } from './reasons.js';
 
 // TV4 (EVALUATION.md), printed item by row: transposed to respondents × items.
 const TV4_ITEMS = [
@@ -29,6 +30,18 @@ describe('cronbachAlphaFromMoments', () => {
       b.alphaIfDeleted.forEach((x, i) => expect(x ?? NaN).toBeCloseTo(a.alphaIfDeleted[i] ?? NaN, 9));
       expect(b.ci95?.[0] ?? NaN).toBeCloseTo(a.ci95?.[0] ?? NaN, 9);
     }
+  });
+
+  it('moments gathered in parts and added equal the moments of the whole (TV4 cut anywhere)', () => {
+    const whole = alphaMomentsOf(TV4);
+    for (let cut = 0; cut <= TV4.length; cut++) {
+      const [first, rest] = [new AlphaMomentSums(TV4[0]!.length), new AlphaMomentSums(TV4[0]!.length)];
+      TV4.slice(0, cut).forEach((row) => first.add(row));
+      TV4.slice(cut).forEach((row) => rest.add(row));
+      first.addMoments(structuredClone(rest)); // as it arrives from a worker thread
+      expect({ ...first }).toEqual({ ...whole });
+    }
+    expect(() => new AlphaMomentSums(3).addMoments(whole)).toThrow(EvaluationInputError);
   });
 
   it('says why instead of returning NaN', () => {

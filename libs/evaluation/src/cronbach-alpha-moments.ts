@@ -2,7 +2,7 @@
 // send a few numbers. Same definitions (sample variances, n − 1) and the same Feldt CI as cronbachAlpha.
 
 import { alphaResult, type CronbachAlpha, undefinedAlpha } from './cronbach-alpha.js';
-import { finiteOrNull, type ReasonCode } from './reasons.js';
+import { EvaluationInputError, finiteOrNull, type ReasonCode } from './reasons.js';
 
 /** Sums over complete respondents: Σx_i, Σx_i², Σtotal, Σtotal², Σx_i·total (total = the respondent's item sum). */
 export interface AlphaMoments {
@@ -51,6 +51,22 @@ export class AlphaMomentSums implements AlphaMoments {
     this.itemSums = new Array<number>(k).fill(0);
     this.itemSquares = new Array<number>(k).fill(0);
     this.itemTotalCross = new Array<number>(k).fill(0);
+  }
+
+  /** Adds the moments of other respondents over the same k items (answers are integers: the sums are exact in any order). */
+  addMoments(other: AlphaMoments): void {
+    const k = this.itemSums.length;
+    if (other.itemSums.length !== k || other.itemSquares.length !== k || other.itemTotalCross.length !== k) {
+      throw new EvaluationInputError('mismatched_lengths', `AlphaMomentSums.addMoments: moments over ${other.itemSums.length} items, expected ${k}`);
+    }
+    this.n += other.n;
+    this.totalSum += other.totalSum;
+    this.totalSquares += other.totalSquares;
+    for (let i = 0; i < k; i++) {
+      this.itemSums[i]! += other.itemSums[i]!;
+      this.itemSquares[i]! += other.itemSquares[i]!;
+      this.itemTotalCross[i]! += other.itemTotalCross[i]!;
+    }
   }
 
   /** One respondent's k answers, all present (re-keyed). */

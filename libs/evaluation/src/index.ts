@@ -62,6 +62,7 @@ export {
   LOW_DISCRIMINATION,
   TOO_EASY_FACILITY,
   type ItemAnalysis,
+  type ItemAnalysisCounts,
   type ItemAnalysisOptions,
   type ItemAnswerRow,
   type ItemDefinition,
@@ -87,7 +88,7 @@ export {
   type SuppressionReason,
   type VisibleGroup,
 } from './suppression.js';
-export { suppressJointly, type JointSuppression, type JointSuppressionOptions } from './joint-suppression.js';
+export { suppressCombinations, suppressJointly, type JointSuppression, type JointSuppressionOptions } from './joint-suppression.js';
 export {
   ALPHA_THRESHOLD,
   describeAlpha,

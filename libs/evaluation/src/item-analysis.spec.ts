@@ -270,3 +270,25 @@ describe('ItemAnalysisSums.addMasks', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('ItemAnalysisSums.addCounts', () => {
+  it('learners counted in parts and added give the same result as counted in one, wherever the rows are cut (IA2)', () => {
+    const { items, rows } = ia2();
+    const whole = itemAnalysis(items, rows);
+    for (const cut of [0, 1, 57, 100, rows.length]) {
+      const [first, second, third] = [new ItemAnalysisSums(items), new ItemAnalysisSums(items), new ItemAnalysisSums(items)];
+      rows.slice(0, cut).forEach((row) => first.add(row));
+      rows.slice(cut, cut + 30).forEach((row) => second.add(row));
+      rows.slice(cut + 30).forEach((row) => third.add(row));
+      first.addCounts(second.counts());
+      first.addCounts(structuredClone(third.counts())); // as it arrives from a worker thread
+      expect(first.result()).toEqual(whole);
+    }
+  });
+
+  it('refuses counts over other items', () => {
+    const { items } = ia2();
+    const sums = new ItemAnalysisSums(items);
+    expect(() => sums.addCounts(new ItemAnalysisSums(items.slice(1)).counts())).toThrow(EvaluationInputError);
+  });
+});

@@ -98,6 +98,18 @@ interface CompiledItem {
 export const FOREIGN_OPTION_BIT = 1 << 30;
 
 /** One-pass accumulator: `add(row)` per learner who took the test, then `result()`. */
+/** What ItemAnalysisSums has counted, as plain data (it can travel to another thread). */
+export interface ItemAnalysisCounts {
+  n: number;
+  nEmpty: number;
+  totalSum: number;
+  totalSquares: number;
+  correctSums: Float64Array;
+  itemTotalCross: Float64Array;
+  unanswered: Float64Array;
+  optionCounts: Float64Array[];
+}
+
 export class ItemAnalysisSums {
   private readonly compiled: CompiledItem[];
   private n = 0;
@@ -241,6 +253,33 @@ export class ItemAnalysisSums {
         this.correctSums[i]!++;
         this.itemTotalCross[i]! += total;
       }
+    }
+  }
+
+  /** The sums as plain numbers, to be added to another ItemAnalysisSums over the same items (a share of the learners counted elsewhere). */
+  counts(): ItemAnalysisCounts {
+    return {
+      n: this.n, nEmpty: this.nEmpty, totalSum: this.totalSum, totalSquares: this.totalSquares,
+      correctSums: Float64Array.from(this.correctSums), itemTotalCross: Float64Array.from(this.itemTotalCross),
+      unanswered: Float64Array.from(this.unanswered), optionCounts: this.optionCounts.map((c) => Float64Array.from(c)),
+    };
+  }
+
+  /** Adds the counts of other learners over the same items (every sum is a count or an integer: the order does not matter). */
+  addCounts(other: ItemAnalysisCounts): void {
+    const k = this.compiled.length;
+    const sameShape = other.correctSums.length === k && other.itemTotalCross.length === k && other.unanswered.length === k
+      && other.optionCounts.length === k && other.optionCounts.every((c, i) => c.length === this.optionCounts[i]!.length);
+    if (!sameShape) throw new EvaluationInputError('mismatched_lengths', 'ItemAnalysisSums.addCounts: the counts are over other items');
+    this.n += other.n;
+    this.nEmpty += other.nEmpty;
+    this.totalSum += other.totalSum;
+    this.totalSquares += other.totalSquares;
+    for (let i = 0; i < k; i++) {
+      this.correctSums[i]! += other.correctSums[i]!;
+      this.itemTotalCross[i]! += other.itemTotalCross[i]!;
+      this.unanswered[i]! += other.unanswered[i]!;
+      for (let o = 0; o < this.optionCounts[i]!.length; o++) this.optionCounts[i]![o]! += other.optionCounts[i]![o]!;
     }
   }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { EvaluationInputError, suppressGroups, suppressJointly } from './index.js';
+import { EvaluationInputError, suppressCombinations, suppressGroups, suppressJointly } from './index.js';
 
 const repeat = (count: number, keys: string[]) => Array.from({ length: count }, () => keys);
 
@@ -57,6 +57,36 @@ const layout = fc.record({ regions: fc.array(region, { minLength: 1, maxLength: 
   minN,
   learners: regions.flatMap((r, i) => Array.from({ length: r.n }, (_, j) => [r.pure ? r.role : r.mixed[j]!, REGIONS[i]!])),
 }));
+
+describe('suppressCombinations', () => {
+  it('equals suppressJointly on the learners, given their combinations counted (in any order, split, with empty ones)', () => {
+    fc.assert(
+      fc.property(layout, fc.integer(), ({ learners, minN }, seed) => {
+        const counts = new Map<string, { keys: string[]; n: number }>();
+        for (const keys of learners) {
+          const id = keys.join('|');
+          counts.set(id, { keys, n: (counts.get(id)?.n ?? 0) + 1 });
+        }
+        // Shuffled, one combination split in two, and a combination nobody has.
+        const combinations = [...counts.values()].sort((a, b) => ((a.n * 31 + seed) % 7) - ((b.n * 31 + seed) % 7));
+        const first = combinations[0];
+        if (first && first.n > 1) {
+          combinations[0] = { keys: first.keys, n: 1 };
+          combinations.push({ keys: first.keys, n: first.n - 1 });
+        }
+        combinations.push({ keys: ['police', 'nowhere'], n: 0 });
+        expect(suppressCombinations(['role', 'region'], combinations, { minN })).toEqual(suppressJointly(['role', 'region'], learners, { minN }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('rejects combinations without one key per breakdown or without a count', () => {
+    expect(() => suppressCombinations(['role', 'region'], [{ keys: ['police'], n: 3 }])).toThrow(EvaluationInputError);
+    expect(() => suppressCombinations(['role', 'region'], [{ keys: ['police', 'r1'], n: -1 }])).toThrow(EvaluationInputError);
+    expect(() => suppressCombinations(['role', 'region'], [{ keys: ['police', 'r1'], n: 1.5 }])).toThrow(EvaluationInputError);
+  });
+});
 
 describe('suppressJointly — property: no small cell is recovered from the published total and visible cells of both breakdowns', () => {
   it('no combination total·a + Σ visible·c (a, c ∈ {−1, 0, 1}) equals a small hidden cell, learner for learner', () => {

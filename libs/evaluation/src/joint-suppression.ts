@@ -86,9 +86,6 @@ export function suppressJointly(
   learners: readonly (readonly string[])[],
   options: JointSuppressionOptions = {},
 ): JointSuppression {
-  const minN = options.minN ?? MIN_GROUP_N;
-  assertMinN(minN);
-  if (new Set(breakdowns).size !== breakdowns.length) throw new EvaluationInputError('invalid_argument', 'suppressJointly: a breakdown is named twice');
   // Atoms: distinct combinations of keys, with how many learners share each.
   const atomIndex = new Map<string, number>();
   const atomKeys: (readonly string[])[] = [];
@@ -112,6 +109,50 @@ export function suppressJointly(
     }
     atomCount[a]!++;
   });
+  return suppressAtoms(breakdowns, atomKeys, atomCount, options);
+}
+
+/**
+ * The same as suppressJointly, given each combination of keys (one per breakdown) with how many learners have it,
+ * instead of the learners: a caller that has counted them (a report of 200,000 learners) need not list them.
+ * Combinations with no learner are left out, as if no learner had them; a combination given twice counts as one.
+ */
+export function suppressCombinations(
+  breakdowns: readonly string[],
+  combinations: readonly { keys: readonly string[]; n: number }[],
+  options: JointSuppressionOptions = {},
+): JointSuppression {
+  const atomIndex = new Map<string, number>();
+  const atomKeys: (readonly string[])[] = [];
+  const atomCount: number[] = [];
+  combinations.forEach(({ keys, n }, i) => {
+    if (!Array.isArray(keys) || keys.length !== breakdowns.length || !keys.every((k) => typeof k === 'string')) {
+      throw new EvaluationInputError('mismatched_lengths', `suppressCombinations: combination ${i} needs one key per breakdown (${breakdowns.length})`);
+    }
+    if (!Number.isInteger(n) || n < 0) throw new EvaluationInputError('invalid_argument', `suppressCombinations: combination ${i} needs a count (an integer ≥ 0)`);
+    if (n === 0) return;
+    const id = keys.join('\u0000');
+    const a = atomIndex.get(id);
+    if (a !== undefined) atomCount[a]! += n;
+    else {
+      atomIndex.set(id, atomKeys.length);
+      atomKeys.push(keys);
+      atomCount.push(n);
+    }
+  });
+  return suppressAtoms(breakdowns, atomKeys, atomCount, options);
+}
+
+/** Joint suppression over atoms: distinct combinations of keys and their learner counts (all ≥ 1). */
+function suppressAtoms(
+  breakdowns: readonly string[],
+  atomKeys: readonly (readonly string[])[],
+  atomCount: readonly number[],
+  options: JointSuppressionOptions,
+): JointSuppression {
+  const minN = options.minN ?? MIN_GROUP_N;
+  assertMinN(minN);
+  if (new Set(breakdowns).size !== breakdowns.length) throw new EvaluationInputError('invalid_argument', 'suppressJointly: a breakdown is named twice');
   const atoms = atomKeys.length;
 
   interface Cell { b: number; key: string; n: number; vector: Float64Array; reason: SuppressionReason | null }
@@ -134,7 +175,7 @@ export function suppressJointly(
     cells.push(...own);
     return own;
   });
-  const total = totalOf([learners.length], minN);
+  const total = totalOf([atomCount.reduce((sum, n) => sum + n, 0)], minN);
 
   if (!total.suppressed) {
     const ones = new Float64Array(atoms).fill(1);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -49,6 +50,8 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://user:password@host:587 or smtps://…').optional(),
   MAIL_FROM: z.string().min(3).max(200).optional(),
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
+  REPORT_THREADS: z.coerce.number().int().min(0).max(16).optional(),
+  REPORT_PARALLEL_FROM: z.coerce.number().int().min(1).default(5000),
 });
 
 export interface AppConfig {
@@ -108,6 +111,8 @@ export interface AppConfig {
   retention: { authRowsDays: number; auditDays: number; deletedAccountDays: number; unconsentedDays: number; profileHistoryDays: number };
   /** Reminder e-mails: SMTP transport URL (unset: the job only logs what it would send), sender, and how often it runs (0: never). */
   mail: { smtpUrl?: string; from: string; reminderIntervalSeconds: number };
+  /** Reports: worker threads that share a large report's work (REPORT_THREADS), from how many learners (REPORT_PARALLEL_FROM). */
+  reportWorkers: { threads: number; parallelFrom: number };
 }
 
 export class ConfigError extends Error {}
@@ -176,6 +181,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       deletedAccountDays: e.RETENTION_DELETED_ACCOUNT_DAYS,
       unconsentedDays: e.RETENTION_UNCONSENTED_DAYS,
       profileHistoryDays: e.RETENTION_PROFILE_HISTORY_DAYS,
+    },
+    reportWorkers: {
+      // The request's thread takes a share too: one worker per other core, at most three (a report has six
+      // measures to split, and the rest of it runs on one thread).
+      threads: e.REPORT_THREADS ?? Math.min(3, Math.max(0, availableParallelism() - 1)),
+      parallelFrom: e.REPORT_PARALLEL_FROM,
     },
     mail: {
       smtpUrl: e.SMTP_URL,

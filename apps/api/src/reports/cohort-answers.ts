@@ -1,12 +1,5 @@
 import type { Course } from '#curriculum';
-import { FOREIGN_OPTION_BIT } from '#evaluation';
-
-export const WAVES = ['pre', 'post', 'then', 'followup'] as const;
-export type Wave = (typeof WAVES)[number];
-export type AssessmentKind = 'knowledge' | 'attitude';
-
-/** Marks an unanswered item in decoded answers (answers are 0/1 or 1–5). */
-export const UNANSWERED = -1;
+import { type AnswerVectorsData, AnswerVectors, type AttemptVisitor, type ChoiceVisitor, find, sharedArray, type VectorLayout, vectorLayout } from './answer-vectors.js';
 
 /** A learner whose answers enter the statistics (evaluation use, consent not withdrawn). No name: statistics never need one. */
 export interface CohortMember {
@@ -25,18 +18,6 @@ export interface CohortMember {
 export interface SqlQuery {
   query(text: string, params?: unknown[]): Promise<any[]>;
 }
-
-/**
- * One learner's choices per knowledge item, in the report course's item order, each a bitmask over the report item's
- * options (bit o = its o-th option; FOREIGN_OPTION_BIT = an option the report's item does not have; -1 unanswered).
- */
-export type ChoiceVisitor = (learner: number, wave: Wave, masks: Int32Array) => void;
-
-/**
- * Called once per assessment attempt. `answers` is in the report course's item order and is a scratch buffer: it is
- * only valid during the call (copy it to keep it). `score` is the knowledge percent graded at submission.
- */
-export type AttemptVisitor = (learner: number, kind: AssessmentKind, wave: Wave, score: number | null, answers: Int8Array) => void;
 
 /** One learner per line, fields split by tabs (ids, version, codes and vectors never hold either; all ASCII). */
 const LEARNER_LINE = `concat_ws(E'\t', e.id, coalesce(e.course_version_id::text, ''), e.cohort_id, coalesce(u.position_type, ''),
@@ -71,6 +52,7 @@ export class CohortAnswers {
   private readonly cohort: Int16Array;
   private readonly versionIds: string[] = [];
   private readonly cohortIds: string[] = [];
+  private scan: AnswerVectors | undefined;
 
   private constructor(
     private readonly bytes: Buffer,
@@ -81,9 +63,11 @@ export class CohortAnswers {
     let size = 0;
     for (let at = 0; (at = bytes.indexOf(NEWLINE, at) + 1) > 0; ) size++;
     this.size = bytes.length === 0 ? 0 : size + 1;
-    const column = () => new Uint32Array(this.size);
-    [this.idAt, this.answersAt, this.answersEnd, this.choicesAt, this.choicesEnd] = [column(), column(), column(), column(), column()];
-    this.version = new Int16Array(this.size);
+    // The vector offsets and version codes live in shared memory: a worker thread scans them where they are.
+    const column = () => sharedArray(Uint32Array, this.size);
+    this.idAt = new Uint32Array(this.size);
+    [this.answersAt, this.answersEnd, this.choicesAt, this.choicesEnd] = [column(), column(), column(), column()];
+    this.version = sharedArray(Int16Array, this.size);
     this.cohort = new Int16Array(this.size);
     this.readLines();
   }
@@ -165,83 +149,32 @@ export class CohortAnswers {
     }
   }
 
-  private layoutOf(learner: number): VectorLayout | undefined {
-    const version = this.versionIds[this.version[learner]!];
-    // No layout: a subset's learner who answered a version the report did not read (counted next time).
-    return version === undefined ? undefined : this.layouts.get(version);
+  /** The answer vectors alone, for scans (here or in a worker thread). */
+  get vectors(): AnswerVectors {
+    if (!this.scan) {
+      const data: AnswerVectorsData = {
+        size: this.size,
+        bytes: this.bytes,
+        answersAt: this.answersAt,
+        answersEnd: this.answersEnd,
+        choicesAt: this.choicesAt,
+        choicesEnd: this.choicesEnd,
+        layout: this.version,
+        layouts: this.versionIds.map((id) => this.layouts.get(id)),
+        knowledgeItems: this.course.knowledgeTest.items.length,
+        attitudeItems: this.course.attitudeInstrument.items.length,
+      };
+      this.scan = new AnswerVectors(data);
+    }
+    return this.scan;
   }
 
   forEachAttempt(visit: AttemptVisitor): void {
-    const scratch = {
-      knowledge: new Int8Array(this.course.knowledgeTest.items.length),
-      attitude: new Int8Array(this.course.attitudeInstrument.items.length),
-    };
-    const { bytes } = this;
-    for (let learner = 0; learner < this.size; learner++) {
-      const layout = this.layoutOf(learner);
-      if (!layout) continue;
-      // Parsed by position (no split): "kind:wave:score:digits|…".
-      let at = this.answersAt[learner]!;
-      const last = this.answersEnd[learner]!;
-      while (at < last) {
-        const kind: AssessmentKind = bytes[at] === K ? 'knowledge' : 'attitude';
-        at += kind.length + 1;
-        const wave = waveAt(bytes, at);
-        at += wave.length + 1;
-        const scoreEnd = find(bytes, COLON, at, last);
-        const score = scoreEnd > at ? parseScore(bytes, at, scoreEnd) : null;
-        at = scoreEnd + 1;
-        const end = find(bytes, BAR, at, last);
-        const answers = scratch[kind].fill(UNANSWERED);
-        const positions = layout[kind];
-        for (let p = 0; p < end - at && p < positions.length; p++) {
-          const value = bytes[at + p]! - ZERO; // "-" (unanswered) falls below 0
-          if (positions[p]! >= 0 && value >= 0) answers[positions[p]!] = value;
-        }
-        visit(learner, kind, wave, score, answers);
-        at = end + 1;
-      }
-    }
+    this.vectors.forEachAttempt(visit);
   }
 
-  /**
-   * The options each learner chose in the pre and post knowledge tests (for distractor analysis). `masks` is a scratch
-   * buffer valid only during the call.
-   */
   forEachKnowledgeChoice(visit: ChoiceVisitor): void {
-    const masks = new Int32Array(this.course.knowledgeTest.items.length);
-    const { bytes } = this;
-    for (let learner = 0; learner < this.size; learner++) {
-      const layout = this.layoutOf(learner);
-      if (!layout) continue;
-      // Parsed by position: "wave:mask,mask,-,…|…".
-      let at = this.choicesAt[learner]!;
-      const last = this.choicesEnd[learner]!;
-      while (at < last) {
-        const colon = find(bytes, COLON, at, last);
-        const wave = waveAt(bytes, at);
-        const end = find(bytes, BAR, colon, last);
-        masks.fill(-1);
-        let p = 0;
-        let mask = 0;
-        let answered = false;
-        for (let c = colon + 1; c <= end; c++) {
-          const code = c < end ? bytes[c]! : COMMA;
-          if (code === COMMA) {
-            const target = layout.knowledge[p];
-            if (answered && target !== undefined && target >= 0) masks[target] = layout.reportMask(p, mask);
-            p++;
-            mask = 0;
-            answered = false;
-          } else if (code >= ZERO && code <= ZERO + 9) {
-            mask = mask * 10 + (code - ZERO);
-            answered = true;
-          }
-        }
-        visit(learner, wave, masks);
-        at = end + 1;
-      }
-    }
+    this.vectors.forEachKnowledgeChoice(visit);
   }
 }
 
@@ -268,36 +201,9 @@ class ByteInterner {
   }
 }
 
-/** The wave written at `at` (pre, post, then, followup), told apart by its first two characters. */
-function waveAt(bytes: Uint8Array, at: number): Wave {
-  const first = bytes[at];
-  if (first === 116 /* t */) return 'then';
-  if (first === 102 /* f */) return 'followup';
-  return bytes[at + 1] === 114 /* r */ ? 'pre' : 'post';
-}
-
-/**
- * The first `byte` in [from, to), else `to`. A plain loop: the fields are short, and Buffer.indexOf's call into C++
- * cost more than the search (a million attempts at 200,000 learners).
- */
-function find(bytes: Uint8Array, byte: number, from: number, to: number): number {
-  let at = from;
-  while (at < to && bytes[at] !== byte) at++;
-  return at;
-}
-
-/** A score as numeric text ("64", "64.0", "33.33…"): whole numbers read directly, anything else by Number(). */
-function parseScore(bytes: Buffer, from: number, to: number): number {
-  let whole = 0;
-  let at = from;
-  for (; at < to && bytes[at] !== DOT; at++) whole = whole * 10 + (bytes[at]! - ZERO);
-  for (let f = at + 1; f < to; f++) if (bytes[f] !== ZERO) return Number(bytes.toString('latin1', from, to));
-  return whole;
-}
-
 /** The lines as one byte buffer, "\n" between them (their text is ASCII, so one byte per character). */
 function linesToBytes(lines: string[]): Buffer {
-  const bytes = Buffer.allocUnsafe(lines.reduce((sum, line) => sum + line.length, 0) + Math.max(0, lines.length - 1));
+  const bytes = Buffer.from(sharedArray(Uint8Array, lines.reduce((sum, line) => sum + line.length, 0) + Math.max(0, lines.length - 1)).buffer);
   let at = 0;
   lines.forEach((line, i) => {
     if (i > 0) bytes[at++] = NEWLINE;
@@ -306,46 +212,3 @@ function linesToBytes(lines: string[]): Buffer {
   return bytes;
 }
 
-const COMMA = 44;
-const COLON = 58;
-const DOT = 46;
-const BAR = 124;
-const ZERO = 48;
-const K = 107;
-
-/** Where each position of a version's vectors lands in the report course's item order (-1: not in the report). */
-type VectorLayout = Record<AssessmentKind, Int16Array> & {
-  /** A knowledge answer's bitmask over the version item p's options, as a bitmask over the report item's options. */
-  reportMask(p: number, mask: number): number;
-};
-
-function vectorLayout(version: Course, report: Course): VectorLayout {
-  const indexIn = (keys: string[]) => new Map(keys.map((k, i) => [k, i]));
-  const knowledge = indexIn(report.knowledgeTest.items.map((i) => i.key));
-  const attitude = indexIn(report.attitudeInstrument.items.map((i) => i.key));
-  return {
-    knowledge: Int16Array.from(version.knowledgeTest.items, (i) => knowledge.get(i.key) ?? -1),
-    attitude: Int16Array.from(version.attitudeInstrument.items, (i) => attitude.get(i.key) ?? -1),
-    reportMask: reportMasks(version, report),
-  };
-}
-
-/** Option bits of a version's items in the report items' option order (the same keys, possibly elsewhere). */
-function reportMasks(version: Course, report: Course): VectorLayout['reportMask'] {
-  const reportOptions = new Map(report.knowledgeTest.items.map((item) => [item.key, new Map(item.options.map((o, bit) => [o.key, bit]))]));
-  const bits = version.knowledgeTest.items.map((item) => {
-    const target = reportOptions.get(item.key);
-    return Int32Array.from(item.options, (o) => {
-      const bit = target?.get(o.key);
-      return bit === undefined ? FOREIGN_OPTION_BIT : 1 << bit;
-    });
-  });
-  const same = bits.map((b) => b.every((value, i) => value === 1 << i));
-  const valid = bits.map((b) => (1 << b.length) - 1); // bits beyond the item's options were never options
-  return (p, mask) => {
-    if (same[p]) return mask & valid[p]!;
-    let out = 0;
-    for (let bit = 0; bit < bits[p]!.length; bit++) if (mask & (1 << bit)) out |= bits[p]![bit]!;
-    return out;
-  };
-}

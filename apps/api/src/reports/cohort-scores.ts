@@ -1,6 +1,7 @@
 import type { Course } from '#curriculum';
-import { type AlphaMoments, AlphaMomentSums, rekey, subscaleScoreAt } from '#evaluation';
-import { type CohortAnswers, UNANSWERED, type Wave } from './cohort-answers.js';
+import { type AlphaMoments, AlphaMomentSums, type ItemDefinition, rekey, subscaleScoreAt } from '#evaluation';
+import { type AnswerVectors, sharedArray, UNANSWERED, type Wave } from './answer-vectors.js';
+import type { CohortAnswers } from './cohort-answers.js';
 
 /** Per wave, one score per learner (CohortAnswers' learner order); NaN = no score. */
 export type ScoreColumns = Record<Wave, Float64Array>;
@@ -28,28 +29,65 @@ export function isEmptyTest(answers: Int8Array): boolean {
   return true;
 }
 
+/** What a scan reads of the report's course: item keys, options and keying (small enough to send to a worker thread). */
+export interface ScanCourse {
+  knowledgeTest: { items: readonly ItemDefinition[] };
+  attitudeInstrument: { items: readonly { key: string; subscale: string; reverse: boolean }[]; subscales: readonly { key: string }[] };
+}
+
+export function scanCourseOf(course: Course): ScanCourse {
+  return {
+    knowledgeTest: { items: course.knowledgeTest.items.map((i) => ({ key: i.key, options: i.options.map((o) => ({ key: o.key, correct: o.correct })) })) },
+    attitudeInstrument: {
+      items: course.attitudeInstrument.items.map((i) => ({ key: i.key, subscale: i.subscale, reverse: i.reverse })),
+      subscales: course.attitudeInstrument.subscales.map((s) => ({ key: s.key })),
+    },
+  };
+}
+
+/** Sums over learners with an item at both pre and post: n, Σpre, Σpost per item. */
+interface PairSums {
+  n: Float64Array;
+  pre: Float64Array;
+  post: Float64Array;
+}
+
 /**
- * Scores every included learner with libs/evaluation's rules (re-keying, the 75 % rule; knowledge as graded at
- * submission, an empty test missing) and gathers, in the same pass, the sums for Cronbach's α and the paired item
- * sums. Columns of numbers and reused buffers rather than objects per learner: at 20,000 learners the garbage
- * collector was the largest cost.
+ * What scoring some of the learners adds up besides their scores: α moments and paired item sums. Every term is an
+ * integer (answers 0/1 or 1–5), so sums of parts scanned on different threads equal one scan's, bit for bit.
  */
-export function scoreCohort(course: Course, answers: CohortAnswers): CohortScores {
-  const n = answers.size;
+export interface ScoringSums {
+  alphaMoments: Record<string, Record<'pre' | 'post', AlphaMoments>>;
+  knowledgePairs: PairSums;
+  attitudePairs: PairSums;
+}
+
+/** Score columns for n learners, NaN until scored; in shared memory when worker threads fill them too. */
+export function scoreColumns(course: ScanCourse, n: number, shared = false): Record<string, ScoreColumns> {
+  const column = () => (shared ? sharedArray(Float64Array, n) : new Float64Array(n)).fill(Number.NaN);
+  const columns = (): ScoreColumns => ({ pre: column(), post: column(), then: column(), followup: column() });
+  return Object.fromEntries(['knowledge', ...course.attitudeInstrument.subscales.map((s) => s.key)].map((key) => [key, columns()]));
+}
+
+/**
+ * Scores learners [from, to) with libs/evaluation's rules (re-keying, the 75 % rule; knowledge as graded at
+ * submission, an empty test missing) into `scores`, and gathers in the same pass the sums for Cronbach's α and the
+ * paired item sums. Columns of numbers and reused buffers rather than objects per learner: at 20,000 learners the
+ * garbage collector was the largest cost.
+ */
+export function scoreRange(course: ScanCourse, vectors: AnswerVectors, scores: Record<string, ScoreColumns>, from: number, to: number): ScoringSums {
   const attitudeItems = course.attitudeInstrument.items;
   const subscales = course.attitudeInstrument.subscales.map((s) => {
     const indices = attitudeItems.flatMap((item, i) => (item.subscale === s.key ? [i] : []));
     const reverse = indices.map((i) => attitudeItems[i]!.reverse);
     return { key: s.key, indices: Int16Array.from(indices), reverse, rekeyed: new Array<number>(indices.length) };
   });
-  const columns = (): ScoreColumns => ({ pre: nanColumn(n), post: nanColumn(n), then: nanColumn(n), followup: nanColumn(n) });
-  const scores: Record<string, ScoreColumns> = { knowledge: columns() };
-  const subscaleColumns = subscales.map((s) => (scores[s.key] = columns()));
+  const subscaleColumns = subscales.map((s) => scores[s.key]!);
   const alphaMoments = Object.fromEntries(subscales.map((s) => [s.key, { pre: new AlphaMomentSums(s.indices.length), post: new AlphaMomentSums(s.indices.length) }]));
   const knowledge = new PairedItemSums(course.knowledgeTest.items.length, (answer) => answer);
   const attitude = new PairedItemSums(attitudeItems.length, (answer, item) => rekey(answer, attitudeItems[item]!.reverse));
 
-  answers.forEachAttempt((learner, kind, wave, score, item) => {
+  vectors.forEachAttempt((learner, kind, wave, score, item) => {
     const prePost = wave === 'pre' || wave === 'post' ? wave : null;
     if (kind === 'knowledge') {
       if (isEmptyTest(item)) return;
@@ -71,14 +109,34 @@ export function scoreCohort(course: Course, answers: CohortAnswers): CohortScore
       alphaMoments[s.key]![prePost].add(s.rekeyed);
     });
     if (prePost) attitude.hold(learner, prePost, item, null);
-  });
-  knowledge.flush();
-  attitude.flush();
+  }, from, to);
+  return { alphaMoments, knowledgePairs: knowledge.sums(), attitudePairs: attitude.sums() };
+}
 
+/** The cohort's scores from its columns and the sums of every part scanned (in any order). */
+export function cohortScoresOf(course: ScanCourse, scores: Record<string, ScoreColumns>, parts: ScoringSums[]): CohortScores {
+  const subscales = course.attitudeInstrument.subscales;
+  const alphaMoments = Object.fromEntries(subscales.map((s) => {
+    const k = course.attitudeInstrument.items.filter((item) => item.subscale === s.key).length;
+    const waves = { pre: new AlphaMomentSums(k), post: new AlphaMomentSums(k) };
+    for (const part of parts) for (const wave of ['pre', 'post'] as const) waves[wave].addMoments(part.alphaMoments[s.key]![wave]);
+    return [s.key, waves];
+  }));
+  const pairStat = (which: 'knowledgePairs' | 'attitudePairs', i: number): PairedItemStat => {
+    let [n, pre, post] = [0, 0, 0];
+    for (const part of parts) [n, pre, post] = [n + part[which].n[i]!, pre + part[which].pre[i]!, post + part[which].post[i]!];
+    return { n, pre: n ? pre / n : null, post: n ? post / n : null };
+  };
   const pairedItems = new Map<string, PairedItemStat>();
-  attitudeItems.forEach((it, i) => pairedItems.set(it.key, attitude.stat(i)));
-  course.knowledgeTest.items.forEach((it, i) => pairedItems.set(it.key, knowledge.stat(i)));
+  course.attitudeInstrument.items.forEach((it, i) => pairedItems.set(it.key, pairStat('attitudePairs', i)));
+  course.knowledgeTest.items.forEach((it, i) => pairedItems.set(it.key, pairStat('knowledgePairs', i)));
   return { scores, alphaMoments, pairedItems };
+}
+
+/** Every learner scored on this thread (exports, the report's table rows, small cohorts). */
+export function scoreCohort(course: ScanCourse, answers: CohortAnswers): CohortScores {
+  const scores = scoreColumns(course, answers.size);
+  return cohortScoresOf(course, scores, [scoreRange(course, answers.vectors, scores, 0, answers.size)]);
 }
 
 /** The score of one learner at one wave, or null. */
@@ -87,14 +145,12 @@ export function scoreAt(columns: ScoreColumns, wave: Wave, learner: number): num
   return Number.isNaN(x) ? null : x;
 }
 
-const nanColumn = (n: number) => new Float64Array(n).fill(Number.NaN);
-
 /**
  * Per item, sums over learners who have the item at both pre and post. Attempts arrive learner by learner, so one
  * learner's pre and post answers are held in two buffers and added when the next learner starts.
  */
 class PairedItemSums {
-  private readonly n: Uint32Array;
+  private readonly n: Float64Array;
   private readonly pre: Float64Array;
   private readonly post: Float64Array;
   private readonly held = { pre: null as Int8Array | null, post: null as Int8Array | null };
@@ -107,7 +163,7 @@ class PairedItemSums {
     size: number,
     private readonly value: (answer: number, item: number) => number,
   ) {
-    this.n = new Uint32Array(size);
+    this.n = new Float64Array(size);
     this.pre = new Float64Array(size);
     this.post = new Float64Array(size);
     this.buffers = { pre: new Int8Array(size), post: new Int8Array(size) };
@@ -137,8 +193,9 @@ class PairedItemSums {
     this.held.post = null;
   }
 
-  stat(i: number): PairedItemStat {
-    const n = this.n[i]!;
-    return { n, pre: n ? this.pre[i]! / n : null, post: n ? this.post[i]! / n : null };
+  /** The sums, once the last learner is added. */
+  sums(): PairSums {
+    this.flush();
+    return { n: this.n, pre: this.pre, post: this.post };
   }
 }

@@ -1,4 +1,4 @@
-import { suppressJointly } from '#evaluation';
+import { suppressCombinations } from '#evaluation';
 import type { CohortAnswers } from './cohort-answers.js';
 import type { ScoreColumns } from './cohort-scores.js';
 import type { BreakdownDto, GroupDto } from './report.dto.js';
@@ -9,43 +9,66 @@ const BY = ['positionType', 'region'] as const satisfies readonly BreakdownDto['
 /**
  * Mean change per group, by role and by region, for each measure. Each figure's cell size is the n that figure uses
  * (the group's learners with a complete pair in that measure). Both breakdowns of a measure are suppressed together
- * (libs/evaluation's suppressJointly): a small cell stays hidden even where the other breakdown and the total would
+ * (libs/evaluation's joint suppression): a small cell stays hidden even where the other breakdown and the total would
  * let a reader rebuild it, and each measure's total is its own nPairs. A group nobody in it has a pair for is not a cell.
  */
-export function breakdowns(answers: CohortAnswers, scores: Record<string, ScoreColumns>, measures: { key: string; nPairs: number }[]): BreakdownDto[] {
-  // Each learner's groups, built once, one shared array per combination, reused by every measure (20,000 learners ×
-  // 6 measures made this a hot spot).
-  const combinations = new Map<string, string[]>();
-  const learnerKeys = Array.from({ length: answers.size }, (_, learner) => {
-    const keys = BY.map((by) => answers[by][learner] ?? 'unknown');
-    const id = keys.join('\u0000');
-    let shared = combinations.get(id);
-    if (!shared) combinations.set(id, (shared = keys));
-    return shared;
-  });
+export function breakdowns(answers: CohortAnswers, scores: Record<string, ScoreColumns>, measures: { key: string }[]): BreakdownDto[] {
+  const groups = groupCodes(answers);
   const perMeasure = measures.map(({ key: measure }) => {
-    const keys: string[][] = [];
-    const sums = BY.map(() => new Map<string, number>());
+    // Per learner with a pair: the change added to their group in each breakdown (in learner order, as a mean is
+    // summed) and counted in their combination of groups, which is what the suppression needs.
+    const sums = groups.keys.map((keys) => new Float64Array(keys.length));
+    const counts = new Float64Array(groups.combinations.length);
     const { pre, post } = scores[measure]!;
-    for (let learner = 0; learner < learnerKeys.length; learner++) {
+    for (let learner = 0; learner < answers.size; learner++) {
       const change = post[learner]! - pre[learner]!;
       if (Number.isNaN(change)) continue;
-      const groupKeys = learnerKeys[learner]!;
-      keys.push(groupKeys);
-      for (let b = 0; b < groupKeys.length; b++) sums[b]!.set(groupKeys[b]!, (sums[b]!.get(groupKeys[b]!) ?? 0) + change);
+      for (let b = 0; b < BY.length; b++) sums[b]![groups.code[b]![learner]!]! += change;
+      counts[groups.combination[learner]!]!++;
     }
-    return { measure, sums, result: suppressJointly(BY, keys) };
+    const result = suppressCombinations(BY, groups.combinations.map((keys, c) => ({ keys, n: counts[c]! })));
+    return { measure, sums, result };
   });
-  return BY.map((by, b) => ({
-    by,
-    measures: perMeasure.map(({ measure, sums, result }) => ({
-      measure,
-      totalN: result.total.n,
-      groups: result.breakdowns[by]!.flatMap((cell): GroupDto[] => {
-        if (!cell.shown) return [{ key: cell.key, suppressed: true, reason: cell.reason! }];
-        if (!cell.n) return [];
-        return [{ key: cell.key, suppressed: false, n: cell.n, meanChange: round(sums[b]!.get(cell.key)! / cell.n, 4) }];
-      }),
-    })),
-  }));
+  return BY.map((by, b) => {
+    const index = new Map(groups.keys[b]!.map((key, i) => [key, i]));
+    return {
+      by,
+      measures: perMeasure.map(({ measure, sums, result }) => ({
+        measure,
+        totalN: result.total.n,
+        groups: result.breakdowns[by]!.flatMap((cell): GroupDto[] => {
+          if (!cell.shown) return [{ key: cell.key, suppressed: true, reason: cell.reason! }];
+          if (!cell.n) return [];
+          return [{ key: cell.key, suppressed: false, n: cell.n, meanChange: round(sums[b]![index.get(cell.key)!]! / cell.n, 4) }];
+        }),
+      })),
+    };
+  });
+}
+
+/**
+ * Each learner's group per breakdown and combination of groups, as small numbers (their texts are shared strings
+ * from CohortAnswers: a few distinct values, found by Map lookups, no string built per learner).
+ */
+function groupCodes(answers: CohortAnswers) {
+  const keys = BY.map(() => [] as string[]);
+  const codeOf = BY.map(() => new Map<string, number>());
+  const code = BY.map(() => new Int32Array(answers.size));
+  const combinations: string[][] = [];
+  const combinationOf = new Map<number, number>(); // by the group codes, 16 bits each
+  const combination = new Int32Array(answers.size);
+  for (let learner = 0; learner < answers.size; learner++) {
+    let id = 0;
+    for (let b = 0; b < BY.length; b++) {
+      const key = answers[BY[b]!][learner] ?? 'unknown';
+      let c = codeOf[b]!.get(key);
+      if (c === undefined) codeOf[b]!.set(key, (c = keys[b]!.push(key) - 1));
+      code[b]![learner] = c;
+      id = id * 65_536 + c;
+    }
+    let k = combinationOf.get(id);
+    if (k === undefined) combinationOf.set(id, (k = combinations.push(BY.map((_, b) => keys[b]![code[b]![learner]!]!)) - 1));
+    combination[learner] = k;
+  }
+  return { keys, code, combinations, combination };
 }

@@ -1,18 +1,32 @@
 import { type Course, type Locale, localize } from '#curriculum';
-import { type ItemAnalysis, ItemAnalysisSums, MIN_GROUP_N } from '#evaluation';
-import type { CohortAnswers } from './cohort-answers.js';
-import type { PairedItemStat } from './cohort-scores.js';
+import { type ItemAnalysis, type ItemAnalysisCounts, ItemAnalysisSums, MIN_GROUP_N } from '#evaluation';
+import type { AnswerVectors } from './answer-vectors.js';
+import type { PairedItemStat, ScanCourse } from './cohort-scores.js';
 import type { ItemAnalysisDto, ItemShiftDto, ItemShiftsDto, ItemWaveAnalysisDto } from './report-items.dto.js';
 import { round } from './report-measures.js';
 
-/** Knowledge item analysis per wave from the options each learner chose; "too easy" is a pre-test flag only. */
-export function itemAnalysisOf(course: Course, answers: CohortAnswers, locale: Locale): ItemAnalysisDto {
-  const items = course.knowledgeTest.items;
-  const sums = { pre: new ItemAnalysisSums(items, { flagTooEasy: true }), post: new ItemAnalysisSums(items, { flagTooEasy: false }) };
-  answers.forEachKnowledgeChoice((_learner, wave, masks) => {
+/** The item-analysis counts of some learners, per wave (plain data: it travels between threads). */
+export type ItemCounts = Record<'pre' | 'post', ItemAnalysisCounts>;
+
+/** Counts the options learners [from, to) chose in the pre and post knowledge tests. */
+export function itemCountsRange(course: ScanCourse, vectors: AnswerVectors, from: number, to: number): ItemCounts {
+  const sums = itemSums(course);
+  vectors.forEachKnowledgeChoice((_learner, wave, masks) => {
     if (wave === 'pre' || wave === 'post') sums[wave].addMasks(masks);
-  });
+  }, from, to);
+  return { pre: sums.pre.counts(), post: sums.post.counts() };
+}
+
+/** Knowledge item analysis per wave from the counts of every part scanned; "too easy" is a pre-test flag only. */
+export function itemAnalysisOf(course: Course, parts: ItemCounts[], locale: Locale): ItemAnalysisDto {
+  const sums = itemSums(course);
+  for (const part of parts) for (const wave of ['pre', 'post'] as const) sums[wave].addCounts(part[wave]);
   return { pre: waveDto(sums.pre.result(), course, locale), post: waveDto(sums.post.result(), course, locale) };
+}
+
+function itemSums(course: ScanCourse) {
+  const items = course.knowledgeTest.items;
+  return { pre: new ItemAnalysisSums(items, { flagTooEasy: true }), post: new ItemAnalysisSums(items, { flagTooEasy: false }) };
 }
 
 function waveDto(result: ItemAnalysis, course: Course, locale: Locale): ItemWaveAnalysisDto {

@@ -1,9 +1,9 @@
-import { type Course, type Locale } from '#curriculum';
+import type { Locale } from '#curriculum';
 import {
   ALPHA_THRESHOLD, type AlphaMoments, changeDistribution, cronbachAlphaFromMoments, describeAlpha, describeChange, describePairs,
   describeResponseShift, MIN_GROUP_N, type PairedComparison, pairedComparison, programmeEffect, responseShift, retention, samplePairs,
 } from '#evaluation';
-import type { ScoreColumns } from './cohort-scores.js';
+import type { ScanCourse, ScoreColumns } from './cohort-scores.js';
 import { type AlphaDto, type ComparisonDto, type MeasureReportDto, PAIR_SAMPLE, type WithheldDto } from './report.dto.js';
 
 export interface MeasureDef {
@@ -20,7 +20,7 @@ export const round = (x: number | null, digits = 4) => (x === null ? null : Math
  * MIN_GROUP_N learners — the whole measure with fewer than 5 pairs, α, the then-test and retention on their own n —
  * and attitude values never travel per learner (no pair sample).
  */
-export function measureReport(def: MeasureDef, col: ScoreColumns, alphaMoments: Record<'pre' | 'post', AlphaMoments> | undefined, course: Course, locale: Locale): MeasureReportDto {
+export function measureReport(def: MeasureDef, col: ScoreColumns, alphaMoments: Record<'pre' | 'post', AlphaMoments> | undefined, course: ScanCourse, locale: Locale): MeasureReportDto {
   const confidential = def.kind === 'attitude';
   const paired = describePairs(col.pre, col.post);
   const { pre, post } = paired.pairs;

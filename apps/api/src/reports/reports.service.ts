@@ -12,7 +12,8 @@ import { scoreAt, scoreCohort } from './cohort-scores.js';
 import { breakdowns } from './report-breakdowns.js';
 import { GLOSSARY } from './report-glossary.js';
 import { itemAnalysisOf, itemShiftsOf } from './report-items.js';
-import { type MeasureDef, measureReport, round } from './report-measures.js';
+import { type MeasureDef, round } from './report-measures.js';
+import { ReportWorkers } from './report-workers.service.js';
 import type { CohortReportDto, ScenarioStatsDto } from './report.dto.js';
 import { actionPlanCount, type ParticipationGroup, participationGroups, scenarioChoices, tableRows } from './report-queries.js';
 import { loadPracticeAnswers, practiceReport } from './practice-report.js';
@@ -31,6 +32,7 @@ export class ReportsService {
     private readonly catalog: CourseCatalog,
     private readonly access: CohortAccess,
     private readonly audit: AuditLog,
+    private readonly workers: ReportWorkers,
     private readonly reads: DatabasePool,
   ) {}
 
@@ -71,7 +73,8 @@ export class ReportsService {
       tableRows(m, cohortIds, LEARNER_ROWS),
       loadPracticeAnswers(this.reads, cohortIds),
     ]);
-    const { scores, alphaMoments, pairedItems } = scoreCohort(course, answers);
+    const scan = await this.workers.scan(course, answers);
+    const { scores, pairedItems } = scan.scores;
     // The table's learners scored by the same code as everyone (their answers travel with the rows).
     const tableScores = scoreCohort(course, answers.subset(rows)).scores.knowledge!;
 
@@ -79,7 +82,10 @@ export class ReportsService {
       { key: 'knowledge', label: KNOWLEDGE_LABEL[locale], kind: 'knowledge', scale: 'percent' },
       ...course.attitudeInstrument.subscales.map((s): MeasureDef => ({ key: s.key, label: localize(s.title, locale), kind: 'attitude', scale: 'likert' })),
     ];
-    const measures = measureDefs.map((def) => measureReport(def, scores[def.key]!, alphaMoments[def.key], course, locale));
+    // The workers' measures are computed while this thread does its own and the breakdowns.
+    const measuresDone = this.workers.measures(measureDefs, scan, locale);
+    const byGroup = breakdowns(answers, scores, measureDefs);
+    const measures = await measuresDone;
     const participation = participationOf(groups, answers.size, actionPlans);
 
     return {
@@ -95,7 +101,7 @@ export class ReportsService {
         withheld: x.withheld, reading: x.change?.reading ?? withheldReading(x.label, x.nPairs, locale),
       })),
       measures,
-      itemAnalysis: itemAnalysisOf(course, answers, locale),
+      itemAnalysis: itemAnalysisOf(course, scan.items, locale),
       itemShifts: itemShiftsOf(course, pairedItems, locale),
       // Listed learners: not consent-withdrawn, and not erased (erased ones count in the figures only).
       learnersTotal: groups.reduce((sum, g) => (g.consentWithdrawn || g.erased ? sum : sum + g.n), 0),
@@ -115,7 +121,7 @@ export class ReportsService {
           knowledge: row.evaluationUse !== true ? null : { pre: round(pre, 3), post: round(post, 3), change: pre !== null && post !== null ? round(post - pre, 3) : null },
         };
       }),
-      breakdowns: breakdowns(answers, scores, measures),
+      breakdowns: byGroup,
       scenarios: scenarioStats(course, choiceRows, locale),
       practice: practiceReport(course, [...practiceAnswers.values()], locale),
     };

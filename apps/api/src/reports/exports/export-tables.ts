@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { Course } from '#curriculum';
 import { MIN_GROUP_N } from '#evaluation';
-import { type AssessmentKind, type CohortAnswers, type CohortMember, UNANSWERED, type Wave } from '../cohort-answers.js';
+import { type AssessmentKind, UNANSWERED, type Wave } from '../answer-vectors.js';
+import type { CohortAnswers, CohortMember } from '../cohort-answers.js';
 import { type ScoreColumns, scoreAt } from '../cohort-scores.js';
 import type { Cell, Table } from './export-csv.js';
 
