@@ -8,7 +8,7 @@ jest.setTimeout(120_000);
  * queryAndCommit sends the last statement with COMMIT (pipelined); embedded, the same calls run one at a time. Either
  * way a transaction is all or nothing, and the connection it used serves the next one.
  */
-describe('transactions: BEGIN with the first statement, the last one with COMMIT', () => {
+describe('transactions: BEGIN with the first statement, the last one with COMMIT; COPY out', () => {
   let t: TestApp;
   let pool: DatabasePool;
   const ids = async () => (await pool.query<{ id: number }>(`SELECT id FROM tx_probe ORDER BY id`)).map((r) => r.id);
@@ -100,5 +100,23 @@ describe('transactions: BEGIN with the first statement, the last one with COMMIT
       release();
       await first.catch(() => undefined);
     }
+  });
+
+  // DatabasePool.copyOut (the report's learner lines): COPY's text output, on a server beside the pipelined pool.
+  it('sends the rows as lines of tab-separated fields, in as many chunks as it likes', async () => {
+    const chunks = await pool.copyOut(`COPY (SELECT g, 'f' || g, '' FROM generate_series(1, 20000) g) TO STDOUT`);
+    const lines = Buffer.concat(chunks).toString('latin1').split('\n');
+    expect(lines).toHaveLength(20_001); // the last line ends with a newline too
+    expect(lines[0]).toBe('1\tf1\t');
+    expect(lines[19_999]).toBe('20000\tf20000\t');
+    expect(await pool.copyOut(`COPY (SELECT 1 WHERE false) TO STDOUT`)).toEqual([]);
+  });
+
+  it('a COPY the server refuses rejects with its error, and the pools keep serving', async () => {
+    await expect(pool.copyOut(`COPY (SELECT 1 / 0) TO STDOUT`)).rejects.toMatchObject({ code: '22012' });
+    await expect(pool.copyOut(`COPY (SELECT no_such_column) TO STDOUT`)).rejects.toMatchObject({ code: '42703' });
+    const [after] = await pool.copyOut(`COPY (SELECT 42) TO STDOUT`);
+    expect(after!.toString()).toBe('42\n');
+    expect(await pool.query(`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
   });
 });

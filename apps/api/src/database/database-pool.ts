@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { AppConfig } from '../config/app-config.js';
 
 export type DatabaseMode = 'embedded' | 'server';
@@ -49,12 +50,15 @@ export class DatabasePool implements SqlClient, OnApplicationShutdown {
   /** Named (prepared) statements only on a server: PGlite keeps one session across reconnects, where one would already exist. */
   private readonly prepare: boolean;
   private ended = false;
+  private readonly url: string;
+  private copyPool: pg.Pool | undefined;
 
   constructor(@Inject(DATABASE_SETTINGS) settings: DatabaseSettings) {
     if (settings.mode === 'embedded' && settings.poolSize !== 1) throw new Error('The embedded database serves one session: pool size must be 1.');
     this.mode = settings.mode;
     this.poolSize = settings.poolSize;
     this.prepare = settings.mode === 'server';
+    this.url = settings.url;
     // Pipelined (server mode): a statement sent while the one before it is still being answered goes at once, so a
     // transaction's BEGIN travels with its first statement and its COMMIT with its last. On these machines each round
     // trip costs a socket write that wakes the server's process: two fewer per transaction measured as a fifth of the
@@ -81,6 +85,29 @@ export class DatabasePool implements SqlClient, OnApplicationShutdown {
     let broken: Error | undefined;
     try {
       return (await client.query({ text, values: params, ...(name && this.prepare ? { name } : {}) })).rows as T[];
+    } catch (error) {
+      if (!isServerAnswer(error)) broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /**
+   * A `COPY (SELECT …) TO STDOUT`: its rows as PostgreSQL sends them, in chunks (text format: a line per row, fields
+   * split by tabs). For large reads: no row objects and no text decoded; COPY runs on one server process, where the
+   * same SELECT ran three parallel ones. COPY takes no parameters: the statement must hold only checked literals.
+   * A pipelined connection cannot stream a COPY: on a server it runs on a pool of its own (two connections at most,
+   * closed after 10 s idle); the embedded database's one connection is not pipelined.
+   */
+  async copyOut(text: string): Promise<Buffer[]> {
+    const pool = this.prepare ? (this.copyPool ??= this.newCopyPool()) : this.pool;
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      const chunks: Buffer[] = [];
+      for await (const chunk of client.query(copyTo(text))) chunks.push(chunk as Buffer);
+      return chunks;
     } catch (error) {
       if (!isServerAnswer(error)) broken = error as Error;
       throw error;
@@ -167,7 +194,14 @@ export class DatabasePool implements SqlClient, OnApplicationShutdown {
   async end(): Promise<void> {
     if (this.ended) return;
     this.ended = true;
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.copyPool?.end()]);
+  }
+
+  private newCopyPool(): pg.Pool {
+    const pool = new pg.Pool({ connectionString: this.url, max: 2, connectionTimeoutMillis: 5000, idleTimeoutMillis: 10_000 });
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    pool.on('error', () => undefined);
+    return pool;
   }
 
   async onApplicationShutdown(): Promise<void> {

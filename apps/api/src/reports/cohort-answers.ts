@@ -19,20 +19,28 @@ export interface SqlQuery {
   query(text: string, params?: unknown[]): Promise<any[]>;
 }
 
-/** One learner per line, fields split by tabs (ids, version, codes and vectors never hold either; all ASCII). */
-const LEARNER_LINE = `concat_ws(E'\t', e.id, coalesce(e.course_version_id::text, ''), e.cohort_id, coalesce(u.position_type, ''),
-  coalesce(u.region, ''), coalesce(rv.answers, ''), coalesce(rv.choices, ''))`;
+/** A database that can also send a COPY's output (DatabasePool). */
+export interface CopySource extends SqlQuery {
+  copyOut(text: string): Promise<Buffer[]>;
+}
+
+/**
+ * One learner per line, fields split by tabs: COPY's text format, which escapes only tabs, newlines and backslashes
+ * (ids, versions, codes and vectors hold none of them; all ASCII). No NULL: COPY would write it as \N.
+ */
+const LEARNER_FIELDS = `e.id, coalesce(e.course_version_id::text, ''), e.cohort_id, coalesce(u.position_type, ''),
+  coalesce(u.region, ''), coalesce(rv.answers, ''), coalesce(rv.choices, '')`;
 const FIELDS = 7;
 const TAB = 9;
 const NEWLINE = 10;
-/** The learners travel in this many texts of ~1 MB each at 100,000 learners (one huge message costs more to buffer). */
-const BATCHES = 64;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The learners whose answers enter the statistics (evaluation use, consent not withdrawn), with their assessment
  * answers. The database keeps each enrolment's answer vectors ready as short strings (`report_vectors`, refreshed by
- * triggers whenever an attempt changes) and sends the learners as a few long texts, one line per learner; this class
- * keeps those lines as bytes and, per learner, only numbers (offsets, small codes). At 200,000 learners, row objects
+ * triggers whenever an attempt changes) and sends the learners through COPY, one line per learner, as bytes that are
+ * never decoded into strings; this class keeps those lines in shared memory (worker threads scan them in place) and,
+ * per learner, only numbers (offsets, small codes). At 200,000 learners, row objects
  * holding strings made the garbage collector the largest cost of the report (each full collection marked them all
  * again), and reading a long string character by character cost more than reading bytes. No names: statistics never
  * need one.
@@ -72,18 +80,19 @@ export class CohortAnswers {
     this.readLines();
   }
 
-  static async load(m: SqlQuery, cohortIds: string[], course: Course, versionContent: (versionId: string) => Promise<Course>): Promise<CohortAnswers> {
-    const [batches, cohorts] = await Promise.all([
-      m.query(
-        `SELECT string_agg(${LEARNER_LINE}, E'\n') AS text
+  static async load(m: CopySource, cohortIds: string[], course: Course, versionContent: (versionId: string) => Promise<Course>): Promise<CohortAnswers> {
+    // COPY takes no parameters: the ids go in as a literal, each checked to be a UUID first.
+    const bad = cohortIds.find((id) => !UUID.test(id));
+    if (bad !== undefined) throw new Error(`CohortAnswers.load: "${bad}" is not a cohort id`);
+    const [chunks, cohorts] = await Promise.all([
+      m.copyOut(
+        `COPY (SELECT ${LEARNER_FIELDS}
            FROM enrolments e LEFT JOIN users u ON u.id = e.user_id LEFT JOIN report_vectors rv ON rv.enrolment_id = e.id
-          WHERE e.cohort_id = ANY($1::uuid[]) AND e.consent_withdrawn_at IS NULL AND e.evaluation_use
-          GROUP BY hashtext(e.id::text) & ${BATCHES - 1}`,
-        [cohortIds],
-      ) as Promise<{ text: string }[]>,
+          WHERE e.cohort_id = ANY('{${cohortIds.join(',')}}'::uuid[]) AND e.consent_withdrawn_at IS NULL AND e.evaluation_use) TO STDOUT`,
+      ),
       m.query(`SELECT id, name FROM cohorts WHERE id = ANY($1::uuid[])`, [cohortIds]) as Promise<{ id: string; name: string }[]>,
     ]);
-    const answers = new CohortAnswers(linesToBytes(batches.map((b) => b.text)), course, new Map(cohorts.map((c) => [c.id, c.name])));
+    const answers = new CohortAnswers(chunksToBytes(chunks), course, new Map(cohorts.map((c) => [c.id, c.name])));
     answers.layouts = new Map(await Promise.all(answers.versionIds.map(async (id) => [id, vectorLayout(await versionContent(id), course)] as const)));
     return answers;
   }
@@ -199,6 +208,17 @@ class ByteInterner {
     this.lengths.push(length);
     return this.values.push(this.bytes.toString('latin1', from, to)) - 1;
   }
+}
+
+/** COPY's output as one byte buffer in shared memory, without the newline after the last line. */
+function chunksToBytes(chunks: Buffer[]): Buffer {
+  let length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  const last = chunks.at(-1);
+  if (last && last[last.length - 1] === NEWLINE) length--;
+  const bytes = Buffer.from(sharedArray(Uint8Array, length).buffer);
+  let at = 0;
+  for (const chunk of chunks) at += chunk.copy(bytes, at, 0, Math.min(chunk.length, length - at));
+  return bytes;
 }
 
 /** The lines as one byte buffer, "\n" between them (their text is ASCII, so one byte per character). */
