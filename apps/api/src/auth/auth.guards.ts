@@ -3,28 +3,46 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AppException } from '../common/app-exception.js';
 import type { Role } from '../users/user.entity.js';
-import { CONTENT_EDITOR, EVALUATOR, IS_PUBLIC, ROLES } from './auth.decorators.js';
+import { CONTENT_EDITOR, EVALUATOR, IS_PUBLIC, ROLES, SESSION_CHECKED_WITH_WRITE } from './auth.decorators.js';
 import type { AuthUser } from './auth-user.js';
 import { LoginDto } from './auth.dto.js';
 import { createValidationPipe } from '../common/validation.js';
 
+/** The answer to a token or session that is not (or no longer) good: the client refreshes or signs in again. */
+export const sessionEnded = () => new AppException(401, 'UNAUTHENTICATED', 'Please sign in to continue.');
+
+function authenticated<T>(err: unknown, user: T): T {
+  // An error here is the session check failing (e.g. the database is down): not the user's fault, so it goes to
+  // the exception filter (503) instead of a 401 that would send them back to the sign-in page.
+  if (err) throw err;
+  if (!user) throw sessionEnded();
+  return user;
+}
+
+/** The token alone (signature, expiry, shape): for routes whose transaction checks the session (jwt-deferred). */
+class TokenOnlyGuard extends AuthGuard('jwt-deferred') {
+  handleRequest<T>(err: unknown, user: T): T {
+    return authenticated(err, user);
+  }
+}
+
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
+  private readonly tokenOnly = new TokenOnlyGuard();
+
   constructor(private readonly reflector: Reflector) {
     super();
   }
 
   canActivate(context: ExecutionContext) {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(SESSION_CHECKED_WITH_WRITE, targets)) return this.tokenOnly.canActivate(context);
     return super.canActivate(context);
   }
 
   handleRequest<T>(err: unknown, user: T): T {
-    // An error here is the session check failing (e.g. the database is down): not the user's fault, so it goes to
-    // the exception filter (503) instead of a 401 that would send them back to the sign-in page.
-    if (err) throw err;
-    if (!user) throw new AppException(401, 'UNAUTHENTICATED', 'Please sign in to continue.');
-    return user;
+    return authenticated(err, user);
   }
 }
 

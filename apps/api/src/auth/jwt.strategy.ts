@@ -5,6 +5,26 @@ import { jwtKey } from './jwt-key.js';
 import { DatabasePool } from '../database/database-pool.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { AccessTokenPayload, AuthUser } from './auth-user.js';
+import { ROLES } from '../users/user.entity.js';
+
+/** The token's verification, shared by both strategies: HS256 with our secret only (`alg: none` and swaps fail). */
+function tokenOptions(config: AppConfig) {
+  return {
+    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+    // A KeyObject, not a string: jsonwebtoken otherwise re-derives the key (and first tries it as a public key,
+    // which throws) on every request — measured as the largest cost of an authenticated read.
+    secretOrKey: jwtKey(config.jwtSecret) as unknown as Buffer,
+    algorithms: ['HS256' as const],
+    ignoreExpiration: false,
+  };
+}
+
+/** The payload's fields, well formed (signed by us, but checked before they reach SQL), or null. */
+function wellFormed(payload: AccessTokenPayload): AccessTokenPayload | null {
+  if (typeof payload?.sub !== 'string' || typeof payload.sid !== 'string' || !Number.isInteger(payload.ver)) return null;
+  if (!UUID.test(payload.sub) || !UUID.test(payload.sid) || !(ROLES as readonly string[]).includes(payload.role)) return null;
+  return payload;
+}
 
 /**
  * Accepts only HS256 tokens signed with our secret (so `alg: none` and algorithm swaps fail), then checks in one
@@ -17,19 +37,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly reads: DatabasePool,
   ) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      // A KeyObject, not a string: jsonwebtoken otherwise re-derives the key (and first tries it as a public key,
-      // which throws) on every request — measured as the largest cost of an authenticated read.
-      secretOrKey: jwtKey(config.jwtSecret) as unknown as Buffer,
-      algorithms: ['HS256'],
-      ignoreExpiration: false,
-    });
+    super(tokenOptions(config));
   }
 
-  async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
-    if (typeof payload?.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.ver !== 'number') return false;
-    if (!UUID.test(payload.sub) || !UUID.test(payload.sid)) return false;
+  async validate(raw: AccessTokenPayload): Promise<AuthUser | false> {
+    const payload = wellFormed(raw);
+    if (!payload) return false;
     const rows = await this.reads.rows<{ role: AuthUser['role']; can_edit_content: boolean; can_evaluate: boolean }>(
       `SELECT u.role, u.can_edit_content, u.can_evaluate FROM users u JOIN auth_sessions s ON s.user_id = u.id
         WHERE u.id = $1 AND s.id = $2 AND u.disabled_at IS NULL AND u.token_version = $3 AND s.revoked_at IS NULL`,
@@ -39,8 +52,28 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!rows[0]) return false;
     const { role, can_edit_content, can_evaluate } = rows[0];
     return {
-      id: payload.sub, role, sessionId: payload.sid,
+      id: payload.sub, role, sessionId: payload.sid, tokenVersion: payload.ver, sessionChecked: true,
       canEditContent: role === 'admin' || can_edit_content, canEvaluate: role === 'admin' || can_evaluate,
+    };
+  }
+}
+
+/**
+ * The token alone, for routes marked @SessionCheckedWithWrite: the session, account and role are checked by the
+ * route's transaction (JourneySubmissions' lock) in its first statement. Learner routes only: no permissions.
+ */
+@Injectable()
+export class TokenOnlyStrategy extends PassportStrategy(Strategy, 'jwt-deferred') {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    super(tokenOptions(config));
+  }
+
+  validate(raw: AccessTokenPayload): AuthUser | false {
+    const payload = wellFormed(raw);
+    if (!payload) return false;
+    return {
+      id: payload.sub, role: payload.role, sessionId: payload.sid, tokenVersion: payload.ver, sessionChecked: false,
+      canEditContent: false, canEvaluate: false,
     };
   }
 }

@@ -4,7 +4,7 @@ import { type JourneyEvent, describeJourney, journeyStage, rejectionMessage, why
 import { AppException, notFound } from '../common/app-exception.js';
 import { AttemptStore } from './attempt-store.service.js';
 import { quizFeedback } from './grade-feedback.js';
-import { JourneySubmissions, problemsError, submissionAction } from './submission.service.js';
+import { JourneySubmissions, type Learner, problemsError, submissionAction } from './submission.service.js';
 
 /**
  * The learner's steps through the course: consent, lessons, assessments, quizzes and the follow-up. Each one is a
@@ -18,12 +18,12 @@ export class JourneyService {
     private readonly attempts: AttemptStore,
   ) {}
 
-  state(userId: string, enrolmentId: string) {
-    return this.submissions.state(userId, enrolmentId);
+  state(learner: Learner, enrolmentId: string) {
+    return this.submissions.state(learner, enrolmentId);
   }
 
-  consent(userId: string, enrolmentId: string, key: string, evaluationUse: boolean) {
-    return this.submissions.submit(userId, enrolmentId, key, this.consentAction(evaluationUse));
+  consent(learner: Learner, enrolmentId: string, key: string, evaluationUse: boolean) {
+    return this.submissions.submit(learner, enrolmentId, key, this.consentAction(evaluationUse));
   }
 
   /** Consent, with the learner's choice: evaluation use, or course only. Stored with the consent text's version. */
@@ -37,8 +37,8 @@ export class JourneyService {
   }
 
   /** A consented learner changes the choice at any time; it applies to every report and export made from then on. */
-  changeEvaluationUse(userId: string, enrolmentId: string, key: string, evaluationUse: boolean) {
-    return this.submissions.submit(userId, enrolmentId, key, submissionAction({ action: 'evaluation-use', evaluationUse }, 'es', async (tx) => {
+  changeEvaluationUse(learner: Learner, enrolmentId: string, key: string, evaluationUse: boolean) {
+    return this.submissions.submit(learner, enrolmentId, key, submissionAction({ action: 'evaluation-use', evaluationUse }, 'es', async (tx) => {
       const reason = whyNotStep(tx.journey, { kind: 'evaluationUse' }, tx.at);
       if (reason) throw new AppException(409, reason, reason === 'EVENT_NOT_ALLOWED' ? 'Give your consent first: the choice is part of it.' : rejectionMessage(reason));
       tx.consent.push({ action: 'changed', evaluationUse });
@@ -46,8 +46,8 @@ export class JourneyService {
     }));
   }
 
-  withdraw(userId: string, enrolmentId: string, key: string) {
-    return this.submissions.submit(userId, enrolmentId, key, this.withdrawAction());
+  withdraw(learner: Learner, enrolmentId: string, key: string) {
+    return this.submissions.submit(learner, enrolmentId, key, this.withdrawAction());
   }
 
   withdrawAction() {
@@ -59,8 +59,8 @@ export class JourneyService {
     });
   }
 
-  completeLesson(userId: string, enrolmentId: string, lessonKey: string, key: string) {
-    return this.submissions.submit(userId, enrolmentId, key, this.lessonAction(lessonKey));
+  completeLesson(learner: Learner, enrolmentId: string, lessonKey: string, key: string) {
+    return this.submissions.submit(learner, enrolmentId, key, this.lessonAction(lessonKey));
   }
 
   lessonAction(lessonKey: string) {
@@ -72,8 +72,8 @@ export class JourneyService {
     });
   }
 
-  submitAssessment(userId: string, enrolmentId: string, wave: 'pre' | 'post', part: 'knowledge' | 'attitude' | 'then', answers: unknown, key: string, locale: Locale) {
-    return this.submissions.submit(userId, enrolmentId, key, this.assessmentAction(wave, part, answers, locale));
+  submitAssessment(learner: Learner, enrolmentId: string, wave: 'pre' | 'post', part: 'knowledge' | 'attitude' | 'then', answers: unknown, key: string, locale: Locale) {
+    return this.submissions.submit(learner, enrolmentId, key, this.assessmentAction(wave, part, answers, locale));
   }
 
   assessmentAction(wave: 'pre' | 'post', part: 'knowledge' | 'attitude' | 'then', answers: unknown, locale: Locale) {
@@ -97,8 +97,8 @@ export class JourneyService {
   }
 
   /** Knowledge, attitudes and (when the version has it) the behaviour follow-up, in one submission. */
-  submitFollowUp(userId: string, enrolmentId: string, answers: { knowledge: unknown; attitude: unknown; practice?: unknown }, key: string, locale: Locale) {
-    return this.submissions.submit(userId, enrolmentId, key, this.followUpAction(answers, locale));
+  submitFollowUp(learner: Learner, enrolmentId: string, answers: { knowledge: unknown; attitude: unknown; practice?: unknown }, key: string, locale: Locale) {
+    return this.submissions.submit(learner, enrolmentId, key, this.followUpAction(answers, locale));
   }
 
   followUpAction(answers: { knowledge: unknown; attitude: unknown; practice?: unknown }, locale: Locale) {
@@ -115,8 +115,8 @@ export class JourneyService {
     });
   }
 
-  submitQuiz(userId: string, enrolmentId: string, moduleKey: string, answers: unknown, key: string, locale: Locale) {
-    return this.submissions.submit(userId, enrolmentId, key, this.quizAction(moduleKey, answers, locale));
+  submitQuiz(learner: Learner, enrolmentId: string, moduleKey: string, answers: unknown, key: string, locale: Locale) {
+    return this.submissions.submit(learner, enrolmentId, key, this.quizAction(moduleKey, answers, locale));
   }
 
   quizAction(moduleKey: string, answers: unknown, locale: Locale) {

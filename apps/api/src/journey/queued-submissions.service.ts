@@ -12,7 +12,7 @@ import {
 import { JourneyService } from './journey.service.js';
 import { ScenarioRuns } from './scenario-runs.service.js';
 import {
-  type EnrolmentRow, JourneySubmissions, keyReused, type KnownContent, type LedgerEntry, lockEnrolmentSql, requestHash, type StoredAnswer, type SubmissionAction, toState, withoutJourney,
+  type EnrolmentRow, JourneySubmissions, keyReused, type KnownContent, type Learner, type LedgerEntry, lockedRow, lockEnrolmentSql, lockParams, requestHash, type StoredAnswer, type SubmissionAction, toState, withoutJourney,
 } from './submission.service.js';
 
 /** One action of a phone's queue, in the queue's order; a refusal found before the transaction (bad input) travels as is. */
@@ -63,7 +63,7 @@ export class QueuedSubmissions {
     private readonly clock: Clock,
   ) {}
 
-  async replay(userId: string, enrolmentId: string, items: Record<string, unknown>[], requestLocale: Locale): Promise<QueuedOutcomesDto> {
+  async replay(learner: Learner, enrolmentId: string, items: Record<string, unknown>[], requestLocale: Locale): Promise<QueuedOutcomesDto> {
     const queue: QueuedAction[] = [];
     for (const [index, item] of items.entries()) {
       const key = typeof item.idempotencyKey === 'string' ? item.idempotencyKey : '';
@@ -76,7 +76,7 @@ export class QueuedSubmissions {
       }
     }
     if (new Set(queue.map((q) => q.key)).size !== queue.length) throw badItem('items: each idempotencyKey may appear once');
-    return this.submitMany(userId, enrolmentId, queue);
+    return this.submitMany(learner, enrolmentId, queue);
   }
 
   /**
@@ -86,8 +86,8 @@ export class QueuedSubmissions {
    * (its writes rolled back to a savepoint taken before its first query) and reported; the ones after it still run,
    * exactly as they would have one request at a time.
    */
-  private async submitMany(userId: string, enrolmentId: string, queue: QueuedAction[]): Promise<QueuedOutcomesDto> {
-    const run = () => this.submissions.withContent((known) => this.db.transaction((m) => this.submitManyLocked(m, userId, enrolmentId, known, queue)));
+  private async submitMany(learner: Learner, enrolmentId: string, queue: QueuedAction[]): Promise<QueuedOutcomesDto> {
+    const run = () => this.submissions.withContent((known) => this.db.transaction((m) => this.submitManyLocked(m, learner, enrolmentId, known, queue)));
     try {
       return await run();
     } catch (error) {
@@ -100,11 +100,11 @@ export class QueuedSubmissions {
   }
 
   private async submitManyLocked(
-    m: TransactionClient, userId: string, enrolmentId: string, known: KnownContent, queue: QueuedAction[],
+    m: TransactionClient, learner: Learner, enrolmentId: string, known: KnownContent, queue: QueuedAction[],
   ): Promise<QueuedOutcomesDto> {
     const keys = queue.map((q) => q.key);
-    const { enrolment, seen } = await this.lockForQueue(m, userId, enrolmentId, keys);
-    const tx = this.submissions.openTx(m, userId, enrolment, known, 'es', this.clock.now());
+    const { enrolment, seen } = await this.lockForQueue(m, learner, enrolmentId, keys);
+    const tx = this.submissions.openTx(m, learner.id, enrolment, known, 'es', this.clock.now());
     const fresh: LedgerEntry[] = [];
     const outcomes: QueuedOutcome[] = [];
     for (const { key, action } of queue) {
@@ -176,16 +176,16 @@ export class QueuedSubmissions {
   }
 
   /** The lock for a queue, with the ledger's entries for its keys in the same round trip (see recheckRefusals). */
-  private async lockForQueue(m: SqlClient, userId: string, enrolmentId: string, keys: string[]) {
-    const [row] = await m.query<EnrolmentRow & { seen_many: { key: string; hash: string; response: StoredAnswer }[] }>(
+  private async lockForQueue(m: SqlClient, learner: Learner, enrolmentId: string, keys: string[]) {
+    const [row] = await m.query<EnrolmentRow & { session_valid: boolean; seen_many: { key: string; hash: string; response: StoredAnswer }[] }>(
       lockEnrolmentSql(`NULL AS seen_hash, NULL AS seen_response,
         (SELECT coalesce(jsonb_agg(jsonb_build_object('key', k.key, 'hash', k.request_hash, 'response', k.response)), '[]'::jsonb)
            FROM idempotency_keys k WHERE k.enrolment_id = e.id AND k.key = ANY($3::text[])) AS seen_many`),
-      [enrolmentId, userId, keys],
-      'submission_lock_queue',
+      lockParams(enrolmentId, learner, keys),
+      'submission_lock_queue_v2',
     );
-    if (!row || !row.course_version_id) throw notFound('Enrolment');
-    return { enrolment: row, seen: new Map(row.seen_many.map((entry) => [entry.key, { hash: entry.hash, response: entry.response }])) };
+    const enrolment = lockedRow(row);
+    return { enrolment, seen: new Map(enrolment.seen_many.map((entry) => [entry.key, { hash: entry.hash, response: entry.response }])) };
   }
 
   private async actionOf(item: Record<string, unknown>, requestLocale: Locale): Promise<SubmissionAction> {

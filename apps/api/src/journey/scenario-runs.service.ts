@@ -8,7 +8,7 @@ import { AttemptStore } from './attempt-store.service.js';
 import type { ScenarioChoiceResultDto, ScenarioRunDto } from './journey.dto.js';
 import { OptionSeeds } from './option-seeds.service.js';
 import { describeRun } from './scenario-run.js';
-import { JourneySubmissions, problemsError, submissionAction } from './submission.service.js';
+import { JourneySubmissions, type Learner, problemsError, submissionAction } from './submission.service.js';
 
 /** Scenario runs: one decision at a time, kept on the server so a reload or another device resumes where it was. */
 @Injectable()
@@ -29,8 +29,8 @@ export class ScenarioRuns {
     return describeRun(course, scenarioKey, (run?.choices as string[]) ?? [], locale, seed);
   }
 
-  choose(userId: string, enrolmentId: string, scenarioKey: string, nodeKey: string, choiceKey: string, key: string, locale: Locale): Promise<ScenarioChoiceResultDto> {
-    return this.submissions.submit(userId, enrolmentId, key, this.choiceAction(scenarioKey, nodeKey, choiceKey, locale)) as Promise<ScenarioChoiceResultDto>;
+  choose(learner: Learner, enrolmentId: string, scenarioKey: string, nodeKey: string, choiceKey: string, key: string, locale: Locale): Promise<ScenarioChoiceResultDto> {
+    return this.submissions.submit(learner, enrolmentId, key, this.choiceAction(scenarioKey, nodeKey, choiceKey, locale)) as Promise<ScenarioChoiceResultDto>;
   }
 
   choiceAction(scenarioKey: string, nodeKey: string, choiceKey: string, locale: Locale) {

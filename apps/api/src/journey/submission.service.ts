@@ -5,6 +5,8 @@ import {
   type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, rejectionMessage,
   withCohortFollowUpDelay, withWaitlistSchedule,
 } from '#journey';
+import type { AuthUser } from '../auth/auth-user.js';
+import { sessionEnded } from '../auth/auth.guards.js';
 import { CertificateIssuer } from '../certificates/certificate-issuer.service.js';
 import { AppException, notFound } from '../common/app-exception.js';
 import type { ErrorCode } from '../common/error-codes.js';
@@ -47,14 +49,45 @@ export interface DeferredWrite {
 const WAITLIST_AT = `(SELECT s.second_baseline_at FROM study_arms sa JOIN studies s ON s.id = sa.study_id
                        WHERE sa.cohort_id = e.cohort_id AND sa.arm = 'waitlist') AS waitlist_at`;
 /**
+ * The learner a submission is for. On a route marked @SessionCheckedWithWrite the guard verified only the token
+ * (`sessionChecked` false): the lock below then checks the session, account and role before anything else.
+ */
+export type Learner = Pick<AuthUser, 'id' | 'sessionId' | 'tokenVersion' | 'role' | 'sessionChecked'>;
+
+/** A learner acting through the server itself (the demo simulation): there is no session to check. */
+export const simulatedLearner = (userId: string): Learner => ({
+  id: userId, sessionId: '00000000-0000-0000-0000-000000000000', tokenVersion: 0, role: 'learner', sessionChecked: true,
+});
+
+/**
  * The enrolment row a submission locks (an EnrolmentRow), with `ledger`: the columns that read the idempotency ledger
  * for the submission's key or keys ($3), and `join` when they need one. One learner's own enrolment only ($1, $2).
+ * First, in the same statement, the session the guard left to it ($4–$7, see lockParams): the same conditions as
+ * the guard's own query (not revoked, account enabled, token version current) and the token's role; when they fail
+ * no row is locked and `session_valid` is false.
  */
 export const lockEnrolmentSql = (ledger: string, join = '') =>
-  `SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, coalesce(u.legal_name, u.display_name) AS display_name,
-          ${ledger}, ${WAITLIST_AT}
-     FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id${join}
-    WHERE e.id = $1 AND e.user_id = $2 FOR UPDATE OF e`;
+  `WITH session AS (
+     SELECT $7::boolean OR EXISTS (
+       SELECT 1 FROM users u JOIN auth_sessions s ON s.user_id = u.id
+        WHERE u.id = $2 AND s.id = $4 AND u.disabled_at IS NULL AND u.token_version = $5 AND u.role = $6 AND s.revoked_at IS NULL) AS valid)
+   SELECT session.valid AS session_valid, locked.*
+     FROM session LEFT JOIN LATERAL (
+       SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, coalesce(u.legal_name, u.display_name) AS display_name,
+              ${ledger}, ${WAITLIST_AT}
+         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id${join}
+        WHERE e.id = $1 AND e.user_id = $2 AND session.valid FOR UPDATE OF e) locked ON true`;
+
+/** lockEnrolmentSql's parameters. */
+export const lockParams = (enrolmentId: string, learner: Learner, ledgerKeys: unknown) =>
+  [enrolmentId, learner.id, ledgerKeys, learner.sessionId, learner.tokenVersion, learner.role, learner.sessionChecked];
+
+/** The locked row, once the session is known good (401 otherwise) and the enrolment is the learner's (404 otherwise). */
+export function lockedRow<T extends EnrolmentRow>(row: (T & { session_valid: boolean }) | undefined): T {
+  if (!row?.session_valid) throw sessionEnded();
+  if (!row.id || !row.course_version_id) throw notFound('Enrolment');
+  return row;
+}
 
 const epoch = (date: Date | null) => (date === null ? null : new Date(date).getTime());
 
@@ -145,7 +178,8 @@ export class JourneySubmissions {
     private readonly clock: Clock,
   ) {}
 
-  async state(userId: string, enrolmentId: string): Promise<JourneyStateDto> {
+  async state(learner: Learner, enrolmentId: string): Promise<JourneyStateDto> {
+    const userId = learner.id;
     // Hot path: a plain read. Only a journey that does not exist yet, or a completed one whose follow-up may have
     // opened, needs the locked write below.
     const [row] = await this.reads.rows<{ journey: PersistedJourney | null; course_version_id: string | null; follow_up_days: number; waitlist_at: Date | null }>(
@@ -164,7 +198,7 @@ export class JourneySubmissions {
     // Content is read before the transaction: a transaction must never wait for a second pooled connection.
     const course = await this.catalog.publishedContent(row.course_version_id);
     return this.reads.transaction(async (m) => {
-      const enrolment = await this.lock(m, userId, enrolmentId, null);
+      const enrolment = await this.lock(m, learner, enrolmentId, null);
       const now = this.clock.now();
       const stored = enrolment.journey ?? firstJourney(course, enrolment.course_version_id, enrolment.follow_up_days);
       let journey = currentJourney(stored, enrolment, now);
@@ -176,14 +210,16 @@ export class JourneySubmissions {
     });
   }
 
-  async submit<T extends object>(userId: string, enrolmentId: string, idempotencyKey: string, action: SubmissionAction<T>): Promise<T & SubmissionResultDto> {
+  async submit<T extends object>(learner: Learner, enrolmentId: string, idempotencyKey: string, action: SubmissionAction<T>): Promise<T & SubmissionResultDto> {
     const hash = requestHash(action.request);
+    const userId = learner.id;
     try {
-      return await this.withContent((known) => this.reads.transaction((m) => this.submitLocked<T>(m, userId, enrolmentId, idempotencyKey, hash, known, action)));
+      return await this.withContent((known) => this.reads.transaction((m) => this.submitLocked<T>(m, learner, enrolmentId, idempotencyKey, hash, known, action)));
     } catch (error) {
       // The same submission sent twice at once (a retry while the first was still running): the second waited for the
       // row lock and read the ledger as it was before the first committed, so it was refused by the machine or by the
-      // ledger's key. A fresh read now finds the first one's answer, which is what the retry must get.
+      // ledger's key. A fresh read now finds the first one's answer, which is what the retry must get. (Such a
+      // refusal comes after the lock, so the session was checked.)
       if (!isRaceOutcome(error)) throw error;
       const [seen] = await this.reads.rows<{ request_hash: string; response: T & StoredAnswer; journey: PersistedJourney | null }>(
         `SELECT k.request_hash, k.response, e.journey FROM idempotency_keys k JOIN enrolments e ON e.id = k.enrolment_id
@@ -198,16 +234,16 @@ export class JourneySubmissions {
   }
 
   private async submitLocked<T extends object>(
-    m: TransactionClient, userId: string, enrolmentId: string, idempotencyKey: string, hash: string, known: KnownContent, action: SubmissionAction<T>,
+    m: TransactionClient, learner: Learner, enrolmentId: string, idempotencyKey: string, hash: string, known: KnownContent, action: SubmissionAction<T>,
   ): Promise<T & SubmissionResultDto> {
-    const enrolment = await this.lock(m, userId, enrolmentId, idempotencyKey);
+    const enrolment = await this.lock(m, learner, enrolmentId, idempotencyKey);
     // Read with the lock: a retry (same key) gets the first answer back and records nothing. A retry that had to wait
     // for the lock sees the ledger as of before the wait; submit() catches the refusal that follows and reads again.
     if (enrolment.seen_hash !== null) {
       if (enrolment.seen_hash !== hash) throw keyReused();
       return withJourney(enrolment.seen_response as T & StoredAnswer, enrolment.id, enrolment.journey);
     }
-    const tx = this.openTx(m, userId, enrolment, known, action.locale, this.clock.now());
+    const tx = this.openTx(m, learner.id, enrolment, known, action.locale, this.clock.now());
     const extra = await action.work(tx);
     const view = describeJourney(tx.journey);
     const response = { ...extra, journey: toState(enrolment.id, tx.journey, view) };
@@ -308,14 +344,13 @@ export class JourneySubmissions {
     this.versions.set(memo, versionId);
   }
 
-  private async lock(m: SqlClient, userId: string, enrolmentId: string, idempotencyKey: string | null): Promise<EnrolmentRow> {
+  private async lock(m: SqlClient, learner: Learner, enrolmentId: string, idempotencyKey: string | null): Promise<EnrolmentRow> {
     const [row] = await m.query(
       lockEnrolmentSql('k.request_hash AS seen_hash, k.response AS seen_response', ' LEFT JOIN idempotency_keys k ON k.enrolment_id = e.id AND k.key = $3'),
-      [enrolmentId, userId, idempotencyKey],
-      'submission_lock_v2',
+      lockParams(enrolmentId, learner, idempotencyKey),
+      'submission_lock_v3',
     );
-    if (!row || !row.course_version_id) throw notFound('Enrolment');
-    return row;
+    return lockedRow(row);
   }
 }
 
