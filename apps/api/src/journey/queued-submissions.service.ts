@@ -182,7 +182,7 @@ export class QueuedSubmissions {
         (SELECT coalesce(jsonb_agg(jsonb_build_object('key', k.key, 'hash', k.request_hash, 'response', k.response)), '[]'::jsonb)
            FROM idempotency_keys k WHERE k.enrolment_id = e.id AND k.key = ANY($3::text[])) AS seen_many`),
       lockParams(enrolmentId, learner, keys),
-      'submission_lock_queue_v2',
+      'submission_lock_queue_v3',
     );
     const enrolment = lockedRow(row);
     return { enrolment, seen: new Map(enrolment.seen_many.map((entry) => [entry.key, { hash: entry.hash, response: entry.response }])) };
