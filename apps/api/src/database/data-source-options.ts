@@ -20,6 +20,7 @@ import { ReminderOutbox1764450000000 } from './migrations/1764450000000-reminder
 import { PracticeAttempts1764450000001 } from './migrations/1764450000001-practice-attempts.js';
 import { ReportVectors1764480000000 } from './migrations/1764480000000-report-vectors.js';
 import { Studies1764500000000 } from './migrations/1764500000000-studies.js';
+import { ReportVectorsPlpgsql1764510000000 } from './migrations/1764510000000-report-vectors-plpgsql.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
 export const ENTITIES = [UserEntity];
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   PracticeAttempts1764450000001,
   ReportVectors1764480000000,
   Studies1764500000000,
+  ReportVectorsPlpgsql1764510000000,
 ];
 
 /**
