@@ -1,6 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ReportWorkers } from '../../apps/api/src/reports/report-workers.service';
+import { ReportsService } from '../../apps/api/src/reports/reports.service';
 import { course } from '../support/course-player';
 import { spawnApp, type SpawnedApp } from '../support/spawn-app';
 import { createTestApp, DEMO, login, type TestApp } from '../support/test-app';
@@ -101,5 +104,32 @@ onServer('reports shared with worker threads', () => {
     }
     // The built server did split them (it says so when its workers start).
     expect(built.output()).toMatch(/3 report worker threads started/);
+  });
+
+  it('a worker that fails or dies leaves its share to the request: the same figures, no error', async () => {
+    const reports = t.app.get(ReportsService);
+    const course = await reports.courseFor([cohorts[0]!]);
+    const answers = await reports.answers([cohorts[0]!], course);
+    const options = { threads: 0, parallelFrom: 1, script: new URL('file:///nowhere.js'), idleMs: 1000 };
+    const alone = new ReportWorkers(options);
+    const expected = await alone.scan(course, answers);
+    const broken = {
+      throws: `import { parentPort } from 'node:worker_threads'; parentPort.on('message', () => { throw new Error('boom'); });`,
+      exits: `import { parentPort } from 'node:worker_threads'; parentPort.on('message', () => process.exit(3));`,
+    };
+    for (const [name, code] of Object.entries(broken)) {
+      const script = join(dataDir, `${name}.mjs`);
+      writeFileSync(script, code);
+      const workers = new ReportWorkers({ ...options, threads: 2, script: pathToFileURL(script) });
+      try {
+        const scan = await workers.scan(course, answers);
+        expect(scan.shared).toBe(true); // split over three threads, two of which failed
+        expect({ ...scan.scores, pairedItems: [...scan.scores.pairedItems] }).toEqual({ ...expected.scores, pairedItems: [...expected.scores.pairedItems] });
+        const sum = (scans: typeof scan) => scans.items.reduce((n, part) => n + part.pre.n + part.post.n, 0);
+        expect(sum(scan)).toBe(sum(expected));
+      } finally {
+        await workers.onApplicationShutdown();
+      }
+    }
   });
 });
