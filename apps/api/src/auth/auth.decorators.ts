@@ -19,6 +19,7 @@ export const SESSION_CHECKED_WITH_WRITE = 'respeta:sessionCheckedWithWrite';
  * The route's session is checked by its transaction's first statement instead of a query of its own (one round trip
  * less per submission). Only for routes whose every path goes through JourneySubmissions' lock, which checks the
  * session, account and role and answers 401 before anything is read or written (test/api/security/deferred-session).
+ * Body validation still comes first: a malformed body is answered 400 even on an ended session (it touches nothing).
  */
 export const SessionCheckedWithWrite = () => SetMetadata(SESSION_CHECKED_WITH_WRITE, true);
 
