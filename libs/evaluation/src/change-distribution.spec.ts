@@ -38,12 +38,24 @@ describe('changeDistribution', () => {
 });
 
 describe('samplePairs', () => {
-  it('keeps every pair when there are few, else spreads the sample from first to last', () => {
-    expect(samplePairs([1, 2], [3, 4], 400)).toEqual([[1, 3], [2, 4]]);
-    const pre = Array.from({ length: 1000 }, (_, i) => i);
+  it('keeps every pair when there are few, else spreads the sample over the sorted pairs from first to last', () => {
+    expect(samplePairs([2, 1], [4, 3], 400)).toEqual([[1, 3], [2, 4]]);
+    const pre = Array.from({ length: 1000 }, (_, i) => 999 - i);
     const sample = samplePairs(pre, pre, 5);
     expect(sample.map(([p]) => p)).toEqual([0, 250, 500, 749, 999]);
     expect(samplePairs([7], [8], 1)).toEqual([[7, 8]]);
     expect(samplePairs([], [], 3)).toEqual([]);
+  });
+
+  it('is the same sample whatever order the pairs come in, with repeated pairs counted (few distinct scores)', () => {
+    let seed = 11;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pairs = Array.from({ length: 5000 }, () => [4 * Math.floor(rand() * 26), 4 * Math.floor(rand() * 26)] as [number, number]);
+    const sample = (list: [number, number][]) => samplePairs(list.map(([a]) => a), list.map(([, b]) => b), 400);
+    const shuffled = [...pairs].sort(() => rand() - 0.5);
+    expect(sample(shuffled)).toEqual(sample(pairs));
+    // The same as taking evenly spaced ranks of the fully sorted list.
+    const sorted = [...pairs].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    expect(sample(pairs)).toEqual(Array.from({ length: 400 }, (_, j) => sorted[Math.round((j * 4999) / 399)]));
   });
 });

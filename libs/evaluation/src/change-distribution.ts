@@ -64,15 +64,32 @@ export function changeDistribution(pre: readonly number[], post: readonly number
   return { binWidth, bins, counts, range: [lowScore, highScore] };
 }
 
-/** At most `max` pairs spread evenly over the input (first, last and every k-th), for a chart with one line each. */
+/**
+ * At most `max` pairs for a chart with one line each, the same whatever order the pairs come in (a report reads its
+ * learners in the database's order, which may differ between two requests): the pairs sorted by pre then post, taken
+ * at evenly spaced ranks, first and last included — a systematic sample over the joint distribution. Scores take few
+ * distinct values, so the distinct pairs are sorted (with their counts), not every learner's.
+ */
 export function samplePairs(pre: readonly number[], post: readonly number[], max: number): [number, number][] {
   assertSameLength('samplePairs(pre, post)', pre, post);
   const n = pre.length;
   const take = Math.min(n, max);
+  const byPre = new Map<number, Map<number, number>>();
+  for (let i = 0; i < n; i++) {
+    let posts = byPre.get(pre[i]!);
+    if (!posts) byPre.set(pre[i]!, (posts = new Map()));
+    posts.set(post[i]!, (posts.get(post[i]!) ?? 0) + 1);
+  }
+  const distinct: { pre: number; post: number; count: number }[] = [];
+  for (const [a, posts] of byPre) for (const [b, count] of posts) distinct.push({ pre: a, post: b, count });
+  distinct.sort((x, y) => x.pre - y.pre || x.post - y.post);
   const out: [number, number][] = [];
+  let d = 0;
+  let before = 0; // pairs ranked before distinct[d]
   for (let j = 0; j < take; j++) {
-    const i = take === 1 ? 0 : Math.round((j * (n - 1)) / (take - 1));
-    out.push([pre[i]!, post[i]!]);
+    const rank = take === 1 ? 0 : Math.round((j * (n - 1)) / (take - 1));
+    while (before + distinct[d]!.count <= rank) before += distinct[d++]!.count;
+    out.push([distinct[d]!.pre, distinct[d]!.post]);
   }
   return out;
 }

@@ -90,7 +90,7 @@ export class MeasureReportDto {
   distribution: ChangeDistributionDto | null;
   @ApiProperty({
     type: 'array', items: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
-    description: `[pre, post] of at most ${PAIR_SAMPLE} complete pairs spread evenly, for the slope chart (knowledge only: attitude values are never shown per learner)`,
+    description: `[pre, post] of at most ${PAIR_SAMPLE} complete pairs at evenly spaced ranks of the pairs sorted by pre then post (the same sample whatever order the learners are read in), for the slope chart (knowledge only: attitude values are never shown per learner)`,
   })
   pairSample: [number, number][];
   @ApiPropertyOptional({ type: AlphaDto, nullable: true }) alphaPre?: AlphaDto | null;

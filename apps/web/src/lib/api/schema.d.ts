@@ -2368,7 +2368,7 @@ export interface components {
             change: components["schemas"]["ComparisonDto"] | null;
             /** @description How the changes of the complete pairs are spread */
             distribution: components["schemas"]["ChangeDistributionDto"] | null;
-            /** @description [pre, post] of at most 400 complete pairs spread evenly, for the slope chart (knowledge only: attitude values are never shown per learner) */
+            /** @description [pre, post] of at most 400 complete pairs at evenly spaced ranks of the pairs sorted by pre then post (the same sample whatever order the learners are read in), for the slope chart (knowledge only: attitude values are never shown per learner) */
             pairSample: number[][];
             alphaPre?: components["schemas"]["AlphaDto"] | null;
             alphaPost?: components["schemas"]["AlphaDto"] | null;
