@@ -15,31 +15,45 @@ const BY = ['positionType', 'region'] as const satisfies readonly BreakdownDto['
 export function breakdowns(answers: CohortAnswers, scores: Record<string, ScoreColumns>, measures: { key: string }[]): BreakdownDto[] {
   const groups = groupCodes(answers);
   const perMeasure = measures.map(({ key: measure }) => {
-    // Per learner with a pair: the change added to their group in each breakdown (in learner order, as a mean is
-    // summed) and counted in their combination of groups, which is what the suppression needs.
+    // Per learner with a pair: the change added to their group in each breakdown, and counted in their combination
+    // of groups, which is what the suppression needs.
     const sums = groups.keys.map((keys) => new Float64Array(keys.length));
+    const sizes = groups.keys.map((keys) => new Float64Array(keys.length));
     const counts = new Float64Array(groups.combinations.length);
     const { pre, post } = scores[measure]!;
     for (let learner = 0; learner < answers.size; learner++) {
       const change = post[learner]! - pre[learner]!;
       if (Number.isNaN(change)) continue;
-      for (let b = 0; b < BY.length; b++) sums[b]![groups.code[b]![learner]!]! += change;
+      for (let b = 0; b < BY.length; b++) {
+        sums[b]![groups.code[b]![learner]!]! += change;
+        sizes[b]![groups.code[b]![learner]!]!++;
+      }
       counts[groups.combination[learner]!]!++;
     }
+    // One refinement pass, as libs/evaluation's mean() (and R's) makes: the mean then no longer depends on the order
+    // the learners were read in (which the database may change between two requests), even at a rounding tie.
+    const means = sums.map((s, b) => s.map((sum, g) => sum / sizes[b]![g]!));
+    const residuals = sums.map((s) => new Float64Array(s.length));
+    for (let learner = 0; learner < answers.size; learner++) {
+      const change = post[learner]! - pre[learner]!;
+      if (Number.isNaN(change)) continue;
+      for (let b = 0; b < BY.length; b++) residuals[b]![groups.code[b]![learner]!]! += change - means[b]![groups.code[b]![learner]!]!;
+    }
+    const refined = means.map((m, b) => m.map((value, g) => value + residuals[b]![g]! / sizes[b]![g]!));
     const result = suppressCombinations(BY, groups.combinations.map((keys, c) => ({ keys, n: counts[c]! })));
-    return { measure, sums, result };
+    return { measure, refined, result };
   });
   return BY.map((by, b) => {
     const index = new Map(groups.keys[b]!.map((key, i) => [key, i]));
     return {
       by,
-      measures: perMeasure.map(({ measure, sums, result }) => ({
+      measures: perMeasure.map(({ measure, refined, result }) => ({
         measure,
         totalN: result.total.n,
         groups: result.breakdowns[by]!.flatMap((cell): GroupDto[] => {
           if (!cell.shown) return [{ key: cell.key, suppressed: true, reason: cell.reason! }];
           if (!cell.n) return [];
-          return [{ key: cell.key, suppressed: false, n: cell.n, meanChange: round(sums[b]![index.get(cell.key)!]! / cell.n, 4) }];
+          return [{ key: cell.key, suppressed: false, n: cell.n, meanChange: round(refined[b]![index.get(cell.key)!]!, 4) }];
         }),
       })),
     };
