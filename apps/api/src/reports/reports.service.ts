@@ -84,6 +84,7 @@ export class ReportsService {
     ];
     // The workers' measures are computed while this thread does its own and the breakdowns.
     const measuresDone = this.workers.measures(measureDefs, scan, locale);
+    measuresDone.catch(() => undefined); // awaited below: a failure there must not also count as unhandled
     const byGroup = breakdowns(answers, scores, measureDefs);
     const measures = await measuresDone;
     const participation = participationOf(groups, answers.size, actionPlans);
