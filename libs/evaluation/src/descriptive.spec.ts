@@ -1,4 +1,4 @@
-import { describe as describeValues, describeWaves, mean, sd } from './index.js';
+import { describe as describeValues, describeWaves, EvaluationInputError, groupMeans, mean, sd } from './index.js';
 
 describe('descriptive statistics', () => {
   it('mean and sample SD (n − 1), as R mean() and sd()', () => {
@@ -24,5 +24,23 @@ describe('descriptive statistics', () => {
     const r = describeWaves([1, 2, 3], [2, 4, 6]);
     expect(r.pre).toMatchObject({ n: 3, mean: 2, sd: 1 });
     expect(r.post).toMatchObject({ n: 3, mean: 4, sd: 2 });
+  });
+});
+
+describe('groupMeans', () => {
+  it("is mean() of each group's values, bit for bit, missing values (NaN) left out, and the same in any order", () => {
+    let seed = 5;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const n = 3000;
+    // Subscale-like changes (sixths) that often sum to a tie, some missing; four groups and one nobody is in.
+    const values = Float64Array.from({ length: n }, () => (rand() < 0.1 ? Number.NaN : Math.round(rand() * 24 - 12) / 6));
+    const groupOf = Int32Array.from({ length: n }, () => Math.floor(rand() * 4));
+    const means = groupMeans(values, groupOf, 5);
+    for (let g = 0; g < 4; g++) expect(means[g]).toBe(mean(Array.from(values).filter((v, i) => groupOf[i] === g && !Number.isNaN(v))));
+    expect(means[4]).toBeNaN();
+    const order = Array.from({ length: n }, (_, i) => i).reverse();
+    const reversed = groupMeans(Float64Array.from(order, (i) => values[i]!), Int32Array.from(order, (i) => groupOf[i]!), 5);
+    for (let g = 0; g < 4; g++) expect(reversed[g]).toBeCloseTo(means[g]!, 14);
+    expect(() => groupMeans([1, 2], [0], 1)).toThrow(EvaluationInputError);
   });
 });

@@ -1,6 +1,6 @@
 // Mean and sample SD (n − 1), with the same "null plus a reason" contract as the tests.
 
-import { allFinite, finiteOrNull, type ReasonCode } from './reasons.js';
+import { allFinite, EvaluationInputError, finiteOrNull, type ReasonCode } from './reasons.js';
 
 /** Arithmetic mean; null for an empty array or one holding a non-finite value. */
 export function mean(values: ArrayLike<number>): number | null {
@@ -12,6 +12,27 @@ export function mean(values: ArrayLike<number>): number | null {
   let resid = 0;
   for (let i = 0; i < values.length; i++) resid += values[i]! - m;
   return finiteOrNull(m + resid / values.length);
+}
+
+/**
+ * The mean of `values` within each group (`groupOf[i]` in 0 … groups − 1), with mean()'s refinement pass (as R's
+ * mean()), so the order of the values moves a mean far less than its last printed digit; a NaN value is missing and
+ * left out, a group with no value is NaN. Each group's result is mean() of its values, bit for bit, without an array
+ * per group.
+ */
+export function groupMeans(values: ArrayLike<number>, groupOf: ArrayLike<number>, groups: number): Float64Array {
+  if (values.length !== groupOf.length) throw new EvaluationInputError('mismatched_lengths', 'groupMeans: one group per value');
+  const sums = new Float64Array(groups);
+  const sizes = new Float64Array(groups);
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i]!)) continue;
+    sums[groupOf[i]!]! += values[i]!;
+    sizes[groupOf[i]!]!++;
+  }
+  const means = sums.map((sum, g) => sum / sizes[g]!);
+  const residuals = new Float64Array(groups);
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) residuals[groupOf[i]!]! += values[i]! - means[groupOf[i]!]!;
+  return means.map((m, g) => m + residuals[g]! / sizes[g]!);
 }
 
 /** Sample standard deviation (denominator n − 1); null for fewer than 2 values or a non-finite value. */

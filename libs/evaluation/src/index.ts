@@ -2,7 +2,7 @@
 // Distributions come from @stdlib; every undefined statistic is null with a stable reason code, never NaN.
 
 export { EvaluationInputError, type InputErrorCode, type ReasonCode } from './reasons.js';
-export { describe, describeWaves, mean, sd, type DescriptiveField, type Descriptives } from './descriptive.js';
+export { describe, describeWaves, groupMeans, mean, sd, type DescriptiveField, type Descriptives } from './descriptive.js';
 export { describePairs, type PairsDescription } from './describe-pairs.js';
 export { knowledgePercent, LIKERT_MAX, LIKERT_MIN, rekey, SUBSCALE_MIN_ANSWERED, subscaleScore, subscaleScoreAt } from './scoring.js';
 export {

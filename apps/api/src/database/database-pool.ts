@@ -63,13 +63,7 @@ export class DatabasePool implements SqlClient, OnApplicationShutdown {
     // transaction's BEGIN travels with its first statement and its COMMIT with its last. On these machines each round
     // trip costs a socket write that wakes the server's process: two fewer per transaction measured as a fifth of the
     // API's CPU in the reconnect storm (bench/RESULTS.md, seventh session). Statements still run one after the other.
-    this.pool = new pg.Pool({ connectionString: settings.url, max: settings.poolSize, connectionTimeoutMillis: 5000, pipeline: this.prepare });
-    // pg-pool removes its error listener while a client is checked out, and a server shutdown can reach a client in
-    // that moment: an 'error' event with no listener ends the process. So every client gets a listener for life; the
-    // pool still drops the client, which pg marks as no longer queryable.
-    this.pool.on('connect', (client) => client.on('error', () => undefined));
-    // An idle client losing its server is dropped by the pool; the next request reconnects (or answers 503).
-    this.pool.on('error', () => undefined);
+    this.pool = newPool({ connectionString: settings.url, max: settings.poolSize, pipeline: this.prepare });
   }
 
   /** One statement, its rows (for UPDATE/DELETE too: the RETURNING rows, unlike TypeORM's `[rows, count]`). */
@@ -78,19 +72,8 @@ export class DatabasePool implements SqlClient, OnApplicationShutdown {
   }
 
   /** `name` makes it a prepared statement on each connection (server mode): parsed and planned once, then only bound. */
-  async rows<T>(text: string, params: unknown[], name?: string): Promise<T[]> {
-    // Not pool.query(): it destroys the connection on any error, and an error the server answered (a refused write,
-    // bad input) leaves the connection fine; the next statement on the pool then failed with "Connection terminated".
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      return (await client.query({ text, values: params, ...(name && this.prepare ? { name } : {}) })).rows as T[];
-    } catch (error) {
-      if (!isServerAnswer(error)) broken = error as Error;
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+  rows<T>(text: string, params: unknown[], name?: string): Promise<T[]> {
+    return withClient(this.pool, async (client) => (await client.query({ text, values: params, ...(name && this.prepare ? { name } : {}) })).rows as T[]);
   }
 
   /**
@@ -100,20 +83,13 @@ export class DatabasePool implements SqlClient, OnApplicationShutdown {
    * A pipelined connection cannot stream a COPY: on a server it runs on a pool of its own (two connections at most,
    * closed after 10 s idle); the embedded database's one connection is not pipelined.
    */
-  async copyOut(text: string): Promise<Buffer[]> {
-    const pool = this.prepare ? (this.copyPool ??= this.newCopyPool()) : this.pool;
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
+  copyOut(text: string): Promise<Buffer[]> {
+    const pool = this.prepare ? (this.copyPool ??= newPool({ connectionString: this.url, max: 2, idleTimeoutMillis: 10_000 })) : this.pool;
+    return withClient(pool, async (client) => {
       const chunks: Buffer[] = [];
       for await (const chunk of client.query(copyTo(text))) chunks.push(chunk as Buffer);
       return chunks;
-    } catch (error) {
-      if (!isServerAnswer(error)) broken = error as Error;
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    });
   }
 
   /**
@@ -197,15 +173,38 @@ export class DatabasePool implements SqlClient, OnApplicationShutdown {
     await Promise.all([this.pool.end(), this.copyPool?.end()]);
   }
 
-  private newCopyPool(): pg.Pool {
-    const pool = new pg.Pool({ connectionString: this.url, max: 2, connectionTimeoutMillis: 5000, idleTimeoutMillis: 10_000 });
-    pool.on('connect', (client) => client.on('error', () => undefined));
-    pool.on('error', () => undefined);
-    return pool;
-  }
-
   async onApplicationShutdown(): Promise<void> {
     await this.end();
+  }
+}
+
+/** A pool that outlives its server going away: a broken client is dropped, the next request reconnects (or answers 503). */
+function newPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool({ connectionTimeoutMillis: 5000, ...config });
+  // pg-pool removes its error listener while a client is checked out, and a server shutdown can reach a client in
+  // that moment: an 'error' event with no listener ends the process. So every client gets a listener for life; the
+  // pool still drops the client, which pg marks as no longer queryable.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  // An idle client losing its server is dropped by the pool.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/**
+ * `work` on a client of the pool, released after. Not pool.query(): it destroys the connection on any error, and an
+ * error the server answered (a refused write, bad input) leaves the connection fine; the next statement on the pool
+ * then failed with "Connection terminated". Only a client that failed otherwise is released as broken.
+ */
+async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    return await work(client);
+  } catch (error) {
+    if (!isServerAnswer(error)) broken = error as Error;
+    throw error;
+  } finally {
+    client.release(broken);
   }
 }
 

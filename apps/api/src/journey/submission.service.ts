@@ -362,7 +362,6 @@ function openDueWait(journey: PersistedJourney, at: number): PersistedJourney {
   return tick.accepted ? tick.snapshot : journey;
 }
 
-
 /** What a submission's transaction knows of course content: a version's, when the catalog has it in memory. */
 export interface KnownContent {
   content(versionId: string): Course | undefined;

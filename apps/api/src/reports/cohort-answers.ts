@@ -1,5 +1,5 @@
 import type { Course } from '#curriculum';
-import { type AnswerVectorsData, AnswerVectors, type AttemptVisitor, type ChoiceVisitor, find, sharedArray, type VectorLayout, vectorLayout } from './answer-vectors.js';
+import { type AnswerVectorsData, AnswerVectors, find, sharedArray, type VectorLayout, vectorLayout } from './answer-vectors.js';
 
 /** A learner whose answers enter the statistics (evaluation use, consent not withdrawn). No name: statistics never need one. */
 export interface CohortMember {
@@ -176,14 +176,6 @@ export class CohortAnswers {
       this.scan = new AnswerVectors(data);
     }
     return this.scan;
-  }
-
-  forEachAttempt(visit: AttemptVisitor): void {
-    this.vectors.forEachAttempt(visit);
-  }
-
-  forEachKnowledgeChoice(visit: ChoiceVisitor): void {
-    this.vectors.forEachKnowledgeChoice(visit);
   }
 }
 

@@ -1,4 +1,4 @@
-import { suppressCombinations } from '#evaluation';
+import { groupMeans, suppressCombinations } from '#evaluation';
 import type { CohortAnswers } from './cohort-answers.js';
 import type { ScoreColumns } from './cohort-scores.js';
 import type { BreakdownDto, GroupDto } from './report.dto.js';
@@ -15,45 +15,26 @@ const BY = ['positionType', 'region'] as const satisfies readonly BreakdownDto['
 export function breakdowns(answers: CohortAnswers, scores: Record<string, ScoreColumns>, measures: { key: string }[]): BreakdownDto[] {
   const groups = groupCodes(answers);
   const perMeasure = measures.map(({ key: measure }) => {
-    // Per learner with a pair: the change added to their group in each breakdown, and counted in their combination
-    // of groups, which is what the suppression needs.
-    const sums = groups.keys.map((keys) => new Float64Array(keys.length));
-    const sizes = groups.keys.map((keys) => new Float64Array(keys.length));
-    const counts = new Float64Array(groups.combinations.length);
     const { pre, post } = scores[measure]!;
-    for (let learner = 0; learner < answers.size; learner++) {
-      const change = post[learner]! - pre[learner]!;
-      if (Number.isNaN(change)) continue;
-      for (let b = 0; b < BY.length; b++) {
-        sums[b]![groups.code[b]![learner]!]! += change;
-        sizes[b]![groups.code[b]![learner]!]!++;
-      }
-      counts[groups.combination[learner]!]!++;
-    }
-    // One refinement pass, as libs/evaluation's mean() (and R's) makes: the mean then no longer depends on the order
-    // the learners were read in (which the database may change between two requests), even at a rounding tie.
-    const means = sums.map((s, b) => s.map((sum, g) => sum / sizes[b]![g]!));
-    const residuals = sums.map((s) => new Float64Array(s.length));
-    for (let learner = 0; learner < answers.size; learner++) {
-      const change = post[learner]! - pre[learner]!;
-      if (Number.isNaN(change)) continue;
-      for (let b = 0; b < BY.length; b++) residuals[b]![groups.code[b]![learner]!]! += change - means[b]![groups.code[b]![learner]!]!;
-    }
-    const refined = means.map((m, b) => m.map((value, g) => value + residuals[b]![g]! / sizes[b]![g]!));
+    const changes = Float64Array.from(pre, (x, learner) => post[learner]! - x); // NaN: no pair in this measure
+    // Learners with a pair, counted per combination of groups: what the suppression needs.
+    const counts = new Float64Array(groups.combinations.length);
+    for (let learner = 0; learner < changes.length; learner++) if (!Number.isNaN(changes[learner]!)) counts[groups.combination[learner]!]!++;
+    const means = groups.code.map((code, b) => groupMeans(changes, code, groups.keys[b]!.length));
     const result = suppressCombinations(BY, groups.combinations.map((keys, c) => ({ keys, n: counts[c]! })));
-    return { measure, refined, result };
+    return { measure, means, result };
   });
   return BY.map((by, b) => {
     const index = new Map(groups.keys[b]!.map((key, i) => [key, i]));
     return {
       by,
-      measures: perMeasure.map(({ measure, refined, result }) => ({
+      measures: perMeasure.map(({ measure, means, result }) => ({
         measure,
         totalN: result.total.n,
         groups: result.breakdowns[by]!.flatMap((cell): GroupDto[] => {
           if (!cell.shown) return [{ key: cell.key, suppressed: true, reason: cell.reason! }];
           if (!cell.n) return [];
-          return [{ key: cell.key, suppressed: false, n: cell.n, meanChange: round(refined[b]![index.get(cell.key)!]!, 4) }];
+          return [{ key: cell.key, suppressed: false, n: cell.n, meanChange: round(means[b]![index.get(cell.key)!]!, 4) }];
         }),
       })),
     };

@@ -51,7 +51,7 @@ export function exportTables(
 ): ExportTables {
   const members = answers.members();
   const byLearner = members.map(() => ({ knowledge: new Map() as Answers, attitude: new Map() as Answers }));
-  answers.forEachAttempt((learner, kind: AssessmentKind, wave, _score, item) => {
+  answers.vectors.forEachAttempt((learner, kind: AssessmentKind, wave, _score, item) => {
     // The visitor lends a scratch buffer: copy it.
     byLearner[learner]![kind].set(wave, Array.from(item, (x) => (x === UNANSWERED ? null : x)));
   });
