@@ -266,6 +266,33 @@ describe('trainer report and exports', () => {
     expect(left).toBe(0);
   });
 
+  it('keeps each enrolment’s answer vectors current through any statement on attempts (row triggers)', async () => {
+    const c = await seedCohort(t, trainerA.userId, 'Disparadores', 2);
+    const [a, b] = await t.db.query(
+      `SELECT e.id, e.course_version_id FROM enrolments e JOIN users u ON u.id = e.user_id WHERE e.cohort_id = $1 ORDER BY u.display_name`, [c.cohortId]);
+    const answers = async (id: string) => (await t.db.query(`SELECT answers FROM report_vectors WHERE enrolment_id = $1`, [id]))[0]!.answers as string;
+    const before = { a: await answers(a.id), b: await answers(b.id) };
+    // One statement writing follow-up attempts for both enrolments refreshes both.
+    const inserted = await t.db.query(
+      `INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, target_key, score, answer_vector)
+       VALUES ($1, $3, 'knowledge', 'followup', 'kt', 40, '{1,0}'), ($2, $3, 'knowledge', 'followup', 'kt', 60, '{1,1}') RETURNING id, enrolment_id`,
+      [a.id, b.id, a.course_version_id],
+    );
+    expect(await answers(a.id)).toContain('knowledge:followup:40:10');
+    expect(await answers(b.id)).toContain('knowledge:followup:60:11');
+    // An attempt without a wave (a quiz) changes nothing.
+    await t.db.query(`INSERT INTO attempts (enrolment_id, course_version_id, kind, target_key, score) VALUES ($1, $2, 'quiz', 'q', 100)`, [a.id, a.course_version_id]);
+    // A deletion refreshes; moving an attempt to the other enrolment refreshes both; so does any change of an answer.
+    const ofEnrolment = (id: string) => inserted.find((r: { enrolment_id: string }) => r.enrolment_id === id).id;
+    await t.db.query(`DELETE FROM attempts WHERE id = $1`, [ofEnrolment(b.id)]);
+    expect(await answers(b.id)).toBe(before.b);
+    await t.db.query(`UPDATE attempts SET enrolment_id = $2 WHERE id = $1`, [ofEnrolment(a.id), b.id]);
+    expect(await answers(a.id)).toBe(before.a);
+    expect(await answers(b.id)).toContain('knowledge:followup:40:10');
+    await t.db.query(`UPDATE attempts SET score = 70 WHERE id = $1`, [ofEnrolment(a.id)]);
+    expect(await answers(b.id)).toContain('knowledge:followup:70:10');
+  });
+
   it('returns only values its OpenAPI document declares for every enum', async () => {
     const doc = (await t.http().get('/api/docs-json').expect(200)).body;
     const res = await t.http().get(`/api/cohorts/${cohortA.cohortId}/report`).set(auth(trainerA.token)).expect(200);

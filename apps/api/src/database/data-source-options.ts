@@ -21,6 +21,8 @@ import { PracticeAttempts1764450000001 } from './migrations/1764450000001-practi
 import { ReportVectors1764480000000 } from './migrations/1764480000000-report-vectors.js';
 import { Studies1764500000000 } from './migrations/1764500000000-studies.js';
 import { ReportVectorsPlpgsql1764510000000 } from './migrations/1764510000000-report-vectors-plpgsql.js';
+import { ReportVectorsRowTriggers1764520000000 } from './migrations/1764520000000-report-vectors-row-triggers.js';
+import { Lz4Journey1764520000001 } from './migrations/1764520000001-lz4-journey.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
 export const ENTITIES = [UserEntity];
@@ -46,6 +48,8 @@ export const MIGRATIONS = [
   ReportVectors1764480000000,
   Studies1764500000000,
   ReportVectorsPlpgsql1764510000000,
+  ReportVectorsRowTriggers1764520000000,
+  Lz4Journey1764520000001,
 ];
 
 /**
