@@ -23,6 +23,7 @@ import { Studies1764500000000 } from './migrations/1764500000000-studies.js';
 import { ReportVectorsPlpgsql1764510000000 } from './migrations/1764510000000-report-vectors-plpgsql.js';
 import { ReportVectorsRowTriggers1764520000000 } from './migrations/1764520000000-report-vectors-row-triggers.js';
 import { Lz4Journey1764520000001 } from './migrations/1764520000001-lz4-journey.js';
+import { EnrolmentsHotUpdates1764520000002 } from './migrations/1764520000002-enrolments-hot-updates.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
 export const ENTITIES = [UserEntity];
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   ReportVectorsPlpgsql1764510000000,
   ReportVectorsRowTriggers1764520000000,
   Lz4Journey1764520000001,
+  EnrolmentsHotUpdates1764520000002,
 ];
 
 /**

@@ -32,7 +32,9 @@ export class RetentionJob extends DailyJob<RetentionResult> {
     const deletionRequests = await countOf(m, `DELETE FROM deletion_requests WHERE status <> 'pending' AND ${before('decided_at', days.deletedAccountDays)}`, [now]);
     const revokedCertificates = await countOf(m, `DELETE FROM certificates WHERE enrolment_id IS NULL AND ${before('revoked_at', days.deletedAccountDays)}`, [now]);
     const unconsentedEnrolments = await countOf(m,
-      `DELETE FROM enrolments WHERE evaluation_use IS NULL AND consent_withdrawn_at IS NULL AND ${before('coalesce(last_activity_at, created_at)', days.unconsentedDays)}`,
+      // Activity never precedes the enrolment, so the bound on created_at only lets the partial index find the rows.
+      `DELETE FROM enrolments WHERE evaluation_use IS NULL AND consent_withdrawn_at IS NULL
+         AND ${before('coalesce(last_activity_at, created_at)', days.unconsentedDays)} AND ${before('created_at', days.unconsentedDays)}`,
       [now],
     );
     const previousLegalNames = await countOf(m, `UPDATE profile_changes SET old_value = NULL WHERE old_value IS NOT NULL AND ${before('changed_at', days.profileHistoryDays)}`, [now]);
