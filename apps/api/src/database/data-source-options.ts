@@ -24,6 +24,7 @@ import { ReportVectorsPlpgsql1764510000000 } from './migrations/1764510000000-re
 import { ReportVectorsRowTriggers1764520000000 } from './migrations/1764520000000-report-vectors-row-triggers.js';
 import { Lz4Journey1764520000001 } from './migrations/1764520000001-lz4-journey.js';
 import { EnrolmentsHotUpdates1764520000002 } from './migrations/1764520000002-enrolments-hot-updates.js';
+import { DropAttemptsWaveIndex1764520000003 } from './migrations/1764520000003-drop-attempts-wave-index.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
 export const ENTITIES = [UserEntity];
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   ReportVectorsRowTriggers1764520000000,
   Lz4Journey1764520000001,
   EnrolmentsHotUpdates1764520000002,
+  DropAttemptsWaveIndex1764520000003,
 ];
 
 /**

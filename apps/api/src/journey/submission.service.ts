@@ -321,7 +321,7 @@ export class JourneySubmissions {
     const text = `WITH ${ctes.join(',\n')}\nINSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response)
       SELECT $1, l.key, l.hash, 200, l.response FROM jsonb_to_recordset($8::jsonb) AS l(key text, hash text, response jsonb)`;
     // Few distinct texts (which writes a kind of submission defers): each is prepared once per connection.
-    await tx.transaction.queryAndCommit(text, params, `submission_final_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`);
+    await tx.transaction.queryAndCommit(text, params, finalStatementName(text));
   }
 
   /**
@@ -388,6 +388,18 @@ function foldWrite(write: DeferredWrite, params: unknown[], firstIndex: number):
   params.push(...write.params);
   const name = (i: number) => `w${firstIndex + i}`;
   return write.ctes.map((cte, i) => `${name(i)} AS (${cte.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`).replace(/\$w(\d+)/g, (_, n: string) => name(Number(n)))})`);
+}
+
+/** A final statement's prepared-statement name: a hash of its text, computed once per distinct text. */
+const finalStatementNames = new Map<string, string>();
+function finalStatementName(text: string): string {
+  let name = finalStatementNames.get(text);
+  if (name === undefined) {
+    name = `submission_final_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    // Texts come from the code's own combinations of writes (a handful); the bound only guards against a bug.
+    if (finalStatementNames.size < 1000) finalStatementNames.set(text, name);
+  }
+  return name;
 }
 
 /** The final statement's update of the enrolment: the snapshot ($1–$6), and the consent columns when they changed ($9–$11). */
