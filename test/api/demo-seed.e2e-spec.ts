@@ -118,7 +118,7 @@ describe('demo seed (full)', () => {
       else expect([v.a, v.c]).toEqual([items.length, null]);
     }
     // Some pre-test answers are wrong, drawn from the distractors.
-    const [wrong] = await q(`SELECT count(*)::int AS n FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE a.kind = 'knowledge' AND a.wave = 'pre' AND r.correct = false`);
+    const [wrong] = await q(`SELECT count(*)::int AS n FROM attempts a, unnest(a.answer_vector) AS v WHERE a.kind = 'knowledge' AND a.wave = 'pre' AND v = 0`);
     expect(wrong.n).toBeGreaterThan(100);
     // Every consenting learner has a consent record; every scenario finished has its run and its attempt.
     const [consent] = await q(

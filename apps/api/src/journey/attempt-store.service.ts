@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Answers, gradeKnowledgeItems, summariseKnowledgeTest, validateAnswers, validateLikertAnswers, validatePracticeAnswers } from '#curriculum';
+import { type Answers, type Course, gradeKnowledgeItems, summariseKnowledgeTest, validateAnswers, validateLikertAnswers, validatePracticeAnswers } from '#curriculum';
 import { AppException } from '../common/app-exception.js';
 import type { GradeFeedbackDto } from './journey.dto.js';
 import { questionFeedback } from './grade-feedback.js';
@@ -40,7 +40,7 @@ export class AttemptStore {
     this.insert(
       tx,
       { kind: 'knowledge', wave, targetKey: test.key, score: grade.percent, result: { perModule: grade.perModule, answeredCount: grade.answeredCount }, seedDraft: `${wave === 'baseline' ? 'pre' : wave}-knowledge` },
-      graded.filter((g) => g.answered).map((g) => ({ itemKey: g.questionKey, value: g.selectedOptionKeys, correct: g.correct })),
+      [], // the vectors hold every answer (see answersFromVectors)
       graded.map((g) => (g.answered ? Number(g.correct) : null)),
       // Which options were chosen (bit i = the item's i-th option), for the trainer's distractor analysis.
       test.items.map((item, i) => (graded[i]!.answered ? item.options.reduce((mask, o, bit) => (graded[i]!.selectedOptionKeys.includes(o.key) ? mask | (1 << bit) : mask), 0) : null)),
@@ -62,7 +62,7 @@ export class AttemptStore {
     this.insert(
       tx,
       { kind: 'attitude', wave, targetKey: tx.course.attitudeInstrument.key, result: { answeredCount: entries.length } },
-      entries.map(([itemKey, value]) => ({ itemKey, value, correct: null })),
+      [], // the vector holds every answer (see answersFromVectors)
       tx.course.attitudeInstrument.items.map((i) => (answers as Record<string, number>)[i.key] ?? null),
     );
   }
@@ -91,10 +91,12 @@ export class AttemptStore {
   }
 
   /**
-   * The attempt and all its item responses, folded into the submission's final statement (no round trip of its own).
-   * Assessments also carry their answers as a vector in the version's item order (what reports read; see the
-   * answer-vectors migration). The draft's option order is read in the same statement that deletes the draft: every
-   * part of one statement sees the rows as they were before it.
+   * The attempt and its item responses (`rows`), folded into the submission's final statement (no round trip of its
+   * own). Assessments carry their answers as vectors in the version's item order instead (what reports read; see the
+   * answer-vectors migration and answersFromVectors): a row per item, with its index entry and foreign-key check,
+   * measured as a quarter of a graded submission's final statement. Quizzes, scenarios and the practice questionnaire
+   * keep rows. The draft's option order is read in the same statement that deletes the draft: every part of one
+   * statement sees the rows as they were before it.
    */
   insert(
     tx: Tx,
@@ -103,19 +105,45 @@ export class AttemptStore {
     answerVector: (number | null)[] | null = null,
     choiceVector: (number | null)[] | null = null,
   ): void {
+    const attempt = `INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, module_key, target_key, score, passed, outcome, result, answer_vector, option_seed, choice_vector)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::smallint[],
+           coalesce($12::integer, (SELECT option_seed FROM answer_drafts WHERE enrolment_id = $1 AND target = $13::text)), $14::integer[]) RETURNING id`;
+    const params: unknown[] = [
+      tx.enrolment.id, tx.enrolment.course_version_id, a.kind, a.wave ?? null, a.moduleKey ?? null, a.targetKey, a.score ?? null, a.passed ?? null,
+      a.outcome ?? null, JSON.stringify(a.result), answerVector, a.optionSeed ?? null, a.seedDraft ?? null, choiceVector,
+    ];
+    if (!rows.length) {
+      tx.deferred.push({ ctes: [attempt], params });
+      return;
+    }
+    // A statement may not carry a parameter it does not use: the rows' parameter only comes with their insert.
+    params.push(JSON.stringify(rows.map((r) => ({ item_key: r.itemKey, value: r.value, correct: r.correct }))));
     tx.deferred.push({
-      ctes: [
-        `INSERT INTO attempts (enrolment_id, course_version_id, kind, wave, module_key, target_key, score, passed, outcome, result, answer_vector, option_seed, choice_vector)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12::smallint[],
-           coalesce($13::integer, (SELECT option_seed FROM answer_drafts WHERE enrolment_id = $1 AND target = $14::text)), $15::integer[]) RETURNING id`,
-        `INSERT INTO responses (attempt_id, item_key, value, correct)
-         SELECT $w0.id, r.item_key, r.value, r.correct FROM $w0, jsonb_to_recordset($11::jsonb) AS r(item_key text, value jsonb, correct boolean)`,
-      ],
-      params: [
-        tx.enrolment.id, tx.enrolment.course_version_id, a.kind, a.wave ?? null, a.moduleKey ?? null, a.targetKey, a.score ?? null, a.passed ?? null,
-        a.outcome ?? null, JSON.stringify(a.result), JSON.stringify(rows.map((r) => ({ item_key: r.itemKey, value: r.value, correct: r.correct }))),
-        answerVector, a.optionSeed ?? null, a.seedDraft ?? null, choiceVector,
-      ],
+      ctes: [attempt, `INSERT INTO responses (attempt_id, item_key, value, correct)
+         SELECT $w0.id, r.item_key, r.value, r.correct FROM $w0, jsonb_to_recordset($15::jsonb) AS r(item_key text, value jsonb, correct boolean)`],
+      params,
     });
   }
+}
+
+/**
+ * An assessment attempt's answers as its vectors hold them (see AttemptStore.insert), in the version's item order;
+ * skipped items absent. Knowledge: the options chosen (from the choice vector's bits) and whether the item was right;
+ * attitude: the scale point. Null for other kinds, or an attempt without vectors.
+ */
+export function answersFromVectors(course: Course, kind: string, answerVector: (number | null)[] | null, choiceVector: (number | null)[] | null): ResponseRecord[] | null {
+  if (!answerVector) return null;
+  if (kind === 'knowledge') {
+    return course.knowledgeTest.items.flatMap((item, i) => {
+      const right = answerVector[i];
+      if (right === null || right === undefined) return [];
+      const mask = choiceVector?.[i] ?? null;
+      const value = mask === null ? null : item.options.filter((_, bit) => (mask & (1 << bit)) !== 0).map((o) => o.key);
+      return [{ itemKey: item.key, value, correct: right === 1 }];
+    });
+  }
+  if (kind === 'attitude') {
+    return course.attitudeInstrument.items.flatMap((item, i) => (answerVector[i] === null || answerVector[i] === undefined ? [] : [{ itemKey: item.key, value: answerVector[i], correct: null }]));
+  }
+  return null;
 }

@@ -167,7 +167,7 @@ export const requestHash = (value: unknown) => createHash('sha256').update(JSON.
 /**
  * The server is the authority on the learner's path. Every submission runs in one transaction with the enrolment
  * row locked: replay check → validate and grade the answers here (the client never sends a score) → feed the shared
- * XState machine → 409 if it refuses → store attempt, responses and the new snapshot → remember the answer under the
+ * XState machine → 409 if it refuses → store the attempt (its answers) and the new snapshot → remember the answer under the
  * idempotency key so a retry returns it unchanged and creates nothing.
  */
 @Injectable()

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type { Course } from '#curriculum';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { AuditQueries } from '../audit/audit-query.service.js';
 import { notFound } from '../common/app-exception.js';
+import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { DatabasePool } from '../database/database-pool.js';
+import { answersFromVectors } from '../journey/attempt-store.service.js';
 import { toCsv } from '../reports/exports/export-csv.js';
 import { UserEntity } from '../users/user.entity.js';
 import { toUserDto } from '../users/user.mapper.js';
@@ -24,6 +27,7 @@ export class MyDataService {
     private readonly pool: DatabasePool,
     private readonly audit: AuditLog,
     private readonly auditQueries: AuditQueries,
+    private readonly catalog: CourseCatalog,
   ) {}
 
   mine(userId: string): Promise<MyDataDto> {
@@ -61,7 +65,16 @@ export class MyDataService {
     ]);
     if (!user) throw notFound('User');
     const byEnrolment = (rows: Row[]) => (id: string) => rows.filter((r) => r.enrolment_id === id);
-    const answersOf = (attemptId: string) => answers.filter((r) => r.attempt_id === attemptId);
+    // An assessment's answers live in its vectors (attempts written before that also kept rows): read with the
+    // version's items, in item-key order like the rows.
+    const versions = new Map<string, Course>();
+    for (const id of new Set(attempts.filter((a) => a.answer_vector).map((a) => a.course_version_id as string))) versions.set(id, await this.catalog.publishedContent(id));
+    const answersOf = (a: Row): Row[] => {
+      const rows = answers.filter((r) => r.attempt_id === a.id);
+      const fromVectors = rows.length || !a.answer_vector ? null : answersFromVectors(versions.get(a.course_version_id)!, a.kind, a.answer_vector, a.choice_vector);
+      if (!fromVectors) return rows;
+      return fromVectors.map((r) => ({ item_key: r.itemKey, value: r.value, correct: r.correct })).sort((x, y) => (x.item_key < y.item_key ? -1 : x.item_key > y.item_key ? 1 : 0));
+    };
     const entity = Object.assign(new UserEntity(), {
       id: user.id, email: user.email, displayName: user.display_name, legalName: user.legal_name, role: user.role, locale: user.locale,
       positionType: user.position_type, institution: user.institution, region: user.region, disabledAt: user.disabled_at, canEditContent: user.can_edit_content, canEvaluate: user.can_evaluate,
@@ -80,7 +93,7 @@ export class MyDataService {
         attempts: byEnrolment(attempts)(e.id).map((a): MyAttemptDto => ({
           kind: a.kind, wave: a.wave, moduleKey: a.module_key, targetKey: a.target_key, score: a.score === null ? null : Number(a.score), passed: a.passed,
           outcome: a.outcome, at: a.created_at.toISOString(),
-          answers: answersOf(a.id).map((r) => ({ itemKey: r.item_key, value: JSON.stringify(r.value), correct: r.correct })),
+          answers: answersOf(a).map((r) => ({ itemKey: r.item_key, value: JSON.stringify(r.value), correct: r.correct })),
         })),
         scenarioRuns: byEnrolment(runs)(e.id).map((r) => ({ scenarioKey: r.scenario_key, choices: JSON.stringify(r.choices), finishedAt: iso(r.finished_at), updatedAt: r.updated_at.toISOString() })),
         drafts: byEnrolment(drafts)(e.id).map((d) => ({ target: d.target, answers: JSON.stringify(d.answers), updatedAt: d.updated_at.toISOString() })),
