@@ -66,13 +66,15 @@ export class MyDataService {
     if (!user) throw notFound('User');
     const byEnrolment = (rows: Row[]) => (id: string) => rows.filter((r) => r.enrolment_id === id);
     // An assessment's answers live in its vectors (attempts written before that also kept rows): read with the
-    // version's items, in item-key order like the rows.
+    // version's items, in item-key order like the rows. Only the versions of attempts without rows are needed.
+    const withRows = new Set(answers.map((r) => r.attempt_id as string));
     const versions = new Map<string, Course>();
-    for (const id of new Set(attempts.filter((a) => a.answer_vector).map((a) => a.course_version_id as string))) versions.set(id, await this.catalog.publishedContent(id));
+    for (const a of attempts) {
+      if (a.answer_vector && !withRows.has(a.id) && !versions.has(a.course_version_id)) versions.set(a.course_version_id, await this.catalog.publishedContent(a.course_version_id));
+    }
     const answersOf = (a: Row): Row[] => {
-      const rows = answers.filter((r) => r.attempt_id === a.id);
-      const fromVectors = rows.length || !a.answer_vector ? null : answersFromVectors(versions.get(a.course_version_id)!, a.kind, a.answer_vector, a.choice_vector);
-      if (!fromVectors) return rows;
+      const fromVectors = withRows.has(a.id) || !a.answer_vector ? null : answersFromVectors(versions.get(a.course_version_id)!, a.kind, a.answer_vector, a.choice_vector);
+      if (!fromVectors) return answers.filter((r) => r.attempt_id === a.id);
       return fromVectors.map((r) => ({ item_key: r.itemKey, value: r.value, correct: r.correct })).sort((x, y) => (x.item_key < y.item_key ? -1 : x.item_key > y.item_key ? 1 : 0));
     };
     const entity = Object.assign(new UserEntity(), {
