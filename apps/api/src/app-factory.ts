@@ -55,6 +55,9 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
           requestTimeout: config.requestTimeoutMs,
           headersTimeout: config.headersTimeoutMs,
           connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(config.headersTimeoutMs / 2))),
+          // Fastify's own default (a server of our own would keep Node's 5 s): a phone between two answers, or a
+          // load balancer's pooled connection, keeps its socket instead of a new TCP handshake per answer.
+          keepAliveTimeout: 72_000,
         },
         handler,
       ),
