@@ -48,4 +48,27 @@ describe('security: request size and time limits', () => {
     expect(ms).toBeLessThan(6000);
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
   });
+
+  // A phone thinks between two answers (and a load balancer pools its connections): an idle socket is kept longer
+  // than Node's default 5 s, so the next answer needs no new TCP handshake.
+  it('keeps an idle keep-alive connection open between requests', async () => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    let closed = false;
+    socket.on('data', (c) => (received += c));
+    socket.on('close', () => (closed = true));
+    const health = 'GET /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n';
+    const answers = () => received.match(/HTTP\/1\.1 200/g)?.length ?? 0;
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    socket.write(health);
+    await until(() => answers() === 1);
+    await new Promise((r) => setTimeout(r, 6500));
+    expect(closed).toBe(false);
+    socket.write(health);
+    await until(() => answers() === 2);
+    expect(answers()).toBe(2);
+    socket.destroy();
+  });
 });
