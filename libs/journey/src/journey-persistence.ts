@@ -40,7 +40,11 @@ function plainCopy<T>(value: T): T {
   if (Array.isArray(value)) return value.map(plainCopy) as T;
   if (value === null || typeof value !== 'object') return value;
   const copy: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) if (member !== undefined) copy[key] = plainCopy(member);
+  // for…in, not Object.entries: no array of pairs per object (plain objects: own keys only, in the same order).
+  for (const key in value) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member !== undefined) copy[key] = plainCopy(member);
+  }
   return copy as T;
 }
 
@@ -54,7 +58,9 @@ function plainCopy<T>(value: T): T {
  */
 export function toPersisted(snapshot: LiveJourneySnapshot): PersistedJourney {
   const context: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(snapshot.context)) {
+  const live = snapshot.context as unknown as Record<string, unknown>;
+  for (const key in live) {
+    const member = live[key];
     if (member !== undefined) context[key] = key === 'outline' ? member : plainCopy(member);
   }
   return { status: snapshot.status, value: plainCopy(snapshot.value), historyValue: {}, context, children: {} } as unknown as PersistedJourney;

@@ -7,7 +7,7 @@ import { AuthController } from './auth.controller.js';
 import { JwtAuthGuard, RolesGuard } from './auth.guards.js';
 import { AuthService } from './auth.service.js';
 import { ExpiredRowsPurge } from './expired-rows-purge.service.js';
-import { JwtStrategy, TokenOnlyStrategy } from './jwt.strategy.js';
+import { JwtStrategy, TokenOnlyStrategy, verifiedTokensProvider } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.service.js';
@@ -30,6 +30,7 @@ import { TokenService } from './token.service.js';
     TokenService,
     AuthService,
     LocalStrategy,
+    verifiedTokensProvider,
     JwtStrategy,
     TokenOnlyStrategy,
   ],

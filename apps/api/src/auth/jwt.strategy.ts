@@ -1,23 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
 import { jwtKey } from './jwt-key.js';
 import { DatabasePool } from '../database/database-pool.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { AccessTokenPayload, AuthUser } from './auth-user.js';
 import { ROLES } from '../users/user.entity.js';
+import { BearerTokenStrategy, VerifiedTokens } from './bearer-token.strategy.js';
 
-/** The token's verification, shared by both strategies: HS256 with our secret only (`alg: none` and swaps fail). */
-function tokenOptions(config: AppConfig) {
-  return {
-    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-    // A KeyObject, not a string: jsonwebtoken otherwise re-derives the key (and first tries it as a public key,
-    // which throws) on every request — measured as the largest cost of an authenticated read.
-    secretOrKey: jwtKey(config.jwtSecret) as unknown as Buffer,
-    algorithms: ['HS256' as const],
-    ignoreExpiration: false,
-  };
-}
+/**
+ * The tokens both strategies verify, remembered once verified (see VerifiedTokens). A KeyObject, not a string:
+ * jsonwebtoken otherwise re-derives the key (and first tries it as a public key, which throws) on every verification.
+ */
+export const verifiedTokensProvider = {
+  provide: VerifiedTokens,
+  useFactory: (config: AppConfig) => new VerifiedTokens(jwtKey(config.jwtSecret)),
+  inject: [APP_CONFIG],
+};
 
 /** The payload's fields, well formed (signed by us, but checked before they reach SQL), or null. */
 function wellFormed(payload: AccessTokenPayload): AccessTokenPayload | null {
@@ -32,12 +30,12 @@ function wellFormed(payload: AccessTokenPayload): AccessTokenPayload | null {
  * logout, password change and disabling take effect immediately, not when the token expires.
  */
 @Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+export class JwtStrategy extends PassportStrategy(BearerTokenStrategy, 'jwt') {
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    tokens: VerifiedTokens,
     private readonly reads: DatabasePool,
   ) {
-    super(tokenOptions(config));
+    super(tokens);
   }
 
   async validate(raw: AccessTokenPayload): Promise<AuthUser | false> {
@@ -63,9 +61,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
  * route's transaction (JourneySubmissions' lock) in its first statement. Learner routes only: no permissions.
  */
 @Injectable()
-export class TokenOnlyStrategy extends PassportStrategy(Strategy, 'jwt-deferred') {
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super(tokenOptions(config));
+export class TokenOnlyStrategy extends PassportStrategy(BearerTokenStrategy, 'jwt-deferred') {
+  constructor(tokens: VerifiedTokens) {
+    super(tokens);
   }
 
   validate(raw: AccessTokenPayload): AuthUser | false {

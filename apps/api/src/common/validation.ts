@@ -1,5 +1,7 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { validate } from 'class-validator';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { TransformationType } from 'class-transformer';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+import { getMetadataStorage, validate } from 'class-validator';
 import { AppException } from './app-exception.js';
 
 /** Flattens nested validation errors into "field.sub: problem" sentences that name the field. */
@@ -21,8 +23,52 @@ const validationFailure = (errors: ValidationError[]) => {
   return new AppException(400, 'VALIDATION_FAILED', messages.join('; '), { fields: messages });
 };
 
-export function createValidationPipe(): ValidationPipe {
+/** Nest's pipe as configured: class-transformer copies the value into the DTO first (the reference the fast path is tested against). */
+export function copyingValidationPipe(): ValidationPipe {
   return new ValidationPipe({ ...VALIDATOR_OPTIONS, transform: true, exceptionFactory: validationFailure });
+}
+
+/**
+ * The global pipe: a flat DTO (see isFlatDto) is checked by validateFlatBody — the same rules and the same 400, without
+ * class-transformer's deep copy, which made validation ~15 % of everything an exam submission allocated; every other
+ * DTO, and every non-object value, goes through Nest's pipe as before.
+ */
+class FlatDtoValidationPipe extends ValidationPipe {
+  private readonly flat = new Map<unknown, boolean>();
+
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const { metatype, type } = metadata;
+    if (metatype && type !== 'custom' && isPlainObject(value)) {
+      let flat = this.flat.get(metatype);
+      if (flat === undefined) this.flat.set(metatype, (flat = isFlatDto(metatype)));
+      if (flat) return validateFlatBody(metatype as new () => object, value);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new FlatDtoValidationPipe({ ...VALIDATOR_OPTIONS, transform: true, exceptionFactory: validationFailure });
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * A DTO with validation rules and nothing class-transformer would do to it: no nested DTO (@ValidateNested), no
+ * @Type, @Transform, @Expose or @Exclude on it or its ancestors. For such a DTO the copy changes nothing.
+ */
+export function isFlatDto(metatype: unknown): boolean {
+  if (typeof metatype !== 'function') return false;
+  const rules = getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false);
+  if (rules.length === 0 || rules.some((rule) => rule.type === 'nestedValidation')) return false;
+  if (defaultMetadataStorage.getExposedMetadatas(metatype).length || defaultMetadataStorage.getExcludedMetadatas(metatype).length) return false;
+  return [...new Set(rules.map((rule) => rule.propertyName))].every((property) =>
+    !defaultMetadataStorage.findTypeMetadata(metatype, property)
+    && defaultMetadataStorage.findTransformMetadatas(metatype, property, TransformationType.PLAIN_TO_CLASS).length === 0);
 }
 
 /**
