@@ -55,6 +55,7 @@ try {
     if (error || status >= 500) retriedAnswers.set(why, (retriedAnswers.get(why) ?? 0) + 1);
   };
   const cpuBefore = cpuNow(api);
+  const phonesBefore = process.cpuUsage(); // the simulated phones share the two cores: their CPU is printed too
   const started = performance.now();
   await Promise.all(learners.map(async (learner) => {
     await new Promise((r) => setTimeout(r, Math.random() * RAMP_MS)); // learners open the exam over the first seconds
@@ -72,6 +73,8 @@ try {
   }));
   const seconds = (performance.now() - started) / 1000;
   const cpu = cpuSince(api, cpuBefore);
+  const phones = process.cpuUsage(phonesBefore);
+  const phonesSeconds = (phones.user + phones.system) / 1e6;
   const { lost, duplicates } = await verifyAcknowledged(db.url, acknowledged, learners.map((l) => l.enrolmentId));
   latencies.sort((a, b) => a - b);
   const p = (q) => percentile(latencies, q).toFixed(1);
@@ -82,7 +85,7 @@ try {
   console.log(`p95 by 5 s window (sent at): ${byWindow(timeline, 5000).map(([t, v]) => `${t / 1000}s ${percentile(v, 95).toFixed(0)}`).join(' · ')} ms`);
   console.log(`errors     ${errors} (target 0) ${errors === 0 ? 'PASS' : 'MISS'}`);
   console.log(`lost       ${lost}, duplicated ${duplicates} of ${acknowledged.length} acknowledged (target 0) ${lost + duplicates === 0 ? 'PASS' : 'MISS'}`);
-  console.log(`CPU        API ${cpu.api.toFixed(1)} s (${((1000 * cpu.api) / requests).toFixed(2)} ms per request), PostgreSQL ${cpu.pg.toFixed(1)} s (${((1000 * cpu.pg) / requests).toFixed(2)} ms per request)`);
+  console.log(`CPU        API ${cpu.api.toFixed(1)} s (${((1000 * cpu.api) / requests).toFixed(2)} ms per request), PostgreSQL ${cpu.pg.toFixed(1)} s (${((1000 * cpu.pg) / requests).toFixed(2)} ms per request), simulated phones ${phonesSeconds.toFixed(1)} s (${((1000 * phonesSeconds) / requests).toFixed(2)} ms per request)`);
   console.log(`API peak RSS ${rss.toFixed(0)} MB (target ≤ ${RSS_TARGET_MB}) ${rss <= RSS_TARGET_MB ? 'PASS' : 'MISS'}`);
   if (errors + lost + duplicates > 0) process.exitCode = 1;
 } finally {
