@@ -8,7 +8,7 @@
 // A server that takes an exam has been running: 200 other learners (--warmup) first go through the same submissions,
 // unmeasured and kept out of the checks, so that the figures are not the API's first-use compilation of its code
 // (--warmup 0 measures a server started just before the exam).
-// Usage: npm run build && node bench/exam/run.mjs [--learners 1000] [--think 8000] [--ramp 5000 (10000 from 3000)] [--warmup 200]
+// Usage: npm run build && node bench/exam/run.mjs [--learners 1000] [--think 8000] [--ramp 5000 (10000 from 3000)] [--warmup 200] [--pool 10]
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -26,11 +26,13 @@ const NATIONAL = N >= 3000;
 const RAMP_MS = arg('ramp', NATIONAL ? 10_000 : 5000);
 const RSS_TARGET_MB = NATIONAL ? 200 : 250;
 const WARMUP = arg('warmup', 200);
+/** The API's pool (10 as deployed); fewer connections show what holding one costs. */
+const POOL = arg('pool', 10);
 
 const db = await createDatabase('bench_exam');
 // Content is imported once beforehand (as in production), so the measured process starts like a restarted server.
 execFileSync(process.execPath, [resolve(ROOT, 'dist/apps/api/src/cli/import-content.js')], { env: { ...process.env, DATABASE_URL: db.url }, stdio: 'ignore' });
-const api = await startApi({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '10', JWT_SECRET });
+const api = await startApi({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(POOL), JWT_SECRET });
 // The simulated learners share the two cores with the API and PostgreSQL; once the API is started (so it keeps the
 // normal priority), this process runs at a lower CPU priority, a stand-in for clients on other machines.
 setPriority(process.pid, 10);

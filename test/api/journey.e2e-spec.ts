@@ -164,22 +164,33 @@ describe('the learner journey (server is the authority)', () => {
   });
 
   // Needs a second connection holding the row lock: the embedded database serves one connection at a time.
-  (process.env.RESPETA_TEST_EMBEDDED_URL ? it.skip : it)('a retry that waited for the first to commit gets its answer, whether the machine or the ledger refused it', async () => {
+  (process.env.RESPETA_TEST_EMBEDDED_URL ? it.skip : it)('a retry that waited for the first to commit gets its answer, whether the guard, the machine or the ledger refused it', async () => {
     const p = await newLearner(t, 'Twins');
     await p.pre();
     const module = modulesInOrder()[0]!;
-    /** Sends three copies under one key while a test transaction holds the enrolment's lock, so all three queue on it. */
-    const thrice = async (send: (key: string) => request.Test) => {
+    const next = modulesInOrder()[1]!;
+    /**
+     * Sends three copies under one key while a test transaction holds the enrolment's row lock, so all three queue on
+     * it: the copies read the row without the lock and wait in their guarded write. When the blocker only locked the
+     * row, the first copy writes and the other two find the row changed, run again under the lock and find the
+     * first's answer in the ledger. When the blocker also changed the row (`touch`), no copy's write holds: all three
+     * run again under the lock, where the second and third read the ledger as it was before the first committed and
+     * are refused (by the machine or the ledger's key) before reading it again.
+     */
+    const thrice = async (send: (key: string) => request.Test, touch: boolean) => {
       const blocker = new pg.Client({ connectionString: t.databaseUrl });
       const watcher = new pg.Client({ connectionString: t.databaseUrl }); // outside the blocker's transaction, whose view of pg_stat_activity is frozen
       await Promise.all([blocker.connect(), watcher.connect()]);
       try {
+        const blockerPid = (await blocker.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
         await blocker.query('BEGIN');
         await blocker.query('SELECT 1 FROM enrolments WHERE id = $1 FOR UPDATE', [p.enrolmentId]);
+        if (touch) await blocker.query('UPDATE enrolments SET last_activity_at = now() WHERE id = $1', [p.enrolmentId]);
         const key = randomUUID();
         const sent = Promise.all([send(key), send(key), send(key)].map((r) => r.then((res) => res)));
         const waiting = async () => Number((await watcher.query(
-          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE OF e%'`,
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1 AND query LIKE '%enrolments%'`,
+          [blockerPid],
         )).rows[0].n);
         for (let tries = 0; (await waiting()) < 3; tries++) {
           if (tries > 200) throw new Error('the three copies never queued on the lock');
@@ -195,12 +206,38 @@ describe('the learner journey (server is the authority)', () => {
       }
     };
     // A lesson read again is no new step for the machine: only the ledger's key tells the copies apart.
-    await thrice((key) => p.post(`/lessons/${module.lessons[0]!.key}/complete`, { idempotencyKey: key }));
-    for (const lesson of module.lessons.slice(1)) await p.post(`/lessons/${lesson.key}/complete`).expect(200);
+    await thrice((key) => p.post(`/lessons/${module.lessons[0]!.key}/complete`, { idempotencyKey: key }), false);
+    await thrice((key) => p.post(`/lessons/${module.lessons[0]!.key}/complete`, { idempotencyKey: key }), true);
     // A passed quiz cannot be graded again: the machine refuses the copies, and they still get the first answer.
-    await thrice((key) => p.post(`/modules/${module.key}/quiz-attempts`, { idempotencyKey: key, answers: correctAnswers(module.quiz.questions) }));
-    expect(await count(t, `SELECT count(*) AS n FROM attempts WHERE enrolment_id = $1 AND kind = 'quiz'`, [p.enrolmentId])).toBe(1);
-    expect(await count(t, `SELECT count(*) AS n FROM idempotency_keys WHERE enrolment_id = $1`, [p.enrolmentId])).toBe(3 + module.lessons.length + 1);
+    for (const [quizModule, touch] of [[module, false], [next, true]] as const) {
+      for (const lesson of quizModule.lessons) await p.post(`/lessons/${lesson.key}/complete`).expect(200);
+      await thrice((key) => p.post(`/modules/${quizModule.key}/quiz-attempts`, { idempotencyKey: key, answers: correctAnswers(quizModule.quiz.questions) }), touch);
+    }
+    expect(await count(t, `SELECT count(*) AS n FROM attempts WHERE enrolment_id = $1 AND kind = 'quiz'`, [p.enrolmentId])).toBe(2);
+    expect(await count(t, `SELECT count(*) AS n FROM idempotency_keys WHERE enrolment_id = $1`, [p.enrolmentId])).toBe(3 + 2 + module.lessons.length + next.lessons.length + 2); // pre (3), the two lesson keys, both modules, both quizzes
+  });
+
+  // As above: a second connection holds the row lock.
+  (process.env.RESPETA_TEST_EMBEDDED_URL ? it.skip : it)('two different steps at once: each is applied to the other, none is lost', async () => {
+    const p = await newLearner(t, 'TwoSteps');
+    await p.pre();
+    const [first, second] = modulesInOrder()[0]!.lessons;
+    const blocker = new pg.Client({ connectionString: t.databaseUrl });
+    await blocker.connect();
+    try {
+      // Both read the journey before either writes (the lock holds their writes back): the write that comes second
+      // must not store its step on the journey it read, which no longer holds the first step.
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM enrolments WHERE id = $1 FOR UPDATE', [p.enrolmentId]);
+      const sent = Promise.all([p.post(`/lessons/${first!.key}/complete`), p.post(`/lessons/${second!.key}/complete`)].map((r) => r.then((res) => res)));
+      await new Promise((r) => setTimeout(r, 300));
+      await blocker.query('COMMIT');
+      expect((await sent).map((a) => a.status)).toEqual([200, 200]);
+    } finally {
+      await blocker.end();
+    }
+    const read = (await p.get('/journey').expect(200)).body.snapshot.context.modules[0].lessonsRead;
+    expect([...read].sort()).toEqual([first!.key, second!.key].sort());
   });
 
   it("answers 404 for another learner's enrolment, on reads and writes", async () => {

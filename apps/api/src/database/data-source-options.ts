@@ -25,6 +25,7 @@ import { ReportVectorsRowTriggers1764520000000 } from './migrations/176452000000
 import { Lz4Journey1764520000001 } from './migrations/1764520000001-lz4-journey.js';
 import { EnrolmentsHotUpdates1764520000002 } from './migrations/1764520000002-enrolments-hot-updates.js';
 import { DropAttemptsWaveIndex1764520000003 } from './migrations/1764520000003-drop-attempts-wave-index.js';
+import { UnchangedRowGuard1764530000000 } from './migrations/1764530000000-unchanged-row-guard.js';
 
 // Only the users table is read through an entity; everything else uses plain SQL (see the services).
 export const ENTITIES = [UserEntity];
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   Lz4Journey1764520000001,
   EnrolmentsHotUpdates1764520000002,
   DropAttemptsWaveIndex1764520000003,
+  UnchangedRowGuard1764530000000,
 ];
 
 /**

@@ -67,7 +67,7 @@ export const simulatedLearner = (userId: string): Learner => ({
  * no row is locked and `session_valid` is false. (MATERIALIZED: evaluated once, not once per reference.) Measured
  * alone on one connection: guard query + lock 480 µs, this one statement 300–340 µs.
  */
-export const lockEnrolmentSql = (ledger: string, join = '') =>
+export const lockEnrolmentSql = (ledger: string, join = '', lock = 'FOR UPDATE OF e') =>
   `WITH session AS MATERIALIZED (
      SELECT $7::boolean OR EXISTS (
        SELECT 1 FROM users u JOIN auth_sessions s ON s.user_id = u.id
@@ -77,7 +77,7 @@ export const lockEnrolmentSql = (ledger: string, join = '') =>
        SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, coalesce(u.legal_name, u.display_name) AS display_name,
               ${ledger}, ${WAITLIST_AT}
          FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN users u ON u.id = e.user_id${join}
-        WHERE e.id = $1 AND e.user_id = $2 AND session.valid FOR UPDATE OF e) locked ON true`;
+        WHERE e.id = $1 AND e.user_id = $2 AND session.valid ${lock}) locked ON true`;
 
 /** lockEnrolmentSql's parameters. */
 export const lockParams = (enrolmentId: string, learner: Learner, ledgerKeys: unknown) =>
@@ -165,10 +165,12 @@ export function withJourney<T extends object>(stored: T & StoredAnswer, enrolmen
 export const requestHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 /**
- * The server is the authority on the learner's path. Every submission runs in one transaction with the enrolment
- * row locked: replay check → validate and grade the answers here (the client never sends a score) → feed the shared
- * XState machine → 409 if it refuses → store the attempt (its answers) and the new snapshot → remember the answer under the
- * idempotency key so a retry returns it unchanged and creates nothing.
+ * The server is the authority on the learner's path. Every submission is serialised on the enrolment row: replay
+ * check → validate and grade the answers here (the client never sends a score) → feed the shared XState machine →
+ * 409 if it refuses → store the attempt (its answers) and the new snapshot → remember the answer under the
+ * idempotency key so a retry returns it unchanged and creates nothing. Usually computed from a plain read and written
+ * by one statement that holds only if the row did not change meanwhile (submitUnlocked); otherwise, and for steps
+ * that read more of the database, in one transaction with the row locked (submitLocked).
  */
 @Injectable()
 export class JourneySubmissions {
@@ -215,7 +217,9 @@ export class JourneySubmissions {
     const hash = requestHash(action.request);
     const userId = learner.id;
     try {
-      return await this.withContent((known) => this.reads.transaction((m) => this.submitLocked<T>(m, learner, enrolmentId, idempotencyKey, hash, known, action)));
+      return await this.withContent(async (known) =>
+        (await this.submitUnlocked<T>(learner, enrolmentId, idempotencyKey, hash, known, action))
+        ?? this.reads.transaction((m) => this.submitLocked<T>(m, learner, enrolmentId, idempotencyKey, hash, known, action)));
     } catch (error) {
       // The same submission sent twice at once (a retry while the first was still running): the second waited for the
       // row lock and read the ledger as it was before the first committed, so it was refused by the machine or by the
@@ -234,16 +238,59 @@ export class JourneySubmissions {
     }
   }
 
+  /**
+   * The common submission without holding a pooled connection across the work: the row read as it is (no lock), the
+   * step computed, then one autocommitted statement that writes everything only if the enrolment row is still the one
+   * read (its xmin; see UnchangedRowGuard1764530000000). The read checks the session, as the lock does: a logout
+   * committed after it is no more seen than one committed after the lock. A pooled connection is then held for one
+   * round trip at a time, not from the lock to the COMMIT (two round trips with the API's work between them), which
+   * is what limits a burst when connections are few for the time each is held (a database across a network; measured
+   * with small pools in bench/RESULTS.md, eleventh session). Undefined when this way cannot finish the submission and
+   * the locked one must: the row changed in between (a twin, a trainer), the action reads the database (a scenario's
+   * run), or the journey completes (the certificate is issued under the lock).
+   */
+  private async submitUnlocked<T extends object>(
+    learner: Learner, enrolmentId: string, idempotencyKey: string, hash: string, known: KnownContent, action: SubmissionAction<T>,
+  ): Promise<(T & SubmissionResultDto) | undefined> {
+    const [row] = await this.reads.rows<EnrolmentRow & { session_valid: boolean; row_version: string }>(
+      lockEnrolmentSql(`e.xmin::text AS row_version, ${SEEN_LEDGER}`, SEEN_LEDGER_JOIN, ''), lockParams(enrolmentId, learner, idempotencyKey), 'submission_read_v1',
+    );
+    const enrolment = lockedRow(row);
+    if (enrolment.seen_hash !== null) return this.seen<T>(enrolment, hash);
+    const tx = this.openTx(needsLock, learner.id, enrolment, known, action.locale, this.clock.now());
+    let extra: T;
+    try {
+      extra = await action.work(tx);
+    } catch (error) {
+      if (error === NEEDS_LOCK) return undefined;
+      throw error;
+    }
+    const view = describeJourney(tx.journey);
+    if (view.certificateAvailable) return undefined;
+    const response = { ...extra, journey: toState(enrolment.id, tx.journey, view) };
+    const { text, params } = this.finalStatement(tx, [{ key: idempotencyKey, hash, response }], view, enrolment.row_version);
+    try {
+      await this.reads.rows(text, params, finalStatementName(text));
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code === ROW_CHANGED) return undefined;
+      throw error;
+    }
+    return response;
+  }
+
+  /** A retry's answer: the first one, kept in the ledger (read with the row); a different request under its key is refused. */
+  private seen<T extends object>(enrolment: EnrolmentRow, hash: string): T & SubmissionResultDto {
+    if (enrolment.seen_hash !== hash) throw keyReused();
+    return withJourney(enrolment.seen_response as T & StoredAnswer, enrolment.id, enrolment.journey);
+  }
+
   private async submitLocked<T extends object>(
     m: TransactionClient, learner: Learner, enrolmentId: string, idempotencyKey: string, hash: string, known: KnownContent, action: SubmissionAction<T>,
   ): Promise<T & SubmissionResultDto> {
     const enrolment = await this.lock(m, learner, enrolmentId, idempotencyKey);
     // Read with the lock: a retry (same key) gets the first answer back and records nothing. A retry that had to wait
     // for the lock sees the ledger as of before the wait; submit() catches the refusal that follows and reads again.
-    if (enrolment.seen_hash !== null) {
-      if (enrolment.seen_hash !== hash) throw keyReused();
-      return withJourney(enrolment.seen_response as T & StoredAnswer, enrolment.id, enrolment.journey);
-    }
+    if (enrolment.seen_hash !== null) return this.seen<T>(enrolment, hash);
     const tx = this.openTx(m, learner.id, enrolment, known, action.locale, this.clock.now());
     const extra = await action.work(tx);
     const view = describeJourney(tx.journey);
@@ -303,6 +350,17 @@ export class JourneySubmissions {
    */
   async finish(tx: Tx, ledger: LedgerEntry[], view = describeJourney(tx.journey)): Promise<void> {
     if (view.certificateAvailable) await this.certificates.issue(tx.m, tx.enrolment, tx.course, view.completedAt!);
+    const { text, params } = this.finalStatement(tx, ledger, view);
+    // Few distinct texts (which writes a kind of submission defers): each is prepared once per connection.
+    await tx.transaction.queryAndCommit(text, params, finalStatementName(text));
+  }
+
+  /**
+   * The submission's writes as one statement. `rowVersion`: for a submission computed without the row lock, the
+   * enrolment's update is guarded on the row being the one read (its xmin), and the statement fails with ROW_CHANGED,
+   * writing nothing, when that update finds no row.
+   */
+  private finalStatement(tx: Tx, ledger: LedgerEntry[], view: JourneyView, rowVersion?: string): { text: string; params: unknown[] } {
     const entries = JSON.stringify(ledger.map((e) => ({ key: e.key, hash: e.hash, response: withoutJourney(e.response) })));
     const chosen = tx.consent.filter((c) => c.action !== 'withdrawn').at(-1);
     const params = [
@@ -317,11 +375,15 @@ export class JourneySubmissions {
         SELECT $1, c.action, $12, c.evaluation_use
           FROM ROWS FROM (jsonb_to_recordset($13::jsonb) AS (action text, evaluation_use boolean)) WITH ORDINALITY AS c(action, evaluation_use, n) ORDER BY c.n)`);
     }
+    let written = '';
+    if (rowVersion !== undefined) {
+      ctes[1] = `saved AS (${FINAL_SAVE} AND xmin = $${params.push(rowVersion)}::xid RETURNING 1)`;
+      written = `\n      WHERE written_once((SELECT count(*) FROM saved))`;
+    }
     for (const write of tx.deferred) ctes.push(...foldWrite(write, params, ctes.length));
     const text = `WITH ${ctes.join(',\n')}\nINSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response)
-      SELECT $1, l.key, l.hash, 200, l.response FROM jsonb_to_recordset($8::jsonb) AS l(key text, hash text, response jsonb)`;
-    // Few distinct texts (which writes a kind of submission defers): each is prepared once per connection.
-    await tx.transaction.queryAndCommit(text, params, finalStatementName(text));
+      SELECT $1, l.key, l.hash, 200, l.response FROM jsonb_to_recordset($8::jsonb) AS l(key text, hash text, response jsonb)${written}`;
+    return { text, params };
   }
 
   /**
@@ -347,13 +409,25 @@ export class JourneySubmissions {
 
   private async lock(m: SqlClient, learner: Learner, enrolmentId: string, idempotencyKey: string | null): Promise<EnrolmentRow> {
     const [row] = await m.query(
-      lockEnrolmentSql('k.request_hash AS seen_hash, k.response AS seen_response', ' LEFT JOIN idempotency_keys k ON k.enrolment_id = e.id AND k.key = $3'),
+      lockEnrolmentSql(SEEN_LEDGER, SEEN_LEDGER_JOIN),
       lockParams(enrolmentId, learner, idempotencyKey),
       'submission_lock_v4',
     );
     return lockedRow(row);
   }
 }
+
+/** The ledger's entry for the submission's key ($3), read with the enrolment row. */
+const SEEN_LEDGER = 'k.request_hash AS seen_hash, k.response AS seen_response';
+const SEEN_LEDGER_JOIN = ' LEFT JOIN idempotency_keys k ON k.enrolment_id = e.id AND k.key = $3';
+
+/** The SQLSTATE of a guarded write whose row changed since it was read (see UnchangedRowGuard1764530000000). */
+const ROW_CHANGED = 'R0001';
+
+/** Thrown by a submission computed without the row lock when its action reads the database: it runs again under the lock. */
+const NEEDS_LOCK = Symbol('needs the row lock');
+const refuse = () => Promise.reject(NEEDS_LOCK);
+const needsLock: TransactionClient = { query: refuse, queryAndCommit: refuse };
 
 /** A waiting journey whose second-baseline date has come is ticked into it (only there: other stages keep their ticks for reads). */
 function openDueWait(journey: PersistedJourney, at: number): PersistedJourney {
