@@ -42,3 +42,17 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+const outlineTexts = new WeakMap<JourneyOutline, string>();
+
+/**
+ * The version's own outline (firstJourney's, frozen and shared) when `outline` is equal to it, else undefined: a
+ * journey kept in memory for long can then share it instead of holding its own copy (about half of a journey).
+ */
+export function sharedOutline(course: Course, outline: JourneyOutline): JourneyOutline | undefined {
+  const shared = firstJourney(course, outline.courseVersionId, outline.followUpDelayDays).context.outline;
+  if (outline === shared) return shared;
+  let text = outlineTexts.get(shared);
+  if (text === undefined) outlineTexts.set(shared, (text = JSON.stringify(shared)));
+  return JSON.stringify(outline) === text ? shared : undefined;
+}

@@ -13,7 +13,8 @@ import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
 import { DatabasePool, type SqlClient, type TransactionClient } from '../database/database-pool.js';
 import type { JourneyStateDto, SubmissionResultDto } from './journey.dto.js';
-import { firstJourney } from './journey-outline.js';
+import { firstJourney, sharedOutline } from './journey-outline.js';
+import { type RememberedEnrolment, RememberedEnrolments } from './remembered-enrolments.js';
 import { Clock } from '../common/clock.js';
 
 export interface EnrolmentRow {
@@ -252,12 +253,36 @@ export class JourneySubmissions {
   private async submitUnlocked<T extends object>(
     learner: Learner, enrolmentId: string, idempotencyKey: string, hash: string, known: KnownContent, action: SubmissionAction<T>,
   ): Promise<(T & SubmissionResultDto) | undefined> {
-    const [row] = await this.reads.rows<EnrolmentRow & { session_valid: boolean; row_version: string }>(
+    const hint = this.remembered.take(enrolmentId, learner.id, this.clock.now());
+    if (hint) {
+      // The row as this process wrote it last, without reading it. Whatever goes wrong from here, a refusal included
+      // (the hint may be stale: the learner moved on through another replica), is tried again from a fresh read.
+      const enrolment: UnlockedRow = {
+        id: enrolmentId, status: hint.status, course_version_id: hint.courseVersionId, journey: rememberedJourney(hint),
+        follow_up_days: hint.followUpDays, waitlist_at: hint.waitlistAt, row_version: hint.rowVersion, seen_hash: null, seen_response: null,
+        display_name: '', // only a certificate prints it, and certificates are issued under the lock (which reads it)
+      };
+      try {
+        const answer = await this.writeUnlocked(learner, enrolment, idempotencyKey, hash, known, action);
+        if (answer) return answer;
+      } catch {
+        // read below
+      }
+    }
+    const [row] = await this.reads.rows<UnlockedRow & { session_valid: boolean }>(
       lockEnrolmentSql(`e.xmin::text AS row_version, ${SEEN_LEDGER}`, SEEN_LEDGER_JOIN, ''), lockParams(enrolmentId, learner, idempotencyKey), 'submission_read_v1',
     );
     const enrolment = lockedRow(row);
     if (enrolment.seen_hash !== null) return this.seen<T>(enrolment, hash);
-    const tx = this.openTx(needsLock, learner.id, enrolment, known, action.locale, this.clock.now());
+    return this.writeUnlocked(learner, enrolment, idempotencyKey, hash, known, action);
+  }
+
+  /** The step computed from `enrolment` and written by one guarded statement; undefined when the locked path must do it. */
+  private async writeUnlocked<T extends object>(
+    learner: Learner, enrolment: UnlockedRow, idempotencyKey: string, hash: string, known: KnownContent, action: SubmissionAction<T>,
+  ): Promise<(T & SubmissionResultDto) | undefined> {
+    const at = this.clock.now();
+    const tx = this.openTx(needsLock, learner.id, enrolment, known, action.locale, at);
     let extra: T;
     try {
       extra = await action.work(tx);
@@ -268,13 +293,20 @@ export class JourneySubmissions {
     const view = describeJourney(tx.journey);
     if (view.certificateAvailable) return undefined;
     const response = { ...extra, journey: toState(enrolment.id, tx.journey, view) };
-    const { text, params } = this.finalStatement(tx, [{ key: idempotencyKey, hash, response }], view, enrolment.row_version);
+    const { text, params } = this.finalStatement(tx, [{ key: idempotencyKey, hash, response }], view, { row: enrolment, learner });
+    let written: { row_version: string }[];
     try {
-      await this.reads.rows(text, params, finalStatementName(text));
+      written = await this.reads.rows<{ row_version: string }>(text, params, finalStatementName(text));
     } catch (error) {
       if ((error as { code?: unknown } | null)?.code === ROW_CHANGED) return undefined;
       throw error;
     }
+    const outline = sharedOutline(tx.course, tx.journey.context.outline) ?? null;
+    this.remembered.remember(enrolment.id, {
+      userId: learner.id, status: enrolment.status, courseVersionId: enrolment.course_version_id, followUpDays: enrolment.follow_up_days,
+      waitlistAt: enrolment.waitlist_at, rowVersion: written[0]!.row_version, rememberedAt: at, outline,
+      journeyText: outline ? JSON.stringify({ ...tx.journey, context: { ...tx.journey.context, outline: undefined } }) : (params[1] as string),
+    });
     return response;
   }
 
@@ -356,11 +388,11 @@ export class JourneySubmissions {
   }
 
   /**
-   * The submission's writes as one statement. `rowVersion`: for a submission computed without the row lock, the
-   * enrolment's update is guarded on the row being the one read (its xmin), and the statement fails with ROW_CHANGED,
-   * writing nothing, when that update finds no row.
+   * The submission's writes as one statement. `unchanged`: for a submission computed without the row lock, the
+   * enrolment's update is guarded on everything it was computed from, and the statement fails with ROW_CHANGED,
+   * writing nothing, when that update finds no row; it returns the row's new xmin.
    */
-  private finalStatement(tx: Tx, ledger: LedgerEntry[], view: JourneyView, rowVersion?: string): { text: string; params: unknown[] } {
+  private finalStatement(tx: Tx, ledger: LedgerEntry[], view: JourneyView, unchanged?: { row: UnlockedRow; learner: Learner }): { text: string; params: unknown[] } {
     const entries = JSON.stringify(ledger.map((e) => ({ key: e.key, hash: e.hash, response: withoutJourney(e.response) })));
     const chosen = tx.consent.filter((c) => c.action !== 'withdrawn').at(-1);
     const params = [
@@ -376,9 +408,21 @@ export class JourneySubmissions {
           FROM ROWS FROM (jsonb_to_recordset($13::jsonb) AS (action text, evaluation_use boolean)) WITH ORDINALITY AS c(action, evaluation_use, n) ORDER BY c.n)`);
     }
     let written = '';
-    if (rowVersion !== undefined) {
-      ctes[1] = `saved AS (${FINAL_SAVE} AND xmin = $${params.push(rowVersion)}::xid RETURNING 1)`;
-      written = `\n      WHERE written_once((SELECT count(*) FROM saved))`;
+    if (unchanged) {
+      const { row, learner } = unchanged;
+      const n = params.push(
+        row.row_version, learner.id, row.follow_up_days, row.waitlist_at, learner.sessionChecked, learner.sessionId, learner.tokenVersion, learner.role,
+      ) - 8;
+      // Everything the submission was computed from: the row as read (its xmin), the cohort's settings (the waitlist
+      // date to the millisecond, as a JavaScript Date holds it), and the session as lockEnrolmentSql checks it.
+      ctes[1] = `saved AS (${FINAL_SAVE} AND xmin = $${n + 1}::xid AND user_id = $${n + 2}
+        AND EXISTS (SELECT 1 FROM cohorts c WHERE c.id = enrolments.cohort_id AND c.follow_up_days = $${n + 3})
+        AND (SELECT date_trunc('milliseconds', s.second_baseline_at) FROM study_arms sa JOIN studies s ON s.id = sa.study_id
+              WHERE sa.cohort_id = enrolments.cohort_id AND sa.arm = 'waitlist') IS NOT DISTINCT FROM $${n + 4}::timestamptz
+        AND ($${n + 5}::boolean OR EXISTS (SELECT 1 FROM users u JOIN auth_sessions s ON s.user_id = u.id
+              WHERE u.id = $${n + 2} AND s.id = $${n + 6} AND u.disabled_at IS NULL AND u.token_version = $${n + 7} AND u.role = $${n + 8} AND s.revoked_at IS NULL))
+        RETURNING xmin::text AS row_version)`;
+      written = `\n      WHERE written_once((SELECT count(*) FROM saved)) RETURNING (SELECT row_version FROM saved)`;
     }
     for (const write of tx.deferred) ctes.push(...foldWrite(write, params, ctes.length));
     const text = `WITH ${ctes.join(',\n')}\nINSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response)
@@ -391,6 +435,8 @@ export class JourneySubmissions {
    * submission (checked under lock, in openTx).
    */
   private readonly versions = new Map<string, string>();
+  /** Where a learner's next submission starts without a read (see RememberedEnrolments). */
+  private readonly remembered = new RememberedEnrolments();
   async pinnedVersion(userId: string, enrolmentId: string): Promise<string> {
     const known = this.versions.get(`${userId}:${enrolmentId}`);
     if (known) return known;
@@ -416,6 +462,16 @@ export class JourneySubmissions {
     return lockedRow(row);
   }
 }
+
+/** A remembered journey as it was written (see RememberedEnrolments). */
+function rememberedJourney(hint: RememberedEnrolment): PersistedJourney {
+  const journey = JSON.parse(hint.journeyText) as PersistedJourney;
+  if (hint.outline) journey.context.outline = hint.outline;
+  return journey;
+}
+
+/** An enrolment row a submission starts from without the lock, with its xmin. */
+type UnlockedRow = EnrolmentRow & { row_version: string };
 
 /** The ledger's entry for the submission's key ($3), read with the enrolment row. */
 const SEEN_LEDGER = 'k.request_hash AS seen_hash, k.response AS seen_response';
