@@ -264,7 +264,8 @@ export class JourneySubmissions {
       };
       try {
         const answer = await this.writeUnlocked(learner, enrolment, idempotencyKey, hash, known, action);
-        if (answer) return answer;
+        if (answer === NEEDS_LOCK) return undefined;
+        if (answer !== ROW_CHANGED) return answer;
       } catch {
         // read below
       }
@@ -274,31 +275,35 @@ export class JourneySubmissions {
     );
     const enrolment = lockedRow(row);
     if (enrolment.seen_hash !== null) return this.seen<T>(enrolment, hash);
-    return this.writeUnlocked(learner, enrolment, idempotencyKey, hash, known, action);
+    const answer = await this.writeUnlocked(learner, enrolment, idempotencyKey, hash, known, action);
+    return answer === NEEDS_LOCK || answer === ROW_CHANGED ? undefined : answer;
   }
 
-  /** The step computed from `enrolment` and written by one guarded statement; undefined when the locked path must do it. */
+  /**
+   * The step computed from `enrolment` and written by one guarded statement; NEEDS_LOCK when only the locked path can
+   * do it, ROW_CHANGED when the row was not the one it was computed from.
+   */
   private async writeUnlocked<T extends object>(
     learner: Learner, enrolment: UnlockedRow, idempotencyKey: string, hash: string, known: KnownContent, action: SubmissionAction<T>,
-  ): Promise<(T & SubmissionResultDto) | undefined> {
+  ): Promise<(T & SubmissionResultDto) | typeof NEEDS_LOCK | typeof ROW_CHANGED> {
     const at = this.clock.now();
     const tx = this.openTx(needsLock, learner.id, enrolment, known, action.locale, at);
     let extra: T;
     try {
       extra = await action.work(tx);
     } catch (error) {
-      if (error === NEEDS_LOCK) return undefined;
+      if (error === NEEDS_LOCK) return NEEDS_LOCK;
       throw error;
     }
     const view = describeJourney(tx.journey);
-    if (view.certificateAvailable) return undefined;
+    if (view.certificateAvailable) return NEEDS_LOCK;
     const response = { ...extra, journey: toState(enrolment.id, tx.journey, view) };
     const { text, params } = this.finalStatement(tx, [{ key: idempotencyKey, hash, response }], view, { row: enrolment, learner });
     let written: { row_version: string }[];
     try {
       written = await this.reads.rows<{ row_version: string }>(text, params, finalStatementName(text));
     } catch (error) {
-      if ((error as { code?: unknown } | null)?.code === ROW_CHANGED) return undefined;
+      if ((error as { code?: unknown } | null)?.code === ROW_CHANGED) return ROW_CHANGED;
       throw error;
     }
     const outline = sharedOutline(tx.course, tx.journey.context.outline) ?? null;
@@ -478,10 +483,10 @@ const SEEN_LEDGER = 'k.request_hash AS seen_hash, k.response AS seen_response';
 const SEEN_LEDGER_JOIN = ' LEFT JOIN idempotency_keys k ON k.enrolment_id = e.id AND k.key = $3';
 
 /** The SQLSTATE of a guarded write whose row changed since it was read (see UnchangedRowGuard1764530000000). */
-const ROW_CHANGED = 'R0001';
+const ROW_CHANGED = 'R0001' as const;
 
 /** Thrown by a submission computed without the row lock when its action reads the database: it runs again under the lock. */
-const NEEDS_LOCK = Symbol('needs the row lock');
+const NEEDS_LOCK: unique symbol = Symbol('needs the row lock');
 const refuse = () => Promise.reject(NEEDS_LOCK);
 const needsLock: TransactionClient = { query: refuse, queryAndCommit: refuse };
 
