@@ -8,6 +8,7 @@ import {
 import type { AuthUser } from '../auth/auth-user.js';
 import { sessionEnded } from '../auth/auth.guards.js';
 import { CertificateIssuer } from '../certificates/certificate-issuer.service.js';
+import { Admission } from '../common/admission.js';
 import { AppException, notFound } from '../common/app-exception.js';
 import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
@@ -180,7 +181,9 @@ export class JourneySubmissions {
     private readonly reads: DatabasePool,
     private readonly certificates: CertificateIssuer,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.admission = new Admission(reads.poolSize * 4);
+  }
 
   async state(learner: Learner, enrolmentId: string): Promise<JourneyStateDto> {
     const userId = learner.id;
@@ -218,9 +221,9 @@ export class JourneySubmissions {
     const hash = requestHash(action.request);
     const userId = learner.id;
     try {
-      return await this.withContent(async (known) =>
+      return await this.admission.run(() => this.withContent(async (known) =>
         (await this.submitUnlocked<T>(learner, enrolmentId, idempotencyKey, hash, known, action))
-        ?? this.reads.transaction((m) => this.submitLocked<T>(m, learner, enrolmentId, idempotencyKey, hash, known, action)));
+        ?? this.reads.transaction((m) => this.submitLocked<T>(m, learner, enrolmentId, idempotencyKey, hash, known, action))));
     } catch (error) {
       // The same submission sent twice at once (a retry while the first was still running): the second waited for the
       // row lock and read the ledger as it was before the first committed, so it was refused by the machine or by the
@@ -240,15 +243,15 @@ export class JourneySubmissions {
   }
 
   /**
-   * The common submission without holding a pooled connection across the work: the row read as it is (no lock), the
-   * step computed, then one autocommitted statement that writes everything only if the enrolment row is still the one
-   * read (its xmin; see UnchangedRowGuard1764530000000). The read checks the session, as the lock does: a logout
-   * committed after it is no more seen than one committed after the lock. A pooled connection is then held for one
-   * round trip at a time, not from the lock to the COMMIT (two round trips with the API's work between them), which
-   * is what limits a burst when connections are few for the time each is held (a database across a network; measured
-   * with small pools in bench/RESULTS.md, eleventh session). Undefined when this way cannot finish the submission and
-   * the locked one must: the row changed in between (a twin, a trainer), the action reads the database (a scenario's
-   * run), or the journey completes (the certificate is issued under the lock).
+   * The common submission without holding a pooled connection across the work: the row as this replica wrote it last
+   * (RememberedEnrolments) or else read as it is (no lock), the step computed, then one autocommitted statement that
+   * writes everything only if the row, the cohort's settings and the session are still what the step was computed
+   * from (the row's xmin; see UnchangedRowGuard1764530000000). A pooled connection is then held for one round trip at
+   * a time, not from the lock to the COMMIT (two round trips with the API's work between them), which is what limits
+   * a burst when connections are few for the time each is held (a database across a network; measured with small
+   * pools in bench/RESULTS.md, eleventh session); a remembered row saves the read's round trip. Undefined when this
+   * way cannot finish the submission and the locked one must: the row changed in between (a twin, a trainer), the
+   * action reads the database (a scenario's run), or the journey completes (the certificate is issued under the lock).
    */
   private async submitUnlocked<T extends object>(
     learner: Learner, enrolmentId: string, idempotencyKey: string, hash: string, known: KnownContent, action: SubmissionAction<T>,
@@ -442,6 +445,12 @@ export class JourneySubmissions {
   private readonly versions = new Map<string, string>();
   /** Where a learner's next submission starts without a read (see RememberedEnrolments). */
   private readonly remembered = new RememberedEnrolments();
+  /**
+   * Submissions under way at once: enough to keep every pooled connection busy. In a burst the rest wait before they
+   * read or build anything; without a limit each one held its journey and its final statement while queueing for a
+   * connection, and the API's memory grew with the backlog (bench/RESULTS.md, eleventh session).
+   */
+  private readonly admission: Admission;
   async pinnedVersion(userId: string, enrolmentId: string): Promise<string> {
     const known = this.versions.get(`${userId}:${enrolmentId}`);
     if (known) return known;
