@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Admission } from '../common/admission.js';
 import { AppException } from '../common/app-exception.js';
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
@@ -18,13 +19,15 @@ export const hashPassword = (password: string) => argon2.hash(password, ARGON2_O
  */
 @Injectable()
 export class PasswordHasher {
-  private running = 0;
-  private readonly waiting: Record<Priority, (() => void)[]> = { verify: [], hash: [] };
+  private readonly admission: Admission<Priority>;
   private dummyHash?: Promise<string>;
   /** How many argon2 computations each kind has started (operations and tests read it; it only grows). */
   readonly started: Record<Priority, number> = { verify: 0, hash: 0 };
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.admission = new Admission<Priority>(config.hashing.concurrency, ['verify', 'hash'], config.hashing.queueMax, () =>
+      new AppException(503, 'SERVER_BUSY', 'The server is busy; please try again in a moment.'));
+  }
 
   hash(password: string): Promise<string> {
     return this.limited('hash', () => argon2.hash(password, OPTIONS));
@@ -47,25 +50,11 @@ export class PasswordHasher {
     return false;
   }
 
-  private async limited<T>(kind: Priority, work: () => Promise<T>): Promise<T> {
-    if (this.running >= this.config.hashing.concurrency) {
-      const queue = this.waiting[kind];
-      if (queue.length >= this.config.hashing.queueMax) {
-        throw new AppException(503, 'SERVER_BUSY', 'The server is busy; please try again in a moment.');
-      }
-      // The finishing task hands its slot over directly (running is not decremented), so no newcomer can jump in.
-      await new Promise<void>((resolve) => queue.push(resolve));
-    } else {
-      this.running++;
-    }
-    this.started[kind]++;
-    try {
-      return await work();
-    } finally {
-      const next = this.waiting.verify.shift() ?? this.waiting.hash.shift();
-      if (next) next();
-      else this.running--;
-    }
+  private limited<T>(kind: Priority, work: () => Promise<T>): Promise<T> {
+    return this.admission.run(() => {
+      this.started[kind]++;
+      return work();
+    }, kind);
   }
 }
 

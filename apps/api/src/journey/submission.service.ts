@@ -47,9 +47,21 @@ export interface DeferredWrite {
   params: unknown[];
 }
 
-/** The cohort's waitlist date (a study's waitlist arm), as a column of a query over enrolments `e`. */
-const WAITLIST_AT = `(SELECT s.second_baseline_at FROM study_arms sa JOIN studies s ON s.id = sa.study_id
-                       WHERE sa.cohort_id = e.cohort_id AND sa.arm = 'waitlist') AS waitlist_at`;
+/** The waitlist date of a cohort (`cohortId`: a column or parameter) when it is a study's waitlist arm, else null. */
+const waitlistDateOf = (cohortId: string) =>
+  `(SELECT s.second_baseline_at FROM study_arms sa JOIN studies s ON s.id = sa.study_id WHERE sa.cohort_id = ${cohortId} AND sa.arm = 'waitlist')`;
+
+/** The cohort's waitlist date, as a column of a query over enrolments `e`. */
+const WAITLIST_AT = `${waitlistDateOf('e.cohort_id')} AS waitlist_at`;
+
+/**
+ * The learner's session still good, as the guard's own query checks it (not revoked, account enabled, token version
+ * current) and the token's role; or `checked`, when the guard already did. Each argument is a parameter reference.
+ */
+const sessionValid = (p: { checked: string; userId: string; sessionId: string; tokenVersion: string; role: string }) =>
+  `(${p.checked}::boolean OR EXISTS (SELECT 1 FROM users u JOIN auth_sessions s ON s.user_id = u.id
+     WHERE u.id = ${p.userId} AND s.id = ${p.sessionId} AND u.disabled_at IS NULL AND u.token_version = ${p.tokenVersion}
+       AND u.role = ${p.role} AND s.revoked_at IS NULL))`;
 /**
  * The learner a submission is for. On a route marked @SessionCheckedWithWrite the guard verified only the token
  * (`sessionChecked` false): the lock below then checks the session, account and role before anything else.
@@ -71,9 +83,7 @@ export const simulatedLearner = (userId: string): Learner => ({
  */
 export const lockEnrolmentSql = (ledger: string, join = '', lock = 'FOR UPDATE OF e') =>
   `WITH session AS MATERIALIZED (
-     SELECT $7::boolean OR EXISTS (
-       SELECT 1 FROM users u JOIN auth_sessions s ON s.user_id = u.id
-        WHERE u.id = $2 AND s.id = $4 AND u.disabled_at IS NULL AND u.token_version = $5 AND u.role = $6 AND s.revoked_at IS NULL) AS valid)
+     SELECT ${sessionValid({ checked: '$7', userId: '$2', sessionId: '$4', tokenVersion: '$5', role: '$6' })} AS valid)
    SELECT session.valid AS session_valid, locked.*
      FROM session LEFT JOIN LATERAL (
        SELECT e.id, e.status, e.course_version_id, e.journey, c.follow_up_days, coalesce(u.legal_name, u.display_name) AS display_name,
@@ -425,10 +435,8 @@ export class JourneySubmissions {
       // date to the millisecond, as a JavaScript Date holds it), and the session as lockEnrolmentSql checks it.
       ctes[1] = `saved AS (${FINAL_SAVE} AND xmin = $${n + 1}::xid AND user_id = $${n + 2}
         AND EXISTS (SELECT 1 FROM cohorts c WHERE c.id = enrolments.cohort_id AND c.follow_up_days = $${n + 3})
-        AND (SELECT date_trunc('milliseconds', s.second_baseline_at) FROM study_arms sa JOIN studies s ON s.id = sa.study_id
-              WHERE sa.cohort_id = enrolments.cohort_id AND sa.arm = 'waitlist') IS NOT DISTINCT FROM $${n + 4}::timestamptz
-        AND ($${n + 5}::boolean OR EXISTS (SELECT 1 FROM users u JOIN auth_sessions s ON s.user_id = u.id
-              WHERE u.id = $${n + 2} AND s.id = $${n + 6} AND u.disabled_at IS NULL AND u.token_version = $${n + 7} AND u.role = $${n + 8} AND s.revoked_at IS NULL))
+        AND date_trunc('milliseconds', ${waitlistDateOf('enrolments.cohort_id')}) IS NOT DISTINCT FROM $${n + 4}::timestamptz
+        AND ${sessionValid({ checked: `$${n + 5}`, userId: `$${n + 2}`, sessionId: `$${n + 6}`, tokenVersion: `$${n + 7}`, role: `$${n + 8}` })}
         RETURNING xmin::text AS row_version)`;
       written = `\n      WHERE written_once((SELECT count(*) FROM saved)) RETURNING (SELECT row_version FROM saved)`;
     }
