@@ -25,8 +25,11 @@ export class PasswordHasher {
   readonly started: Record<Priority, number> = { verify: 0, hash: 0 };
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.admission = new Admission<Priority>(config.hashing.concurrency, ['verify', 'hash'], config.hashing.queueMax, () =>
-      new AppException(503, 'SERVER_BUSY', 'The server is busy; please try again in a moment.'));
+    this.admission = new Admission<Priority>(config.hashing.concurrency, {
+      lanes: ['verify', 'hash'],
+      queueMax: config.hashing.queueMax,
+      busy: () => new AppException(503, 'SERVER_BUSY', 'The server is busy; please try again in a moment.'),
+    });
   }
 
   hash(password: string): Promise<string> {

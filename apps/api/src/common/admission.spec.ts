@@ -37,4 +37,48 @@ describe('Admission', () => {
     releases.forEach((r) => r());
     expect(await Promise.all(again)).toEqual([4, 5]);
   });
+
+  it('refuses a task that waited longer than maxWaitMs, without ever starting it, and keeps the others in order', async () => {
+    jest.useFakeTimers();
+    try {
+      const admission = new Admission(1, { maxWaitMs: 1000, busy: () => new Error('busy') });
+      const started: string[] = [];
+      let release!: () => void;
+      const first = admission.run(async () => {
+        started.push('first');
+        await new Promise<void>((r) => (release = r));
+      });
+      const late = admission.run(async () => started.push('late')).catch((e: Error) => e.message);
+      await jest.advanceTimersByTimeAsync(600);
+      const next = admission.run(async () => started.push('next'));
+      await jest.advanceTimersByTimeAsync(500); // `late` has waited 1,100 ms, `next` 500 ms
+      expect(await late).toBe('busy');
+      release();
+      await first;
+      await next;
+      expect(started).toEqual(['first', 'next']);
+      // The refused task gave no slot back and took none: one runs at a time, as before.
+      let running = 0;
+      let most = 0;
+      await Promise.all([0, 1, 2].map(() => admission.run(async () => {
+        most = Math.max(most, ++running);
+        await Promise.resolve();
+        running--;
+      })));
+      expect(most).toBe(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('refuses a task at once when its lane already holds queueMax waiting tasks', async () => {
+    const admission = new Admission(1, { queueMax: 1, busy: () => new Error('busy') });
+    let release!: () => void;
+    const first = admission.run(() => new Promise<void>((r) => (release = r)));
+    const second = admission.run(async () => 'second');
+    await expect(admission.run(async () => 'third')).rejects.toThrow('busy');
+    release();
+    await first;
+    expect(await second).toBe('second');
+  });
 });
