@@ -31,6 +31,7 @@ const envSchema = z.object({
   API_DOCS: z.enum(['true', 'false']).optional(),
   HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   HASH_QUEUE_MAX: z.coerce.number().int().min(0).default(200),
+  SUBMISSION_QUEUE_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   BODY_LIMIT: z.string().default('200kb'),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
@@ -89,6 +90,8 @@ export interface AppConfig {
   /** Serve /api/docs and /api/docs-json (always outside production; in production only with API_DOCS=true). */
   apiDocs: boolean;
   hashing: { concurrency: number; queueMax: number };
+  /** How long a learner's submission may wait for its turn (4 × the pool at once) before a 503. */
+  submissionQueueWaitMs: number;
   bodyLimit: string;
   /** Slow or stalled clients (slowloris) are cut off: whole request, and headers alone. */
   requestTimeoutMs: number;
@@ -165,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     verification: { ipMax: e.VERIFY_IP_MAX, windowSeconds: e.VERIFY_WINDOW_SECONDS },
     apiDocs: e.API_DOCS ? e.API_DOCS === 'true' : !production,
     hashing: { concurrency: e.HASH_CONCURRENCY, queueMax: e.HASH_QUEUE_MAX },
+    submissionQueueWaitMs: e.SUBMISSION_QUEUE_WAIT_MS,
     bodyLimit: e.BODY_LIMIT,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     headersTimeoutMs: Math.min(e.HEADERS_TIMEOUT_MS, e.REQUEST_TIMEOUT_MS),

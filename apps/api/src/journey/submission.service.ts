@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Course, Locale, Problem } from '#curriculum';
 import {
   type JourneyEvent, type JourneyView, type PersistedJourney, applyJourneyEvent, describeJourney, journeyStage, rejectionMessage,
@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { sessionEnded } from '../auth/auth.guards.js';
 import { CertificateIssuer } from '../certificates/certificate-issuer.service.js';
 import { Admission } from '../common/admission.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException, notFound } from '../common/app-exception.js';
 import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
@@ -184,14 +185,6 @@ export const requestHash = (value: unknown) => createHash('sha256').update(JSON.
  * by one statement that holds only if the row did not change meanwhile (submitUnlocked); otherwise, and for steps
  * that read more of the database, in one transaction with the row locked (submitLocked).
  */
-/**
- * How long a submission may wait for its turn before it is refused with 503 (nothing of it read or written): several
- * times the whole answer time measured under the 3,000-learner exam burst in the slowest hour (p95 ≤ 1.9 s), short
- * enough that a learner's app hears its answer is not saved yet and keeps it in its outbox to send again, instead of
- * waiting without end on a server that has more work than it can do.
- */
-export const ADMISSION_WAIT_MS = 10_000;
-
 @Injectable()
 export class JourneySubmissions {
   constructor(
@@ -199,9 +192,15 @@ export class JourneySubmissions {
     private readonly reads: DatabasePool,
     private readonly certificates: CertificateIssuer,
     private readonly clock: Clock,
+    // Optional for callers outside Nest (the demo seed): they submit one at a time.
+    @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'submissionQueueWaitMs'>,
   ) {
+    // A submission that waits longer than this for its turn is refused with 503, nothing of it read or written (10 s by
+    // default: several times the whole answer time measured under the 3,000-learner exam burst in the slowest hour,
+    // p95 ≤ 1.9 s). The learner's app then knows its answer is not saved yet and keeps it in its outbox to send again,
+    // instead of waiting without end on a server that has more work than it can do.
     this.admission = new Admission(reads.poolSize * 4, {
-      maxWaitMs: ADMISSION_WAIT_MS,
+      maxWaitMs: config?.submissionQueueWaitMs ?? 10_000,
       busy: () => new AppException(503, 'SERVER_BUSY', 'The server is busy and has not saved this answer yet; please send it again in a moment.'),
     });
   }
