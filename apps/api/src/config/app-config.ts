@@ -4,6 +4,9 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+/** How long a learner's submission may wait for its turn before a 503 (see JourneySubmissions). */
+export const SUBMISSION_QUEUE_WAIT_MS_DEFAULT = 10_000;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -31,7 +34,7 @@ const envSchema = z.object({
   API_DOCS: z.enum(['true', 'false']).optional(),
   HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   HASH_QUEUE_MAX: z.coerce.number().int().min(0).default(200),
-  SUBMISSION_QUEUE_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  SUBMISSION_QUEUE_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(SUBMISSION_QUEUE_WAIT_MS_DEFAULT),
   BODY_LIMIT: z.string().default('200kb'),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),

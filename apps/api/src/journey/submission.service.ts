@@ -9,7 +9,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { sessionEnded } from '../auth/auth.guards.js';
 import { CertificateIssuer } from '../certificates/certificate-issuer.service.js';
 import { Admission } from '../common/admission.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, type AppConfig, SUBMISSION_QUEUE_WAIT_MS_DEFAULT } from '../config/app-config.js';
 import { AppException, notFound } from '../common/app-exception.js';
 import type { ErrorCode } from '../common/error-codes.js';
 import { CourseCatalog } from '../curriculum/course-catalog.service.js';
@@ -195,12 +195,12 @@ export class JourneySubmissions {
     // Optional for callers outside Nest (the demo seed): they submit one at a time.
     @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'submissionQueueWaitMs'>,
   ) {
-    // A submission that waits longer than this for its turn is refused with 503, nothing of it read or written (10 s by
-    // default: several times the whole answer time measured under the 3,000-learner exam burst in the slowest hour,
-    // p95 ≤ 1.9 s). The learner's app then knows its answer is not saved yet and keeps it in its outbox to send again,
-    // instead of waiting without end on a server that has more work than it can do.
+    // A submission that waits longer than SUBMISSION_QUEUE_WAIT_MS for its turn is refused with 503, nothing of it read
+    // or written (10 s by default: several times the whole answer time measured under the 3,000-learner exam burst in
+    // the slowest hour, p95 ≤ 1.9 s). The learner's app then knows its answer is not saved yet and keeps it in its
+    // outbox to send again, instead of waiting without end on a server that has more work than it can do.
     this.admission = new Admission(reads.poolSize * 4, {
-      maxWaitMs: config?.submissionQueueWaitMs ?? 10_000,
+      maxWaitMs: config?.submissionQueueWaitMs ?? SUBMISSION_QUEUE_WAIT_MS_DEFAULT,
       busy: () => new AppException(503, 'SERVER_BUSY', 'The server is busy and has not saved this answer yet; please send it again in a moment.'),
     });
   }
