@@ -427,14 +427,16 @@ export class JourneySubmissions {
       ...journeyParams(tx.enrolment.id, tx.journey, tx.at, view), tx.clearDrafts, entries,
       chosen?.evaluationUse ?? null, chosen ? tx.course.consent.version : null, tx.consent.some((c) => c.action === 'withdrawn'),
     ];
-    const ctes = [`drafts AS (DELETE FROM answer_drafts WHERE enrolment_id = $1 AND target = ANY($7::text[]))`, `saved AS (${FINAL_SAVE})`];
+    // The consent CTE names its parameters $12 and $13: they come right after the eleven above, before any other.
+    let consents: string | undefined;
     if (tx.consent.length) {
       params.push(tx.course.consent.version, JSON.stringify(tx.consent.map((c) => ({ action: c.action, evaluation_use: c.evaluationUse }))));
       // One insert, in the order given: the history reads (recorded_at, id).
-      ctes.push(`consents AS (INSERT INTO consent_records (enrolment_id, action, consent_version, evaluation_use)
+      consents = `consents AS (INSERT INTO consent_records (enrolment_id, action, consent_version, evaluation_use)
         SELECT $1, c.action, $12, c.evaluation_use
-          FROM ROWS FROM (jsonb_to_recordset($13::jsonb) AS (action text, evaluation_use boolean)) WITH ORDINALITY AS c(action, evaluation_use, n) ORDER BY c.n)`);
+          FROM ROWS FROM (jsonb_to_recordset($13::jsonb) AS (action text, evaluation_use boolean)) WITH ORDINALITY AS c(action, evaluation_use, n) ORDER BY c.n)`;
     }
+    let save = FINAL_SAVE;
     let written = '';
     if (unchanged) {
       const { row, learner } = unchanged;
@@ -443,13 +445,15 @@ export class JourneySubmissions {
       ) - 8;
       // Everything the submission was computed from: the row as read (its xmin), the cohort's settings (the waitlist
       // date to the millisecond, as a JavaScript Date holds it), and the session as lockEnrolmentSql checks it.
-      ctes[1] = `saved AS (${FINAL_SAVE} AND xmin = $${n + 1}::xid AND user_id = $${n + 2}
+      save = `${FINAL_SAVE} AND xmin = $${n + 1}::xid AND user_id = $${n + 2}
         AND EXISTS (SELECT 1 FROM cohorts c WHERE c.id = enrolments.cohort_id AND c.follow_up_days = $${n + 3})
         AND date_trunc('milliseconds', ${waitlistDateOf('enrolments.cohort_id')}) IS NOT DISTINCT FROM $${n + 4}::timestamptz
         AND ${sessionValid({ checked: `$${n + 5}`, userId: `$${n + 2}`, sessionId: `$${n + 6}`, tokenVersion: `$${n + 7}`, role: `$${n + 8}` })}
-        RETURNING xmin::text AS row_version)`;
+        RETURNING xmin::text AS row_version`;
       written = `\n      WHERE written_once((SELECT count(*) FROM saved)) RETURNING (SELECT row_version FROM saved)`;
     }
+    const ctes = [`drafts AS (DELETE FROM answer_drafts WHERE enrolment_id = $1 AND target = ANY($7::text[]))`, `saved AS (${save})`];
+    if (consents) ctes.push(consents);
     for (const write of tx.deferred) ctes.push(...foldWrite(write, params, ctes.length));
     const text = `WITH ${ctes.join(',\n')}\nINSERT INTO idempotency_keys (enrolment_id, key, request_hash, status_code, response)
       SELECT $1, l.key, l.hash, 200, l.response FROM jsonb_to_recordset($8::jsonb) AS l(key text, hash text, response jsonb)${written}`;
